@@ -1,0 +1,24 @@
+import type { ReactNode } from "react";
+import { AppHeader } from "@/components/layout/app-header";
+import { SettingsNav } from "@/components/layout/settings-nav";
+import { requireAdminPage } from "@/lib/auth/current-user";
+
+// The layout checks too, but each page calls requireAdminPage itself: a layout is not re-run on
+// every navigation, so it is no boundary on its own.
+export default async function SettingsLayout({ children }: { children: ReactNode }) {
+  const user = await requireAdminPage("/settings/webhooks");
+  return (
+    <div className="min-h-screen">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:shadow">
+        Skip to content
+      </a>
+      <AppHeader email={user.email} />
+      <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6 sm:px-6 md:flex-row md:gap-10 md:py-10">
+        <SettingsNav />
+        <main id="main" className="min-w-0 flex-1">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { type FormEvent, useState } from "react";
+import { ErrorAlert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { ZSignIn } from "@/lib/validation/user";
+
+type FieldErrors = Partial<Record<"email" | "password", string>>;
+
+export function SignInForm({ returnTo }: { returnTo: string }) {
+  const router = useRouter();
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [isPending, setIsPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const parsed = ZSignIn.safeParse({ email: data.get("email"), password: data.get("password") });
+    setFormError(null);
+    if (!parsed.success) {
+      const errors: FieldErrors = {};
+      for (const issue of parsed.error.issues) errors[issue.path[0] as keyof FieldErrors] ??= issue.message;
+      setFieldErrors(errors);
+      return;
+    }
+    setFieldErrors({});
+    setIsPending(true);
+    try {
+      const result = await signIn("credentials", { ...parsed.data, redirect: false });
+      if (result?.ok && !result.error) {
+        router.replace(returnTo);
+        router.refresh();
+        return;
+      }
+      // next-auth reports a null from authorize() as "CredentialsSignin"; a thrown error by its message.
+      setFormError(!result?.error || result.error === "CredentialsSignin" ? "Wrong email or password." : result.error);
+    } catch {
+      setFormError("Could not reach the server. Check your connection and try again.");
+    }
+    setIsPending(false);
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-5">
+      {formError ? <ErrorAlert>{formError}</ErrorAlert> : null}
+      <TextField label="Email" name="email" type="email" autoComplete="username" required autoFocus error={fieldErrors.email} />
+      <TextField label="Password" name="password" type="password" autoComplete="current-password" required error={fieldErrors.password} />
+      <Button type="submit" className="w-full" disabled={isPending}>
+        {isPending ? "Signing in…" : "Sign in"}
+      </Button>
+    </form>
+  );
+}

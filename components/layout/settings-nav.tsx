@@ -1,0 +1,37 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { KeyIcon, WebhookIcon } from "@/components/ui/icons";
+
+const ITEMS = [
+  { href: "/settings/webhooks", label: "Webhooks", Icon: WebhookIcon },
+  { href: "/settings/api-keys", label: "API keys", Icon: KeyIcon },
+] as const;
+
+/** Sidebar on wide screens, a row of tabs on narrow ones. */
+export function SettingsNav() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Settings" className="md:w-52 md:shrink-0">
+      <p className="mb-2 hidden px-3 text-xs font-semibold tracking-wide text-gray-500 uppercase md:block">Settings</p>
+      <ul className="flex gap-1 overflow-x-auto md:flex-col">
+        {ITEMS.map(({ href, label, Icon }) => {
+          const isActive = pathname === href || pathname.startsWith(`${href}/`);
+          return (
+            <li key={href}>
+              <Link
+                href={href}
+                aria-current={isActive ? "page" : undefined}
+                className={`flex items-center gap-2.5 rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap ${isActive ? "bg-white text-brand-700 shadow-sm ring-1 ring-gray-200" : "text-gray-700 hover:bg-gray-100 hover:text-gray-900"}`}
+              >
+                <Icon className={isActive ? "text-brand-600" : "text-gray-400"} />
+                {label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,129 @@
+import { z } from "zod";
+
+/** Shared with the CLI's `user create`, so the first admin and later users meet the same bar. */
+export const PASSWORD_MIN_LENGTH = 12;
+
+const DURATION = /^(\d+)(ms|s|m|h)$/;
+const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 } as const;
+
+/** "1m,5m,10m" → [60000, 300000, 600000]; the delivery worker's retry delays. */
+export function parseDurationList(value: string): number[] | null {
+  const parts = value.split(",").map((p) => p.trim());
+  const out: number[] = [];
+  for (const part of parts) {
+    const m = DURATION.exec(part);
+    if (!m) return null;
+    out.push(Number(m[1]) * UNIT_MS[m[2] as keyof typeof UNIT_MS]);
+  }
+  return out;
+}
+
+const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+const intInRange = (min: number, max: number, fallback: number) =>
+  z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: "must be a whole number" })
+      .int({ error: "must be a whole number" })
+      .min(min, { error: `must be at least ${min}` })
+      .max(max, { error: `must be at most ${max}` })
+      .default(fallback),
+  );
+
+/** 32 bytes for AES-256-GCM, written as 64 hex characters or base64. */
+export function decodeSecretKey(value: string): Buffer | null {
+  const key = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, "hex") : Buffer.from(value, "base64");
+  return key.length === 32 ? key : null;
+}
+
+export const ZEnv = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+    PORT: intInRange(1, 65_535, 3000),
+    DATABASE_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .refine((v) => /^postgres(ql)?:\/\/.+/.test(v) && URL.canParse(v), {
+          error: "must be a postgres:// or postgresql:// URL (leave it unset for the embedded database)",
+        })
+        .optional(),
+    ),
+    HOOKLINE_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default("./.data")),
+    HOOKLINE_SECRET_KEY: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .refine((v) => decodeSecretKey(v) !== null, {
+          error: "must be 32 bytes as 64 hex characters or base64 (openssl rand -hex 32)",
+        })
+        .optional(),
+    ),
+    NEXTAUTH_SECRET: z.preprocess(
+      emptyToUndefined,
+      z.string().min(32, { error: "must be at least 32 characters (openssl rand -base64 32)" }).optional(),
+    ),
+    AUTH_SECRET: z.preprocess(
+      emptyToUndefined,
+      z.string().min(32, { error: "must be at least 32 characters (openssl rand -base64 32)" }).optional(),
+    ),
+    NEXTAUTH_URL: z.preprocess(
+      emptyToUndefined,
+      z.url({ protocol: /^https?$/, error: "must be the app's public http(s) URL" }).optional(),
+    ),
+    ADMIN_EMAIL: z.preprocess(emptyToUndefined, z.email({ error: "must be an email address" }).optional()),
+    ADMIN_PASSWORD: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .min(PASSWORD_MIN_LENGTH, { error: `must be at least ${PASSWORD_MIN_LENGTH} characters` })
+        .max(256, { error: "must be at most 256 characters" })
+        .optional(),
+    ),
+    HOOKLINE_ALLOWED_TARGETS: optionalString,
+    HOOKLINE_RETRY_SCHEDULE: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .default("1m,5m,10m")
+        .refine((v) => parseDurationList(v) !== null, {
+          error: "must be a comma-separated list of durations such as 1m,5m,10m (units ms, s, m, h)",
+        }),
+    ),
+    HOOKLINE_TIMEOUT_MS: intInRange(100, 60_000, 5_000),
+    HOOKLINE_FAILURE_LIMIT: intInRange(1, 1_000, 10),
+    HOOKLINE_RETENTION_DAYS: intInRange(1, 3_650, 30),
+    HOOKLINE_WORKER: z.preprocess(emptyToUndefined, z.enum(["embedded", "off"]).default("embedded")),
+  })
+  .superRefine((env, ctx) => {
+    if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
+      const missing = env.ADMIN_EMAIL ? "ADMIN_PASSWORD" : "ADMIN_EMAIL";
+      ctx.addIssue({ code: "custom", path: [missing], message: "must be set together with the other of ADMIN_EMAIL / ADMIN_PASSWORD" });
+    }
+    // With a shared PostgreSQL there may be many app processes on many machines: a key generated
+    // into one machine's data directory would differ on the next, so it must come from the env.
+    if (env.DATABASE_URL && !env.HOOKLINE_SECRET_KEY) {
+      ctx.addIssue({ code: "custom", path: ["HOOKLINE_SECRET_KEY"], message: "is required when DATABASE_URL is set (openssl rand -hex 32)" });
+    }
+    if (env.DATABASE_URL && !env.NEXTAUTH_SECRET && !env.AUTH_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "(or NEXTAUTH_SECRET) is required when DATABASE_URL is set (openssl rand -base64 32)" });
+    }
+  });
+
+export type TEnv = z.infer<typeof ZEnv>;
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses an environment; throws ConfigError whose message is one line naming every bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): TEnv {
+  const result = ZEnv.safeParse(source);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((i) => `${i.path.join(".") || "environment"} ${i.message}`);
+  throw new ConfigError(`Configuration error: ${problems.join("; ")}`);
+}

@@ -1,0 +1,121 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import fs from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { DiagnoseMigrationHistoryOutput, MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
+
+// Offline stand-in for `prisma migrate deploy | status | dev --create-only`: Prisma 7's CLI needs a
+// native schema engine these machines cannot download, so we drive the same engine compiled to WASM
+// (@prisma/schema-engine-wasm) through our driver adapter. It writes _prisma_migrations exactly as the
+// native CLI does, so a real `prisma migrate deploy` elsewhere sees the same history.
+
+export type MigrationPaths = { schemaPath: string; migrationsDir: string };
+
+export const DEFAULT_PATHS: MigrationPaths = {
+  schemaPath: path.join(process.cwd(), "prisma", "schema.prisma"),
+  migrationsDir: path.join(process.cwd(), "prisma", "migrations"),
+};
+
+export const FILTERS = { externalTables: [], externalEnums: [] };
+
+/** The database and the migrations folder disagree in a way that applying cannot fix. */
+export class MigrationHistoryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "MigrationHistoryError";
+  }
+}
+
+type EngineModule = typeof import("@prisma/schema-engine-wasm/schema_engine_bg");
+let enginePromise: Promise<EngineModule> | undefined;
+
+// The WASM file is loaded by hand (not through the bundler): Next would otherwise rewrite its path.
+async function loadEngineModule(): Promise<EngineModule> {
+  enginePromise ??= (async () => {
+    const specifier = "@prisma/schema-engine-wasm/schema_engine_bg";
+    const runtime: EngineModule = await import(/* webpackIgnore: true */ specifier);
+    const resolved = createRequire(path.join(process.cwd(), "package.json")).resolve(specifier);
+    const wasm = await fs.readFile(path.join(path.dirname(resolved), "schema_engine_bg.wasm"));
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(wasm), { "./schema_engine_bg.js": runtime });
+    const exports = instance.exports as { __wbindgen_start: () => void };
+    (runtime as unknown as { __wbg_set_wasm: (e: unknown) => void }).__wbg_set_wasm(instance.exports);
+    exports.__wbindgen_start();
+    return runtime;
+  })();
+  return enginePromise;
+}
+
+export async function withEngine<T>(factory: SqlMigrationAwareDriverAdapterFactory, paths: MigrationPaths, run: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+  const { SchemaEngine } = await loadEngineModule();
+  const schema = await fs.readFile(paths.schemaPath, "utf8");
+  const engine = await SchemaEngine.new({ datamodels: [[paths.schemaPath, schema]] }, () => {}, bindMigrationAwareSqlAdapterFactory(factory));
+  try {
+    return await run(engine);
+  } finally {
+    engine.free();
+  }
+}
+
+export async function listMigrations(dir: string): Promise<MigrationList> {
+  const lock = await fs.readFile(path.join(dir, "migration_lock.toml"), "utf8").catch(() => null);
+  const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+  const migrationDirectories = await Promise.all(
+    entries
+      .filter((e) => e.isDirectory())
+      .map(async (e) => ({
+        path: e.name,
+        migrationFile: {
+          path: "migration.sql",
+          content: await fs.readFile(path.join(dir, e.name, "migration.sql"), "utf8").then(
+            (value) => ({ tag: "ok" as const, value }),
+            (error: Error) => ({ tag: "error" as const, value: error.message }),
+          ),
+        },
+      })),
+  );
+  migrationDirectories.sort((a, b) => a.path.localeCompare(b.path));
+  return { baseDir: dir, lockfile: { path: "migration_lock.toml", content: lock }, migrationDirectories, shadowDbInitScript: "" };
+}
+
+/** Why a database cannot be migrated by this code, or null when applying is safe. */
+export function describeHistoryProblem(status: DiagnoseMigrationHistoryOutput): string | null {
+  if (status.failedMigrationNames.length)
+    return `migration ${status.failedMigrationNames.join(", ")} failed earlier and is marked failed in _prisma_migrations; fix the database by hand, then mark it rolled back`;
+  if (status.editedMigrationNames.length)
+    return `migration ${status.editedMigrationNames.join(", ")} was edited after it was applied (checksum differs); restore the original migration.sql`;
+  const history = status.history;
+  if (history?.diagnostic === "migrationsDirectoryIsBehind")
+    return `the database is ahead of this code: it has migration(s) ${history.unpersistedMigrationNames.join(", ")} that prisma/migrations lacks; run the newer version of Hookline`;
+  if (history?.diagnostic === "historiesDiverge")
+    return `the database's migration history has diverged from this code after ${history.lastCommonMigrationName ?? "the start"}: the database has ${history.unpersistedMigrationNames.join(", ")} which prisma/migrations lacks`;
+  return null;
+}
+
+export async function migrationStatus(factory: SqlMigrationAwareDriverAdapterFactory, paths = DEFAULT_PATHS): Promise<DiagnoseMigrationHistoryOutput> {
+  return withEngine(factory, paths, async (engine) =>
+    engine.diagnoseMigrationHistory({ migrationsList: await listMigrations(paths.migrationsDir), optInToShadowDatabase: false, filters: FILTERS }),
+  );
+}
+
+/**
+ * Applies pending migrations; applying twice is a no-op. Refuses (MigrationHistoryError) a database
+ * that is ahead of or diverged from this code, or holds an edited or failed migration.
+ */
+export async function deployMigrations(factory: SqlMigrationAwareDriverAdapterFactory, paths = DEFAULT_PATHS): Promise<string[]> {
+  return withEngine(factory, paths, async (engine) => {
+    const migrationsList = await listMigrations(paths.migrationsDir);
+    if (migrationsList.migrationDirectories.length === 0) throw new MigrationHistoryError(`no migrations found in ${paths.migrationsDir}`);
+    const status = await engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: FILTERS });
+    const problem = describeHistoryProblem(status);
+    if (problem) throw new MigrationHistoryError(`Database refused: ${problem}.`);
+    const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: FILTERS });
+    return appliedMigrationNames;
+  });
+}
+
+/** What _prisma_migrations.checksum holds for a migration file (as the native CLI computes it). */
+export function migrationChecksum(sql: string): string {
+  return createHash("sha256").update(sql).digest("hex");
+}

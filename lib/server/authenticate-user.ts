@@ -1,0 +1,45 @@
+import "server-only";
+import { burnVerifyTime, verifyPassword } from "../auth/password";
+import { LoginThrottle } from "../auth/login-throttle";
+import { getDb } from "../db";
+import { ZSignIn } from "../validation/user";
+
+export type TAuthenticatedUser = { id: string; email: string; name: string | null; role: "ADMIN" | "MEMBER" };
+
+export class TooManyAttemptsError extends Error {
+  constructor(readonly retryAfterMs: number) {
+    super(`Too many failed sign-in attempts. Try again in ${Math.ceil(retryAfterMs / 1000)} s.`);
+    this.name = "TooManyAttemptsError";
+  }
+}
+
+const holder = globalThis as typeof globalThis & { __hooklineThrottle?: LoginThrottle };
+export function loginThrottle(): LoginThrottle {
+  holder.__hooklineThrottle ??= new LoginThrottle();
+  return holder.__hooklineThrottle;
+}
+
+/**
+ * Checks email + password. Returns null for any wrong pair, without saying whether the email exists
+ * (unknown emails cost the same argon2 time). Throws TooManyAttemptsError while throttled.
+ */
+export async function authenticateUser(input: unknown, clientAddress: string | null, throttle = loginThrottle()): Promise<TAuthenticatedUser | null> {
+  const parsed = ZSignIn.safeParse(input);
+  if (!parsed.success) return null;
+  const { email, password } = parsed.data;
+  // Without a proxy header there is no client address here: throttle by account only, rather than
+  // letting one client lock everybody out under a shared "unknown" key.
+  const keys = clientAddress ? [`email:${email}`, `ip:${clientAddress}`] : [`email:${email}`];
+  const wait = throttle.retryAfterMs(keys);
+  if (wait > 0) throw new TooManyAttemptsError(wait);
+
+  const db = await getDb();
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, role: true, passwordHash: true } });
+  const isValid = user ? await verifyPassword(user.passwordHash, password) : (await burnVerifyTime(password), false);
+  if (!user || !isValid) {
+    throttle.recordFailure(keys);
+    return null;
+  }
+  throttle.recordSuccess([`email:${email}`]);
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}

@@ -1,0 +1,37 @@
+import "server-only";
+import { hashPassword } from "../auth/password";
+import { getDb } from "../db";
+import { Prisma } from "../generated/prisma/client";
+import { type TRole, ZUserCreate } from "../validation/user";
+
+export class UserNotFoundError extends Error {
+  constructor(email: string) {
+    super(`No user with email ${email}`);
+    this.name = "UserNotFoundError";
+  }
+}
+
+async function updateByEmail(email: string, data: Prisma.UserUpdateInput) {
+  const db = await getDb();
+  const normalized = email.trim().toLowerCase();
+  try {
+    return await db.user.update({ where: { email: normalized }, data, select: { id: true, email: true, role: true } });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") throw new UserNotFoundError(normalized);
+    throw error;
+  }
+}
+
+export async function setUserPassword(email: string, password: string) {
+  const { password: valid } = ZUserCreate.pick({ password: true }).parse({ password });
+  return updateByEmail(email, { passwordHash: await hashPassword(valid) });
+}
+
+export async function setUserRole(email: string, role: TRole) {
+  return updateByEmail(email, { role });
+}
+
+export async function listUsers() {
+  const db = await getDb();
+  return db.user.findMany({ orderBy: { createdAt: "asc" }, select: { email: true, role: true, createdAt: true } });
+}

@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { PASSWORD_MIN_LENGTH } from "../config/env-schema";
+
+// Shared by the sign-in form, the credentials provider and the CLI.
+
+export const ZEmail = z
+  .email({ error: "Enter a valid email address" })
+  .max(254, { error: "Email is too long" })
+  .transform((e) => e.toLowerCase());
+
+export const ZSignIn = z.object({
+  email: z.string().trim().pipe(ZEmail),
+  // No length rule here: a sign-in must not reveal the password policy's details of an account.
+  password: z.string().min(1, { error: "Enter your password" }).max(256, { error: "Password is too long" }),
+});
+export type TSignIn = z.infer<typeof ZSignIn>;
+
+export const ZRole = z.enum(["ADMIN", "MEMBER"]);
+export type TRole = z.infer<typeof ZRole>;
+
+export const ZUserCreate = z
+  .object({
+    email: z.string().trim().pipe(ZEmail),
+    password: z
+      .string()
+      .min(PASSWORD_MIN_LENGTH, { error: `Password must be at least ${PASSWORD_MIN_LENGTH} characters` })
+      .max(256, { error: "Password is too long" }),
+    name: z.string().trim().max(100).optional(),
+    role: ZRole.default("MEMBER"),
+  })
+  .strict();
+export type TUserCreate = z.input<typeof ZUserCreate>;

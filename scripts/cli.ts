@@ -1,0 +1,88 @@
+// npm run cli -- user create --admin --email you@example.com   (asks for the password, or --password-stdin)
+// npm run cli -- user list | user set-password --email E | user set-role --email E --role ADMIN|MEMBER
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import { ZodError } from "zod";
+import { ConfigError } from "../lib/config/env-schema";
+import { closeDb, openDb } from "../lib/db";
+import { createUser } from "../lib/server/create-user";
+import { listUsers, setUserPassword, setUserRole } from "../lib/server/update-user";
+import { ZRole } from "../lib/validation/user";
+
+const USAGE = `usage: npm run cli -- <command>
+  user create --email E [--admin | --role ADMIN|MEMBER] [--name N] [--password-stdin]
+  user set-password --email E [--password-stdin]
+  user set-role --email E --role ADMIN|MEMBER
+  user list
+The password is asked for on the terminal, or read from standard input with --password-stdin.
+With the embedded database, stop the server first: only one process may open it.`;
+
+class UsageError extends Error {}
+
+async function readPassword(fromStdin: boolean): Promise<string> {
+  if (!fromStdin && !process.stdin.isTTY) throw new UsageError("no terminal to ask for the password: pipe it in with --password-stdin");
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: !fromStdin });
+  if (!fromStdin) {
+    process.stdout.write("Password: ");
+    // Hide what is typed: readline echoes through _writeToOutput, which we silence while asking.
+    (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = () => {};
+  }
+  const line = await new Promise<string>((resolve) => rl.once("line", resolve).once("close", () => resolve("")));
+  rl.close();
+  if (!fromStdin) process.stdout.write("\n");
+  return line.replace(/\r?\n$/, "");
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      email: { type: "string" },
+      name: { type: "string" },
+      role: { type: "string" },
+      admin: { type: "boolean", default: false },
+      "password-stdin": { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  const [noun, verb] = positionals;
+  if (values.help || noun !== "user" || !verb) throw new UsageError(USAGE);
+  if (verb === "list") {
+    await openDb();
+    for (const u of await listUsers()) console.log(`${u.email}\t${u.role}\t${u.createdAt.toISOString()}`);
+    return;
+  }
+  if (!values.email) throw new UsageError(`--email is required\n${USAGE}`);
+  if (verb === "set-role") {
+    const role = ZRole.parse(values.role?.toUpperCase());
+    await openDb();
+    const user = await setUserRole(values.email, role);
+    console.log(`${user.email} is now ${user.role}.`);
+    return;
+  }
+  if (verb !== "create" && verb !== "set-password") throw new UsageError(USAGE);
+  const password = await readPassword(values["password-stdin"]);
+  await openDb();
+  if (verb === "set-password") {
+    const user = await setUserPassword(values.email, password);
+    console.log(`Password changed for ${user.email}.`);
+    return;
+  }
+  const role = values.admin ? "ADMIN" : ZRole.parse((values.role ?? "MEMBER").toUpperCase());
+  const user = await createUser({ email: values.email, password, name: values.name, role });
+  console.log(`Created ${user.role === "ADMIN" ? "admin" : "member"} ${user.email}.`);
+}
+
+main(process.argv.slice(2))
+  .then(() => closeDb())
+  .then(
+    () => process.exit(0),
+    async (error: Error) => {
+      await closeDb().catch(() => {});
+      if (error instanceof ZodError) console.error(error.issues.map((i) => `${i.path.join(".") || "value"}: ${i.message}`).join("; "));
+      else if (error instanceof UsageError || error instanceof ConfigError) console.error(error.message);
+      else console.error(`${error.name}: ${error.message}`);
+      process.exit(error instanceof UsageError ? 2 : 1);
+    },
+  );

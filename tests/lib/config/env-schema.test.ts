@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, decodeSecretKey, parseDurationList, parseEnv } from "@/lib/config/env-schema";
+
+const KEY = "a".repeat(64);
+const AUTH = "s".repeat(40);
+
+function errorOf(source: Record<string, string>): string {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("parseEnv", () => {
+  it("gives the documented defaults for an empty environment (embedded mode)", () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({
+      PORT: 3000,
+      HOOKLINE_DATA_DIR: "./.data",
+      HOOKLINE_RETRY_SCHEDULE: "1m,5m,10m",
+      HOOKLINE_TIMEOUT_MS: 5000,
+      HOOKLINE_FAILURE_LIMIT: 10,
+      HOOKLINE_RETENTION_DAYS: 30,
+      HOOKLINE_WORKER: "embedded",
+    });
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it("treats empty strings as unset", () => {
+    expect(parseEnv({ DATABASE_URL: "", PORT: " " }).PORT).toBe(3000);
+  });
+
+  it("names DATABASE_URL when it is not a postgres URL", () => {
+    expect(errorOf({ DATABASE_URL: "nonsense" })).toMatch(/^Configuration error: DATABASE_URL must be a postgres:\/\//);
+    expect(errorOf({ DATABASE_URL: "mysql://x@y/z" })).toContain("DATABASE_URL");
+  });
+
+  it("requires the secret key and the auth secret with DATABASE_URL", () => {
+    const message = errorOf({ DATABASE_URL: "postgres://u@localhost:5432/db" });
+    expect(message).toContain("HOOKLINE_SECRET_KEY is required when DATABASE_URL is set");
+    expect(message).toContain("AUTH_SECRET");
+    expect(parseEnv({ DATABASE_URL: "postgres://u@localhost:5432/db", HOOKLINE_SECRET_KEY: KEY, AUTH_SECRET: AUTH }).DATABASE_URL).toBe("postgres://u@localhost:5432/db");
+  });
+
+  it("rejects a short ADMIN_PASSWORD and a lone ADMIN_EMAIL", () => {
+    expect(errorOf({ ADMIN_EMAIL: "a@b.co", ADMIN_PASSWORD: "short" })).toBe("Configuration error: ADMIN_PASSWORD must be at least 12 characters");
+    expect(errorOf({ ADMIN_EMAIL: "a@b.co" })).toContain("ADMIN_PASSWORD must be set together");
+    expect(errorOf({ ADMIN_EMAIL: "not-an-email", ADMIN_PASSWORD: "long-enough-password" })).toContain("ADMIN_EMAIL must be an email address");
+  });
+
+  it("checks numbers, enums and the retry schedule", () => {
+    expect(errorOf({ PORT: "70000" })).toContain("PORT must be at most 65535");
+    expect(errorOf({ PORT: "abc" })).toContain("PORT must be a whole number");
+    expect(errorOf({ HOOKLINE_WORKER: "sometimes" })).toContain("HOOKLINE_WORKER");
+    expect(errorOf({ HOOKLINE_RETRY_SCHEDULE: "1m,soon" })).toContain("HOOKLINE_RETRY_SCHEDULE must be a comma-separated list");
+    expect(errorOf({ HOOKLINE_SECRET_KEY: "too-short" })).toContain("HOOKLINE_SECRET_KEY must be 32 bytes");
+    expect(errorOf({ AUTH_SECRET: "short" })).toContain("AUTH_SECRET must be at least 32 characters");
+  });
+
+  it("puts every problem on one line", () => {
+    const message = errorOf({ PORT: "0", DATABASE_URL: "x" });
+    expect(message.split("\n")).toHaveLength(1);
+    expect(message).toContain("PORT");
+    expect(message).toContain("DATABASE_URL");
+  });
+});
+
+describe("parseDurationList", () => {
+  it("turns a schedule into milliseconds", () => {
+    expect(parseDurationList("1m,5m,10m")).toEqual([60_000, 300_000, 600_000]);
+    expect(parseDurationList("500ms, 2s,1h")).toEqual([500, 2_000, 3_600_000]);
+  });
+  it("refuses what it cannot read", () => {
+    expect(parseDurationList("1m,,5m")).toBeNull();
+    expect(parseDurationList("5 minutes")).toBeNull();
+    expect(parseDurationList("-1m")).toBeNull();
+  });
+});
+
+describe("decodeSecretKey", () => {
+  it("accepts 32 bytes as hex or base64 only", () => {
+    expect(decodeSecretKey(KEY)?.length).toBe(32);
+    expect(decodeSecretKey(Buffer.alloc(32, 7).toString("base64"))?.length).toBe(32);
+    expect(decodeSecretKey(Buffer.alloc(16).toString("base64"))).toBeNull();
+    expect(decodeSecretKey("abc")).toBeNull();
+  });
+});
