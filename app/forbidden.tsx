@@ -11,8 +11,13 @@ export default async function Forbidden() {
   return (
     <AuthCard title="Admins only" subtitle="403 · You don't have access to this page">
       <p className="text-sm text-gray-700">
-        Webhook settings are for site admins. {user ? <>You are signed in as <strong className="font-semibold">{user.email}</strong>, a member.</> : null} Ask an admin of this
-        site to give you the admin role, or sign in with another account.
+        Webhook settings are for site admins.{" "}
+        {user ? (
+          <>
+            You are signed in as <strong className="font-semibold">{user.email}</strong>, a member.
+          </>
+        ) : null}{" "}
+        Ask an admin of this site to give you the admin role, or sign in with another account.
       </p>
       <div className="mt-6 flex justify-end">
         <SignOutButton variant="secondary" />

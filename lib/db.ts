@@ -1,7 +1,7 @@
 import "server-only";
-import type { PrismaClient } from "./generated/prisma/client";
 import { type Database, type DatabaseTarget, openDatabase } from "./db/open-database";
 import { env } from "./env";
+import type { PrismaClient } from "./generated/prisma/client";
 
 export type { PrismaClient };
 
@@ -25,7 +25,7 @@ export async function getDb(): Promise<PrismaClient> {
 }
 
 /** Lets tests and the CLI run lib/server code against a database they opened themselves. */
-export function useDatabase(database: Database): void {
+export function installDatabase(database: Database): void {
   holder.__hooklineDb = Promise.resolve(database);
 }
 

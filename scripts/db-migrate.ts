@@ -1,23 +1,29 @@
 // npm run db:migrate | db:status | db:create-migration -- <name>
 // Offline replacements for `prisma migrate deploy | status | dev --create-only` (see lib/db/migrations.ts).
+
+import fs from "node:fs";
+import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { ConfigError } from "../lib/config/env-schema";
 import { targetFromEnv } from "../lib/db";
 import { createMigration } from "../lib/db/create-migration";
+import { acquireDataDirLock } from "../lib/db/data-dir-lock";
 import { describeHistoryProblem, migrationStatus } from "../lib/db/migrations";
 import { openDatabase } from "../lib/db/open-database";
 import { inMemoryShadow, pgliteAdapterFactory } from "../lib/db/pglite-adapter";
-import { acquireDataDirLock } from "../lib/db/data-dir-lock";
-import path from "node:path";
-import fs from "node:fs";
 
 async function status(): Promise<number> {
   const target = targetFromEnv();
   let result: Awaited<ReturnType<typeof migrationStatus>>;
   if (target.kind === "postgres") {
     const pgFactory = new PrismaPg({ connectionString: target.url });
-    result = await migrationStatus({ provider: pgFactory.provider, adapterName: pgFactory.adapterName, connect: () => pgFactory.connect(), connectToShadowDb: inMemoryShadow });
+    result = await migrationStatus({
+      provider: pgFactory.provider,
+      adapterName: pgFactory.adapterName,
+      connect: () => pgFactory.connect(),
+      connectToShadowDb: inMemoryShadow,
+    });
   } else {
     if (!target.dataDir || !fs.existsSync(path.join(target.dataDir, "pglite"))) {
       console.log(`No embedded database in ${target.dataDir} yet: it is created and migrated on first start.`);

@@ -1,10 +1,20 @@
 // Small inline icons (24px grid, stroke), so the app ships no icon font or extra package.
 import type { SVGProps } from "react";
 
-const base = { width: 20, height: 20, viewBox: "0 0 24 24", fill: "none", stroke: "currentColor", strokeWidth: 1.8, strokeLinecap: "round", strokeLinejoin: "round", "aria-hidden": true } as const;
+const base = {
+  width: 20,
+  height: 20,
+  viewBox: "0 0 24 24",
+  fill: "none",
+  stroke: "currentColor",
+  strokeWidth: 1.8,
+  strokeLinecap: "round",
+  strokeLinejoin: "round",
+  "aria-hidden": true,
+} as const;
 
 export const WebhookIcon = (p: SVGProps<SVGSVGElement>) => (
-  <svg {...base} {...p}>
+  <svg {...base} {...p} aria-hidden="true">
     <path d="M10 7.5a3 3 0 1 1 4.2 2.7L17 15" />
     <path d="M7 17a3 3 0 1 1 .5-5.9L10 7.5" />
     <path d="M17 18a3 3 0 1 0-2.9-3.8H8" />
@@ -12,16 +22,9 @@ export const WebhookIcon = (p: SVGProps<SVGSVGElement>) => (
 );
 
 export const KeyIcon = (p: SVGProps<SVGSVGElement>) => (
-  <svg {...base} {...p}>
+  <svg {...base} {...p} aria-hidden="true">
     <circle cx="8" cy="15" r="4" />
     <path d="m11 12 8-8M16 7l2 2M14 9l2 2" />
-  </svg>
-);
-
-export const LockIcon = (p: SVGProps<SVGSVGElement>) => (
-  <svg {...base} {...p}>
-    <rect x="5" y="11" width="14" height="10" rx="2" />
-    <path d="M8 11V7a4 4 0 0 1 8 0v4" />
   </svg>
 );
 

@@ -1,7 +1,6 @@
+import { parse as parsePgUrl } from "pg-connection-string";
 import { z } from "zod";
-
-/** Shared with the CLI's `user create`, so the first admin and later users meet the same bar. */
-export const PASSWORD_MIN_LENGTH = 12;
+import { PASSWORD_MIN_LENGTH } from "../validation/password-policy";
 
 const DURATION = /^(\d+)(ms|s|m|h)$/;
 const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 } as const;
@@ -16,6 +15,17 @@ export function parseDurationList(value: string): number[] | null {
     out.push(Number(m[1]) * UNIT_MS[m[2] as keyof typeof UNIT_MS]);
   }
   return out;
+}
+
+/** postgres://user@host:5432/db, or the socket form postgresql://user@/db?host=/var/run/postgresql. */
+export function isPostgresUrl(value: string): boolean {
+  if (!/^postgres(ql)?:\/\/[^/]*\/[^/?]+/.test(value)) return false;
+  try {
+    const parsed = parsePgUrl(value);
+    return Boolean(parsed.host && parsed.database);
+  } catch {
+    return false;
+  }
 }
 
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -45,7 +55,7 @@ export const ZEnv = z
       emptyToUndefined,
       z
         .string()
-        .refine((v) => /^postgres(ql)?:\/\/.+/.test(v) && URL.canParse(v), {
+        .refine((v) => isPostgresUrl(v), {
           error: "must be a postgres:// or postgresql:// URL (leave it unset for the embedded database)",
         })
         .optional(),
@@ -60,18 +70,9 @@ export const ZEnv = z
         })
         .optional(),
     ),
-    NEXTAUTH_SECRET: z.preprocess(
-      emptyToUndefined,
-      z.string().min(32, { error: "must be at least 32 characters (openssl rand -base64 32)" }).optional(),
-    ),
-    AUTH_SECRET: z.preprocess(
-      emptyToUndefined,
-      z.string().min(32, { error: "must be at least 32 characters (openssl rand -base64 32)" }).optional(),
-    ),
-    NEXTAUTH_URL: z.preprocess(
-      emptyToUndefined,
-      z.url({ protocol: /^https?$/, error: "must be the app's public http(s) URL" }).optional(),
-    ),
+    NEXTAUTH_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, { error: "must be at least 32 characters (openssl rand -base64 32)" }).optional()),
+    AUTH_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, { error: "must be at least 32 characters (openssl rand -base64 32)" }).optional()),
+    NEXTAUTH_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/, error: "must be the app's public http(s) URL" }).optional()),
     ADMIN_EMAIL: z.preprocess(emptyToUndefined, z.email({ error: "must be an email address" }).optional()),
     ADMIN_PASSWORD: z.preprocess(
       emptyToUndefined,

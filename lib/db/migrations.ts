@@ -47,14 +47,36 @@ async function loadEngineModule(): Promise<EngineModule> {
   return enginePromise;
 }
 
-export async function withEngine<T>(factory: SqlMigrationAwareDriverAdapterFactory, paths: MigrationPaths, run: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+export async function withEngine<T>(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+  paths: MigrationPaths,
+  run: (engine: SchemaEngine) => Promise<T>,
+): Promise<T> {
   const { SchemaEngine } = await loadEngineModule();
   const schema = await fs.readFile(paths.schemaPath, "utf8");
-  const engine = await SchemaEngine.new({ datamodels: [[paths.schemaPath, schema]] }, () => {}, bindMigrationAwareSqlAdapterFactory(factory));
+  // engine.free() does not dispose the connections it opened. On PostgreSQL the engine holds Prisma's
+  // session advisory lock on its connection, so a leaked one made every later migrate wait 10 s.
+  const opened: { dispose: () => Promise<void> }[] = [];
+  const tracked: SqlMigrationAwareDriverAdapterFactory = {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => {
+      const adapter = await factory.connect();
+      opened.push(adapter);
+      return adapter;
+    },
+    connectToShadowDb: async () => {
+      const adapter = await factory.connectToShadowDb();
+      opened.push(adapter);
+      return adapter;
+    },
+  };
+  const engine = await SchemaEngine.new({ datamodels: [[paths.schemaPath, schema]] }, () => {}, bindMigrationAwareSqlAdapterFactory(tracked));
   try {
     return await run(engine);
   } finally {
     engine.free();
+    await Promise.all(opened.map((a) => a.dispose().catch(() => {})));
   }
 }
 

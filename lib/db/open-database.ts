@@ -5,6 +5,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
+import { parse as parsePgUrl } from "pg-connection-string";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client";
 import { acquireDataDirLock } from "./data-dir-lock";
@@ -33,9 +34,10 @@ export class DatabaseUnavailableError extends Error {
 // Two app processes starting at once against one PostgreSQL must not both run a migration.
 const MIGRATION_LOCK_KEY = 0x686f6f6b; // "hook"
 
+/** host:port/database, without the password (socket URLs are not WHATWG URLs, hence pg's parser). */
 function describeTarget(url: string): string {
-  const u = new URL(url);
-  return `${u.hostname || "localhost"}:${u.port || 5432}${u.pathname}`;
+  const { host, port, database } = parsePgUrl(url);
+  return `${host || "localhost"}:${port || 5432}/${database ?? ""}`;
 }
 
 async function openPostgres(url: string, paths: MigrationPaths): Promise<Database> {
@@ -85,7 +87,15 @@ async function openPglite(dataDir: string | null, paths: MigrationPaths): Promis
   try {
     const applied = await deployMigrations(pgliteAdapterFactory(pglite), paths);
     const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
-    return { kind: "pglite", prisma, applied, close: async () => { await prisma.$disconnect(); await close(); } };
+    return {
+      kind: "pglite",
+      prisma,
+      applied,
+      close: async () => {
+        await prisma.$disconnect();
+        await close();
+      },
+    };
   } catch (error) {
     await close();
     throw error;

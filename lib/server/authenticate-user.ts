@@ -1,6 +1,6 @@
 import "server-only";
-import { burnVerifyTime, verifyPassword } from "../auth/password";
 import { LoginThrottle } from "../auth/login-throttle";
+import { burnVerifyTime, verifyPassword } from "../auth/password";
 import { getDb } from "../db";
 import { ZSignIn } from "../validation/user";
 
@@ -35,7 +35,8 @@ export async function authenticateUser(input: unknown, clientAddress: string | n
 
   const db = await getDb();
   const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, role: true, passwordHash: true } });
-  const isValid = user ? await verifyPassword(user.passwordHash, password) : (await burnVerifyTime(password), false);
+  if (!user) await burnVerifyTime(password);
+  const isValid = user ? await verifyPassword(user.passwordHash, password) : false;
   if (!user || !isValid) {
     throttle.recordFailure(keys);
     return null;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PASSWORD_MIN_LENGTH } from "../config/env-schema";
+import { PASSWORD_MIN_LENGTH } from "./password-policy";
 
 // Shared by the sign-in form, the credentials provider and the CLI.
 

@@ -1,30 +1,33 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterEach, beforeEach } from "vitest";
-import { closeDb, useDatabase } from "@/lib/db";
+import { closeDb, installDatabase } from "@/lib/db";
 import { type Database, openDatabase } from "@/lib/db/open-database";
 
 export type TestDatabase = { name: "pglite" | "postgres"; open: () => Promise<Database> };
 
 const adminUrl = process.env.TEST_DATABASE_URL;
 
+/** The same server URL with another database name (works for the socket form too). */
 export function withDatabaseName(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
+  return url.replace(/^(postgres(?:ql)?:\/\/[^/]*\/)[^?]*/, `$1${name}`);
 }
 
 /** A new, empty, migrated PostgreSQL database; closing it drops it. */
-async function openFreshPostgres(): Promise<Database> {
+export type TestPostgres = Database & { url: string };
+
+async function openFreshPostgres(): Promise<TestPostgres> {
   if (!adminUrl) throw new Error("TEST_DATABASE_URL is not set");
   const name = `hookline_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`create database ${name}`);
   await admin.end();
-  const db = await openDatabase({ kind: "postgres", url: withDatabaseName(adminUrl, name) });
+  const url = withDatabaseName(adminUrl, name);
+  const db = await openDatabase({ kind: "postgres", url });
   return {
     ...db,
+    url,
     close: async () => {
       await db.close();
       const dropper = new pg.Client({ connectionString: adminUrl });
@@ -42,11 +45,11 @@ export const TEST_DATABASES: TestDatabase[] = [
 ];
 
 /** Gives each test in the suite its own fresh database, installed as the one lib/db returns. */
-export function useFreshDatabase(backend: TestDatabase): () => Database {
+export function freshDatabasePerTest(backend: TestDatabase): () => Database {
   let current: Database | undefined;
   beforeEach(async () => {
     current = await backend.open();
-    useDatabase(current);
+    installDatabase(current);
   });
   afterEach(async () => {
     await closeDb();

@@ -36,13 +36,21 @@ describe("parseEnv", () => {
   it("names DATABASE_URL when it is not a postgres URL", () => {
     expect(errorOf({ DATABASE_URL: "nonsense" })).toMatch(/^Configuration error: DATABASE_URL must be a postgres:\/\//);
     expect(errorOf({ DATABASE_URL: "mysql://x@y/z" })).toContain("DATABASE_URL");
+    expect(errorOf({ DATABASE_URL: "postgres://localhost" })).toContain("DATABASE_URL");
   });
 
   it("requires the secret key and the auth secret with DATABASE_URL", () => {
     const message = errorOf({ DATABASE_URL: "postgres://u@localhost:5432/db" });
     expect(message).toContain("HOOKLINE_SECRET_KEY is required when DATABASE_URL is set");
     expect(message).toContain("AUTH_SECRET");
-    expect(parseEnv({ DATABASE_URL: "postgres://u@localhost:5432/db", HOOKLINE_SECRET_KEY: KEY, AUTH_SECRET: AUTH }).DATABASE_URL).toBe("postgres://u@localhost:5432/db");
+    expect(parseEnv({ DATABASE_URL: "postgres://u@localhost:5432/db", HOOKLINE_SECRET_KEY: KEY, AUTH_SECRET: AUTH }).DATABASE_URL).toBe(
+      "postgres://u@localhost:5432/db",
+    );
+  });
+
+  it("accepts the socket form of a PostgreSQL URL", () => {
+    const url = "postgresql://postgres@/test?host=/var/run/postgresql";
+    expect(parseEnv({ DATABASE_URL: url, HOOKLINE_SECRET_KEY: KEY, AUTH_SECRET: AUTH }).DATABASE_URL).toBe(url);
   });
 
   it("rejects a short ADMIN_PASSWORD and a lone ADMIN_EMAIL", () => {

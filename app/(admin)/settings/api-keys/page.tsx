@@ -10,13 +10,9 @@ export default async function ApiKeysPage() {
   await requireAdminPage("/settings/api-keys");
   return (
     <>
-      <PageHeader
-        title="API keys"
-        description="Bearer keys let your host product publish events and manage webhooks through the admin API at /api/v1."
-      />
+      <PageHeader title="API keys" description="Bearer keys let your host product publish events and manage webhooks through the admin API at /api/v1." />
       <EmptyState icon={<KeyIcon width={24} height={24} />} title="No API keys yet">
-        A key is shown once when it is created and stored only as a hash. Keep it in your host product's
-        secret store.
+        A key is shown once when it is created and stored only as a hash. Keep it in your host product's secret store.
       </EmptyState>
     </>
   );

@@ -15,8 +15,7 @@ export default async function WebhooksPage() {
         description="When something happens in your site, Hookline sends a signed HTTP POST to the URLs you subscribe, retries failures and tracks each webhook's health."
       />
       <EmptyState icon={<WebhookIcon width={24} height={24} />} title="No webhooks yet">
-        A webhook points a URL at the events and projects you choose. New webhooks start disabled; enabling one
-        first tests its URL.
+        A webhook points a URL at the events and projects you choose. New webhooks start disabled; enabling one first tests its URL.
       </EmptyState>
     </>
   );

@@ -1,0 +1,61 @@
+import os from "node:os";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+// Drives the production build (`npm start` builds it when the sources changed) in Debian's Chromium:
+// no browser is ever downloaded. The server gets its own data directory, wiped on every run.
+const PORT = Number(process.env.E2E_PORT ?? 3210);
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+const DATA_DIR = path.join(os.tmpdir(), `hookline-e2e-${PORT}`);
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export const E2E = {
+  admin: { email: "admin@e2e.test", password: "admin-password-e2e" },
+  member: { email: "member@e2e.test", password: "member-password-e2e" },
+};
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 30_000,
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  use: {
+    baseURL: BASE_URL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: CHROMIUM,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } }],
+  webServer: {
+    // Both users are made with the CLI before the server takes the embedded database's lock (the
+    // ADMIN_EMAIL path only applies to an empty database: tests/lib/server/ensure-first-admin.test.ts).
+    command: [
+      `rm -rf ${DATA_DIR}`,
+      `printf '%s\\n' '${E2E.admin.password}' | npx tsx --conditions=react-server scripts/cli.ts user create --admin --email ${E2E.admin.email} --password-stdin`,
+      `printf '%s\\n' '${E2E.member.password}' | npx tsx --conditions=react-server scripts/cli.ts user create --email ${E2E.member.email} --password-stdin`,
+      "npx tsx --conditions=react-server scripts/start.ts",
+    ].join(" && "),
+    url: `${BASE_URL}/api/health`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      PORT: String(PORT),
+      HOOKLINE_DATA_DIR: DATA_DIR,
+      NEXTAUTH_URL: BASE_URL,
+    },
+  },
+});

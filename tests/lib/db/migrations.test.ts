@@ -1,0 +1,130 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { afterEach, describe, expect, it } from "vitest";
+import { createMigration } from "@/lib/db/create-migration";
+import { DEFAULT_PATHS, MigrationHistoryError, migrationChecksum } from "@/lib/db/migrations";
+import type { Database } from "@/lib/db/open-database";
+import { pgliteAdapterFactory } from "@/lib/db/pglite-adapter";
+import { TEST_DATABASES, type TestPostgres } from "../../helpers/databases";
+
+/** A copy of prisma/ in a temp folder that a test may change freely. */
+function copyPrismaDir() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hookline-migrations-"));
+  fs.cpSync(path.dirname(DEFAULT_PATHS.schemaPath), dir, { recursive: true });
+  return { dir, paths: { schemaPath: path.join(dir, "schema.prisma"), migrationsDir: path.join(dir, "migrations") } };
+}
+
+function migrationNames(): string[] {
+  return fs
+    .readdirSync(DEFAULT_PATHS.migrationsDir)
+    .filter((n) => fs.statSync(path.join(DEFAULT_PATHS.migrationsDir, n)).isDirectory())
+    .sort();
+}
+
+describe.each(TEST_DATABASES)("migrations on $name", (backend) => {
+  const open: Database[] = [];
+  afterEach(async () => {
+    for (const db of open.splice(0)) await db.close();
+  });
+  const fresh = async () => {
+    const db = await backend.open();
+    open.push(db);
+    return db;
+  };
+
+  it("applies every migration once and records them as `prisma migrate deploy` does", async () => {
+    const db = await fresh();
+    expect(db.applied).toEqual(migrationNames());
+    const rows = await db.prisma.$queryRawUnsafe<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null }[]>(
+      "select migration_name, checksum, finished_at, rolled_back_at from _prisma_migrations order by migration_name",
+    );
+    expect(rows.map((r) => r.migration_name)).toEqual(migrationNames());
+    for (const row of rows) {
+      const sql = fs.readFileSync(path.join(DEFAULT_PATHS.migrationsDir, row.migration_name, "migration.sql"), "utf8");
+      expect(row.checksum).toBe(migrationChecksum(sql));
+      expect(row.finished_at).not.toBeNull();
+      expect(row.rolled_back_at).toBeNull();
+    }
+    // The schema is really there: a user can be written.
+    await db.prisma.user.create({ data: { email: "x@y.io", passwordHash: "h" } });
+    expect(await db.prisma.user.count()).toBe(1);
+  });
+
+  it("is a no-op the second time and keeps the data", async () => {
+    if (backend.name !== "postgres") return; // an in-memory PGlite cannot be reopened; the data-dir case is in open-database.test.ts
+    const db = await fresh();
+    await db.prisma.user.create({ data: { email: "keep@y.io", passwordHash: "h" } });
+    const { openDatabase } = await import("@/lib/db/open-database");
+    const again = await openDatabase({ kind: "postgres", url: (db as TestPostgres).url });
+    open.push(again);
+    expect(again.applied).toEqual([]);
+    expect(await again.prisma.user.count()).toBe(1);
+  });
+});
+
+describe("migration history checks (PGlite)", () => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0)) await c();
+  });
+
+  async function migratedPglite(paths = DEFAULT_PATHS) {
+    const { deployMigrations } = await import("@/lib/db/migrations");
+    const pg = await PGlite.create();
+    cleanups.push(() => pg.close());
+    await deployMigrations(pgliteAdapterFactory(pg), paths);
+    return { pg, deploy: (p = paths) => deployMigrations(pgliteAdapterFactory(pg), p) };
+  }
+
+  it("refuses a database that is ahead of the code", async () => {
+    const { pg, deploy } = await migratedPglite();
+    await pg.query(
+      "insert into _prisma_migrations (id, checksum, migration_name, started_at, finished_at, applied_steps_count) values ('x', 'abc', '29990101000000_from_the_future', now(), now(), 1)",
+    );
+    await expect(deploy()).rejects.toThrow(MigrationHistoryError);
+    await expect(deploy()).rejects.toThrow(/ahead of this code.*29990101000000_from_the_future/);
+  });
+
+  it("refuses a migration edited after it was applied", async () => {
+    const { dir, paths } = copyPrismaDir();
+    cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
+    const { deploy } = await migratedPglite(paths);
+    const first = fs
+      .readdirSync(paths.migrationsDir)
+      .filter((n) => n !== "migration_lock.toml")
+      .sort()[0] as string;
+    fs.appendFileSync(path.join(paths.migrationsDir, first, "migration.sql"), "\n-- edited\n");
+    await expect(deploy()).rejects.toThrow(/was edited after it was applied/);
+  });
+
+  it("records a failing migration as failed, applies nothing after it, and then refuses to start", async () => {
+    const { dir, paths } = copyPrismaDir();
+    cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
+    const { pg, deploy } = await migratedPglite(paths);
+    fs.mkdirSync(path.join(paths.migrationsDir, "29990101000000_broken"));
+    fs.writeFileSync(path.join(paths.migrationsDir, "29990101000000_broken", "migration.sql"), 'CREATE TABLE "Ok" (id int);\nSELECT * FROM "no_such_table";\n');
+    await expect(deploy()).rejects.toThrow();
+    const { rows } = await pg.query<{ finished_at: Date | null }>("select finished_at from _prisma_migrations where migration_name = '29990101000000_broken'");
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.finished_at).toBeNull();
+    await expect(deploy()).rejects.toThrow(/29990101000000_broken failed earlier/);
+  });
+
+  it("creates a migration from a schema change, and nothing when the schema matches", async () => {
+    const { dir, paths } = copyPrismaDir();
+    cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
+    const shadow = await PGlite.create();
+    cleanups.push(() => shadow.close());
+    expect(await createMigration(pgliteAdapterFactory(shadow), "nothing", paths)).toBeNull();
+    fs.appendFileSync(paths.schemaPath, "\nmodel Widget {\n  id Int @id\n  label String\n}\n");
+    const created = await createMigration(pgliteAdapterFactory(shadow), "add widget", paths, new Date("2999-01-02T03:04:05Z"));
+    expect(created).toBe(path.join(paths.migrationsDir, "29990102030405_add_widget"));
+    const sql = fs.readFileSync(path.join(created as string, "migration.sql"), "utf8");
+    expect(sql).toContain('CREATE TABLE "Widget"');
+    // The new migration applies on top of the old history.
+    const { deploy } = await migratedPglite(DEFAULT_PATHS);
+    expect(await deploy(paths)).toEqual(["29990102030405_add_widget"]);
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { ZodError } from "zod";
+import { LoginThrottle } from "@/lib/auth/login-throttle";
+import { authenticateUser, TooManyAttemptsError } from "@/lib/server/authenticate-user";
+import { createUser, UserExistsError } from "@/lib/server/create-user";
+import { listUsers, setUserPassword, setUserRole, UserNotFoundError } from "@/lib/server/update-user";
+import { freshDatabasePerTest, TEST_DATABASES } from "../../helpers/databases";
+
+const PASSWORD = "a-long-enough-password";
+
+describe.each(TEST_DATABASES)("users on $name", (backend) => {
+  const db = freshDatabasePerTest(backend);
+
+  it("creates a user with a lower-cased email and only an argon2id hash stored", async () => {
+    const user = await createUser({ email: "  Ada@Example.COM ", password: PASSWORD, role: "ADMIN" });
+    expect(user).toMatchObject({ email: "ada@example.com", role: "ADMIN" });
+    const row = await db().prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(row.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(JSON.stringify(row)).not.toContain(PASSWORD);
+  });
+
+  it("refuses a duplicate email (any case) and a short password, writing nothing", async () => {
+    await createUser({ email: "a@example.com", password: PASSWORD });
+    await expect(createUser({ email: "A@example.com", password: PASSWORD })).rejects.toThrow(UserExistsError);
+    await expect(createUser({ email: "b@example.com", password: "short" })).rejects.toThrow(ZodError);
+    expect(await db().prisma.user.count()).toBe(1);
+  });
+
+  it("signs in with the right password only, case-insensitively on the email", async () => {
+    await createUser({ email: "m@example.com", password: PASSWORD, role: "MEMBER" });
+    const throttle = new LoginThrottle();
+    expect(await authenticateUser({ email: "M@Example.com", password: PASSWORD }, null, throttle)).toMatchObject({ email: "m@example.com", role: "MEMBER" });
+    expect(await authenticateUser({ email: "m@example.com", password: `${PASSWORD}x` }, null, throttle)).toBeNull();
+    expect(await authenticateUser({ email: "nobody@example.com", password: PASSWORD }, null, throttle)).toBeNull();
+    expect(await authenticateUser({ email: "not an email", password: PASSWORD }, null, throttle)).toBeNull();
+    expect(await authenticateUser(undefined, null, throttle)).toBeNull();
+  });
+
+  it("slows repeated failures, even for the right password, per account and per client address", async () => {
+    await createUser({ email: "t@example.com", password: PASSWORD });
+    const throttle = new LoginThrottle();
+    for (let i = 0; i < 6; i++) expect(await authenticateUser({ email: "t@example.com", password: "wrong-password" }, "10.9.9.9", throttle)).toBeNull();
+    await expect(authenticateUser({ email: "t@example.com", password: PASSWORD }, "10.1.1.1", throttle)).rejects.toThrow(TooManyAttemptsError);
+    // The same client address is slowed for other accounts too (password spraying).
+    await expect(authenticateUser({ email: "other@example.com", password: "x" }, "10.9.9.9", throttle)).rejects.toThrow(/Too many failed sign-in attempts/);
+  });
+
+  it("changes a password and a role, and says when the email is unknown", async () => {
+    await createUser({ email: "c@example.com", password: PASSWORD });
+    await setUserPassword("C@example.com", "another-long-password");
+    const throttle = new LoginThrottle();
+    expect(await authenticateUser({ email: "c@example.com", password: PASSWORD }, null, throttle)).toBeNull();
+    expect(await authenticateUser({ email: "c@example.com", password: "another-long-password" }, null, throttle)).not.toBeNull();
+    expect(await setUserRole("c@example.com", "ADMIN")).toMatchObject({ role: "ADMIN" });
+    await expect(setUserRole("missing@example.com", "ADMIN")).rejects.toThrow(UserNotFoundError);
+    await expect(setUserPassword("c@example.com", "short")).rejects.toThrow(ZodError);
+    expect((await listUsers()).map((u) => u.email)).toEqual(["c@example.com"]);
+  });
+});

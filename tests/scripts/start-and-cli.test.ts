@@ -1,0 +1,103 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { acquireDataDirLock } from "@/lib/db/data-dir-lock";
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+function tempDir() {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), "hookline-script-"));
+  dirs.push(d);
+  return d;
+}
+
+/** Runs a project script as `npm start` / `npm run cli` do, with only the given env on top of PATH/HOME. */
+function runScript(script: string, args: string[], env: Record<string, string>, input?: string) {
+  const result = spawnSync(process.execPath, ["--import", "tsx", "--conditions=react-server", script, ...args], {
+    cwd: process.cwd(),
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "test", ...env },
+    input,
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
+}
+
+describe("npm start with bad configuration", () => {
+  const cases: [string, Record<string, string>, RegExp][] = [
+    ["DATABASE_URL=nonsense", { DATABASE_URL: "nonsense" }, /DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/],
+    ["ADMIN_PASSWORD too short", { ADMIN_EMAIL: "a@example.com", ADMIN_PASSWORD: "short" }, /ADMIN_PASSWORD must be at least 12 characters/],
+    ["DATABASE_URL without HOOKLINE_SECRET_KEY", { DATABASE_URL: "postgres://postgres@127.0.0.1:5432/test" }, /HOOKLINE_SECRET_KEY is required/],
+    ["PORT out of range", { PORT: "99999" }, /PORT must be at most 65535/],
+  ];
+  it.each(cases)("%s: one line naming it, exit 1, nothing written", (_name, env, pattern) => {
+    const dataDir = path.join(tempDir(), "data");
+    const result = runScript("scripts/start.ts", [], { HOOKLINE_DATA_DIR: dataDir, ...env });
+    expect(result.code).toBe(1);
+    expect(result.stderr.split("\n")).toHaveLength(1);
+    expect(result.stderr).toMatch(/^\[hookline\] Configuration error: /);
+    expect(result.stderr).toMatch(pattern);
+    expect(fs.existsSync(dataDir)).toBe(false);
+  });
+
+  it("an unreachable PostgreSQL stops the start before any build", () => {
+    const result = runScript("scripts/start.ts", [], {
+      DATABASE_URL: "postgres://postgres@127.0.0.1:1/test",
+      HOOKLINE_SECRET_KEY: "ab".repeat(32),
+      AUTH_SECRET: "s".repeat(40),
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^\[hookline\] Cannot connect to PostgreSQL \(DATABASE_URL\)/);
+    expect(result.stdout).not.toContain("Building");
+  });
+
+  it("a data directory held by a running server stops the start", () => {
+    const dataDir = tempDir();
+    const lock = acquireDataDirLock(dataDir); // this test process plays the running server
+    try {
+      const result = runScript("scripts/start.ts", [], { HOOKLINE_DATA_DIR: dataDir });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`is in use by process ${process.pid}`);
+    } finally {
+      lock.release();
+    }
+  });
+});
+
+describe("npm run cli", () => {
+  it("creates users from a password on stdin and lists them", () => {
+    const env = { HOOKLINE_DATA_DIR: tempDir() };
+    const created = runScript("scripts/cli.ts", ["user", "create", "--admin", "--email", "Root@Example.com", "--password-stdin"], env, "root-password-123\n");
+    expect(created).toMatchObject({ code: 0, stdout: "Created admin root@example.com." });
+    const list = runScript("scripts/cli.ts", ["user", "list"], env);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/^root@example\.com\tADMIN\t/);
+  });
+
+  it("says what is wrong and changes nothing on bad input", () => {
+    const env = { HOOKLINE_DATA_DIR: tempDir() };
+    const short = runScript("scripts/cli.ts", ["user", "create", "--email", "a@example.com", "--password-stdin"], env, "short\n");
+    expect(short.code).toBe(1);
+    expect(short.stderr).toBe("password: Password must be at least 12 characters");
+    const usage = runScript("scripts/cli.ts", ["user", "frobnicate", "--email", "a@example.com"], env);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain("usage: npm run cli");
+    expect(runScript("scripts/cli.ts", ["user", "list"], env).stdout).toBe("");
+  });
+
+  it("is refused while a server holds the embedded database", () => {
+    const dataDir = tempDir();
+    const lock = acquireDataDirLock(dataDir);
+    try {
+      const result = runScript("scripts/cli.ts", ["user", "list"], { HOOKLINE_DATA_DIR: dataDir });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/DataDirLockedError: The embedded database in .* is in use by process/);
+    } finally {
+      lock.release();
+    }
+  });
+});
