@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { Providers } from "./providers";
 import "./globals.css";
 
-export const metadata: Metadata = { title: "Hookline", description: "Self-hosted outgoing webhooks" };
+export const metadata: Metadata = { title: "Hookline", description: "Self-hosted outgoing webhooks", icons: { icon: "/favicon.svg" } };
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

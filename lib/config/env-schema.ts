@@ -104,10 +104,12 @@ export const ZEnv = z
     }
     // With a shared PostgreSQL there may be many app processes on many machines: a key generated
     // into one machine's data directory would differ on the next, so it must come from the env.
-    if (env.DATABASE_URL && !env.HOOKLINE_SECRET_KEY) {
+    // A malformed DATABASE_URL is already reported; asking for its companions too would bury that.
+    const hasDatabaseUrl = env.DATABASE_URL !== undefined && isPostgresUrl(env.DATABASE_URL);
+    if (hasDatabaseUrl && !env.HOOKLINE_SECRET_KEY) {
       ctx.addIssue({ code: "custom", path: ["HOOKLINE_SECRET_KEY"], message: "is required when DATABASE_URL is set (openssl rand -hex 32)" });
     }
-    if (env.DATABASE_URL && !env.NEXTAUTH_SECRET && !env.AUTH_SECRET) {
+    if (hasDatabaseUrl && !env.NEXTAUTH_SECRET && !env.AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "(or NEXTAUTH_SECRET) is required when DATABASE_URL is set (openssl rand -base64 32)" });
     }
   });
