@@ -1,0 +1,20 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+
+/** A webhook signing token: `whsec_` + base64 of 32 random bytes (the Standard Webhooks shape). */
+export function generateWebhookToken(): string {
+  return `whsec_${randomBytes(32).toString("base64")}`;
+}
+
+export const API_KEY_PREFIX = "hkl_";
+
+/** A new admin-API key; only its hash is stored, and `prefix` is shown to tell keys apart. */
+export function generateApiKey(): { key: string; prefix: string; hash: string } {
+  const key = `${API_KEY_PREFIX}${randomBytes(24).toString("base64url")}`;
+  return { key, prefix: key.slice(0, API_KEY_PREFIX.length + 6), hash: hashApiKey(key) };
+}
+
+// Keys carry 192 random bits, so a fast unsalted hash is enough: there is nothing to brute-force.
+export function hashApiKey(key: string): string {
+  return createHash("sha256").update(key).digest("hex");
+}
