@@ -55,6 +55,7 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       HOOKLINE_DATA_DIR: DATA_DIR,
+      HOOKLINE_ALLOWED_TARGETS: "127.0.0.1",
       NEXTAUTH_URL: BASE_URL,
     },
   },

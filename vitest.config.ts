@@ -12,6 +12,13 @@ export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
     environment: "node",
+    // Fixed secrets so nothing is generated into a data directory; receivers run on 127.0.0.1.
+    env: {
+      AUTH_SECRET: "test-auth-secret-that-is-long-enough-1234",
+      HOOKLINE_SECRET_KEY: "0123456789abcdef".repeat(4),
+      HOOKLINE_ALLOWED_TARGETS: "127.0.0.1",
+      HOOKLINE_TIMEOUT_MS: "2000",
+    },
     globalSetup: ["tests/helpers/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,

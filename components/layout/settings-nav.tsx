@@ -2,11 +2,12 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { KeyIcon, WebhookIcon } from "@/components/ui/icons";
+import { BookIcon, KeyIcon, WebhookIcon } from "@/components/ui/icons";
 
 const ITEMS = [
   { href: "/settings/webhooks", label: "Webhooks", Icon: WebhookIcon },
   { href: "/settings/api-keys", label: "API keys", Icon: KeyIcon },
+  { href: "/settings/api-docs", label: "API reference", Icon: BookIcon },
 ] as const;
 
 /** Sidebar on wide screens, a row of tabs on narrow ones. */

@@ -28,6 +28,13 @@ export const KeyIcon = (p: SVGProps<SVGSVGElement>) => (
   </svg>
 );
 
+export const BookIcon = (p: SVGProps<SVGSVGElement>) => (
+  <svg {...base} {...p} aria-hidden="true">
+    <path d="M5 4h10a4 4 0 0 1 4 4v12H9a4 4 0 0 1-4-4z" />
+    <path d="M5 16a4 4 0 0 1 4-4h10" />
+  </svg>
+);
+
 export const LogoMark = (p: SVGProps<SVGSVGElement>) => (
   <svg width={28} height={28} viewBox="0 0 28 28" aria-hidden="true" {...p}>
     <rect width="28" height="28" rx="7" fill="var(--color-brand-600)" />

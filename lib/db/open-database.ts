@@ -7,6 +7,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import pg from "pg";
 import { parse as parsePgUrl } from "pg-connection-string";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { seedEventTypes } from "../catalog/seed-event-types";
 import { PrismaClient } from "../generated/prisma/client";
 import { acquireDataDirLock } from "./data-dir-lock";
 import { DEFAULT_PATHS, deployMigrations, type MigrationPaths } from "./migrations";
@@ -62,6 +63,7 @@ async function openPostgres(url: string, paths: MigrationPaths): Promise<Databas
     await lockClient.end().catch(() => {});
   }
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  await seedEventTypes(prisma);
   return { kind: "postgres", prisma, applied, close: () => prisma.$disconnect() };
 }
 
@@ -87,6 +89,7 @@ async function openPglite(dataDir: string | null, paths: MigrationPaths): Promis
   try {
     const applied = await deployMigrations(pgliteAdapterFactory(pglite), paths);
     const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+    await seedEventTypes(prisma);
     return {
       kind: "pglite",
       prisma,

@@ -5,6 +5,16 @@ import ipaddr from "ipaddr.js";
 // reserved/documentation, IPv4-mapped, NAT64, 6to4, Teredo ...), and all of those are refused, so
 // a v4 address hidden in a v6 form is refused too. HOOKLINE_ALLOWED_TARGETS opens named exceptions.
 
+const RANGE_NAMES: Record<string, string> = {
+  linkLocal: "link-local",
+  carrierGradeNat: "carrier-grade NAT",
+  uniqueLocal: "unique-local",
+  ipv4Mapped: "IPv4-mapped",
+  rfc6052: "NAT64",
+  rfc6145: "IPv4-translated",
+  "6to4": "6to4",
+};
+
 export type TAllowList = { hosts: ReadonlySet<string>; cidrs: readonly [ipaddr.IPv4 | ipaddr.IPv6, number][] };
 
 export const EMPTY_ALLOW_LIST: TAllowList = { hosts: new Set(), cidrs: [] };
@@ -48,5 +58,5 @@ export function addressBlockReason(address: string, allow: TAllowList = EMPTY_AL
     if (net.kind() === ip.kind() && ip.match(net, bits)) return null;
   }
   const range = ip.range();
-  return range === "unicast" ? null : `${ip.toString()} is a ${range} address, not a public one`;
+  return range === "unicast" ? null : `${ip.toString()} is not a public address (${RANGE_NAMES[range] ?? range})`;
 }

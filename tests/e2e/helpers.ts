@@ -23,3 +23,9 @@ export async function expectNoHorizontalScroll(page: Page): Promise<void> {
 
 /** The form's own error (Next adds a second, empty role=alert: its route announcer). */
 export const formAlert = (page: Page) => page.locator("form [role=alert]");
+
+/** Signs in and waits until the app has left the sign-in page (the session cookie is then set). */
+export async function signInOk(page: Page, email: string, password: string): Promise<void> {
+  await signIn(page, email, password);
+  await expect(page).not.toHaveURL(/\/signin/);
+}

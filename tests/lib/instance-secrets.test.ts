@@ -7,6 +7,9 @@ let dataDir: string;
 beforeEach(() => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hookline-secrets-"));
   vi.resetModules(); // instanceSecrets() and env() cache per module instance
+  // vitest.config.ts sets both for the other tests; here they start unset.
+  vi.stubEnv("AUTH_SECRET", "");
+  vi.stubEnv("HOOKLINE_SECRET_KEY", "");
 });
 afterEach(() => {
   vi.unstubAllEnvs();

@@ -40,11 +40,17 @@ describe("addressBlockReason", () => {
     "167772161",
   ];
   it.each(blocked)("blocks %s", (address) => {
-    expect(addressBlockReason(address)).toMatch(/is a \w+ address, not a public one/);
+    expect(addressBlockReason(address)).toMatch(/ is not a public address \([\w -]+\)$/);
   });
 
   it.each(["8.8.8.8", "1.1.1.1", "93.184.216.34", "2606:4700::1111", "2a00:1450:4001::200e"])("allows public %s", (address) => {
     expect(addressBlockReason(address)).toBeNull();
+  });
+
+  it("names the range in words", () => {
+    expect(addressBlockReason("169.254.169.254")).toBe("169.254.169.254 is not a public address (link-local)");
+    expect(addressBlockReason("100.64.0.1")).toBe("100.64.0.1 is not a public address (carrier-grade NAT)");
+    expect(addressBlockReason("::ffff:127.0.0.2")).toBe("::ffff:7f00:2 is not a public address (IPv4-mapped)");
   });
 
   it("refuses what is not an address", () => {

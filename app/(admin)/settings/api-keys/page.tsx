@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/ui/empty-state";
-import { KeyIcon } from "@/components/ui/icons";
+import Link from "next/link";
+import { ApiKeysPanel } from "@/components/api-keys/api-keys-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireAdminPage } from "@/lib/auth/current-user";
 
@@ -10,10 +10,19 @@ export default async function ApiKeysPage() {
   await requireAdminPage("/settings/api-keys");
   return (
     <>
-      <PageHeader title="API keys" description="Bearer keys let your host product publish events and manage webhooks through the admin API at /api/v1." />
-      <EmptyState icon={<KeyIcon width={24} height={24} />} title="No API keys yet">
-        A key is shown once when it is created and stored only as a hash. Keep it in your host product's secret store.
-      </EmptyState>
+      <PageHeader
+        title="API keys"
+        description={
+          <>
+            Bearer keys let your host product publish events and manage webhooks through the admin API at /api/v1 (see{" "}
+            <Link href="/settings/api-docs" className="text-brand-700 underline">
+              API reference
+            </Link>
+            ).
+          </>
+        }
+      />
+      <ApiKeysPanel />
     </>
   );
 }

@@ -1,0 +1,6 @@
+// POST /api/v1/webhooks/{id}/test — signed ping now; the body may carry the form's unsaved URL / basic auth
+import { withAdmin } from "@/lib/api/with-admin";
+import { testWebhook } from "@/lib/server/webhooks/test-webhook";
+import { ZWebhookId, ZWebhookTestUrl } from "@/lib/validation/webhook";
+
+export const POST = withAdmin({ params: ZWebhookId, body: ZWebhookTestUrl.partial() }, ({ params, body }) => testWebhook(params.id, body));

@@ -1,0 +1,137 @@
+"use client";
+
+import { type FormEvent, useState } from "react";
+import { ErrorAlert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { CopyButton } from "@/components/ui/copy-button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { KeyIcon } from "@/components/ui/icons";
+import { TextField } from "@/components/ui/text-field";
+import { useToast } from "@/components/ui/toast";
+import { useApiKeys, useCreateApiKey, useRevokeApiKey } from "@/lib/queries/use-api-keys";
+import { type TApiKey, ZApiKeyCreate } from "@/lib/validation/catalog";
+import { relativeTime } from "../webhooks/summaries";
+
+const dateText = (iso: string) => new Date(iso).toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" });
+
+export function ApiKeysPanel() {
+  const toast = useToast();
+  const keys = useApiKeys();
+  const create = useCreateApiKey();
+  const revoke = useRevokeApiKey();
+  const [name, setName] = useState("");
+  const [nameError, setNameError] = useState<string>();
+  const [shown, setShown] = useState<{ name: string; key: string } | null>(null);
+  const [revoking, setRevoking] = useState<TApiKey | null>(null);
+
+  function onCreate(event: FormEvent) {
+    event.preventDefault();
+    const parsed = ZApiKeyCreate.safeParse({ name });
+    if (!parsed.success) return setNameError(parsed.error.issues[0]?.message);
+    setNameError(undefined);
+    create.mutate(parsed.data.name, {
+      onSuccess: (created) => {
+        setShown({ name: created.name, key: created.key });
+        setName("");
+      },
+      onError: (e) => setNameError(e.message),
+    });
+  }
+
+  return (
+    <div className="space-y-6">
+      <form onSubmit={onCreate} noValidate className="flex flex-col gap-3 rounded-xl bg-white p-5 shadow-sm ring-1 ring-gray-200 sm:flex-row sm:items-end">
+        <TextField
+          label="New key name"
+          name="name"
+          placeholder="e.g. CRM production"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={nameError}
+          className="flex-1"
+        />
+        <Button type="submit" disabled={create.isPending}>
+          {create.isPending ? "Creating…" : "Create key"}
+        </Button>
+      </form>
+
+      {shown ? (
+        <div role="status" className="rounded-xl border border-green-200 bg-green-50 p-5">
+          <p className="text-sm font-semibold text-green-900">Key “{shown.name}” created. Copy it now: it is not shown again.</p>
+          <div className="mt-3 flex gap-2">
+            <input
+              readOnly
+              value={shown.key}
+              aria-label="New API key"
+              className="block w-full rounded-md border-0 bg-white px-3 py-2 font-mono text-sm ring-1 ring-green-300 ring-inset"
+            />
+            <CopyButton value={shown.key} />
+          </div>
+          <p className="mt-2 text-xs text-green-900">Use it as: Authorization: Bearer {shown.key.slice(0, 10)}…</p>
+        </div>
+      ) : null}
+
+      {keys.error ? <ErrorAlert>Could not load API keys: {keys.error.message}</ErrorAlert> : null}
+      {keys.data && keys.data.length === 0 ? (
+        <EmptyState icon={<KeyIcon width={24} height={24} />} title="No API keys yet">
+          A key is shown once when it is created and stored only as a hash. Keep it in your host product's secret store.
+        </EmptyState>
+      ) : null}
+      {keys.data && keys.data.length > 0 ? (
+        <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-gray-200">
+          <table className="w-full text-left text-sm">
+            <thead className="border-b border-gray-200 text-xs text-gray-500 uppercase">
+              <tr>
+                <th className="px-4 py-3 font-semibold">Name</th>
+                <th className="px-4 py-3 font-semibold">Key</th>
+                <th className="px-4 py-3 font-semibold">Created</th>
+                <th className="px-4 py-3 font-semibold">Last used</th>
+                <th className="px-4 py-3">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-gray-100">
+              {keys.data.map((k) => (
+                <tr key={k.id} className={k.revokedAt ? "text-gray-400" : "text-gray-900"}>
+                  <td className="px-4 py-3 font-medium">{k.name}</td>
+                  <td className="px-4 py-3 font-mono text-xs">{k.prefix}…</td>
+                  <td className="px-4 py-3 whitespace-nowrap">{dateText(k.createdAt)}</td>
+                  <td className="px-4 py-3 whitespace-nowrap">{relativeTime(k.lastUsedAt)}</td>
+                  <td className="px-4 py-3 text-right">
+                    {k.revokedAt ? (
+                      <span className="text-xs font-medium">Revoked</span>
+                    ) : (
+                      <Button variant="ghost" className="text-red-700 hover:bg-red-50" onClick={() => setRevoking(k)} aria-label={`Revoke ${k.name}`}>
+                        Revoke
+                      </Button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+
+      <ConfirmDialog
+        isOpen={revoking !== null}
+        title="Revoke this API key?"
+        confirmLabel="Revoke"
+        isDanger
+        onCancel={() => setRevoking(null)}
+        onConfirm={() => {
+          if (revoking)
+            revoke.mutate(revoking.id, {
+              onSuccess: () => toast.success(`Key “${revoking.name}” revoked`),
+              onError: (e) => toast.error(`Could not revoke: ${e.message}`),
+            });
+          setRevoking(null);
+        }}
+      >
+        Requests with “{revoking?.name}” fail from now on. This cannot be undone.
+      </ConfirmDialog>
+    </div>
+  );
+}

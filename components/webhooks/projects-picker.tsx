@@ -1,0 +1,71 @@
+"use client";
+
+import { useId, useState } from "react";
+import type { TProject } from "@/lib/validation/catalog";
+
+type Props = { projects: TProject[]; isAll: boolean; value: string[]; onChange: (isAll: boolean, ids: string[]) => void; error?: string };
+
+/** "All projects" (the default) or a searchable multi-select of the host's projects. */
+export function ProjectsPicker({ projects, isAll, value, onChange, error }: Props) {
+  const [search, setSearch] = useState("");
+  const id = useId();
+  const q = search.trim().toLowerCase();
+  const shown = projects.filter((p) => !q || p.name.toLowerCase().includes(q) || p.id.toLowerCase().includes(q));
+  const selected = new Set(value);
+  const toggle = (projectId: string, isOn: boolean) => {
+    const next = new Set(value);
+    isOn ? next.add(projectId) : next.delete(projectId);
+    onChange(false, [...next]);
+  };
+  return (
+    <fieldset>
+      <legend className="text-sm font-medium text-gray-900">Projects</legend>
+      <div className="mt-2 flex flex-wrap gap-x-6 gap-y-2 text-sm">
+        <label className="flex items-center gap-2">
+          <input type="radio" name={`${id}-mode`} checked={isAll} onChange={() => onChange(true, [])} />
+          All projects
+        </label>
+        <label className="flex items-center gap-2">
+          <input type="radio" name={`${id}-mode`} checked={!isAll} onChange={() => onChange(false, value)} disabled={projects.length === 0} />
+          Only these projects
+        </label>
+        {projects.length === 0 ? <span className="text-gray-500">(no projects yet: the host creates them)</span> : null}
+      </div>
+      {!isAll ? (
+        <div className="mt-3 rounded-lg ring-1 ring-gray-200">
+          <div className="border-b border-gray-200 px-3 py-2">
+            <label htmlFor={`${id}-search`} className="sr-only">
+              Search projects
+            </label>
+            <input
+              id={`${id}-search`}
+              type="search"
+              placeholder="Search projects"
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+              className="w-full rounded-md border-0 px-2 py-1.5 text-sm ring-1 ring-gray-300 ring-inset focus:ring-2 focus:ring-brand-500 focus:outline-none"
+            />
+          </div>
+          <ul className="max-h-56 overflow-y-auto px-3 py-2">
+            {shown.map((p) => (
+              <li key={p.id}>
+                <label className="flex items-center gap-2 rounded px-1 py-1.5 text-sm hover:bg-gray-50">
+                  <input
+                    type="checkbox"
+                    className="h-4 w-4 rounded border-gray-300"
+                    checked={selected.has(p.id)}
+                    onChange={(e) => toggle(p.id, e.target.checked)}
+                  />
+                  <span>{p.name}</span>
+                  {p.name !== p.id ? <span className="font-mono text-xs text-gray-500">{p.id}</span> : null}
+                </label>
+              </li>
+            ))}
+            {shown.length === 0 ? <li className="py-3 text-center text-sm text-gray-500">No project matches.</li> : null}
+          </ul>
+        </div>
+      ) : null}
+      {error ? <p className="mt-1.5 text-sm text-red-600">{error}</p> : null}
+    </fieldset>
+  );
+}

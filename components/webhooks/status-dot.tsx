@@ -1,0 +1,19 @@
+import type { TWebhook } from "@/lib/validation/webhook";
+
+const DOT = { disabled: "bg-gray-400", working: "bg-green-500", failing: "bg-orange-500" } as const;
+
+/** Worksection's three states: gray disabled (with the reason), green working, orange failing n/limit. */
+export function statusText(w: Pick<TWebhook, "status" | "consecutiveFailures" | "failureLimit" | "disabledReason">): string {
+  if (w.status === "disabled") return w.disabledReason ? `Disabled: ${w.disabledReason}` : "Disabled";
+  if (w.status === "failing") return `Working, has failed attempts (${w.consecutiveFailures}/${w.failureLimit})`;
+  return "Working";
+}
+
+export function StatusDot({ webhook }: { webhook: Pick<TWebhook, "status" | "consecutiveFailures" | "failureLimit" | "disabledReason"> }) {
+  return (
+    <span className="inline-flex items-center gap-2 text-sm text-gray-700">
+      <span aria-hidden="true" className={`h-2.5 w-2.5 shrink-0 rounded-full ${DOT[webhook.status]}`} data-status={webhook.status} />
+      <span>{statusText(webhook)}</span>
+    </span>
+  );
+}

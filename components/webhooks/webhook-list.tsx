@@ -1,0 +1,87 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { ErrorAlert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { EmptyState } from "@/components/ui/empty-state";
+import { WebhookIcon } from "@/components/ui/icons";
+import { useToast } from "@/components/ui/toast";
+import { useProjects } from "@/lib/queries/use-catalog";
+import { useDeleteWebhook } from "@/lib/queries/use-delete-webhook";
+import { useToggleWebhook } from "@/lib/queries/use-toggle-webhook";
+import { useWebhooks } from "@/lib/queries/use-webhooks";
+import type { TWebhook } from "@/lib/validation/webhook";
+import { WebhookRow } from "./webhook-row";
+
+export function NewWebhookLink() {
+  return (
+    <Link href="/settings/webhooks/new" className={buttonClass("primary")}>
+      Create webhook
+    </Link>
+  );
+}
+
+export function WebhookList() {
+  const toast = useToast();
+  const webhooks = useWebhooks();
+  const projects = useProjects();
+  const [toggleErrors, setToggleErrors] = useState<Record<string, string>>({});
+  const [deleting, setDeleting] = useState<TWebhook | null>(null);
+  const toggle = useToggleWebhook({
+    onError: (error, { id, isEnabled }) => {
+      setToggleErrors((e) => ({ ...e, [id]: error.message }));
+      toast.error(isEnabled ? error.message : `Could not disable: ${error.message}`);
+    },
+    onSuccess: ({ isEnabled }) => toast.success(isEnabled ? "Webhook enabled" : "Webhook disabled"),
+  });
+  const remove = useDeleteWebhook({ onError: (e) => toast.error(`Could not delete: ${e.message}`), onSuccess: () => toast.success("Webhook deleted") });
+
+  if (webhooks.isPending) return <p className="text-sm text-gray-500">Loading webhooks…</p>;
+  if (webhooks.error) return <ErrorAlert>Could not load webhooks: {webhooks.error.message}</ErrorAlert>;
+  if (webhooks.data.data.length === 0) {
+    return (
+      <EmptyState icon={<WebhookIcon width={24} height={24} />} title="No webhooks yet" action={<NewWebhookLink />}>
+        A webhook points a URL at the events and projects you choose. New webhooks start disabled; enabling one first tests its URL.
+      </EmptyState>
+    );
+  }
+  return (
+    <>
+      <ul className="divide-y divide-gray-200 rounded-xl bg-white shadow-sm ring-1 ring-gray-200">
+        {webhooks.data.data.map((w) => (
+          <WebhookRow
+            key={w.id}
+            webhook={w}
+            projects={projects.data}
+            toggleError={toggleErrors[w.id]}
+            onToggle={(isEnabled) => {
+              setToggleErrors(({ [w.id]: _gone, ...rest }) => rest);
+              toggle.mutate({ id: w.id, isEnabled });
+            }}
+            onDelete={() => setDeleting(w)}
+          />
+        ))}
+      </ul>
+      {webhooks.data.nextCursor ? (
+        <p className="mt-3 text-sm text-gray-600">
+          Showing the newest {webhooks.data.data.length} webhooks. The admin API lists the rest (GET /api/v1/webhooks with cursor).
+        </p>
+      ) : null}
+      <ConfirmDialog
+        isOpen={deleting !== null}
+        title="Delete this webhook?"
+        confirmLabel="Delete"
+        isDanger
+        onCancel={() => setDeleting(null)}
+        onConfirm={() => {
+          if (deleting) remove.mutate(deleting.id);
+          setDeleting(null);
+        }}
+      >
+        <span className="font-mono break-all">{deleting?.url}</span> will stop receiving events. This cannot be undone.
+      </ConfirmDialog>
+    </>
+  );
+}

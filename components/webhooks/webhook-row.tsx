@@ -1,0 +1,67 @@
+"use client";
+
+import Link from "next/link";
+import { Button, buttonClass } from "@/components/ui/button";
+import { Switch } from "@/components/ui/switch";
+import type { TProject } from "@/lib/validation/catalog";
+import type { TWebhook } from "@/lib/validation/webhook";
+import { StatusDot } from "./status-dot";
+import { eventsSummary, projectsSummary, relativeTime } from "./summaries";
+import { useWebhookTest } from "./test-button";
+
+type Props = {
+  webhook: TWebhook;
+  projects: TProject[] | undefined;
+  toggleError?: string;
+  onToggle: (isEnabled: boolean) => void;
+  onDelete: () => void;
+};
+
+export function WebhookRow({ webhook, projects, toggleError, onToggle, onDelete }: Props) {
+  const test = useWebhookTest(() => ({ id: webhook.id }));
+  return (
+    <li className="px-4 py-4 sm:px-5" data-testid="webhook-row" data-webhook-id={webhook.id}>
+      <div className="flex items-start gap-4">
+        <div className="min-w-0 flex-1">
+          <p className="truncate font-mono text-sm font-medium text-gray-900" title={webhook.url}>
+            {webhook.url}
+          </p>
+          {webhook.description ? <p className="mt-0.5 truncate text-sm text-gray-600">{webhook.description}</p> : null}
+          <dl className="mt-2 flex flex-wrap gap-x-5 gap-y-1 text-xs text-gray-500">
+            <div>
+              <dt className="sr-only">Events</dt>
+              <dd>{eventsSummary(webhook.events)}</dd>
+            </div>
+            <div>
+              <dt className="sr-only">Projects</dt>
+              <dd>{projectsSummary(webhook.projects, projects)}</dd>
+            </div>
+            <div>
+              <dt className="inline">Last delivery: </dt>
+              <dd className="inline">{relativeTime(webhook.lastDeliveryAt)}</dd>
+            </div>
+          </dl>
+          <div className="mt-2">
+            <StatusDot webhook={webhook} />
+          </div>
+          {toggleError ? (
+            <p role="alert" className="mt-2 text-sm text-red-700">
+              {toggleError}
+            </p>
+          ) : null}
+        </div>
+        <Switch isOn={webhook.enabled} label={`Enabled: ${webhook.url}`} onChange={onToggle} />
+      </div>
+      <div className="mt-3 flex flex-wrap items-start gap-2">
+        {test.button}
+        <Link href={`/settings/webhooks/${webhook.id}/edit`} className={buttonClass("secondary")} aria-label={`Edit ${webhook.url}`}>
+          Edit
+        </Link>
+        <Button variant="ghost" className="text-red-700 hover:bg-red-50 hover:text-red-800" onClick={onDelete} aria-label={`Delete ${webhook.url}`}>
+          Delete
+        </Button>
+      </div>
+      {test.outcome}
+    </li>
+  );
+}

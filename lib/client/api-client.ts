@@ -1,0 +1,48 @@
+import type { TErrorBody, TIssue } from "../api/api-error";
+
+// Browser-side fetch for the admin API: JSON in, JSON out, the server's error shape as an exception.
+
+export class ApiClientError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: TIssue[] = [],
+  ) {
+    super(message);
+    this.name = "ApiClientError";
+  }
+}
+
+export async function apiFetch<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1${path}`, {
+      method: init.method ?? "GET",
+      headers: init.body !== undefined ? { "content-type": "application/json" } : undefined,
+      body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
+      signal: init.signal,
+      credentials: "same-origin",
+    });
+  } catch (error) {
+    if ((error as Error).name === "AbortError") throw error;
+    throw new ApiClientError(0, "network", "Could not reach the server");
+  }
+  if (response.status === 204) return undefined as T;
+  const data = (await response.json().catch(() => null)) as T | TErrorBody | null;
+  if (!response.ok) {
+    const error = (data as TErrorBody | null)?.error;
+    throw new ApiClientError(response.status, error?.code ?? "http_error", error?.message ?? `Request failed (HTTP ${response.status})`, error?.issues);
+  }
+  return data as T;
+}
+
+/** Field errors keyed by the first path segment ("events.2" → "events"), first message wins. */
+export function fieldErrors(issues: { path: string | PropertyKey[]; message: string }[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of issues) {
+    const key = String(Array.isArray(issue.path) ? (issue.path[0] ?? "") : issue.path.split(".")[0]);
+    out[key || "form"] ??= issue.message;
+  }
+  return out;
+}

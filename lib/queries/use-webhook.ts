@@ -1,0 +1,7 @@
+import { useQuery } from "@tanstack/react-query";
+import { fetchWebhook } from "../client/webhooks";
+import { webhookKeys } from "./keys";
+
+export function useWebhook(id: string) {
+  return useQuery({ queryKey: webhookKeys.detail(id), queryFn: ({ signal }) => fetchWebhook(id, signal) });
+}

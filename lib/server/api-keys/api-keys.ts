@@ -1,0 +1,44 @@
+import "server-only";
+import type { z } from "zod";
+import { ApiError } from "../../api/api-error";
+import { generateApiKey } from "../../crypto/tokens";
+import { getDb } from "../../db";
+import { type TApiKey, ZApiKeyCreate } from "../../validation/catalog";
+
+type Row = { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null; createdBy: { email: string } | null };
+const SELECT = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true, createdBy: { select: { email: true } } } as const;
+
+const toDto = (k: Row): TApiKey => ({
+  id: k.id,
+  name: k.name,
+  prefix: k.prefix,
+  createdAt: k.createdAt.toISOString(),
+  lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
+  revokedAt: k.revokedAt?.toISOString() ?? null,
+  createdBy: k.createdBy?.email ?? null,
+});
+
+/** The key itself is in the answer this once; the database keeps only its SHA-256. */
+export async function createApiKey(input: z.input<typeof ZApiKeyCreate>, createdById: string | null) {
+  const { name } = ZApiKeyCreate.parse(input);
+  const { key, prefix, hash } = generateApiKey();
+  const row = await (await getDb()).apiKey.create({ data: { name, prefix, hash, createdById }, select: SELECT });
+  return { ...toDto(row), key };
+}
+
+export async function listApiKeys(): Promise<TApiKey[]> {
+  return (await (await getDb()).apiKey.findMany({ select: SELECT, orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }] })).map(
+    toDto,
+  );
+}
+
+/** Revoking is immediate and final; revoking a revoked key changes nothing. */
+export async function revokeApiKey(id: string, now = new Date()): Promise<TApiKey> {
+  const db = await getDb();
+  const key = await db.apiKey.findUnique({ where: { id }, select: { revokedAt: true } });
+  if (!key) throw ApiError.notFound("API key");
+  const row = key.revokedAt
+    ? await db.apiKey.findUniqueOrThrow({ where: { id }, select: SELECT })
+    : await db.apiKey.update({ where: { id }, data: { revokedAt: now }, select: SELECT });
+  return toDto(row);
+}

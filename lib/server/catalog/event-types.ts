@@ -1,0 +1,23 @@
+import "server-only";
+import { ApiError } from "../../api/api-error";
+import { getDb } from "../../db";
+import { Prisma } from "../../generated/prisma/client";
+import { type TEventTypeCreate, ZEventTypeCreate } from "../../validation/catalog";
+
+const SELECT = { name: true, description: true, group: true } as const;
+
+export async function listEventTypes() {
+  return (await getDb()).eventType.findMany({ select: SELECT, orderBy: [{ group: "asc" }, { name: "asc" }] });
+}
+
+/** Hosts register their own event types; a name already in the catalog is a 409. */
+export async function createEventType(input: TEventTypeCreate) {
+  const data = ZEventTypeCreate.parse(input);
+  try {
+    return await (await getDb()).eventType.create({ data, select: SELECT });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+      throw new ApiError(409, "conflict", `Event type "${data.name}" already exists`);
+    throw error;
+  }
+}

@@ -1,0 +1,32 @@
+import "server-only";
+import type { z } from "zod";
+import { getDb } from "../../db";
+import { deliveryConfig } from "../../delivery/config";
+import type { Prisma } from "../../generated/prisma/client";
+import type { ZWebhookListQuery } from "../../validation/webhook";
+import { toWebhookDto } from "./to-webhook-dto";
+
+type TQuery = z.output<typeof ZWebhookListQuery>;
+
+const STATUS_WHERE: Record<NonNullable<TQuery["status"]>, Prisma.WebhookWhereInput> = {
+  disabled: { enabled: false },
+  working: { enabled: true, consecutiveFailures: 0 },
+  failing: { enabled: true, consecutiveFailures: { gt: 0 } },
+};
+
+/** Newest first; `nextCursor` is the id to pass as `cursor` for the next page, null on the last. */
+export async function listWebhooks(query: TQuery) {
+  const where: Prisma.WebhookWhereInput = {
+    ...(query.enabled ? { enabled: query.enabled === "true" } : {}),
+    ...(query.status ? STATUS_WHERE[query.status] : {}),
+  };
+  const rows = await (await getDb()).webhook.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+    ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
+  });
+  const page = rows.slice(0, query.limit);
+  const limit = deliveryConfig().failureLimit;
+  return { data: page.map((r) => toWebhookDto(r, limit)), nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null };
+}

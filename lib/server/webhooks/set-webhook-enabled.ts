@@ -1,0 +1,29 @@
+import "server-only";
+import { ApiError } from "../../api/api-error";
+import { getDb } from "../../db";
+import { deliveryConfig } from "../../delivery/config";
+import { findWebhookRow } from "./get-webhook";
+import { describeTestFailure, testWebhook } from "./test-webhook";
+import { toWebhookDto } from "./to-webhook-dto";
+
+/**
+ * Enabling first tests the URL (Worksection: "if the URL is invalid, an error appears when you
+ * enable it") and refuses, changing nothing, when the test fails. It resets the failure count.
+ */
+export async function enableWebhook(id: string) {
+  const row = await findWebhookRow(id);
+  if (row.enabled) return toWebhookDto(row, deliveryConfig().failureLimit);
+  const result = await testWebhook(id);
+  if (!result.ok) throw new ApiError(422, "test_failed", `Not enabled: the test delivery failed (${describeTestFailure(result)})`);
+  const updated = await (await getDb()).webhook.update({
+    where: { id },
+    data: { enabled: true, consecutiveFailures: 0, disabledReason: null, disabledAt: null },
+  });
+  return toWebhookDto(updated, deliveryConfig().failureLimit);
+}
+
+export async function disableWebhook(id: string) {
+  await findWebhookRow(id);
+  const updated = await (await getDb()).webhook.update({ where: { id }, data: { enabled: false, disabledReason: null, disabledAt: new Date() } });
+  return toWebhookDto(updated, deliveryConfig().failureLimit);
+}

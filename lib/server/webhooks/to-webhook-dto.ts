@@ -1,0 +1,29 @@
+import "server-only";
+import type { Webhook } from "../../generated/prisma/client";
+import { ALL_EVENTS, type TWebhook, type TWebhookStatus } from "../../validation/webhook";
+
+export function webhookStatus(row: Pick<Webhook, "enabled" | "consecutiveFailures">): TWebhookStatus {
+  if (!row.enabled) return "disabled";
+  return row.consecutiveFailures > 0 ? "failing" : "working";
+}
+
+/** The API's view of a webhook: no token, no password (only whether one is set). */
+export function toWebhookDto(row: Webhook, failureLimit: number): TWebhook {
+  return {
+    id: row.id,
+    url: row.url,
+    description: row.description,
+    events: row.allEvents ? [ALL_EVENTS] : row.events,
+    projects: row.projects,
+    httpUser: row.httpUser,
+    hasHttpPassword: row.httpPasswordCiphertext !== null,
+    enabled: row.enabled,
+    status: webhookStatus(row),
+    consecutiveFailures: row.consecutiveFailures,
+    failureLimit,
+    disabledReason: row.disabledReason,
+    lastDeliveryAt: row.lastDeliveryAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,31 @@
+import "server-only";
+import { getDb } from "../../db";
+import { deliveryConfig } from "../../delivery/config";
+import type { Prisma } from "../../generated/prisma/client";
+import { ALL_EVENTS, type TWebhookUpdate, ZWebhookUpdate } from "../../validation/webhook";
+import { assertEventsExist, assertProjectsExist, assertTargetAllowed } from "./check-webhook-refs";
+import { findWebhookRow } from "./get-webhook";
+import { toWebhookDto } from "./to-webhook-dto";
+import { sealSecret } from "./webhook-secrets";
+
+/** Partial update: absent fields stay; null clears httpUser (and its password) or httpPassword. */
+export async function updateWebhook(id: string, input: TWebhookUpdate) {
+  const patch = ZWebhookUpdate.parse(input);
+  const current = await findWebhookRow(id);
+  if (patch.events) await assertEventsExist(patch.events);
+  if (patch.projects) await assertProjectsExist(patch.projects);
+  if (patch.url) await assertTargetAllowed(patch.url);
+  const data: Prisma.WebhookUpdateInput = {};
+  if (patch.url !== undefined) data.url = patch.url;
+  if (patch.description !== undefined) data.description = patch.description;
+  if (patch.events) {
+    data.allEvents = patch.events[0] === ALL_EVENTS;
+    data.events = data.allEvents ? [] : patch.events;
+  }
+  if (patch.projects) data.projects = patch.projects;
+  if (patch.httpUser !== undefined) data.httpUser = patch.httpUser || null;
+  if (patch.httpUser === null || patch.httpUser === "") data.httpPasswordCiphertext = null;
+  else if (patch.httpPassword !== undefined) data.httpPasswordCiphertext = patch.httpPassword ? sealSecret(patch.httpPassword) : null;
+  const row = await (await getDb()).webhook.update({ where: { id: current.id }, data });
+  return toWebhookDto(row, deliveryConfig().failureLimit);
+}

@@ -1,0 +1,135 @@
+import { z } from "zod";
+
+// One schema per resource, shared by the settings form (client-side errors) and the route handlers.
+// Whether event names and projects exist is checked on the server against the database.
+
+export const ALL_EVENTS = "*";
+export const WEBHOOK_STATUSES = ["disabled", "working", "failing"] as const;
+export type TWebhookStatus = (typeof WEBHOOK_STATUSES)[number];
+
+const URL_MAX = 2048;
+
+export const ZWebhookUrl = z
+  .string({ error: "Enter a URL" })
+  .trim()
+  .min(1, { error: "Enter a URL" })
+  .max(URL_MAX, { error: `URL must be at most ${URL_MAX} characters` })
+  .superRefine((value, ctx) => {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      ctx.addIssue({ code: "custom", message: "Enter a full URL, such as https://example.com/hooks" });
+      return;
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:") ctx.addIssue({ code: "custom", message: "URL must start with http:// or https://" });
+    else if (url.username || url.password) ctx.addIssue({ code: "custom", message: "Put credentials in HTTP user and password, not in the URL" });
+    else if (!url.hostname) ctx.addIssue({ code: "custom", message: "URL must name a host" });
+  });
+
+const ZName = z.string().trim().min(1).max(100);
+
+export const ZEvents = z
+  .array(ZName, { error: "Pick at least one event" })
+  .min(1, { error: "Pick at least one event, or all events" })
+  .max(500, { error: "At most 500 events" })
+  // "*" anywhere means all events; duplicates collapse.
+  .transform((names) => (names.includes(ALL_EVENTS) ? [ALL_EVENTS] : [...new Set(names)]));
+
+export const ZProjectIds = z
+  .array(ZName)
+  .max(500, { error: "At most 500 projects" })
+  .transform((ids) => [...new Set(ids)]);
+
+export const ZToken = z
+  .string()
+  .min(16, { error: "Token must be at least 16 characters" })
+  .max(256, { error: "Token must be at most 256 characters" })
+  .regex(/^[\x21-\x7e]+$/, { error: "Token may only contain printable characters without spaces" });
+
+const ZHttpUser = z
+  .string()
+  .max(200, { error: "HTTP user must be at most 200 characters" })
+  .regex(/^[^:\r\n]*$/, { error: "HTTP user cannot contain a colon" });
+const ZHttpPassword = z.string().max(200, { error: "HTTP password must be at most 200 characters" });
+const ZDescription = z.string().trim().max(500, { error: "Description must be at most 500 characters" });
+
+export const ZWebhookCreate = z
+  .object({
+    url: ZWebhookUrl,
+    description: ZDescription.default(""),
+    events: ZEvents,
+    projects: ZProjectIds.default([]),
+    token: ZToken.optional(),
+    httpUser: ZHttpUser.optional(),
+    httpPassword: ZHttpPassword.optional(),
+  })
+  .strict()
+  .superRefine((w, ctx) => {
+    if (w.httpPassword && !w.httpUser) ctx.addIssue({ code: "custom", path: ["httpUser"], message: "Enter the HTTP user that goes with the password" });
+  });
+export type TWebhookCreate = z.input<typeof ZWebhookCreate>;
+
+/** PATCH: every field optional; null clears httpUser (and with it the password) or httpPassword. */
+export const ZWebhookUpdate = z
+  .object({
+    url: ZWebhookUrl.optional(),
+    description: ZDescription.optional(),
+    events: ZEvents.optional(),
+    projects: ZProjectIds.optional(),
+    httpUser: ZHttpUser.nullable().optional(),
+    httpPassword: ZHttpPassword.nullable().optional(),
+  })
+  .strict();
+export type TWebhookUpdate = z.input<typeof ZWebhookUpdate>;
+
+export const ZWebhookTestUrl = z
+  .object({
+    url: ZWebhookUrl,
+    token: ZToken.optional(),
+    httpUser: ZHttpUser.optional(),
+    httpPassword: ZHttpPassword.optional(),
+  })
+  .strict();
+
+export const ZRotateToken = z.object({ token: ZToken.optional() }).strict();
+
+export const ZWebhookListQuery = z.object({
+  enabled: z.enum(["true", "false"]).optional(),
+  status: z.enum(WEBHOOK_STATUSES).optional(),
+  cursor: z.uuid({ error: "cursor must be a webhook id" }).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+export const ZWebhookId = z.object({ id: z.uuid({ error: "Not a webhook id" }) });
+
+export const ZWebhook = z.object({
+  id: z.uuid(),
+  url: z.string(),
+  description: z.string(),
+  events: z.array(z.string()).describe('Event names, or ["*"] for all events'),
+  projects: z.array(z.string()).describe("Project ids; empty means all projects"),
+  httpUser: z.string().nullable(),
+  hasHttpPassword: z.boolean(),
+  enabled: z.boolean(),
+  status: z.enum(WEBHOOK_STATUSES),
+  consecutiveFailures: z.number().int(),
+  failureLimit: z.number().int(),
+  disabledReason: z.string().nullable(),
+  lastDeliveryAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type TWebhook = z.infer<typeof ZWebhook>;
+
+export const ZWebhookCreated = ZWebhook.extend({ token: z.string().describe("Shown once; reveal later with GET /webhooks/{id}/token") });
+
+export const ZTestResult = z.object({
+  ok: z.boolean(),
+  status: z.number().int().optional(),
+  durationMs: z.number().int(),
+  errorClass: z.string().optional(),
+  errorMessage: z.string().optional(),
+  responseSnippet: z.string().optional(),
+});
+export type TTestResult = z.infer<typeof ZTestResult>;

@@ -1,0 +1,90 @@
+import SwaggerParser from "@apidevtools/swagger-parser";
+import { describe, expect, it } from "vitest";
+import { DELETE as revoke } from "@/app/api/v1/api-keys/[id]/route";
+import { POST as createKey, GET as listKeys } from "@/app/api/v1/api-keys/route";
+import { POST as createType, GET as listTypes } from "@/app/api/v1/event-types/route";
+import { GET as openapi } from "@/app/api/v1/openapi.json/route";
+import { PATCH as renameProject } from "@/app/api/v1/projects/[id]/route";
+import { POST as createProject, GET as listProjects } from "@/app/api/v1/projects/route";
+import { EVENT_CATALOG } from "@/lib/catalog/event-catalog";
+import { freshDatabasePerTest, TEST_DATABASES } from "../helpers/databases";
+import { adminKey, call } from "../helpers/routes";
+
+describe.each(TEST_DATABASES)("catalog routes on $name", (backend) => {
+  const db = freshDatabasePerTest(backend);
+
+  it("lists the seeded catalog, with every group", async () => {
+    const key = await adminKey();
+    const res = await call(listTypes, { key });
+    expect(res.status).toBe(200);
+    expect(res.json.data).toHaveLength(EVENT_CATALOG.length);
+    const groups = new Set(res.json.data.map((e: { group: string }) => e.group));
+    expect([...groups].sort()).toEqual(["Teamwork CRM", "Teamwork Spaces", "Twenty", "Worksection"]);
+    expect((await call(listTypes, {})).status).toBe(401);
+  });
+
+  it("registers an event type; 409 on a duplicate, 400 on a bad name, nothing written on error", async () => {
+    const key = await adminKey();
+    const created = await call(createType, { method: "POST", key, body: { name: "invoice.paid", description: "An invoice was paid", group: "Billing" } });
+    expect(created).toMatchObject({ status: 201, json: { name: "invoice.paid", group: "Billing" } });
+    const dup = await call(createType, { method: "POST", key, body: { name: "deals.created", description: "again", group: "X" } });
+    expect(dup).toMatchObject({ status: 409, json: { error: { code: "conflict" } } });
+    for (const name of ["has space", "", "ping", "*", "a".repeat(101)]) {
+      expect((await call(createType, { method: "POST", key, body: { name, description: "d", group: "g" } })).status, name).toBe(400);
+    }
+    expect(await db().prisma.eventType.count()).toBe(EVENT_CATALOG.length + 1);
+  });
+
+  it("creates, upserts and renames projects; 404 for an unknown one", async () => {
+    const key = await adminKey();
+    expect(await call(createProject, { method: "POST", key, body: { id: "p-1" } })).toMatchObject({ status: 201, json: { id: "p-1", name: "p-1" } });
+    expect(await call(createProject, { method: "POST", key, body: { id: "p-1", name: "Website" } })).toMatchObject({ status: 200, json: { name: "Website" } });
+    expect(await call(renameProject, { method: "PATCH", key, params: { id: "p-1" }, body: { name: "Site" } })).toMatchObject({
+      status: 200,
+      json: { name: "Site" },
+    });
+    expect((await call(renameProject, { method: "PATCH", key, params: { id: "nope" }, body: { name: "x" } })).status).toBe(404);
+    expect((await call(createProject, { method: "POST", key, body: { id: "bad id/with slash" } })).status).toBe(400);
+    expect((await call(listProjects, { key })).json.data.map((p: { id: string }) => p.id)).toEqual(["p-1"]);
+  });
+
+  it("API keys cannot be managed with an API key (403); unknown key id 404", async () => {
+    const key = await adminKey();
+    expect((await call(listKeys, { key })).status).toBe(403);
+    expect((await call(createKey, { method: "POST", key, body: { name: "x" } })).status).toBe(403);
+    expect((await call(revoke, { method: "DELETE", key, params: { id: "00000000-0000-4000-8000-000000000000" } })).status).toBe(403);
+    expect((await call(listKeys, {})).status).toBe(401);
+    expect(await db().prisma.apiKey.count()).toBe(1);
+    const row = await db().prisma.apiKey.findFirstOrThrow();
+    expect(row.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(row.hash).not.toContain(key);
+    expect(key.startsWith(row.prefix)).toBe(true);
+  });
+});
+
+describe("GET /api/v1/openapi.json", () => {
+  it("is a valid OpenAPI 3.1 document covering every route", async () => {
+    const res = await call(openapi as never, {});
+    expect(res.status).toBe(200);
+    expect(res.json.openapi).toBe("3.1.0");
+    await SwaggerParser.validate(structuredClone(res.json));
+    expect(Object.keys(res.json.paths).sort()).toEqual(
+      [
+        "/api-keys",
+        "/api-keys/{id}",
+        "/event-types",
+        "/projects",
+        "/projects/{id}",
+        "/webhooks",
+        "/webhooks/test",
+        "/webhooks/{id}",
+        "/webhooks/{id}/disable",
+        "/webhooks/{id}/enable",
+        "/webhooks/{id}/rotate-token",
+        "/webhooks/{id}/test",
+        "/webhooks/{id}/token",
+      ].sort(),
+    );
+    expect(res.json.components.schemas.WebhookCreate.required).toEqual(["url", "events"]);
+  });
+});

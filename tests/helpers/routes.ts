@@ -1,0 +1,42 @@
+import { createApiKey } from "@/lib/server/api-keys/api-keys";
+
+type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+/** Calls an exported route handler the way Next does, with a Request and its params. */
+export async function call(
+  handler: Handler,
+  init: {
+    method?: string;
+    path?: string;
+    body?: unknown;
+    rawBody?: string;
+    key?: string | null;
+    params?: Record<string, string>;
+    headers?: Record<string, string>;
+  } = {},
+) {
+  const headers = new Headers(init.headers);
+  if (init.key) headers.set("authorization", `Bearer ${init.key}`);
+  const hasBody = init.body !== undefined || init.rawBody !== undefined;
+  if (hasBody) headers.set("content-type", "application/json");
+  const request = new Request(`http://localhost:3000/api/v1${init.path ?? "/"}`, {
+    method: init.method ?? "GET",
+    headers,
+    body: init.rawBody ?? (init.body !== undefined ? JSON.stringify(init.body) : undefined),
+  });
+  const response = await handler(request, { params: Promise.resolve(init.params ?? {}) });
+  const text = await response.text();
+  return { status: response.status, json: text ? JSON.parse(text) : null };
+}
+
+export async function adminKey(): Promise<string> {
+  return (await createApiKey({ name: "tests" }, null)).key;
+}
+
+/** A next-auth session cookie for a user, signed like the real sign-in signs it. */
+export async function sessionCookie(userId: string): Promise<string> {
+  const { encode } = await import("next-auth/jwt");
+  const { instanceSecrets } = await import("@/lib/instance-secrets");
+  const token = await encode({ token: { sub: userId, uid: userId }, secret: instanceSecrets().authSecret });
+  return `next-auth.session-token=${token}`;
+}

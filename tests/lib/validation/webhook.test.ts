@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { ZWebhookCreate, ZWebhookListQuery, ZWebhookUpdate } from "@/lib/validation/webhook";
+
+const base = { url: "https://hooks.example.com/in", events: ["deals.created"] };
+const issuesOf = (input: unknown) => {
+  const r = ZWebhookCreate.safeParse(input);
+  return r.success ? [] : r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+};
+
+describe("ZWebhookCreate", () => {
+  it("accepts a minimal webhook and fills the defaults", () => {
+    expect(ZWebhookCreate.parse(base)).toEqual({ ...base, description: "", projects: [] });
+  });
+
+  it("trims, de-duplicates and collapses '*' to all events", () => {
+    const parsed = ZWebhookCreate.parse({ url: "  http://x.example/a ", events: ["a", "a", "b"], projects: ["p", "p"] });
+    expect(parsed).toMatchObject({ url: "http://x.example/a", events: ["a", "b"], projects: ["p"] });
+    expect(ZWebhookCreate.parse({ ...base, events: ["deals.created", "*"] }).events).toEqual(["*"]);
+  });
+
+  it.each([
+    ["ftp://example.com/x", "URL must start with http:// or https://"],
+    ["javascript:alert(1)", "URL must start with http:// or https://"],
+    ["file:///etc/passwd", "URL must start with http:// or https://"],
+    ["https://user:secret@example.com/x", "Put credentials in HTTP user and password, not in the URL"],
+    ["https://user@example.com/x", "Put credentials in HTTP user and password, not in the URL"],
+    ["example.com/hook", "Enter a full URL, such as https://example.com/hooks"],
+    ["", "Enter a URL"],
+    [`https://example.com/${"x".repeat(2048)}`, "URL must be at most 2048 characters"],
+  ])("refuses the URL %s", (url, message) => {
+    expect(issuesOf({ ...base, url })).toContain(`url: ${message}`);
+  });
+
+  it("refuses empty, missing or over-long events and fields", () => {
+    expect(issuesOf({ ...base, events: [] })).toContain("events: Pick at least one event, or all events");
+    expect(issuesOf({ url: base.url })).toContain("events: Pick at least one event");
+    expect(issuesOf({ ...base, events: ["x".repeat(101)] })[0]).toMatch(/^events\.0:/);
+    expect(issuesOf({ ...base, description: "d".repeat(501) })).toContain("description: Description must be at most 500 characters");
+    expect(issuesOf({ ...base, token: "short" })).toContain("token: Token must be at least 16 characters");
+    expect(issuesOf({ ...base, token: "has a space in the token" })[0]).toMatch(/^token:/);
+    expect(issuesOf({ ...base, httpUser: "a:b" })).toContain("httpUser: HTTP user cannot contain a colon");
+    expect(issuesOf({ ...base, httpPassword: "pw" })).toContain("httpUser: Enter the HTTP user that goes with the password");
+    expect(issuesOf({ ...base, extra: 1 })[0]).toMatch(/Unrecognized key/);
+  });
+});
+
+describe("ZWebhookUpdate and the list query", () => {
+  it("allows partial updates and null to clear basic auth", () => {
+    expect(ZWebhookUpdate.parse({})).toEqual({});
+    expect(ZWebhookUpdate.parse({ httpUser: null })).toEqual({ httpUser: null });
+    expect(ZWebhookUpdate.safeParse({ events: [] }).success).toBe(false);
+    expect(ZWebhookUpdate.safeParse({ token: "x".repeat(20) }).success).toBe(false);
+  });
+  it("coerces and bounds the list query", () => {
+    expect(ZWebhookListQuery.parse({})).toEqual({ limit: 50 });
+    expect(ZWebhookListQuery.parse({ limit: "10", status: "failing" })).toEqual({ limit: 10, status: "failing" });
+    expect(ZWebhookListQuery.safeParse({ cursor: "abc" }).success).toBe(false);
+  });
+});
