@@ -16,7 +16,7 @@ export function SettingsNav() {
   return (
     <nav aria-label="Settings" className="md:w-52 md:shrink-0">
       <p className="mb-2 hidden px-3 text-xs font-semibold tracking-wide text-gray-500 uppercase md:block">Settings</p>
-      <ul className="flex gap-1 overflow-x-auto md:flex-col">
+      <ul className="flex flex-wrap gap-1 md:flex-col">
         {ITEMS.map(({ href, label, Icon }) => {
           const isActive = pathname === href || pathname.startsWith(`${href}/`);
           return (

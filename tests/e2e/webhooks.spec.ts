@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, type Page, test } from "@playwright/test";
 import { E2E } from "../../playwright.config";
-import { screenshot, signInOk } from "./helpers";
+import { expectNoHorizontalScroll, screenshot, signInOk } from "./helpers";
 
 // A local receiver (node:http on 127.0.0.1, allow-listed for the e2e server): /ok answers 200,
 // /fail answers 500. Every request is kept so the test can check what was sent.
@@ -156,4 +156,30 @@ test("the admin API refuses members and cross-site cookie writes", async ({ page
   await expect(page.getByRole("heading", { name: "API reference" })).toBeVisible();
   await expect(page.getByText("/api/v1/webhooks/{id}/enable")).toBeVisible();
   await screenshot(page, "api-docs");
+});
+
+test("the webhook screens work at 390 px and from the keyboard", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signInOk(page, E2E.admin.email, E2E.admin.password);
+  await page.goto("/settings/webhooks/new");
+  await page.getByLabel("URL", { exact: true }).fill(`${base}/ok`);
+  await page.getByRole("checkbox", { name: "All events, including event types added later" }).check();
+  await expectNoHorizontalScroll(page);
+  await screenshot(page, "webhook-form-390");
+  await page.getByRole("button", { name: "Create webhook" }).click();
+  await page.getByRole("link", { name: "Done" }).click();
+  const row = page.getByTestId("webhook-row").filter({ hasText: `${base}/ok` });
+  await expect(row).toContainText("Disabled");
+  await expectNoHorizontalScroll(page);
+  await screenshot(page, "webhooks-list-390");
+  // Keyboard: the switch is a button (Space toggles it); the delete dialog takes focus and Escape closes it.
+  await row.getByRole("switch").focus();
+  await page.keyboard.press("Space");
+  await expect(row).toContainText("Working");
+  await row.getByRole("button", { name: /^Delete/ }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("dialog").getByRole("button", { name: "Cancel" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await expect(row).toBeVisible();
 });
