@@ -1,5 +1,6 @@
 import { type ZodType, z } from "zod";
 import { ZApiKey, ZApiKeyCreate, ZApiKeyCreated, ZEventType, ZEventTypeCreate, ZProject, ZProjectCreate, ZProjectRename } from "../validation/catalog";
+import { ZPublishEvent, ZPublished } from "../validation/event";
 import {
   ZRotateToken,
   ZTestResult,
@@ -74,8 +75,16 @@ export function buildOpenApiDocument(): Json {
     },
     servers: [{ url: "/api/v1" }],
     security: [{ apiKey: [] }, { session: [] }],
-    tags: [{ name: "Webhooks" }, { name: "Event types" }, { name: "Projects" }, { name: "API keys" }],
+    tags: [{ name: "Events" }, { name: "Webhooks" }, { name: "Event types" }, { name: "Projects" }, { name: "API keys" }],
     paths: {
+      "/events": {
+        post: {
+          tags: ["Events"],
+          summary: "Publish an event: one delivery per matching enabled webhook, written in one transaction",
+          ...body(ref("PublishEvent")),
+          responses: { ...ok(202, "Accepted", ref("Published")), ...errors(...write, 413) },
+        },
+      },
       "/webhooks": {
         get: {
           tags: ["Webhooks"],
@@ -242,6 +251,8 @@ export function buildOpenApiDocument(): Json {
             },
           },
         },
+        PublishEvent: strip(input(ZPublishEvent)),
+        Published: strip(output(ZPublished)),
         Webhook: strip(output(ZWebhook)),
         WebhookCreated: strip(output(ZWebhookCreated)),
         WebhookCreate: strip(input(ZWebhookCreate)),

@@ -1,5 +1,6 @@
 import { parse as parsePgUrl } from "pg-connection-string";
 import { z } from "zod";
+import { parseAllowList } from "../delivery/address-policy";
 import { PASSWORD_MIN_LENGTH } from "../validation/password-policy";
 
 const DURATION = /^(\d+)(ms|s|m|h)$/;
@@ -82,7 +83,13 @@ export const ZEnv = z
         .max(256, { error: "must be at most 256 characters" })
         .optional(),
     ),
-    HOOKLINE_ALLOWED_TARGETS: optionalString,
+    HOOKLINE_ALLOWED_TARGETS: optionalString.superRefine((v, ctx) => {
+      try {
+        parseAllowList(v);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: `${(error as Error).message}` });
+      }
+    }),
     HOOKLINE_RETRY_SCHEDULE: z.preprocess(
       emptyToUndefined,
       z
@@ -95,6 +102,9 @@ export const ZEnv = z
     HOOKLINE_TIMEOUT_MS: intInRange(100, 60_000, 5_000),
     HOOKLINE_FAILURE_LIMIT: intInRange(1, 1_000, 10),
     HOOKLINE_RETENTION_DAYS: intInRange(1, 3_650, 30),
+    HOOKLINE_MAX_PAYLOAD_BYTES: intInRange(1_024, 16 * 1024 * 1024, 256 * 1024),
+    HOOKLINE_WORKER_CONCURRENCY: intInRange(1, 1_000, 16),
+    HOOKLINE_LEASE_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1_000).max(3_600_000).optional()),
     HOOKLINE_WORKER: z.preprocess(emptyToUndefined, z.enum(["embedded", "off"]).default("embedded")),
   })
   .superRefine((env, ctx) => {
@@ -104,6 +114,9 @@ export const ZEnv = z
     }
     // With a shared PostgreSQL there may be many app processes on many machines: a key generated
     // into one machine's data directory would differ on the next, so it must come from the env.
+    if (env.HOOKLINE_LEASE_MS !== undefined && env.HOOKLINE_LEASE_MS <= env.HOOKLINE_TIMEOUT_MS) {
+      ctx.addIssue({ code: "custom", path: ["HOOKLINE_LEASE_MS"], message: "must be longer than HOOKLINE_TIMEOUT_MS (a lease must outlast an attempt)" });
+    }
     // A malformed DATABASE_URL is already reported; asking for its companions too would bury that.
     const hasDatabaseUrl = env.DATABASE_URL !== undefined && isPostgresUrl(env.DATABASE_URL);
     if (hasDatabaseUrl && !env.HOOKLINE_SECRET_KEY) {

@@ -1,14 +1,33 @@
 import "server-only";
+import { parseDurationList } from "../config/env-schema";
 import { env } from "../env";
 import { parseAllowList, type TAllowList } from "./address-policy";
 
-export type TDeliveryConfig = { allow: TAllowList; timeoutMs: number; failureLimit: number };
+export type TDeliveryConfig = {
+  allow: TAllowList;
+  timeoutMs: number;
+  failureLimit: number;
+  /** Delays before attempt 2, 3, ... (ms); after the last, the delivery fails for good. */
+  retrySchedule: number[];
+  maxPayloadBytes: number;
+  concurrency: number;
+  /** How long a claim is held; longer than one attempt can take, so a live worker keeps its rows. */
+  leaseMs: number;
+};
 
 let cached: TDeliveryConfig | undefined;
 
 export function deliveryConfig(): TDeliveryConfig {
   if (cached) return cached;
   const e = env();
-  cached = { allow: parseAllowList(e.HOOKLINE_ALLOWED_TARGETS), timeoutMs: e.HOOKLINE_TIMEOUT_MS, failureLimit: e.HOOKLINE_FAILURE_LIMIT };
+  cached = {
+    allow: parseAllowList(e.HOOKLINE_ALLOWED_TARGETS),
+    timeoutMs: e.HOOKLINE_TIMEOUT_MS,
+    failureLimit: e.HOOKLINE_FAILURE_LIMIT,
+    retrySchedule: parseDurationList(e.HOOKLINE_RETRY_SCHEDULE) ?? [],
+    maxPayloadBytes: e.HOOKLINE_MAX_PAYLOAD_BYTES,
+    concurrency: e.HOOKLINE_WORKER_CONCURRENCY,
+    leaseMs: e.HOOKLINE_LEASE_MS ?? e.HOOKLINE_TIMEOUT_MS + 30_000,
+  };
   return cached;
 }

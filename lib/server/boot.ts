@@ -1,6 +1,8 @@
 import "server-only";
 import { ConfigError } from "../config/env-schema";
 import { closeDb, openDb } from "../db";
+import { deliveryConfig } from "../delivery/config";
+import { DeliveryWorker } from "../delivery/worker";
 import { env } from "../env";
 import { instanceSecrets } from "../instance-secrets";
 import { ensureFirstAdmin, type TFirstAdmin } from "./ensure-first-admin";
@@ -24,6 +26,7 @@ export function signInHint(first: TFirstAdmin, baseUrl: string): string {
  * secrets and the first admin, and says how to sign in. A failure stops the process with one line.
  */
 export async function boot(): Promise<void> {
+  let worker: DeliveryWorker | null = null;
   try {
     const e = env();
     instanceSecrets();
@@ -35,6 +38,10 @@ export async function boot(): Promise<void> {
       dataDir: e.DATABASE_URL ? null : e.HOOKLINE_DATA_DIR,
     });
     const where = e.DATABASE_URL ? "PostgreSQL" : `the embedded database in ${e.HOOKLINE_DATA_DIR}`;
+    if (e.HOOKLINE_WORKER === "embedded") {
+      worker = new DeliveryWorker({ db: db.prisma, config: deliveryConfig() });
+      worker.start();
+    }
     console.log(`[hookline] Ready on ${where}. ${signInHint(first, e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`)}`);
   } catch (error) {
     const message = error instanceof ConfigError ? error.message : `Hookline cannot start: ${(error as Error).message}`;
@@ -45,7 +52,9 @@ export async function boot(): Promise<void> {
   // Close the embedded database cleanly (checkpoint, lock file) when the server is stopped.
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
-      closeDb().finally(() => process.exit(0));
+      Promise.resolve(worker?.stop())
+        .then(() => closeDb())
+        .finally(() => process.exit(0));
     });
   }
 }

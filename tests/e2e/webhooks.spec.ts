@@ -183,3 +183,32 @@ test("the webhook screens work at 390 px and from the keyboard", async ({ page }
   await expect(page.getByRole("dialog")).toHaveCount(0);
   await expect(row).toBeVisible();
 });
+
+test("a published event is delivered by the server's embedded worker", async ({ page, baseURL }) => {
+  await signInOk(page, E2E.admin.email, E2E.admin.password);
+  const key = await createApiKey(page, "publisher");
+  const auth = { authorization: `Bearer ${key}`, "content-type": "application/json" };
+  const created = await fetch(`${baseURL}/api/v1/webhooks`, {
+    method: "POST",
+    headers: auth,
+    body: JSON.stringify({ url: `${base}/ok/published`, events: ["post_task"] }),
+  });
+  const hook = (await created.json()) as { id: string; token: string };
+  expect((await fetch(`${baseURL}/api/v1/webhooks/${hook.id}/enable`, { method: "POST", headers: auth })).status).toBe(200);
+  const published = await fetch(`${baseURL}/api/v1/events`, {
+    method: "POST",
+    headers: auth,
+    body: JSON.stringify({ event: "post_task", projectId: "333", data: { task: "Write docs" } }),
+  });
+  expect(published.status).toBe(202);
+  // Earlier tests left an all-events webhook enabled: it gets one too.
+  expect((await published.json()).deliveries).toBeGreaterThanOrEqual(1);
+  const isOurs = (r: (typeof received)[number]) => r.url === "/ok/published" && r.headers.event === "post_task";
+  await expect.poll(() => received.filter(isOurs).length, { timeout: 10_000 }).toBe(1);
+  const request = received.find(isOurs);
+  expect(request?.headers.event).toBe("post_task");
+  expect(JSON.parse(request?.body ?? "{}")).toMatchObject({ event: "post_task", projectId: "333", data: { task: "Write docs" } });
+  await page.goto("/settings/webhooks");
+  await expect(page.getByTestId("webhook-row").filter({ hasText: "/ok/published" })).toContainText("Working");
+  await expect(page.getByTestId("webhook-row").filter({ hasText: "/ok/published" })).toContainText("Last delivery: just now");
+});

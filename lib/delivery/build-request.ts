@@ -1,0 +1,42 @@
+import "server-only";
+import { HOOKLINE_VERSION } from "../version";
+import { signatureHeaders } from "./sign-payload";
+
+export type TSignedRequestInput = {
+  deliveryId: string;
+  eventType: string;
+  body: string;
+  tokens: string[];
+  httpUser?: string | null;
+  httpPassword?: string | null;
+  sentAt: Date;
+};
+
+export function basicAuthHeader(user: string, password: string): string {
+  return `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
+}
+
+/** The headers of one attempt (Teamwork's, Standard Webhooks', basic auth), shared by deliveries and Test. */
+export function buildHeaders(input: TSignedRequestInput): Record<string, string> {
+  const headers: Record<string, string> = {
+    "Content-Type": "application/json",
+    "User-Agent": `Hookline-Webhooks/${HOOKLINE_VERSION}`,
+    Event: input.eventType,
+    Delivery: input.deliveryId,
+    ...signatureHeaders(input.tokens, input.deliveryId, Math.floor(input.sentAt.getTime() / 1000), input.body),
+  };
+  if (input.httpUser) headers.Authorization = basicAuthHeader(input.httpUser, input.httpPassword ?? "");
+  return headers;
+}
+
+/** The JSON envelope (Twenty's shape): the same bytes on every retry of a delivery. */
+export function envelope(event: { id: string; type: string; occurredAt: Date; projectId: string | null; payload: unknown }): string {
+  return JSON.stringify({ id: event.id, event: event.type, timestamp: event.occurredAt.toISOString(), projectId: event.projectId, data: event.payload });
+}
+
+/** Stored with the attempt: what was sent, with the secrets masked. */
+export function maskHeaders(headers: Record<string, string>): Record<string, string> {
+  const masked = { ...headers };
+  if (masked.Authorization) masked.Authorization = "Basic ••••••";
+  return masked;
+}

@@ -1,0 +1,147 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import os from "node:os";
+import type { PrismaClient } from "../db";
+import { claimDeliveries, releaseLeases, type TClaimed } from "./claim-deliveries";
+import type { TDeliveryConfig } from "./config";
+import type { TResolver } from "./safe-lookup";
+import { sendDelivery } from "./send-delivery";
+import { wakeups } from "./wakeup";
+
+export type TWorkerOptions = {
+  db: PrismaClient;
+  config: TDeliveryConfig;
+  owner?: string;
+  now?: () => Date;
+  resolver?: TResolver;
+  /** Longest idle sleep; a publish wakes the worker sooner. */
+  pollMs?: number;
+  log?: (message: string) => void;
+};
+
+/**
+ * The background job module's loop: claim due deliveries in batches (up to the in-flight limit),
+ * send them concurrently outside any transaction, record each with a fenced update, sleep until
+ * woken (publish, LISTEN/NOTIFY, a free slot) or the poll interval passes.
+ */
+export class DeliveryWorker {
+  readonly owner: string;
+  private readonly now: () => Date;
+  private readonly leaseMs: number;
+  private readonly inFlight = new Map<string, Promise<void>>();
+  private isRunning = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  /** A wake-up that came while the loop was busy (not sleeping): the next sleep returns at once. */
+  private isWakePending = false;
+  private readonly onWake = () => {
+    this.isWakePending = true;
+    this.wake?.();
+  };
+
+  constructor(private readonly options: TWorkerOptions) {
+    this.owner = options.owner ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    this.now = options.now ?? (() => new Date());
+    this.leaseMs = options.config.leaseMs;
+  }
+
+  get inFlightCount(): number {
+    return this.inFlight.size;
+  }
+
+  start(): void {
+    if (this.isRunning) return;
+    this.isRunning = true;
+    wakeups().on("wake", this.onWake);
+    this.loop = this.run();
+  }
+
+  /** Graceful stop: claim nothing more, let in-flight attempts finish and be recorded. */
+  async stop(): Promise<void> {
+    this.isRunning = false;
+    wakeups().off("wake", this.onWake);
+    this.onWake();
+    await this.loop;
+    await Promise.allSettled(this.inFlight.values());
+  }
+
+  /** Claims what is due now and starts sending it; returns how many it claimed. */
+  async tick(): Promise<number> {
+    const free = this.options.config.concurrency - this.inFlight.size;
+    const claimed = await claimDeliveries(this.options.db, this.owner, free, this.now(), this.leaseMs);
+    if (!this.isRunning && this.loop) {
+      // stop() raced with this claim: hand the rows straight back rather than start them.
+      await releaseLeases(
+        this.options.db,
+        this.owner,
+        claimed.map((c) => c.id),
+      );
+      return 0;
+    }
+    for (const c of claimed) this.begin(c);
+    return claimed.length;
+  }
+
+  /** For tests and scripts: claim and send everything due now, and wait until it is recorded. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await this.tick();
+      total += n;
+      await Promise.allSettled(this.inFlight.values());
+      if (n === 0) return total;
+    }
+  }
+
+  private begin(claimed: TClaimed): void {
+    const task = sendDelivery({ db: this.options.db, owner: this.owner, config: this.options.config, now: this.now, resolver: this.options.resolver }, claimed)
+      .then(({ isRecorded }) => {
+        if (!isRecorded) this.log(`delivery ${claimed.id}: lease lost to another worker, result dropped`);
+      })
+      .catch((error: Error) => this.log(`delivery ${claimed.id} could not be sent (it is retried when its lease expires): ${error.message}`))
+      .finally(() => {
+        this.inFlight.delete(claimed.id);
+        this.onWake();
+      });
+    this.inFlight.set(claimed.id, task);
+  }
+
+  private async run(): Promise<void> {
+    const pollMs = this.options.pollMs ?? 500;
+    while (this.isRunning) {
+      let claimed = 0;
+      this.isWakePending = false; // this tick sees everything published before it
+      try {
+        claimed = await this.tick();
+      } catch (error) {
+        this.log(`claim failed, retrying in 1 s: ${(error as Error).message}`);
+        await this.sleep(1_000);
+        continue;
+      }
+      const isFull = this.inFlight.size >= this.options.config.concurrency;
+      if (claimed > 0 && !isFull) continue; // more may be due right now
+      await this.sleep(pollMs);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.isWakePending || !this.isRunning) {
+        this.isWakePending = false;
+        resolve();
+        return;
+      }
+      const done = () => {
+        clearTimeout(timer);
+        this.wake = null;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wake = done;
+    });
+  }
+
+  private log(message: string): void {
+    (this.options.log ?? ((m: string) => console.error(`[hookline worker] ${m}`)))(message);
+  }
+}

@@ -1,0 +1,27 @@
+import { getDb } from "@/lib/db";
+import { parseAllowList } from "@/lib/delivery/address-policy";
+import type { TDeliveryConfig } from "@/lib/delivery/config";
+import { createWebhook } from "@/lib/server/webhooks/create-webhook";
+
+export const TEST_CONFIG: TDeliveryConfig = {
+  allow: parseAllowList("127.0.0.1"),
+  timeoutMs: 2_000,
+  failureLimit: 10,
+  retrySchedule: [60_000, 300_000, 600_000],
+  maxPayloadBytes: 256 * 1024,
+  concurrency: 8,
+  leaseMs: 32_000,
+};
+
+/** An enabled webhook (enabling through the API would send a test ping first). */
+export async function enabledWebhook(url: string, body: Record<string, unknown> = {}) {
+  const created = await createWebhook({ url, events: ["deals.created"], ...body });
+  await (await getDb()).webhook.update({ where: { id: created.id }, data: { enabled: true } });
+  return created;
+}
+
+/** A clock the test moves by hand. */
+export function manualClock(start = new Date()) {
+  let t = start.getTime();
+  return { now: () => new Date(t), advance: (ms: number) => (t += ms), at: (ms: number) => new Date(start.getTime() + ms) };
+}

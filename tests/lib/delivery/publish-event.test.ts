@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { POST as publish } from "@/app/api/v1/events/route";
+import { publishEvent } from "@/lib/delivery/publish-event";
+import { freshDatabasePerTest, TEST_DATABASES } from "../../helpers/databases";
+import { enabledWebhook } from "../../helpers/delivery";
+import { adminKey, call } from "../../helpers/routes";
+
+describe.each(TEST_DATABASES)("publishing events on $name", (backend) => {
+  const db = freshDatabasePerTest(backend);
+
+  it("202: one event and one pending delivery per matching enabled webhook", async () => {
+    const key = await adminKey();
+    const all = await enabledWebhook("http://127.0.0.1:9/a", { events: ["*"] });
+    const deals = await enabledWebhook("http://127.0.0.1:9/b", { events: ["deals.created"] });
+    await enabledWebhook("http://127.0.0.1:9/c", { events: ["page.created"] });
+    await (await import("@/lib/server/webhooks/create-webhook")).createWebhook({ url: "http://127.0.0.1:9/disabled", events: ["*"] });
+    await db().prisma.project.create({ data: { id: "p1", name: "P1" } });
+    const onlyP1 = await enabledWebhook("http://127.0.0.1:9/p1", { events: ["*"], projects: ["p1"] });
+
+    const res = await call(publish, { method: "POST", key, body: { event: "deals.created", data: { id: 7, name: "Big deal" } } });
+    expect(res.status).toBe(202);
+    expect(res.json).toMatchObject({ deliveries: 2, isDuplicate: false });
+    const deliveries = await db().prisma.delivery.findMany({ where: { eventId: res.json.id } });
+    expect(deliveries.map((d) => d.webhookId).sort()).toEqual([all.id, deals.id].sort());
+    expect(deliveries.every((d) => d.status === "pending" && d.attemptCount === 0)).toBe(true);
+
+    const inP1 = await publishEvent({ event: "deals.created", projectId: "p1", data: {} });
+    expect(inP1.deliveries).toBe(3);
+    const other = await publishEvent({ event: "page.created", projectId: "p2", data: {} });
+    expect(other.deliveries).toBe(2); // the all-events webhook and the page.created one; not the p1-only one
+    expect((await db().prisma.delivery.findMany({ where: { eventId: other.id } })).map((d) => d.webhookId)).not.toContain(onlyP1.id);
+  });
+
+  it("an unknown project is created (name = id)", async () => {
+    await publishEvent({ event: "post_task", projectId: "333", data: { task: 1 } });
+    expect(await db().prisma.project.findUnique({ where: { id: "333" } })).toMatchObject({ name: "333" });
+  });
+
+  it("refuses unknown types, oversized data and malformed JSON with 4xx, writing nothing", async () => {
+    const key = await adminKey();
+    const unknown = await call(publish, { method: "POST", key, body: { event: "no.such", data: {} } });
+    expect(unknown).toMatchObject({ status: 400, json: { error: { code: "validation_failed" } } });
+    expect(unknown.json.error.message).toContain('Unknown event type "no.such"');
+    const big = await call(publish, { method: "POST", key, body: { event: "deals.created", data: { blob: "x".repeat(300 * 1024) } } });
+    expect(big.status).toBe(413);
+    expect((await call(publish, { method: "POST", key, rawBody: '{"event": "deals.created", ' })).status).toBe(400);
+    expect((await call(publish, { method: "POST", key, body: { event: "deals.created", extra: 1 } })).status).toBe(400);
+    expect((await call(publish, { method: "POST", body: { event: "deals.created" } })).status).toBe(401);
+    expect(await db().prisma.event.count()).toBe(0);
+    expect(await db().prisma.delivery.count()).toBe(0);
+  });
+
+  it("a repeated idempotencyKey returns the first result and creates nothing", async () => {
+    await enabledWebhook("http://127.0.0.1:9/a");
+    const first = await publishEvent({ event: "deals.created", data: { n: 1 }, idempotencyKey: "order-42" });
+    const again = await publishEvent({ event: "deals.created", data: { n: 2 }, idempotencyKey: "order-42" });
+    expect(again).toEqual({ id: first.id, deliveries: 1, isDuplicate: true });
+    expect(await db().prisma.event.count()).toBe(1);
+    expect(await db().prisma.delivery.count()).toBe(1);
+  });
+
+  it("a publish whose transaction rolls back leaves neither event nor delivery", async () => {
+    await enabledWebhook("http://127.0.0.1:9/a");
+    await expect(
+      publishEvent(
+        { event: "deals.created", data: {} },
+        {
+          afterWrite: async () => {
+            throw new Error("crash after writing");
+          },
+        },
+      ),
+    ).rejects.toThrow("crash after writing");
+    expect(await db().prisma.event.count()).toBe(0);
+    expect(await db().prisma.delivery.count()).toBe(0);
+  });
+});
