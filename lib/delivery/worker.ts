@@ -16,6 +16,8 @@ export type TWorkerOptions = {
   resolver?: TResolver;
   /** Longest idle sleep; a publish wakes the worker sooner. */
   pollMs?: number;
+  /** false: ignore publish wake-ups and rely on polling alone (the benchmark's baseline). */
+  isWakeable?: boolean;
   log?: (message: string) => void;
 };
 
@@ -52,7 +54,7 @@ export class DeliveryWorker {
   start(): void {
     if (this.isRunning) return;
     this.isRunning = true;
-    wakeups().on("wake", this.onWake);
+    if (this.options.isWakeable !== false) wakeups().on("wake", this.onWake);
     this.loop = this.run();
   }
 

@@ -111,6 +111,15 @@ describe("sendRequest", () => {
       expect(r.connections()).toBe(0);
     });
 
+    it("a host name that resolves to 127.0.0.1 when nothing is allow-listed", async () => {
+      const r = await receiver();
+      const resolver: TResolver = async () => [{ address: "127.0.0.1", family: 4 }];
+      const result = await send(`http://localhost.example.test:${r.port}/`, { resolver, allow: parseAllowList("") });
+      expect(result).toMatchObject({ ok: false, errorClass: "ssrf_blocked" });
+      expect(result.errorMessage).toContain("resolves to 127.0.0.1 is not a public address (loopback)");
+      expect(r.connections()).toBe(0);
+    });
+
     it("a host name with one allowed and one blocked answer", async () => {
       const r = await receiver();
       const resolver: TResolver = async () => [
