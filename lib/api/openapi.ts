@@ -1,5 +1,6 @@
 import { type ZodType, z } from "zod";
 import { ZApiKey, ZApiKeyCreate, ZApiKeyCreated, ZEventType, ZEventTypeCreate, ZProject, ZProjectCreate, ZProjectRename } from "../validation/catalog";
+import { ZDelivery, ZDeliveryDetail, ZDeliveryListQuery, ZReplay } from "../validation/delivery";
 import { ZPublishEvent, ZPublished } from "../validation/event";
 import {
   ZRotateToken,
@@ -75,7 +76,7 @@ export function buildOpenApiDocument(): Json {
     },
     servers: [{ url: "/api/v1" }],
     security: [{ apiKey: [] }, { session: [] }],
-    tags: [{ name: "Events" }, { name: "Webhooks" }, { name: "Event types" }, { name: "Projects" }, { name: "API keys" }],
+    tags: [{ name: "Events" }, { name: "Deliveries" }, { name: "Webhooks" }, { name: "Event types" }, { name: "Projects" }, { name: "API keys" }],
     paths: {
       "/events": {
         post: {
@@ -83,6 +84,42 @@ export function buildOpenApiDocument(): Json {
           summary: "Publish an event: one delivery per matching enabled webhook, written in one transaction",
           ...body(ref("PublishEvent")),
           responses: { ...ok(202, "Accepted", ref("Published")), ...errors(...write, 413) },
+        },
+      },
+      "/deliveries": {
+        get: {
+          tags: ["Deliveries"],
+          summary: "The delivery log, newest first",
+          parameters: queryParams(ZDeliveryListQuery),
+          responses: { ...ok(200, "A page of deliveries", page("Delivery")), ...errors(400, 401, 403) },
+        },
+      },
+      "/deliveries/{id}": {
+        parameters: [idParam("Delivery id (the Delivery / webhook-id header)", "uuid")],
+        get: {
+          tags: ["Deliveries"],
+          summary: "A delivery with every attempt",
+          responses: { ...ok(200, "The delivery", ref("DeliveryDetail")), ...errors(400, 401, 403, 404) },
+        },
+      },
+      "/deliveries/{id}/redeliver": {
+        parameters: [idParam("Delivery id", "uuid")],
+        post: {
+          tags: ["Deliveries"],
+          summary: "Send it again now (same id, trigger manual)",
+          responses: { ...ok(202, "The delivery after the attempt", ref("DeliveryDetail")), ...errors(400, 401, 403, 404, 409) },
+        },
+      },
+      "/webhooks/{id}/replay": {
+        parameters: [webhookId],
+        post: {
+          tags: ["Deliveries"],
+          summary: "Re-queue the webhook's failed and parked deliveries since a time",
+          ...body(input(ZReplay)),
+          responses: {
+            ...ok(200, "How many were re-queued", { type: "object", properties: { requeued: { type: "integer" } }, required: ["requeued"] }),
+            ...errors(...write, 404),
+          },
         },
       },
       "/webhooks": {
@@ -251,6 +288,8 @@ export function buildOpenApiDocument(): Json {
             },
           },
         },
+        Delivery: strip(output(ZDelivery)),
+        DeliveryDetail: strip(output(ZDeliveryDetail)),
         PublishEvent: strip(input(ZPublishEvent)),
         Published: strip(output(ZPublished)),
         Webhook: strip(output(ZWebhook)),

@@ -13,6 +13,8 @@ export type TDeliveryConfig = {
   concurrency: number;
   /** How long a claim is held; longer than one attempt can take, so a live worker keeps its rows. */
   leaseMs: number;
+  /** Deliveries and attempts older than this are pruned by the worker. */
+  retentionDays: number;
 };
 
 let cached: TDeliveryConfig | undefined;
@@ -28,6 +30,7 @@ export function deliveryConfig(): TDeliveryConfig {
     maxPayloadBytes: e.HOOKLINE_MAX_PAYLOAD_BYTES,
     concurrency: e.HOOKLINE_WORKER_CONCURRENCY,
     leaseMs: e.HOOKLINE_LEASE_MS ?? e.HOOKLINE_TIMEOUT_MS + 30_000,
+    retentionDays: e.HOOKLINE_RETENTION_DAYS,
   };
   return cached;
 }

@@ -15,6 +15,8 @@ type TRecord = {
   result: TSendResult;
   outcome: TOutcome;
   failureLimit: number;
+  /** Who asked for this attempt; by default the first is "auto" and later ones "retry". */
+  trigger?: "auto" | "retry" | "manual";
 };
 
 export const AUTO_DISABLE_REASON = (limit: number) => `${limit} consecutive failed deliveries`;
@@ -45,7 +47,7 @@ export async function recordAttempt(db: PrismaClient, r: TRecord): Promise<boole
       data: {
         deliveryId: claimed.id,
         number: claimed.attemptCount,
-        trigger: claimed.attemptCount === 1 ? "auto" : "retry",
+        trigger: r.trigger ?? (claimed.attemptCount === 1 ? "auto" : "retry"),
         startedAt: r.startedAt,
         durationMs: result.durationMs,
         requestHeaders: r.requestHeaders,

@@ -26,7 +26,7 @@ function outcomeOf(result: TSendResult, attemptCount: number, config: TDeliveryC
 }
 
 /** One attempt of one claimed delivery: sign, POST (no transaction open meanwhile), record. */
-export async function sendDelivery(ctx: TSendContext, claimed: TClaimed): Promise<{ isRecorded: boolean; result: TSendResult }> {
+export async function sendDelivery(ctx: TSendContext, claimed: TClaimed, trigger?: "manual"): Promise<{ isRecorded: boolean; result: TSendResult }> {
   const [webhook, event] = await Promise.all([
     ctx.db.webhook.findUniqueOrThrow({ where: { id: claimed.webhookId } }),
     ctx.db.event.findUniqueOrThrow({ where: { id: claimed.eventId } }),
@@ -61,6 +61,7 @@ export async function sendDelivery(ctx: TSendContext, claimed: TClaimed): Promis
     result,
     outcome: outcomeOf(result, claimed.attemptCount, ctx.config, finishedAt),
     failureLimit: ctx.config.failureLimit,
+    trigger,
   });
   return { isRecorded, result };
 }

@@ -4,9 +4,12 @@ import os from "node:os";
 import type { PrismaClient } from "../db";
 import { claimDeliveries, releaseLeases, type TClaimed } from "./claim-deliveries";
 import type { TDeliveryConfig } from "./config";
+import { pruneHistory } from "./prune-history";
 import type { TResolver } from "./safe-lookup";
 import { sendDelivery } from "./send-delivery";
 import { wakeups } from "./wakeup";
+
+const PRUNE_EVERY_MS = 60 * 60_000;
 
 export type TWorkerOptions = {
   db: PrismaClient;
@@ -32,6 +35,7 @@ export class DeliveryWorker {
   private readonly leaseMs: number;
   private readonly inFlight = new Map<string, Promise<void>>();
   private isRunning = false;
+  private lastPrunedAt = 0;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
   /** A wake-up that came while the loop was busy (not sleeping): the next sleep returns at once. */
@@ -120,9 +124,23 @@ export class DeliveryWorker {
         await this.sleep(1_000);
         continue;
       }
+      await this.pruneIfDue();
       const isFull = this.inFlight.size >= this.options.config.concurrency;
       if (claimed > 0 && !isFull) continue; // more may be due right now
       await this.sleep(pollMs);
+    }
+  }
+
+  /** Retention, once an hour per worker (several workers pruning the same rows is harmless). */
+  private async pruneIfDue(): Promise<void> {
+    const now = this.now().getTime();
+    if (now - this.lastPrunedAt < PRUNE_EVERY_MS) return;
+    this.lastPrunedAt = now;
+    try {
+      const pruned = await pruneHistory(this.options.db, this.options.config.retentionDays, this.now());
+      if (pruned > 0) this.log(`pruned ${pruned} deliveries older than ${this.options.config.retentionDays} days`);
+    } catch (error) {
+      this.log(`pruning failed (tried again in an hour): ${(error as Error).message}`);
     }
   }
 

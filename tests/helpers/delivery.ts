@@ -11,6 +11,7 @@ export const TEST_CONFIG: TDeliveryConfig = {
   maxPayloadBytes: 256 * 1024,
   concurrency: 8,
   leaseMs: 32_000,
+  retentionDays: 30,
 };
 
 /** An enabled webhook (enabling through the API would send a test ping first). */

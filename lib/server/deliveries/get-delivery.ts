@@ -1,0 +1,16 @@
+import "server-only";
+import { ApiError } from "../../api/api-error";
+import { getDb } from "../../db";
+import { envelope } from "../../delivery/build-request";
+import type { TDeliveryDetail } from "../../validation/delivery";
+import { toAttemptDto, toDeliveryDto } from "./to-delivery-dto";
+
+/** A delivery with every attempt and the exact body that was signed. */
+export async function getDelivery(id: string): Promise<TDeliveryDetail> {
+  const row = await (await getDb()).delivery.findUnique({
+    where: { id },
+    include: { event: true, attempts: { orderBy: { number: "asc" } }, webhook: { select: { url: true } } },
+  });
+  if (!row) throw ApiError.notFound("Delivery");
+  return { ...toDeliveryDto(row), requestBody: envelope(row.event), webhookUrl: row.webhook.url, attempts: row.attempts.map(toAttemptDto) };
+}

@@ -1,0 +1,21 @@
+import "server-only";
+import { getDb } from "../../db";
+import { wakeWorkers } from "../../delivery/wakeup";
+import { ZReplay } from "../../validation/delivery";
+import { findWebhookRow } from "../webhooks/get-webhook";
+
+/**
+ * "Replay failed": re-queues the webhook's deliveries since `since` that failed for good or are
+ * parked (pending while the webhook was disabled). Each gets one more attempt now; while the
+ * webhook is disabled they wait, and go out when it is enabled.
+ */
+export async function replayWebhook(webhookId: string, input: unknown, now = new Date()): Promise<{ requeued: number }> {
+  const { since } = ZReplay.parse(input);
+  await findWebhookRow(webhookId);
+  const { count } = await (await getDb()).delivery.updateMany({
+    where: { webhookId, createdAt: { gte: new Date(since) }, status: { in: ["failed", "pending"] } },
+    data: { status: "pending", nextAttemptAt: now, completedAt: null },
+  });
+  if (count > 0) wakeWorkers();
+  return { requeued: count };
+}

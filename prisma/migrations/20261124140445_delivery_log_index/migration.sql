@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Delivery_createdAt_id_idx" ON "Delivery"("createdAt" DESC, "id" DESC);
