@@ -1,10 +1,14 @@
 import "server-only";
 
-// Slows repeated failed sign-ins per account and per client address. After FREE_FAILURES failures
+// Slows repeated failed sign-ins per account ("email:…") and per client address ("ip:…"). After
+// FREE_FAILURES (ADDRESS_FREE_FAILURES for an address) failures
 // inside WINDOW_MS, each further failure doubles a lock-out (1 s, 2 s, 4 s ... up to MAX_LOCK_MS).
 // State is per process: with several app processes each keeps its own count (see README).
 
 export const FREE_FAILURES = 5;
+/** A client address is often shared (an office behind NAT): it gets more room than one account. */
+export const ADDRESS_FREE_FAILURES = 20;
+const freeFailuresFor = (key: string) => (key.startsWith("ip:") ? ADDRESS_FREE_FAILURES : FREE_FAILURES);
 export const WINDOW_MS = 15 * 60_000;
 export const MAX_LOCK_MS = 15 * 60_000;
 const MAX_KEYS = 10_000;
@@ -26,7 +30,7 @@ export class LoginThrottle {
     for (const key of keys) {
       const entry = this.live(key, t) ?? { failures: 0, firstAt: t, lockedUntil: 0 };
       entry.failures += 1;
-      const over = entry.failures - FREE_FAILURES;
+      const over = entry.failures - freeFailuresFor(key);
       if (over > 0) entry.lockedUntil = t + Math.min(MAX_LOCK_MS, 1_000 * 2 ** (over - 1));
       this.entries.delete(key); // re-insert: Map order is then oldest-first for eviction
       this.entries.set(key, entry);

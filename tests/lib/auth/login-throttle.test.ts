@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FREE_FAILURES, LoginThrottle, MAX_LOCK_MS, WINDOW_MS } from "@/lib/auth/login-throttle";
+import { ADDRESS_FREE_FAILURES, FREE_FAILURES, LoginThrottle, MAX_LOCK_MS, WINDOW_MS } from "@/lib/auth/login-throttle";
 
 function clock(start = 1_000_000) {
   let t = start;
@@ -33,8 +33,10 @@ describe("LoginThrottle", () => {
   it("keeps keys apart and reports the longest wait among them", () => {
     const throttle = new LoginThrottle(clock().now);
     for (let i = 0; i < FREE_FAILURES + 2; i++) throttle.recordFailure(["email:a", "ip:1"]);
-    expect(throttle.retryAfterMs(["email:b"])).toBe(0);
-    expect(throttle.retryAfterMs(["email:b", "ip:1"])).toBe(2_000);
+    expect(throttle.retryAfterMs(["email:a"])).toBe(2_000);
+    expect(throttle.retryAfterMs(["email:b", "ip:1"])).toBe(0); // an address has more room than an account
+    for (let i = FREE_FAILURES + 2; i < ADDRESS_FREE_FAILURES + 1; i++) throttle.recordFailure(["ip:1"]);
+    expect(throttle.retryAfterMs(["email:b", "ip:1"])).toBe(1_000);
   });
 
   it("forgets failures after the window and on success", () => {

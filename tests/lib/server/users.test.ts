@@ -41,7 +41,8 @@ describe.each(TEST_DATABASES)("users on $name", (backend) => {
     const throttle = new LoginThrottle();
     for (let i = 0; i < 6; i++) expect(await authenticateUser({ email: "t@example.com", password: "wrong-password" }, "10.9.9.9", throttle)).toBeNull();
     await expect(authenticateUser({ email: "t@example.com", password: PASSWORD }, "10.1.1.1", throttle)).rejects.toThrow(TooManyAttemptsError);
-    // The same client address is slowed for other accounts too (password spraying).
+    // One client address trying many accounts (password spraying) is slowed too, after more failures.
+    for (let i = 0; i < 15; i++) expect(await authenticateUser({ email: `u${i}@example.com`, password: "x" }, "10.9.9.9", throttle)).toBeNull();
     await expect(authenticateUser({ email: "other@example.com", password: "x" }, "10.9.9.9", throttle)).rejects.toThrow(/Too many failed sign-in attempts/);
   });
 
