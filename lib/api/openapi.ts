@@ -1,4 +1,5 @@
 import { type ZodType, z } from "zod";
+import { ZSignatureCheck } from "../server/deliveries/check-signature";
 import { ZApiKey, ZApiKeyCreate, ZApiKeyCreated, ZEventType, ZEventTypeCreate, ZProject, ZProjectCreate, ZProjectRename } from "../validation/catalog";
 import { ZDelivery, ZDeliveryDetail, ZDeliveryListQuery, ZReplay } from "../validation/delivery";
 import { ZPublishEvent, ZPublished } from "../validation/event";
@@ -108,6 +109,24 @@ export function buildOpenApiDocument(): Json {
           tags: ["Deliveries"],
           summary: "Send it again now (same id, trigger manual)",
           responses: { ...ok(202, "The delivery after the attempt", ref("DeliveryDetail")), ...errors(400, 401, 403, 404, 409) },
+        },
+      },
+      "/deliveries/{id}/check-signature": {
+        parameters: [idParam("Delivery id", "uuid")],
+        post: {
+          tags: ["Deliveries"],
+          summary: "Signature debugger: check a receiver's secret and signature against this delivery",
+          ...body(input(ZSignatureCheck)),
+          responses: { ...ok(200, "The verdict, the signed string and the expected signature", { type: "object" }), ...errors(...write, 404) },
+        },
+      },
+      "/webhooks/{id}/stats": {
+        parameters: [webhookId],
+        get: {
+          tags: ["Deliveries"],
+          summary: "Attempts per hour (succeeded / failed) and p50 / p95 response time",
+          parameters: [{ name: "range", in: "query", required: false, schema: { type: "string", enum: ["24h", "7d"] } }],
+          responses: { ...ok(200, "One bucket per hour", { type: "object" }), ...errors(400, 401, 403, 404) },
         },
       },
       "/webhooks/{id}/replay": {

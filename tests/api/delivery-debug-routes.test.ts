@@ -1,0 +1,84 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { POST as checkSignature } from "@/app/api/v1/deliveries/[id]/check-signature/route";
+import { GET as stats } from "@/app/api/v1/webhooks/[id]/stats/route";
+import { publishEvent } from "@/lib/delivery/publish-event";
+import { teamworkSignature } from "@/lib/delivery/sign-payload";
+import { DeliveryWorker } from "@/lib/delivery/worker";
+import { freshDatabasePerTest, TEST_DATABASES } from "../helpers/databases";
+import { enabledWebhook, TEST_CONFIG } from "../helpers/delivery";
+import { startReceiver } from "../helpers/receiver";
+import { adminKey, call } from "../helpers/routes";
+
+describe.each(TEST_DATABASES)("signature debugger and stats on $name", (backend) => {
+  const db = freshDatabasePerTest(backend);
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let status = 200;
+  beforeEach(async () => {
+    status = 200;
+    receiver = await startReceiver((_q, res) => {
+      res.statusCode = status;
+      res.end();
+    });
+  });
+  afterEach(() => receiver.close());
+
+  async function deliveredOnce() {
+    const hook = await enabledWebhook(receiver.url);
+    await publishEvent({ event: "deals.created", data: { a: 1, b: [1, 2] } });
+    await new DeliveryWorker({ db: db().prisma, config: TEST_CONFIG, log: () => {} }).drain();
+    const req = receiver.received.at(-1);
+    const delivery = await db().prisma.delivery.findFirstOrThrow();
+    return { hook, req, delivery, key: await adminKey() };
+  }
+
+  it("says which part of a receiver's check differs", async () => {
+    const { hook, req, delivery, key } = await deliveredOnce();
+    const check = (body: Record<string, unknown>) => call(checkSignature, { method: "POST", key, params: { id: delivery.id }, body }).then((r) => r.json);
+    const std = String(req?.headers["webhook-signature"]);
+    const raw = String(req?.body);
+
+    expect(await check({ secret: hook.token, signature: std })).toMatchObject({ scheme: "webhook-signature", verdict: "match" });
+    expect((await check({ secret: hook.token, signature: std })).signedString).toBe(`${delivery.id}.${req?.headers["webhook-timestamp"]}.${raw}`);
+    expect(await check({ secret: "whsec_d3JvbmctdG9rZW4tZm9yLXRlc3RpbmctMTIzNDU2Nzg=", signature: std })).toMatchObject({ verdict: "wrong_secret" });
+    expect(await check({ secret: hook.token, signature: String(req?.headers.signature) })).toMatchObject({
+      scheme: "Signature",
+      verdict: "match",
+      signedString: raw,
+    });
+    expect(await check({ secret: "not-the-token", signature: String(req?.headers.signature) })).toMatchObject({ verdict: "wrong_secret" });
+    // A receiver that parsed and re-serialized the JSON before signing:
+    const reserialized = JSON.stringify(JSON.parse(raw), null, 2);
+    expect(await check({ secret: hook.token, signature: teamworkSignature(hook.token, reserialized), body: reserialized })).toMatchObject({
+      verdict: "reserialized_body",
+    });
+    expect((await call(checkSignature, { method: "POST", key, params: { id: delivery.id }, body: { secret: "", signature: "x" } })).status).toBe(400);
+  });
+
+  it("notices a signature made with an earlier attempt's timestamp", async () => {
+    status = 500;
+    const { hook, delivery, key } = await deliveredOnce();
+    const firstStd = String(receiver.received.at(-1)?.headers["webhook-signature"]);
+    await new Promise((r) => setTimeout(r, 1_100)); // the next attempt gets a later timestamp
+    status = 200;
+    const { POST: redeliver } = await import("@/app/api/v1/deliveries/[id]/redeliver/route");
+    await call(redeliver, { method: "POST", key, params: { id: delivery.id } });
+    const res = await call(checkSignature, { method: "POST", key, params: { id: delivery.id }, body: { secret: hook.token, signature: firstStd } });
+    expect(res.json).toMatchObject({ verdict: "stale_timestamp" });
+  });
+
+  it("counts attempts per hour with p50/p95, every hour of the range present", async () => {
+    const { hook, key } = await deliveredOnce();
+    status = 500;
+    await publishEvent({ event: "deals.created", data: {} });
+    await new DeliveryWorker({ db: db().prisma, config: TEST_CONFIG, log: () => {} }).drain();
+    const day = await call(stats, { key, path: `/webhooks/${hook.id}/stats`, params: { id: hook.id } });
+    expect(day.json.data).toHaveLength(24);
+    const last = day.json.data.at(-1);
+    expect(last).toMatchObject({ succeeded: 1, failed: 1 });
+    expect(last.p50).toBeGreaterThanOrEqual(0);
+    expect(last.p95).toBeGreaterThanOrEqual(last.p50);
+    const week = await call(stats, { key, path: `/webhooks/${hook.id}/stats?range=7d`, params: { id: hook.id } });
+    expect(week.json.data).toHaveLength(168);
+    expect((await call(stats, { key, path: `/webhooks/${hook.id}/stats?range=1y`, params: { id: hook.id } })).status).toBe(400);
+  });
+});
