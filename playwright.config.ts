@@ -56,6 +56,8 @@ export default defineConfig({
       PORT: String(PORT),
       HOOKLINE_DATA_DIR: DATA_DIR,
       HOOKLINE_ALLOWED_TARGETS: "127.0.0.1",
+      // Retries within seconds, so a failing-then-recovering receiver fits in one test.
+      HOOKLINE_RETRY_SCHEDULE: "2s,5s,10s",
       NEXTAUTH_URL: BASE_URL,
     },
   },

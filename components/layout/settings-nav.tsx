@@ -2,10 +2,11 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { BookIcon, KeyIcon, WebhookIcon } from "@/components/ui/icons";
+import { BookIcon, KeyIcon, ListIcon, WebhookIcon } from "@/components/ui/icons";
 
 const ITEMS = [
   { href: "/settings/webhooks", label: "Webhooks", Icon: WebhookIcon },
+  { href: "/settings/webhooks/deliveries", label: "Deliveries", Icon: ListIcon },
   { href: "/settings/api-keys", label: "API keys", Icon: KeyIcon },
   { href: "/settings/api-docs", label: "API reference", Icon: BookIcon },
 ] as const;
@@ -18,7 +19,9 @@ export function SettingsNav() {
       <p className="mb-2 hidden px-3 text-xs font-semibold tracking-wide text-gray-500 uppercase md:block">Settings</p>
       <ul className="flex flex-wrap gap-1 md:flex-col">
         {ITEMS.map(({ href, label, Icon }) => {
-          const isActive = pathname === href || pathname.startsWith(`${href}/`);
+          const isActive =
+            (pathname === href || pathname.startsWith(`${href}/`)) &&
+            !ITEMS.some((other) => other.href.length > href.length && pathname.startsWith(other.href));
           return (
             <li key={href}>
               <Link

@@ -35,6 +35,15 @@ export const BookIcon = (p: SVGProps<SVGSVGElement>) => (
   </svg>
 );
 
+export const ListIcon = (p: SVGProps<SVGSVGElement>) => (
+  <svg {...base} {...p} aria-hidden="true">
+    <path d="M9 6h11M9 12h11M9 18h11" />
+    <circle cx="4.5" cy="6" r="1" />
+    <circle cx="4.5" cy="12" r="1" />
+    <circle cx="4.5" cy="18" r="1" />
+  </svg>
+);
+
 export const LogoMark = (p: SVGProps<SVGSVGElement>) => (
   <svg width={28} height={28} viewBox="0 0 28 28" aria-hidden="true" {...p}>
     <rect width="28" height="28" rx="7" fill="var(--color-brand-600)" />

@@ -23,9 +23,13 @@ export function WebhookRow({ webhook, projects, toggleError, onToggle, onDelete 
     <li className="px-4 py-4 sm:px-5" data-testid="webhook-row" data-webhook-id={webhook.id}>
       <div className="flex items-start gap-4">
         <div className="min-w-0 flex-1">
-          <p className="truncate font-mono text-sm font-medium text-gray-900" title={webhook.url}>
+          <Link
+            href={`/settings/webhooks/${webhook.id}`}
+            className="block truncate font-mono text-sm font-medium text-gray-900 hover:text-brand-700 hover:underline"
+            title={webhook.url}
+          >
             {webhook.url}
-          </p>
+          </Link>
           {webhook.description ? <p className="mt-0.5 truncate text-sm text-gray-600">{webhook.description}</p> : null}
           <dl className="mt-2 flex flex-wrap gap-x-5 gap-y-1 text-xs text-gray-500">
             <div>

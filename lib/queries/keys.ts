@@ -1,3 +1,4 @@
+import type { TDeliveryFilters } from "../client/deliveries";
 import type { TWebhookFilters } from "../client/webhooks";
 
 // Query-key factories: every key comes from here, never inline, so invalidation can target a level.
@@ -17,4 +18,12 @@ export const catalogKeys = {
 
 export const apiKeyKeys = {
   all: ["api-keys"] as const,
+};
+
+export const deliveryKeys = {
+  all: ["deliveries"] as const,
+  lists: () => [...deliveryKeys.all, "list"] as const,
+  list: (filters: TDeliveryFilters) => [...deliveryKeys.lists(), filters] as const,
+  detail: (id: string) => [...deliveryKeys.all, "detail", id] as const,
+  stats: (webhookId: string, range: string) => [...deliveryKeys.all, "stats", webhookId, range] as const,
 };

@@ -1,0 +1,165 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { ErrorAlert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import type { TDeliveryFilters } from "@/lib/client/deliveries";
+import { useEventTypes } from "@/lib/queries/use-catalog";
+import { useDeliveries } from "@/lib/queries/use-deliveries";
+import { useWebhooks } from "@/lib/queries/use-webhooks";
+import { DELIVERY_STATUSES, STATUS_CLASSES } from "@/lib/validation/delivery";
+import { DeliveryStatus, formatShortTime } from "./delivery-status";
+
+const FILTER_KEYS = ["webhookId", "event", "status", "statusClass", "since", "until"] as const;
+const SELECT = "rounded-md border-0 py-1.5 pr-8 pl-2 text-sm ring-1 ring-gray-300 ring-inset focus:ring-2 focus:ring-brand-500";
+
+// datetime-local has no zone; the URL keeps ISO so a shared link means the same instant everywhere.
+const toLocalInput = (iso?: string) => (iso ? new Date(new Date(iso).getTime() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 16) : "");
+const fromLocalInput = (value: string) => (value ? new Date(value).toISOString() : undefined);
+
+/** Newest first, filters kept in the URL (shareable), more pages on demand. */
+export function DeliveryLog({ fixedWebhookId }: { fixedWebhookId?: string }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const filters: TDeliveryFilters = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? undefined]).filter(([, v]) => v));
+  if (fixedWebhookId) filters.webhookId = fixedWebhookId;
+  const deliveries = useDeliveries(filters);
+  const eventTypes = useEventTypes();
+  const webhooks = useWebhooks();
+  const urlOf = (id: string) => webhooks.data?.data.find((w) => w.id === id)?.url ?? id;
+
+  const setFilter = (key: (typeof FILTER_KEYS)[number], value: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    router.replace(`${pathname}${next.size ? `?${next}` : ""}`, { scroll: false });
+  };
+
+  const rows = deliveries.data?.pages.flatMap((p) => p.data) ?? [];
+  return (
+    <div className="space-y-4">
+      <fieldset className="flex flex-wrap items-end gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-gray-200">
+        <legend className="sr-only">Filters</legend>
+        {!fixedWebhookId ? (
+          <label className="text-xs font-medium text-gray-600">
+            Webhook
+            <select
+              className={`${SELECT} mt-1 block max-w-56`}
+              value={filters.webhookId ?? ""}
+              onChange={(e) => setFilter("webhookId", e.target.value || undefined)}
+            >
+              <option value="">All webhooks</option>
+              {webhooks.data?.data.map((w) => (
+                <option key={w.id} value={w.id}>
+                  {w.url}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        <label className="text-xs font-medium text-gray-600">
+          Event
+          <select className={`${SELECT} mt-1 block max-w-48`} value={filters.event ?? ""} onChange={(e) => setFilter("event", e.target.value || undefined)}>
+            <option value="">All events</option>
+            {eventTypes.data?.map((e) => (
+              <option key={e.name} value={e.name}>
+                {e.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-xs font-medium text-gray-600">
+          Status
+          <select className={`${SELECT} mt-1 block`} value={filters.status ?? ""} onChange={(e) => setFilter("status", e.target.value || undefined)}>
+            <option value="">Any</option>
+            {DELIVERY_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {s.replace("_", " ")}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-xs font-medium text-gray-600">
+          HTTP status
+          <select className={`${SELECT} mt-1 block`} value={filters.statusClass ?? ""} onChange={(e) => setFilter("statusClass", e.target.value || undefined)}>
+            <option value="">Any</option>
+            {STATUS_CLASSES.map((c) => (
+              <option key={c} value={c}>
+                {c === "none" ? "no answer" : c}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-xs font-medium text-gray-600">
+          From
+          <input
+            type="datetime-local"
+            className={`${SELECT} mt-1 block pr-2`}
+            value={toLocalInput(filters.since)}
+            onChange={(e) => setFilter("since", fromLocalInput(e.target.value))}
+          />
+        </label>
+        <label className="text-xs font-medium text-gray-600">
+          Until
+          <input
+            type="datetime-local"
+            className={`${SELECT} mt-1 block pr-2`}
+            value={toLocalInput(filters.until)}
+            onChange={(e) => setFilter("until", fromLocalInput(e.target.value))}
+          />
+        </label>
+      </fieldset>
+
+      {deliveries.error ? <ErrorAlert>Could not load deliveries: {deliveries.error.message}</ErrorAlert> : null}
+      {deliveries.isPending ? <p className="text-sm text-gray-500">Loading deliveries…</p> : null}
+      {deliveries.data && rows.length === 0 ? (
+        <p className="rounded-xl bg-white p-6 text-center text-sm text-gray-600 ring-1 ring-gray-200">No deliveries match these filters.</p>
+      ) : null}
+      {rows.length > 0 ? (
+        <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-gray-200">
+          <table className="w-full text-left text-sm">
+            <thead className="border-b border-gray-200 text-xs text-gray-500 uppercase">
+              <tr>
+                <th className="px-3 py-3 font-semibold">Created</th>
+                <th className="px-3 py-3 font-semibold">Event</th>
+                {!fixedWebhookId ? <th className="px-3 py-3 font-semibold">Webhook</th> : null}
+                <th className="px-3 py-3 font-semibold">Status</th>
+                <th className="px-3 py-3 font-semibold">HTTP</th>
+                <th className="px-3 py-3 font-semibold">Attempts</th>
+                <th className="px-3 py-3 font-semibold">Delivery</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-gray-100">
+              {rows.map((d) => (
+                <tr key={d.id} className="hover:bg-gray-50" data-testid="delivery-row">
+                  <td className="px-3 py-2.5 whitespace-nowrap text-gray-700">{formatShortTime(d.createdAt)}</td>
+                  <td className="px-3 py-2.5 font-mono text-xs">{d.event}</td>
+                  {!fixedWebhookId ? <td className="max-w-44 truncate px-4 py-2.5 font-mono text-xs text-gray-600">{urlOf(d.webhookId)}</td> : null}
+                  <td className="px-3 py-2.5">
+                    <DeliveryStatus status={d.status} />
+                  </td>
+                  <td className="px-3 py-2.5 font-mono text-xs">{d.lastStatusCode ?? "—"}</td>
+                  <td className="px-3 py-2.5 text-gray-700">{d.attemptCount}</td>
+                  <td className="px-3 py-2.5">
+                    <Link href={`/settings/webhooks/deliveries/${d.id}`} className="font-mono text-xs text-brand-700 hover:underline">
+                      {d.id.slice(0, 8)}…
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {deliveries.hasNextPage ? (
+        <div className="flex justify-center">
+          <Button variant="secondary" disabled={deliveries.isFetchingNextPage} onClick={() => deliveries.fetchNextPage()}>
+            {deliveries.isFetchingNextPage ? "Loading…" : "Load older deliveries"}
+          </Button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { type FormEvent, useState } from "react";
+import { Button } from "@/components/ui/button";
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+/** Takes a Delivery UUID, whole or inside a pasted log line, and opens that delivery. */
+export function DeliverySearch() {
+  const router = useRouter();
+  const [value, setValue] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const id = UUID.exec(value)?.[0];
+    if (!id) return setError("No delivery UUID in what you entered (it looks like 0b7c…-…-…-…-…).");
+    setError(null);
+    router.push(`/settings/webhooks/deliveries/${id.toLowerCase()}`);
+  }
+  return (
+    <search>
+      <form onSubmit={onSubmit}>
+        <div className="flex flex-col gap-2 sm:flex-row">
+          <label htmlFor="delivery-search" className="sr-only">
+            Find a delivery by its UUID
+          </label>
+          <input
+            id="delivery-search"
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            placeholder="Paste a Delivery UUID (or a log line that holds one)"
+            className="w-full rounded-md border-0 px-3 py-2 font-mono text-sm shadow-sm ring-1 ring-gray-300 ring-inset focus:ring-2 focus:ring-brand-500 focus:outline-none"
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? "delivery-search-error" : undefined}
+          />
+          <Button type="submit" variant="secondary">
+            Open
+          </Button>
+        </div>
+        {error ? (
+          <p id="delivery-search-error" className="mt-1.5 text-sm text-red-600">
+            {error}
+          </p>
+        ) : null}
+      </form>
+    </search>
+  );
+}

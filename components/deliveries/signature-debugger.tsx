@@ -1,0 +1,71 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { ErrorAlert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { checkSignature } from "@/lib/client/deliveries";
+
+const FIELD =
+  "mt-1 block w-full rounded-md border-0 px-3 py-2 font-mono text-xs ring-1 ring-gray-300 ring-inset focus:ring-2 focus:ring-brand-500 focus:outline-none";
+
+/** Paste what a receiver used; the server recomputes both signatures and names the part that differs. */
+export function SignatureDebugger({ deliveryId }: { deliveryId: string }) {
+  const [secret, setSecret] = useState("");
+  const [signature, setSignature] = useState("");
+  const [body, setBody] = useState("");
+  const check = useMutation({ mutationFn: () => checkSignature(deliveryId, { secret, signature, ...(body ? { body } : {}) }) });
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    check.mutate();
+  };
+  const result = check.data;
+  return (
+    <section aria-labelledby="debugger-title" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-gray-200">
+      <h2 id="debugger-title" className="text-base font-semibold text-gray-900">
+        Signature debugger
+      </h2>
+      <p className="mt-1 text-sm text-gray-600">
+        Paste the secret your receiver uses and the signature it computed (the Signature header value or the webhook-signature one).
+      </p>
+      <form onSubmit={onSubmit} className="mt-4 space-y-3">
+        <label className="block text-sm font-medium text-gray-900">
+          Secret
+          <input className={FIELD} value={secret} onChange={(e) => setSecret(e.target.value)} autoComplete="off" spellCheck={false} />
+        </label>
+        <label className="block text-sm font-medium text-gray-900">
+          Signature your receiver computed
+          <input className={FIELD} value={signature} onChange={(e) => setSignature(e.target.value)} spellCheck={false} />
+        </label>
+        <label className="block text-sm font-medium text-gray-900">
+          Body your receiver signed (optional, when it is not the raw request)
+          <textarea className={`${FIELD} h-20`} value={body} onChange={(e) => setBody(e.target.value)} spellCheck={false} />
+        </label>
+        <Button type="submit" variant="secondary" disabled={check.isPending || !secret || !signature}>
+          {check.isPending ? "Checking…" : "Check"}
+        </Button>
+      </form>
+      {check.error ? (
+        <div className="mt-3">
+          <ErrorAlert>{check.error.message}</ErrorAlert>
+        </div>
+      ) : null}
+      {result ? (
+        <div
+          role="status"
+          data-testid="signature-verdict"
+          className={`mt-4 rounded-md border px-3 py-2 text-sm ${result.verdict === "match" ? "border-green-200 bg-green-50 text-green-900" : "border-amber-200 bg-amber-50 text-amber-900"}`}
+        >
+          <p className="font-medium">
+            {result.scheme}: {result.verdict === "match" ? "match" : result.verdict.replace("_", " ")}
+          </p>
+          <p className="mt-0.5">{result.explanation}</p>
+          <p className="mt-2 text-xs font-semibold">The exact string that is signed</p>
+          <pre className="mt-1 max-h-32 overflow-auto rounded bg-white/70 p-2 font-mono text-xs break-all whitespace-pre-wrap">{result.signedString}</pre>
+          <p className="mt-2 text-xs font-semibold">What your secret gives over it</p>
+          <pre className="mt-1 overflow-auto rounded bg-white/70 p-2 font-mono text-xs break-all whitespace-pre-wrap">{result.expectedWithYourSecret}</pre>
+        </div>
+      ) : null}
+    </section>
+  );
+}

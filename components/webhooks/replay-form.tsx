@@ -1,0 +1,51 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { replayWebhook } from "@/lib/client/deliveries";
+import { deliveryKeys } from "@/lib/queries/keys";
+
+const dayAgo = () => new Date(Date.now() - 86_400_000 - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+
+/** "Replay failed": re-queue this webhook's failed and parked deliveries since a chosen time. */
+export function ReplayForm({ webhookId, isEnabled }: { webhookId: string; isEnabled: boolean }) {
+  const client = useQueryClient();
+  const [since, setSince] = useState(dayAgo);
+  const replay = useMutation({
+    mutationFn: () => replayWebhook(webhookId, new Date(since).toISOString()),
+    onSettled: () => client.invalidateQueries({ queryKey: deliveryKeys.all }),
+  });
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    replay.mutate();
+  };
+  return (
+    <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-2">
+      <label className="text-xs font-medium text-gray-600">
+        Failed and parked since
+        <input
+          type="datetime-local"
+          required
+          value={since}
+          onChange={(e) => setSince(e.target.value)}
+          className="mt-1 block rounded-md border-0 px-2 py-1.5 text-sm ring-1 ring-gray-300 ring-inset focus:ring-2 focus:ring-brand-500"
+        />
+      </label>
+      <Button type="submit" variant="secondary" disabled={replay.isPending || !since}>
+        {replay.isPending ? "Replaying…" : "Replay failed"}
+      </Button>
+      {replay.data ? (
+        <p role="status" className="w-full text-sm text-gray-700">
+          Re-queued {replay.data.requeued} {replay.data.requeued === 1 ? "delivery" : "deliveries"}
+          {replay.data.requeued > 0 && !isEnabled ? "; they go out when the webhook is enabled." : "."}
+        </p>
+      ) : null}
+      {replay.error ? (
+        <p role="alert" className="w-full text-sm text-red-700">
+          {replay.error.message}
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,69 @@
+"use client";
+
+import Link from "next/link";
+import { Suspense } from "react";
+import { DeliveryLog } from "@/components/deliveries/delivery-log";
+import { ErrorAlert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
+import { useProjects } from "@/lib/queries/use-catalog";
+import { useWebhook } from "@/lib/queries/use-webhook";
+import { HealthChart } from "./health-chart";
+import { ReplayForm } from "./replay-form";
+import { StatusDot } from "./status-dot";
+import { eventsSummary, projectsSummary, relativeTime } from "./summaries";
+import { useWebhookTest } from "./test-button";
+import { VerificationSnippets } from "./verification-snippets";
+
+export function WebhookDetail({ id, retentionDays }: { id: string; retentionDays: number }) {
+  const webhook = useWebhook(id);
+  const projects = useProjects();
+  const test = useWebhookTest(() => ({ id }));
+  if (webhook.isPending) return <p className="text-sm text-gray-500">Loading…</p>;
+  if (webhook.error) return <ErrorAlert>Could not load the webhook: {webhook.error.message}</ErrorAlert>;
+  const w = webhook.data;
+  return (
+    <div className="space-y-6">
+      <section className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-gray-200">
+        <div className="flex flex-wrap items-start justify-between gap-4">
+          <div className="min-w-0">
+            <p className="font-mono text-sm font-medium break-all text-gray-900">{w.url}</p>
+            {w.description ? <p className="mt-0.5 text-sm text-gray-600">{w.description}</p> : null}
+            <div className="mt-2">
+              <StatusDot webhook={w} />
+            </div>
+            <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
+              <dt className="text-gray-500">Events</dt>
+              <dd>{eventsSummary(w.events)}</dd>
+              <dt className="text-gray-500">Projects</dt>
+              <dd>{projectsSummary(w.projects, projects.data)}</dd>
+              <dt className="text-gray-500">Basic auth</dt>
+              <dd>{w.httpUser ? `${w.httpUser} (password ${w.hasHttpPassword ? "set" : "empty"})` : "none"}</dd>
+              <dt className="text-gray-500">Last delivery</dt>
+              <dd>{relativeTime(w.lastDeliveryAt)}</dd>
+            </dl>
+          </div>
+          <div className="flex gap-2">
+            {test.button}
+            <Link href={`/settings/webhooks/${w.id}/edit`} className={buttonClass("secondary")}>
+              Edit
+            </Link>
+          </div>
+        </div>
+        {test.outcome}
+        <div className="mt-5 border-t border-gray-200 pt-4">
+          <ReplayForm webhookId={w.id} isEnabled={w.enabled} />
+        </div>
+      </section>
+      <HealthChart webhookId={w.id} />
+      <section aria-labelledby="log-title">
+        <h2 id="log-title" className="mb-3 text-base font-semibold text-gray-900">
+          Deliveries <span className="text-sm font-normal text-gray-500">(kept for {retentionDays} days)</span>
+        </h2>
+        <Suspense>
+          <DeliveryLog fixedWebhookId={w.id} />
+        </Suspense>
+      </section>
+      <VerificationSnippets />
+    </div>
+  );
+}
