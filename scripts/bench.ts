@@ -95,6 +95,11 @@ if (pgUrl) {
       await admin.end();
     },
   );
+  if (process.env.BENCH_LOG !== "off") {
+    const { benchDeliveryLog } = await import("./bench-delivery-log");
+    console.log("\nDelivery log on PostgreSQL at the API, median of 20 calls:\n\n| call | time |\n|---|---|");
+    for (const line of await benchDeliveryLog(pgUrl)) console.log(line);
+  }
 } else console.log("\n(PostgreSQL skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL)");
 server.close();
 process.exit(0);

@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
 import { E2E } from "../../playwright.config";
-import { screenshot, signInOk } from "./helpers";
+import { expectNoHorizontalScroll, screenshot, signInOk } from "./helpers";
 
 // A receiver that fails the first real delivery and then recovers; it logs each Delivery id the way
 // a receiver's own log would, so the test can paste a log line into the search box.
@@ -97,4 +97,13 @@ test("find a delivery by its UUID, read its attempts, redeliver, debug a signatu
   await page.getByRole("button", { name: "Replay failed" }).click();
   await expect(page.getByText(/Re-queued 0 deliveries/)).toBeVisible();
   await screenshot(page, "webhook-detail");
+
+  // The same pages at phone width: nothing makes the page scroll sideways (tables scroll in place).
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const path of [`/settings/webhooks/${hook.id}`, "/settings/webhooks/deliveries", `/settings/webhooks/deliveries/${deliveryId}`]) {
+    await page.goto(path);
+    await expect(page.locator("main h1")).toBeVisible();
+    await expectNoHorizontalScroll(page);
+  }
+  await screenshot(page, "delivery-detail-390");
 });
