@@ -4,9 +4,9 @@ import { type FormEvent, useState } from "react";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { CopyButton } from "@/components/ui/copy-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { KeyIcon } from "@/components/ui/icons";
+import { SecretReveal } from "@/components/ui/secret-reveal";
 import { TextField } from "@/components/ui/text-field";
 import { useToast } from "@/components/ui/toast";
 import { useApiKeys, useCreateApiKey, useRevokeApiKey } from "@/lib/queries/use-api-keys";
@@ -59,14 +59,8 @@ export function ApiKeysPanel() {
       {shown ? (
         <div role="status" className="rounded-xl border border-green-200 bg-green-50 p-5">
           <p className="text-sm font-semibold text-green-900">Key “{shown.name}” created. Copy it now: it is not shown again.</p>
-          <div className="mt-3 flex gap-2">
-            <input
-              readOnly
-              value={shown.key}
-              aria-label="New API key"
-              className="block w-full rounded-md border-0 bg-white px-3 py-2 font-mono text-sm ring-1 ring-green-300 ring-inset"
-            />
-            <CopyButton value={shown.key} />
+          <div className="mt-3">
+            <SecretReveal label="New API key" value={shown.key} tone="success" />
           </div>
           <p className="mt-2 text-xs text-green-900">Use it as: Authorization: Bearer {shown.key.slice(0, 10)}…</p>
         </div>

@@ -18,6 +18,31 @@ const SELECT = "rounded-md border-0 py-1.5 pr-8 pl-2 text-sm ring-1 ring-gray-30
 const toLocalInput = (iso?: string) => (iso ? new Date(new Date(iso).getTime() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 16) : "");
 const fromLocalInput = (value: string) => (value ? new Date(value).toISOString() : undefined);
 
+type TFilterSelect = {
+  label: string;
+  anyLabel: string;
+  value: string | undefined;
+  onChange: (value: string | undefined) => void;
+  options: [string, string][];
+  className?: string;
+};
+
+function FilterSelect({ label, anyLabel, value, onChange, options, className = "" }: TFilterSelect) {
+  return (
+    <label className="text-xs font-medium text-gray-600">
+      {label}
+      <select className={`${SELECT} mt-1 block ${className}`} value={value ?? ""} onChange={(e) => onChange(e.target.value || undefined)}>
+        <option value="">{anyLabel}</option>
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** Newest first, filters kept in the URL (shareable), more pages on demand. */
 export function DeliveryLog({ fixedWebhookId }: { fixedWebhookId?: string }) {
   const router = useRouter();
@@ -43,55 +68,37 @@ export function DeliveryLog({ fixedWebhookId }: { fixedWebhookId?: string }) {
       <fieldset className="flex flex-wrap items-end gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-gray-200">
         <legend className="sr-only">Filters</legend>
         {!fixedWebhookId ? (
-          <label className="text-xs font-medium text-gray-600">
-            Webhook
-            <select
-              className={`${SELECT} mt-1 block max-w-56`}
-              value={filters.webhookId ?? ""}
-              onChange={(e) => setFilter("webhookId", e.target.value || undefined)}
-            >
-              <option value="">All webhooks</option>
-              {webhooks.data?.data.map((w) => (
-                <option key={w.id} value={w.id}>
-                  {w.url}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect
+            label="Webhook"
+            anyLabel="All webhooks"
+            value={filters.webhookId}
+            onChange={(v) => setFilter("webhookId", v)}
+            options={webhooks.data?.data.map((w) => [w.id, w.url]) ?? []}
+            className="max-w-56"
+          />
         ) : null}
-        <label className="text-xs font-medium text-gray-600">
-          Event
-          <select className={`${SELECT} mt-1 block max-w-48`} value={filters.event ?? ""} onChange={(e) => setFilter("event", e.target.value || undefined)}>
-            <option value="">All events</option>
-            {eventTypes.data?.map((e) => (
-              <option key={e.name} value={e.name}>
-                {e.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-xs font-medium text-gray-600">
-          Status
-          <select className={`${SELECT} mt-1 block`} value={filters.status ?? ""} onChange={(e) => setFilter("status", e.target.value || undefined)}>
-            <option value="">Any</option>
-            {DELIVERY_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {s.replace("_", " ")}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-xs font-medium text-gray-600">
-          HTTP status
-          <select className={`${SELECT} mt-1 block`} value={filters.statusClass ?? ""} onChange={(e) => setFilter("statusClass", e.target.value || undefined)}>
-            <option value="">Any</option>
-            {STATUS_CLASSES.map((c) => (
-              <option key={c} value={c}>
-                {c === "none" ? "no answer" : c}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Event"
+          anyLabel="All events"
+          value={filters.event}
+          onChange={(v) => setFilter("event", v)}
+          options={eventTypes.data?.map((e) => [e.name, e.name]) ?? []}
+          className="max-w-48"
+        />
+        <FilterSelect
+          label="Status"
+          anyLabel="Any"
+          value={filters.status}
+          onChange={(v) => setFilter("status", v)}
+          options={DELIVERY_STATUSES.map((st) => [st, st.replace("_", " ")])}
+        />
+        <FilterSelect
+          label="HTTP status"
+          anyLabel="Any"
+          value={filters.statusClass}
+          onChange={(v) => setFilter("statusClass", v)}
+          options={STATUS_CLASSES.map((c) => [c, c === "none" ? "no answer" : c])}
+        />
         <label className="text-xs font-medium text-gray-600">
           From
           <input

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useMemo, useState } from "react";
+import { SearchInput } from "@/components/ui/search-input";
 import type { TEventType } from "@/lib/validation/catalog";
 import { ALL_EVENTS } from "@/lib/validation/webhook";
 
@@ -58,17 +59,7 @@ export function EventsPicker({ eventTypes, value, onChange, error }: Props) {
       {!isAll ? (
         <div className="mt-3 rounded-lg ring-1 ring-gray-200">
           <div className="flex items-center justify-between gap-3 border-b border-gray-200 px-3 py-2">
-            <label htmlFor={searchId} className="sr-only">
-              Search events
-            </label>
-            <input
-              id={searchId}
-              type="search"
-              placeholder="Search events"
-              value={search}
-              onChange={(e) => setSearch(e.target.value)}
-              className="w-full rounded-md border-0 px-2 py-1.5 text-sm ring-1 ring-gray-300 ring-inset focus:ring-2 focus:ring-brand-500 focus:outline-none"
-            />
+            <SearchInput id={searchId} label="Search events" value={search} onChange={setSearch} />
             <span className="shrink-0 text-xs text-gray-500">{value.length} selected</span>
           </div>
           {value.length ? (

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
+import { SearchInput } from "@/components/ui/search-input";
 import type { TProject } from "@/lib/validation/catalog";
 
 type Props = { projects: TProject[]; isAll: boolean; value: string[]; onChange: (isAll: boolean, ids: string[]) => void; error?: string };
@@ -34,17 +35,7 @@ export function ProjectsPicker({ projects, isAll, value, onChange, error }: Prop
       {!isAll ? (
         <div className="mt-3 rounded-lg ring-1 ring-gray-200">
           <div className="border-b border-gray-200 px-3 py-2">
-            <label htmlFor={`${id}-search`} className="sr-only">
-              Search projects
-            </label>
-            <input
-              id={`${id}-search`}
-              type="search"
-              placeholder="Search projects"
-              value={search}
-              onChange={(e) => setSearch(e.target.value)}
-              className="w-full rounded-md border-0 px-2 py-1.5 text-sm ring-1 ring-gray-300 ring-inset focus:ring-2 focus:ring-brand-500 focus:outline-none"
-            />
+            <SearchInput id={`${id}-search`} label="Search projects" value={search} onChange={setSearch} />
           </div>
           <ul className="max-h-56 overflow-y-auto px-3 py-2">
             {shown.map((p) => (

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
-import { CopyButton } from "@/components/ui/copy-button";
+import { SecretReveal } from "@/components/ui/secret-reveal";
 import { TextField } from "@/components/ui/text-field";
 import { useToast } from "@/components/ui/toast";
 import { ApiClientError, fieldErrors } from "@/lib/client/api-client";
@@ -107,14 +107,8 @@ export function WebhookForm({ webhook }: Props) {
       <div className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-gray-200">
         <h2 className="text-base font-semibold text-gray-900">Webhook created</h2>
         <p className="mt-1 text-sm text-gray-600">Give this signing token to the receiver. You can reveal it again from the webhook's edit page.</p>
-        <div className="mt-4 flex gap-2">
-          <input
-            readOnly
-            value={created.token}
-            aria-label="Signing token"
-            className="block w-full rounded-md border-0 bg-gray-50 px-3 py-2 font-mono text-sm ring-1 ring-gray-300 ring-inset"
-          />
-          <CopyButton value={created.token} />
+        <div className="mt-4">
+          <SecretReveal label="Signing token" value={created.token} />
         </div>
         <div className="mt-6 flex justify-end">
           <Link href="/settings/webhooks" className={buttonClass("primary")}>

@@ -20,14 +20,17 @@ export type TEventType = z.infer<typeof ZEventType>;
 
 const ZProjectName = z.string().trim().min(1, { error: "Enter a name" }).max(200, { error: "Name must be at most 200 characters" });
 
+/** A host's project id, as the API and published events carry it. */
+export const ZProjectIdValue = z
+  .string()
+  .trim()
+  .min(1, { error: "Enter the project's id" })
+  .max(100)
+  .regex(/^[A-Za-z0-9_.:-]+$/, { error: "Use letters, digits, dots, colons, dashes and underscores" });
+
 export const ZProjectCreate = z
   .object({
-    id: z
-      .string()
-      .trim()
-      .min(1, { error: "Enter the project's id" })
-      .max(100)
-      .regex(/^[A-Za-z0-9_.:-]+$/, { error: "Use letters, digits, dots, colons, dashes and underscores" }),
+    id: ZProjectIdValue,
     name: ZProjectName.optional(),
   })
   .strict();

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZProjectIdValue } from "./catalog";
 
 // POST /api/v1/events and publishEvent(): what a host publishes.
 
@@ -12,13 +13,7 @@ function isJsonValue(value: unknown): boolean {
 export const ZPublishEvent = z
   .object({
     event: z.string({ error: "Name the event type" }).trim().min(1, { error: "Name the event type" }).max(100),
-    projectId: z
-      .string()
-      .trim()
-      .min(1)
-      .max(100)
-      .regex(/^[A-Za-z0-9_.:-]+$/, { error: "Use letters, digits, dots, colons, dashes and underscores" })
-      .nullish(),
+    projectId: ZProjectIdValue.nullish(),
     // Any JSON value. (z.json() would say so too, but its recursive schema does not survive into OpenAPI.)
     data: z
       .unknown()

@@ -1,5 +1,6 @@
+import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ConfigError, decodeSecretKey, parseDurationList, parseEnv } from "@/lib/config/env-schema";
+import { ConfigError, decodeSecretKey, parseDurationList, parseEnv, ZEnv } from "@/lib/config/env-schema";
 
 const KEY = "a".repeat(64);
 const AUTH = "s".repeat(40);
@@ -96,5 +97,16 @@ describe("decodeSecretKey", () => {
     expect(decodeSecretKey(Buffer.alloc(32, 7).toString("base64"))?.length).toBe(32);
     expect(decodeSecretKey(Buffer.alloc(16).toString("base64"))).toBeNull();
     expect(decodeSecretKey("abc")).toBeNull();
+  });
+});
+
+describe(".env.example", () => {
+  it("lists every variable the schema reads, each with a comment", () => {
+    const text = fs.readFileSync(".env.example", "utf8");
+    // ZEnv is an object with a refinement on top; its keys are the object's.
+    const keys = Object.keys(ZEnv.shape).filter((k) => k !== "NODE_ENV");
+    expect(keys.length).toBeGreaterThan(10);
+    // A comment block, then the variable (possibly after siblings that share the block).
+    for (const key of keys) expect(text, key).toMatch(new RegExp(`#[^\n]*\n(#[^\n]*\n)*([A-Z_]+=[^\n]*\n)*${key}=`));
   });
 });

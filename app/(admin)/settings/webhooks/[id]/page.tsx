@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { PageHeader } from "@/components/ui/page-header";
+import { SubPageHeader } from "@/components/ui/sub-page-header";
 import { WebhookDetail } from "@/components/webhooks/webhook-detail";
 import { requireAdminPage } from "@/lib/auth/current-user";
 import { env } from "@/lib/env";
@@ -15,12 +14,12 @@ export default async function WebhookPage({ params }: { params: Promise<{ id: st
   if (!ZWebhookId.safeParse({ id }).success) notFound();
   return (
     <>
-      <Link href="/settings/webhooks" className="text-sm text-brand-700 hover:underline">
-        ← Webhooks
-      </Link>
-      <div className="mt-2">
-        <PageHeader title="Webhook" description="Its settings, health over time, and every delivery it received." />
-      </div>
+      <SubPageHeader
+        backHref="/settings/webhooks"
+        backLabel="Webhooks"
+        title="Webhook"
+        description="Its settings, health over time, and every delivery it received."
+      />
       <WebhookDetail id={id} retentionDays={env().HOOKLINE_RETENTION_DAYS} />
     </>
   );

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { PageHeader } from "@/components/ui/page-header";
+import { SubPageHeader } from "@/components/ui/sub-page-header";
 import { EditWebhook } from "@/components/webhooks/edit-webhook";
 import { requireAdminPage } from "@/lib/auth/current-user";
 import { ZWebhookId } from "@/lib/validation/webhook";
@@ -14,12 +13,12 @@ export default async function EditWebhookPage({ params }: { params: Promise<{ id
   if (!ZWebhookId.safeParse({ id }).success) notFound();
   return (
     <>
-      <Link href="/settings/webhooks" className="text-sm text-brand-700 hover:underline">
-        ← Webhooks
-      </Link>
-      <div className="mt-2">
-        <PageHeader title="Edit webhook" description="Changes apply to the next delivery. Test the URL before saving to check it answers." />
-      </div>
+      <SubPageHeader
+        backHref="/settings/webhooks"
+        backLabel="Webhooks"
+        title="Edit webhook"
+        description="Changes apply to the next delivery. Test the URL before saving to check it answers."
+      />
       <EditWebhook id={id} />
     </>
   );
