@@ -6,7 +6,7 @@ import { ZodError } from "zod";
 import { ConfigError } from "../lib/config/env-schema";
 import { closeDb, openDb } from "../lib/db";
 import { createUser } from "../lib/server/create-user";
-import { listUsers, setUserPassword, setUserRole } from "../lib/server/update-user";
+import { LastAdminError, listUsers, setUserPassword, setUserRole, UserNotFoundError } from "../lib/server/update-user";
 import { ZRole } from "../lib/validation/user";
 
 const USAGE = `usage: npm run cli -- <command>
@@ -81,7 +81,8 @@ main(process.argv.slice(2))
     async (error: Error) => {
       await closeDb().catch(() => {});
       if (error instanceof ZodError) console.error(error.issues.map((i) => `${i.path.join(".") || "value"}: ${i.message}`).join("; "));
-      else if (error instanceof UsageError || error instanceof ConfigError) console.error(error.message);
+      else if (error instanceof UsageError || error instanceof ConfigError || error instanceof LastAdminError || error instanceof UserNotFoundError)
+        console.error(error.message);
       else console.error(`${error.name}: ${error.message}`);
       process.exit(error instanceof UsageError ? 2 : 1);
     },

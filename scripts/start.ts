@@ -1,11 +1,11 @@
-// npm start: check the configuration, build when the sources changed, then serve (next start).
+// npm start: check the configuration, build when the sources changed, then serve (scripts/serve.ts).
 // npm run dev: the same checks, then `next dev`. Nothing is written before the configuration passes.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { ConfigError, parseEnv, type TEnv } from "../lib/config/env-schema";
-import { LOCK_FILE_NAME } from "../lib/db/data-dir-lock";
+import { dataDirLockHolder } from "../lib/db/data-dir-lock";
 import { FINGERPRINT_FILE, isBuildCurrent, sourceFingerprint } from "./build-fingerprint";
 
 const NEXT_BIN = path.join("node_modules", "next", "dist", "bin", "next");
@@ -15,9 +15,10 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+/** Runs `node <args>` in the foreground, passing stop signals on; resolves with its exit code. */
 function run(args: string[], childEnv: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [NEXT_BIN, ...args], { stdio: "inherit", env: childEnv });
+    const child = spawn(process.execPath, args, { stdio: "inherit", env: childEnv });
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     process.on("SIGINT", forward);
     process.on("SIGTERM", forward);
@@ -36,22 +37,17 @@ async function preflight(env: TEnv): Promise<void> {
     try {
       await client.connect();
     } catch (error) {
-      fail(`Cannot connect to PostgreSQL (DATABASE_URL): ${(error as Error).message}`);
+      const e = error as Error & { code?: string };
+      // 3D000: the server answered but has no such database; say how to make it.
+      const hint = e.code === "3D000" ? ` (create it first, e.g. createdb -h ${client.host} -p ${client.port} -U ${client.user} ${client.database})` : "";
+      fail(`Cannot connect to PostgreSQL (DATABASE_URL): ${e.message}${hint}`);
     } finally {
       await client.end().catch(() => {});
     }
     return;
   }
-  const lock = path.join(env.HOOKLINE_DATA_DIR, LOCK_FILE_NAME);
-  const owner = fs.existsSync(lock) ? (JSON.parse(fs.readFileSync(lock, "utf8")) as { pid: number }) : null;
-  if (owner && owner.pid !== process.pid) {
-    try {
-      process.kill(owner.pid, 0);
-      fail(`The embedded database in ${path.resolve(env.HOOKLINE_DATA_DIR)} is in use by process ${owner.pid}: stop it first.`);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "EPERM") fail(`The embedded database is in use by process ${owner.pid}.`);
-    }
-  }
+  const holder = dataDirLockHolder(env.HOOKLINE_DATA_DIR);
+  if (holder) fail(`The embedded database in ${path.resolve(env.HOOKLINE_DATA_DIR)} is in use by ${holder}: stop it first.`);
 }
 
 async function main(): Promise<void> {
@@ -66,7 +62,7 @@ async function main(): Promise<void> {
   await preflight(env);
   const childEnv = { ...process.env, NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}` };
 
-  if (isDev) process.exit(await run(["dev", "--port", String(env.PORT)], { ...childEnv, NODE_ENV: "development" }));
+  if (isDev) process.exit(await run([NEXT_BIN, "dev", "--port", String(env.PORT)], { ...childEnv, NODE_ENV: "development" }));
 
   let isCurrent = false;
   try {
@@ -77,11 +73,12 @@ async function main(): Promise<void> {
   if (!isCurrent) {
     console.log("[hookline] Building the app (first start, or the sources changed)…");
     const fingerprint = sourceFingerprint();
-    const code = await run(["build"], { ...childEnv, NODE_ENV: "production" });
+    const code = await run([NEXT_BIN, "build"], { ...childEnv, NODE_ENV: "production" });
     if (code !== 0) fail(`The build failed (exit ${code}).`);
     fs.writeFileSync(FINGERPRINT_FILE, fingerprint);
   }
-  process.exit(await run(["start", "--port", String(env.PORT)], { ...childEnv, NODE_ENV: "production" }));
+  // Our own server rather than `next start`: it decides which client address routes see.
+  process.exit(await run(["--import", "tsx", "scripts/serve.ts"], { ...childEnv, PORT: String(env.PORT), NODE_ENV: "production" }));
 }
 
 main().catch((error: Error) => fail(error.message));

@@ -1,17 +1,33 @@
 import "server-only";
 
-// Slows repeated failed sign-ins per account ("email:…") and per client address ("ip:…"). After
-// FREE_FAILURES (ADDRESS_FREE_FAILURES for an address) failures
-// inside WINDOW_MS, each further failure doubles a lock-out (1 s, 2 s, 4 s ... up to MAX_LOCK_MS).
-// State is per process: with several app processes each keeps its own count (see README).
+// Slows repeated failed sign-ins. Keys name what is counted:
+//   "pair:<email>|<address>"  one account from one client address      (PAIR_FREE_FAILURES)
+//   "ip:<address>"            one client address, across all accounts  (ADDRESS_FREE_FAILURES)
+//   "email:<email>"           one account, from all addresses together (ACCOUNT_FREE_FAILURES)
+// Past its free failures inside WINDOW_MS, each further failure doubles a lock-out (1 s, 2 s, 4 s ...
+// up to MAX_LOCK_MS). Counting the pair rather than the bare account means a stranger guessing at
+// the admin's password locks out the stranger, not the admin; the account-wide count, set high,
+// still stops a guesser spread over many addresses. State is per process (see README).
 
-export const FREE_FAILURES = 5;
+export const PAIR_FREE_FAILURES = 5;
 /** A client address is often shared (an office behind NAT): it gets more room than one account. */
 export const ADDRESS_FREE_FAILURES = 20;
-const freeFailuresFor = (key: string) => (key.startsWith("ip:") ? ADDRESS_FREE_FAILURES : FREE_FAILURES);
+export const ACCOUNT_FREE_FAILURES = 100;
 export const WINDOW_MS = 15 * 60_000;
 export const MAX_LOCK_MS = 15 * 60_000;
 const MAX_KEYS = 10_000;
+
+function freeFailuresFor(key: string): number {
+  if (key.startsWith("ip:")) return ADDRESS_FREE_FAILURES;
+  if (key.startsWith("email:")) return ACCOUNT_FREE_FAILURES;
+  return PAIR_FREE_FAILURES;
+}
+
+/** The keys one sign-in attempt counts against. */
+export function throttleKeys(email: string, clientAddress: string | null): string[] {
+  const address = clientAddress ?? "unknown";
+  return [`pair:${email}|${address}`, `ip:${address}`, `email:${email}`];
+}
 
 type Entry = { failures: number; firstAt: number; lockedUntil: number };
 
@@ -36,6 +52,16 @@ export class LoginThrottle {
       this.entries.set(key, entry);
     }
     while (this.entries.size > MAX_KEYS) this.entries.delete(this.entries.keys().next().value as string);
+  }
+
+  /** Takes back one failure recorded in advance (the attempt turned out right). */
+  forgiveOne(keys: string[]): void {
+    for (const key of keys) {
+      const entry = this.entries.get(key);
+      if (!entry) continue;
+      entry.failures = Math.max(0, entry.failures - 1);
+      if (entry.failures <= freeFailuresFor(key)) entry.lockedUntil = 0;
+    }
   }
 
   recordSuccess(keys: string[]): void {

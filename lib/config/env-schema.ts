@@ -106,6 +106,7 @@ export const ZEnv = z
     HOOKLINE_WORKER_CONCURRENCY: intInRange(1, 1_000, 16),
     HOOKLINE_LEASE_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1_000).max(3_600_000).optional()),
     HOOKLINE_WORKER: z.preprocess(emptyToUndefined, z.enum(["embedded", "off"]).default("embedded")),
+    HOOKLINE_TRUST_PROXY: intInRange(0, 10, 0),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {

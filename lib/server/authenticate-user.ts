@@ -1,5 +1,5 @@
 import "server-only";
-import { LoginThrottle } from "../auth/login-throttle";
+import { LoginThrottle, throttleKeys } from "../auth/login-throttle";
 import { burnVerifyTime, verifyPassword } from "../auth/password";
 import { getDb } from "../db";
 import { ZSignIn } from "../validation/user";
@@ -27,20 +27,20 @@ export async function authenticateUser(input: unknown, clientAddress: string | n
   const parsed = ZSignIn.safeParse(input);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
-  // Without a proxy header there is no client address here: throttle by account only, rather than
-  // letting one client lock everybody out under a shared "unknown" key.
-  const keys = clientAddress ? [`email:${email}`, `ip:${clientAddress}`] : [`email:${email}`];
+  const keys = throttleKeys(email, clientAddress);
   const wait = throttle.retryAfterMs(keys);
   if (wait > 0) throw new TooManyAttemptsError(wait);
+  // Counted as a failure before the slow password check, so that a burst of parallel attempts
+  // cannot all pass the check above before any of them is recorded; taken back if it succeeds.
+  throttle.recordFailure(keys);
 
   const db = await getDb();
   const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, role: true, passwordHash: true } });
   if (!user) await burnVerifyTime(password);
   const isValid = user ? await verifyPassword(user.passwordHash, password) : false;
-  if (!user || !isValid) {
-    throttle.recordFailure(keys);
-    return null;
-  }
-  throttle.recordSuccess([`email:${email}`]);
+  if (!user || !isValid) return null;
+  const [pair, address, account] = keys as [string, string, string];
+  throttle.recordSuccess([pair, account]);
+  throttle.forgiveOne([address]);
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }

@@ -49,12 +49,18 @@ export async function boot(): Promise<void> {
     await closeDb().catch(() => {});
     process.exit(1);
   }
-  // Close the embedded database cleanly (checkpoint, lock file) when the server is stopped.
+  // Clean stop: the worker finishes its attempts, then the embedded database is closed (checkpoint,
+  // lock file). Under scripts/serve.ts the server owns the signals and calls this after it has
+  // drained its requests; under `next dev` nobody does, so we listen ourselves.
+  const holder = globalThis as typeof globalThis & { __hooklineOwnsSignals?: boolean; __hooklineShutdown?: () => Promise<void> };
+  holder.__hooklineShutdown = async () => {
+    await worker?.stop();
+    await closeDb();
+  };
+  if (holder.__hooklineOwnsSignals) return;
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
-      Promise.resolve(worker?.stop())
-        .then(() => closeDb())
-        .finally(() => process.exit(0));
+      void holder.__hooklineShutdown?.().finally(() => process.exit(0));
     });
   }
 }

@@ -27,7 +27,20 @@ export async function setUserPassword(email: string, password: string) {
   return updateByEmail(email, { passwordHash: await hashPassword(valid) });
 }
 
+export class LastAdminError extends Error {
+  constructor(email: string) {
+    super(`${email} is the only admin: make another user an admin first, or nobody could manage Hookline`);
+    this.name = "LastAdminError";
+  }
+}
+
 export async function setUserRole(email: string, role: TRole) {
+  if (role !== "ADMIN") {
+    const db = await getDb();
+    const normalized = email.trim().toLowerCase();
+    const admins = await db.user.findMany({ where: { role: "ADMIN" }, select: { email: true }, take: 2 });
+    if (admins.length === 1 && admins[0]?.email === normalized) throw new LastAdminError(normalized);
+  }
   return updateByEmail(email, { role });
 }
 

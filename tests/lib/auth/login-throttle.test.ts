@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { ADDRESS_FREE_FAILURES, FREE_FAILURES, LoginThrottle, MAX_LOCK_MS, WINDOW_MS } from "@/lib/auth/login-throttle";
+import {
+  ACCOUNT_FREE_FAILURES,
+  ADDRESS_FREE_FAILURES,
+  PAIR_FREE_FAILURES as FREE_FAILURES,
+  LoginThrottle,
+  MAX_LOCK_MS,
+  throttleKeys,
+  WINDOW_MS,
+} from "@/lib/auth/login-throttle";
 
 function clock(start = 1_000_000) {
   let t = start;
@@ -11,17 +19,17 @@ describe("LoginThrottle", () => {
     const c = clock();
     const throttle = new LoginThrottle(c.now);
     for (let i = 0; i < FREE_FAILURES; i++) {
-      expect(throttle.retryAfterMs(["email:a"])).toBe(0);
-      throttle.recordFailure(["email:a"]);
+      expect(throttle.retryAfterMs(["pair:a|1"])).toBe(0);
+      throttle.recordFailure(["pair:a|1"]);
     }
-    expect(throttle.retryAfterMs(["email:a"])).toBe(0);
-    throttle.recordFailure(["email:a"]);
-    expect(throttle.retryAfterMs(["email:a"])).toBe(1_000);
+    expect(throttle.retryAfterMs(["pair:a|1"])).toBe(0);
+    throttle.recordFailure(["pair:a|1"]);
+    expect(throttle.retryAfterMs(["pair:a|1"])).toBe(1_000);
     c.advance(1_000);
-    throttle.recordFailure(["email:a"]);
-    expect(throttle.retryAfterMs(["email:a"])).toBe(2_000);
-    throttle.recordFailure(["email:a"]);
-    expect(throttle.retryAfterMs(["email:a"])).toBe(4_000);
+    throttle.recordFailure(["pair:a|1"]);
+    expect(throttle.retryAfterMs(["pair:a|1"])).toBe(2_000);
+    throttle.recordFailure(["pair:a|1"]);
+    expect(throttle.retryAfterMs(["pair:a|1"])).toBe(4_000);
   });
 
   it("caps the lock-out", () => {
@@ -32,11 +40,11 @@ describe("LoginThrottle", () => {
 
   it("keeps keys apart and reports the longest wait among them", () => {
     const throttle = new LoginThrottle(clock().now);
-    for (let i = 0; i < FREE_FAILURES + 2; i++) throttle.recordFailure(["email:a", "ip:1"]);
-    expect(throttle.retryAfterMs(["email:a"])).toBe(2_000);
-    expect(throttle.retryAfterMs(["email:b", "ip:1"])).toBe(0); // an address has more room than an account
+    for (let i = 0; i < FREE_FAILURES + 2; i++) throttle.recordFailure(["pair:a|1", "ip:1"]);
+    expect(throttle.retryAfterMs(["pair:a|1"])).toBe(2_000);
+    expect(throttle.retryAfterMs(["pair:b|1", "ip:1"])).toBe(0); // an address has more room than an account
     for (let i = FREE_FAILURES + 2; i < ADDRESS_FREE_FAILURES + 1; i++) throttle.recordFailure(["ip:1"]);
-    expect(throttle.retryAfterMs(["email:b", "ip:1"])).toBe(1_000);
+    expect(throttle.retryAfterMs(["pair:b|1", "ip:1"])).toBe(1_000);
   });
 
   it("forgets failures after the window and on success", () => {
@@ -50,5 +58,24 @@ describe("LoginThrottle", () => {
     expect(throttle.retryAfterMs(["j"])).toBeGreaterThan(0);
     throttle.recordSuccess(["j"]);
     expect(throttle.retryAfterMs(["j"])).toBe(0);
+  });
+
+  it("counts an account across all addresses, with more room than one address gets", () => {
+    const throttle = new LoginThrottle(clock().now);
+    for (let i = 0; i < ACCOUNT_FREE_FAILURES; i++) throttle.recordFailure(throttleKeys("a@x", `10.0.${i >> 8}.${i & 255}`));
+    expect(throttle.retryAfterMs(throttleKeys("a@x", "10.9.9.9"))).toBe(0);
+    throttle.recordFailure(throttleKeys("a@x", "10.9.9.8"));
+    expect(throttle.retryAfterMs(throttleKeys("a@x", "10.9.9.9"))).toBe(1_000);
+    expect(throttle.retryAfterMs(throttleKeys("b@x", "10.9.9.9"))).toBe(0);
+  });
+
+  it("forgiving a failure recorded in advance lifts the lock it caused", () => {
+    const throttle = new LoginThrottle(clock().now);
+    for (let i = 0; i < ADDRESS_FREE_FAILURES + 1; i++) throttle.recordFailure(["ip:1"]);
+    expect(throttle.retryAfterMs(["ip:1"])).toBe(1_000);
+    throttle.forgiveOne(["ip:1"]);
+    expect(throttle.retryAfterMs(["ip:1"])).toBe(0);
+    throttle.recordFailure(["ip:1"]);
+    expect(throttle.retryAfterMs(["ip:1"])).toBe(1_000);
   });
 });

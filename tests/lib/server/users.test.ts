@@ -3,7 +3,7 @@ import { ZodError } from "zod";
 import { LoginThrottle } from "@/lib/auth/login-throttle";
 import { authenticateUser, TooManyAttemptsError } from "@/lib/server/authenticate-user";
 import { createUser, UserExistsError } from "@/lib/server/create-user";
-import { listUsers, setUserPassword, setUserRole, UserNotFoundError } from "@/lib/server/update-user";
+import { LastAdminError, listUsers, setUserPassword, setUserRole, UserNotFoundError } from "@/lib/server/update-user";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../helpers/databases";
 
 const PASSWORD = "a-long-enough-password";
@@ -36,14 +36,28 @@ describe.each(TEST_DATABASES)("users on $name", (backend) => {
     expect(await authenticateUser(undefined, null, throttle)).toBeNull();
   });
 
-  it("slows repeated failures, even for the right password, per account and per client address", async () => {
+  it("slows repeated failures per account and address, without locking the account's owner out", async () => {
     await createUser({ email: "t@example.com", password: PASSWORD });
     const throttle = new LoginThrottle();
     for (let i = 0; i < 6; i++) expect(await authenticateUser({ email: "t@example.com", password: "wrong-password" }, "10.9.9.9", throttle)).toBeNull();
-    await expect(authenticateUser({ email: "t@example.com", password: PASSWORD }, "10.1.1.1", throttle)).rejects.toThrow(TooManyAttemptsError);
+    // The guesser at 10.9.9.9 is locked out, even with the right password ...
+    await expect(authenticateUser({ email: "t@example.com", password: PASSWORD }, "10.9.9.9", throttle)).rejects.toThrow(TooManyAttemptsError);
+    // ... but the owner, signing in from elsewhere, is not.
+    expect(await authenticateUser({ email: "t@example.com", password: PASSWORD }, "10.1.1.1", throttle)).toMatchObject({ email: "t@example.com" });
     // One client address trying many accounts (password spraying) is slowed too, after more failures.
     for (let i = 0; i < 15; i++) expect(await authenticateUser({ email: `u${i}@example.com`, password: "x" }, "10.9.9.9", throttle)).toBeNull();
     await expect(authenticateUser({ email: "other@example.com", password: "x" }, "10.9.9.9", throttle)).rejects.toThrow(/Too many failed sign-in attempts/);
+  });
+
+  it("a burst of parallel guesses cannot all pass before the first is counted", async () => {
+    await createUser({ email: "b@example.com", password: PASSWORD });
+    const throttle = new LoginThrottle();
+    const results = await Promise.allSettled(
+      Array.from({ length: 12 }, (_, i) => authenticateUser({ email: "b@example.com", password: `wrong-${i}` }, "10.2.2.2", throttle)),
+    );
+    // Five free failures, the sixth locks: the other six are refused without a password check.
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(6);
+    expect(results.filter((r) => r.status === "rejected" && r.reason instanceof TooManyAttemptsError)).toHaveLength(6);
   });
 
   it("changes a password and a role, and says when the email is unknown", async () => {
@@ -56,5 +70,14 @@ describe.each(TEST_DATABASES)("users on $name", (backend) => {
     await expect(setUserRole("missing@example.com", "ADMIN")).rejects.toThrow(UserNotFoundError);
     await expect(setUserPassword("c@example.com", "short")).rejects.toThrow(ZodError);
     expect((await listUsers()).map((u) => u.email)).toEqual(["c@example.com"]);
+  });
+
+  it("refuses to demote the only admin, and allows it once there is another", async () => {
+    await createUser({ email: "only@example.com", password: PASSWORD, role: "ADMIN" });
+    await expect(setUserRole("Only@example.com", "MEMBER")).rejects.toThrow(LastAdminError);
+    expect(await db().prisma.user.findUniqueOrThrow({ where: { email: "only@example.com" } })).toMatchObject({ role: "ADMIN" });
+    await createUser({ email: "second@example.com", password: PASSWORD, role: "ADMIN" });
+    expect(await setUserRole("only@example.com", "MEMBER")).toMatchObject({ role: "MEMBER" });
+    await expect(setUserRole("second@example.com", "MEMBER")).rejects.toThrow(LastAdminError);
   });
 });

@@ -1,0 +1,46 @@
+// The production server that `npm start` runs: Next's request handler behind our own http server,
+// so that the forwarded-for header a route sees is one we set (lib/http/client-address.ts), not
+// whatever a client sent. Run without the react-server condition: this process loads Next itself.
+import http from "node:http";
+import next from "next";
+import { clientAddressOf } from "../lib/http/client-address";
+
+const port = Number(process.env.PORT ?? 3000);
+const trustedProxies = Number(process.env.HOOKLINE_TRUST_PROXY ?? 0);
+// How long a stop waits for requests in progress before the process exits anyway.
+const DRAIN_MS = 10_000;
+
+type TShutdownHolder = typeof globalThis & { __hooklineOwnsSignals?: boolean; __hooklineShutdown?: () => Promise<void> };
+const holder = globalThis as TShutdownHolder;
+// lib/server/boot.ts (run by Next's instrumentation in this process) leaves the signals to us and
+// hands over its own clean-up (stop the worker, close the database) as __hooklineShutdown.
+holder.__hooklineOwnsSignals = true;
+
+const app = next({ dev: false, dir: process.cwd(), port });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+const server = http.createServer((req, res) => {
+  const address = clientAddressOf(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustedProxies);
+  delete req.headers["x-real-ip"];
+  if (address) req.headers["x-forwarded-for"] = address;
+  else delete req.headers["x-forwarded-for"];
+  void handle(req, res);
+});
+// Longer than a typical load balancer's idle timeout, so it never reuses a socket we just closed.
+server.keepAliveTimeout = 65_000;
+server.listen(port, () => console.log(`[hookline] Listening on http://localhost:${port}`));
+
+let isStopping = false;
+async function stop(signal: NodeJS.Signals): Promise<void> {
+  if (isStopping) return;
+  isStopping = true;
+  console.log(`[hookline] ${signal}: finishing requests in progress, then stopping`);
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, DRAIN_MS).unref())]);
+  await holder.__hooklineShutdown?.().catch((error: Error) => console.error(`[hookline] clean-up failed: ${error.message}`));
+  process.exit(0);
+}
+process.on("SIGTERM", () => void stop("SIGTERM"));
+process.on("SIGINT", () => void stop("SIGINT"));
