@@ -22,9 +22,14 @@ function readOrCreateFile(dataDir: string): { authSecret: string; encryptionKey:
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
   }
-  const stored = JSON.parse(fs.readFileSync(file, "utf8")) as Partial<typeof fresh>;
-  if (!stored.authSecret || !stored.encryptionKey || !decodeSecretKey(stored.encryptionKey))
-    throw new Error(`${file} is damaged: restore it from a backup (secrets encrypted with it cannot be read without it)`);
+  const damaged = () => new Error(`${file} is damaged: restore it from a backup (secrets encrypted with it cannot be read without it)`);
+  let stored: Partial<typeof fresh>;
+  try {
+    stored = JSON.parse(fs.readFileSync(file, "utf8")) as Partial<typeof fresh>;
+  } catch {
+    throw damaged();
+  }
+  if (!stored?.authSecret || !stored.encryptionKey || !decodeSecretKey(stored.encryptionKey)) throw damaged();
   return { authSecret: stored.authSecret, encryptionKey: stored.encryptionKey };
 }
 

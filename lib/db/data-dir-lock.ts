@@ -1,10 +1,11 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
 // PGlite is a single in-process backend with no lock of its own: two processes opening the same data
-// directory were measured losing a write. A lock file with the owner's pid refuses the second one.
+// directory were measured losing a write. A lock file naming its owner refuses the second one.
 
 export class DataDirLockedError extends Error {
   constructor(message: string) {
@@ -13,9 +14,14 @@ export class DataDirLockedError extends Error {
   }
 }
 
-type LockOwner = { pid: number; hostname: string; startedAt: string };
+/** `token` tells this process from an earlier one that had the same pid (pids repeat in containers). */
+type LockOwner = { pid: number; hostname: string; startedAt: string; token?: string };
 
 export const LOCK_FILE_NAME = "hookline.lock";
+
+const holder = globalThis as typeof globalThis & { __hooklineProcessToken?: string };
+holder.__hooklineProcessToken ??= randomUUID();
+const PROCESS_TOKEN = holder.__hooklineProcessToken;
 
 function isAlive(pid: number): boolean {
   try {
@@ -26,12 +32,64 @@ function isAlive(pid: number): boolean {
   }
 }
 
-function readOwner(lockPath: string): LockOwner | null {
+function readText(file: string): string | null {
   try {
-    return JSON.parse(fs.readFileSync(lockPath, "utf8")) as LockOwner;
+    return fs.readFileSync(file, "utf8");
   } catch {
     return null;
   }
+}
+
+function parseOwner(text: string | null): LockOwner | null {
+  if (text === null) return null;
+  try {
+    const owner = JSON.parse(text) as LockOwner;
+    return typeof owner.pid === "number" && typeof owner.hostname === "string" ? owner : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether the process that wrote this lock is gone. A lock from another host (a shared volume)
+ * cannot be checked and counts as live; so does one that cannot be read (it may be half-written).
+ */
+function isStale(owner: LockOwner | null): boolean {
+  if (!owner || owner.hostname !== os.hostname()) return false;
+  if (owner.pid === process.pid) return owner.token !== PROCESS_TOKEN; // our pid, an earlier life
+  return !isAlive(owner.pid);
+}
+
+function describeOwner(owner: LockOwner | null): string {
+  return owner ? `process ${owner.pid} on ${owner.hostname} since ${owner.startedAt}` : "another process";
+}
+
+/** Who holds the data directory now, in words, or null when nobody live does. */
+export function dataDirLockHolder(dataDir: string): string | null {
+  const text = readText(path.join(dataDir, LOCK_FILE_NAME));
+  if (text === null) return null;
+  const owner = parseOwner(text);
+  return isStale(owner) ? null : describeOwner(owner);
+}
+
+/**
+ * Removes a stale lock only if it is still the one judged stale: two processes starting at once
+ * after a crash must not both take over. The rename is atomic, so exactly one of them moves it.
+ */
+function removeStale(lockPath: string, staleText: string): void {
+  const aside = `${lockPath}.${process.pid}.${randomUUID().slice(0, 8)}`;
+  try {
+    fs.renameSync(lockPath, aside);
+  } catch {
+    return; // already gone
+  }
+  if (readText(aside) !== staleText) {
+    // We moved a lock another process has just written: put it back.
+    try {
+      fs.linkSync(aside, lockPath);
+    } catch {}
+  }
+  fs.rmSync(aside, { force: true });
 }
 
 export type DataDirLock = { path: string; release: () => void };
@@ -39,12 +97,13 @@ export type DataDirLock = { path: string; release: () => void };
 /** Takes the data directory for this process, or throws DataDirLockedError naming the holder. */
 export function acquireDataDirLock(dataDir: string): DataDirLock {
   const lockPath = path.join(dataDir, LOCK_FILE_NAME);
-  const me: LockOwner = { pid: process.pid, hostname: os.hostname(), startedAt: new Date().toISOString() };
-  for (let tries = 0; tries < 2; tries++) {
+  const me: LockOwner = { pid: process.pid, hostname: os.hostname(), startedAt: new Date().toISOString(), token: PROCESS_TOKEN };
+  const myText = JSON.stringify(me);
+  for (let tries = 0; tries < 3; tries++) {
     try {
-      fs.writeFileSync(lockPath, JSON.stringify(me), { flag: "wx", mode: 0o600 });
+      fs.writeFileSync(lockPath, myText, { flag: "wx", mode: 0o600 });
       const release = () => {
-        if (readOwner(lockPath)?.pid === process.pid) fs.rmSync(lockPath, { force: true });
+        if (readText(lockPath) === myText) fs.rmSync(lockPath, { force: true });
         process.off("exit", release);
       };
       process.on("exit", release);
@@ -52,16 +111,15 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
-    const owner = readOwner(lockPath);
-    // A lock written by a process on another host (shared volume) cannot be checked: refuse.
-    const isStale = owner !== null && owner.hostname === me.hostname && owner.pid !== process.pid && !isAlive(owner.pid);
-    if (!isStale) {
-      const who = owner ? `process ${owner.pid} on ${owner.hostname} since ${owner.startedAt}` : "another process";
+    const text = readText(lockPath);
+    if (text === null) continue; // removed meanwhile: try again
+    const owner = parseOwner(text);
+    if (!isStale(owner)) {
       throw new DataDirLockedError(
-        `The embedded database in ${path.resolve(dataDir)} is in use by ${who}. Only one Hookline process may open it: stop that one first (if none is running, delete ${lockPath}).`,
+        `The embedded database in ${path.resolve(dataDir)} is in use by ${describeOwner(owner)}. Only one Hookline process may open it: stop that one first (if none is running, delete ${lockPath}).`,
       );
     }
-    fs.rmSync(lockPath, { force: true });
+    removeStale(lockPath, text);
   }
   throw new DataDirLockedError(`Could not take the lock ${lockPath}; another process is starting on the same data directory.`);
 }

@@ -48,4 +48,11 @@ describe("instanceSecrets", () => {
     fs.writeFileSync(path.join(dataDir, "secrets.json"), '{"authSecret":"a"}');
     await expect(load()).rejects.toThrow(/is damaged/);
   });
+
+  it("says the same of a secrets file that is not JSON at all (a truncated write)", async () => {
+    vi.stubEnv("HOOKLINE_DATA_DIR", dataDir);
+    fs.writeFileSync(path.join(dataDir, "secrets.json"), '{"authSecret": "abc", "encr');
+    await expect(load()).rejects.toThrow(/secrets\.json is damaged: restore it from a backup/);
+    expect(fs.readFileSync(path.join(dataDir, "secrets.json"), "utf8")).toBe('{"authSecret": "abc", "encr');
+  });
 });

@@ -51,16 +51,74 @@ describe.each(TEST_DATABASES)("migrations on $name", (backend) => {
     await db.prisma.user.create({ data: { email: "x@y.io", passwordHash: "h" } });
     expect(await db.prisma.user.count()).toBe(1);
   });
+});
+
+/** A database that survives being closed and opened again: a PGlite data folder, or a PostgreSQL database. */
+describe.each(["pglite", ...(process.env.TEST_DATABASE_URL ? ["postgres"] : [])])("reopening a %s database", (kind) => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
+  });
+
+  /** open(): the database through the app's own opener; tables(): its table names, read around it. */
+  async function persistent() {
+    const { openDatabase } = await import("@/lib/db/open-database");
+    if (kind === "pglite") {
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hookline-reopen-"));
+      cleanups.push(async () => fs.rmSync(dataDir, { recursive: true, force: true }));
+      const tables = async () => {
+        const raw = await PGlite.create(path.join(dataDir, "pglite"));
+        const { rows } = await raw.query<{ table_name: string }>("select table_name from information_schema.tables where table_schema = 'public'");
+        await raw.close();
+        return rows.map((r) => r.table_name);
+      };
+      return { open: (paths = DEFAULT_PATHS) => openDatabase({ kind: "pglite", dataDir }, paths), tables };
+    }
+    const pgdb = (await TEST_DATABASES.find((d) => d.name === "postgres")?.open()) as TestPostgres;
+    cleanups.push(() => pgdb.close());
+    const tables = async () =>
+      (await pgdb.prisma.$queryRawUnsafe<{ table_name: string }[]>("select table_name from information_schema.tables where table_schema = 'public'")).map(
+        (r) => r.table_name,
+      );
+    return { open: (paths = DEFAULT_PATHS) => openDatabase({ kind: "postgres", url: pgdb.url }, paths), tables };
+  }
 
   it("is a no-op the second time and keeps the data", async () => {
-    if (backend.name !== "postgres") return; // an in-memory PGlite cannot be reopened; the data-dir case is in open-database.test.ts
-    const db = await fresh();
-    await db.prisma.user.create({ data: { email: "keep@y.io", passwordHash: "h" } });
-    const { openDatabase } = await import("@/lib/db/open-database");
-    const again = await openDatabase({ kind: "postgres", url: (db as TestPostgres).url });
-    open.push(again);
+    const { open } = await persistent();
+    const first = await open();
+    await first.prisma.user.create({ data: { email: "keep@y.io", passwordHash: "h" } });
+    await first.close();
+    const again = await open();
+    cleanups.push(() => again.close());
     expect(again.applied).toEqual([]);
     expect(await again.prisma.user.count()).toBe(1);
+  });
+
+  it("refuses to open a database that is ahead of the code", async () => {
+    const { open } = await persistent();
+    const first = await open();
+    await first.prisma.$executeRawUnsafe(
+      "insert into _prisma_migrations (id, checksum, migration_name, started_at, finished_at, applied_steps_count) values ('x', 'abc', '29990101000000_from_the_future', now(), now(), 1)",
+    );
+    await first.close();
+    await expect(open()).rejects.toThrow(/Database refused: the database is ahead of this code.*29990101000000_from_the_future/);
+  });
+
+  it("refuses a database whose history diverged from the code's, applying nothing", async () => {
+    const { dir, paths } = copyPrismaDir();
+    cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
+    const { open, tables } = await persistent();
+    const first = await open();
+    // The database got a migration from another branch; this code has a new one of its own.
+    await first.prisma.$executeRawUnsafe(
+      "insert into _prisma_migrations (id, checksum, migration_name, started_at, finished_at, applied_steps_count) values ('y', 'abc', '29980101000000_other_branch', now(), now(), 1)",
+    );
+    await first.close();
+    fs.mkdirSync(path.join(paths.migrationsDir, "29990101000000_this_branch"));
+    fs.writeFileSync(path.join(paths.migrationsDir, "29990101000000_this_branch", "migration.sql"), 'CREATE TABLE "ThisBranch" (id int);\n');
+    await expect(open(paths)).rejects.toThrow(/has diverged from this code.*29980101000000_other_branch/);
+    expect(await tables()).toContain("Webhook");
+    expect(await tables()).not.toContain("ThisBranch");
   });
 });
 
