@@ -1,9 +1,10 @@
 // The event types Hookline knows out of the box, from the vendor documents in shared/seeds/
 // (Teamwork CRM 000, Teamwork Spaces 001/002, Worksection 004, Twenty 003). Hosts add more through
 // POST /api/v1/event-types. Descriptions are the documents' own words (Teamwork's "Cause" column,
-// Worksection's "Description" column); Twenty's document describes its record events only in prose,
-// so those read "A <object> record was <verb>". Two typos of the Teamwork table are corrected
-// ("Producted deleted", "Currency Updated").
+// Worksection's "Description" column). Twenty's document describes its record events only in prose,
+// under "Record Created / Updated / Deleted" with examples ("a new person is added"); those words are
+// used where it gives them, and the bare category where it names an event without describing it.
+// Two typos of the Teamwork table are corrected ("Producted deleted", "Currency Updated").
 
 export type TCatalogEvent = { name: string; group: string; description: string };
 
@@ -83,19 +84,19 @@ export const EVENT_CATALOG: readonly TCatalogEvent[] = [
   { name: "delete_comment", group: "Worksection", description: "Launched when a comment is deleted" },
   { name: "post_project", group: "Worksection", description: "Launched when a user creates a new project" },
   { name: "update_project", group: "Worksection", description: "Launched when a project is edited" },
-  { name: "person.created", group: "Twenty", description: "A person record was created" },
-  { name: "person.updated", group: "Twenty", description: "A person record was updated" },
-  { name: "person.deleted", group: "Twenty", description: "A person record was deleted" },
-  { name: "company.created", group: "Twenty", description: "A company record was created" },
-  { name: "company.updated", group: "Twenty", description: "A company record was updated" },
-  { name: "company.deleted", group: "Twenty", description: "A company record was deleted" },
-  { name: "note.created", group: "Twenty", description: "A note record was created" },
-  { name: "note.updated", group: "Twenty", description: "A note record was updated" },
-  { name: "note.deleted", group: "Twenty", description: "A note record was deleted" },
-  { name: "task.created", group: "Twenty", description: "A task record was created" },
-  { name: "task.updated", group: "Twenty", description: "A task record was updated" },
-  { name: "task.deleted", group: "Twenty", description: "A task record was deleted" },
-  { name: "opportunity.created", group: "Twenty", description: "An opportunity record was created" },
-  { name: "opportunity.updated", group: "Twenty", description: "An opportunity record was updated" },
-  { name: "opportunity.deleted", group: "Twenty", description: "An opportunity record was deleted" },
+  { name: "person.created", group: "Twenty", description: "Record created: a new person is added" },
+  { name: "person.updated", group: "Twenty", description: "Record updated: an existing person's information is updated" },
+  { name: "person.deleted", group: "Twenty", description: "Record deleted: a person is deleted" },
+  { name: "company.created", group: "Twenty", description: "Record created: a new company is created" },
+  { name: "company.updated", group: "Twenty", description: "Record updated: a company record is edited" },
+  { name: "company.deleted", group: "Twenty", description: "Record deleted: a company is deleted" },
+  { name: "note.created", group: "Twenty", description: "Record created: a note is created" },
+  { name: "note.updated", group: "Twenty", description: "Record updated: a note" },
+  { name: "note.deleted", group: "Twenty", description: "Record deleted: a note" },
+  { name: "task.created", group: "Twenty", description: "Record created: a task" },
+  { name: "task.updated", group: "Twenty", description: "Record updated: a task" },
+  { name: "task.deleted", group: "Twenty", description: "Record deleted: a task" },
+  { name: "opportunity.created", group: "Twenty", description: "Record created: an opportunity" },
+  { name: "opportunity.updated", group: "Twenty", description: "Record updated: an opportunity" },
+  { name: "opportunity.deleted", group: "Twenty", description: "Record deleted: an opportunity" },
 ];

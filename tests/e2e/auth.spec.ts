@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { E2E } from "../../playwright.config";
 import { expectNoHorizontalScroll, formAlert, screenshot, signIn } from "./helpers";
@@ -51,16 +53,33 @@ test("sign-in works from the keyboard alone", async ({ page }) => {
   await expect(page).toHaveURL(/\/settings\/webhooks$/);
 });
 
+/** Every page under Settings, found on disk (so a new page is covered too), with ids filled in. */
+function settingsPages(): string[] {
+  const root = path.join("app", "(admin)", "settings");
+  const walk = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name === "page.tsx" ? [dir] : []));
+  return walk(root).map((dir) => `/settings${dir.slice(root.length)}`.replace(/\[id\]/g, "5f0c1d2e-3a4b-4c5d-8e6f-7a8b9c0d1e2f"));
+}
+
 test("a member gets a 403 page, on every settings page", async ({ page }) => {
   await signIn(page, E2E.member.email, E2E.member.password);
   await expect(page.getByRole("heading", { name: "Admins only" })).toBeVisible();
   await expect(page.getByText("No webhooks yet")).toHaveCount(0);
   await screenshot(page, "forbidden");
-  for (const path of ["/settings/webhooks", "/settings/api-keys"]) {
-    const response = await page.goto(path);
-    expect(response?.status()).toBe(403);
+  const pages = settingsPages();
+  expect(pages.length).toBeGreaterThan(7);
+  for (const url of pages.filter((p) => p !== "/settings")) {
+    const response = await page.goto(url);
+    expect(response?.status(), url).toBe(403);
     await expect(page.getByRole("heading", { name: "Admins only" })).toBeVisible();
     await expect(page.getByText("No API keys yet")).toHaveCount(0);
+  }
+});
+
+test("an anonymous visitor to any settings page is sent to sign in, with the way back to that page", async ({ page }) => {
+  for (const url of settingsPages().filter((p) => p !== "/settings")) {
+    await page.goto(url);
+    await expect(page, url).toHaveURL(`/signin?callbackUrl=${encodeURIComponent(url)}`);
   }
 });
 
@@ -92,4 +111,33 @@ test("repeated failures are slowed down", async ({ page }) => {
   }
   await signIn(page, email, "wrong-again");
   await expect(formAlert(page)).toContainText("Too many failed sign-in attempts");
+});
+
+test("an anonymous visitor to a deep settings page comes back to it after signing in", async ({ page }) => {
+  await page.goto("/settings/api-keys");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fsettings%2Fapi-keys$/);
+  await page.getByLabel("Email").fill(E2E.admin.email);
+  await page.getByLabel("Password").fill(E2E.admin.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/settings\/api-keys$/);
+});
+
+test("a forged X-Forwarded-For does not dodge the per-address throttle", async ({ baseURL }) => {
+  // From [::1], so that this address's failures do not slow the other tests, which come from 127.0.0.1.
+  const origin = (baseURL as string).replace("127.0.0.1", "[::1]");
+  const attempt = async (i: number) => {
+    const csrf = await fetch(`${origin}/api/auth/csrf`);
+    const cookie = (csrf.headers.getSetCookie() ?? []).map((c) => c.split(";")[0]).join("; ");
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const res = await fetch(`${origin}/api/auth/callback/credentials`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie, "x-forwarded-for": `198.51.100.${i}` },
+      body: new URLSearchParams({ csrfToken, email: `spray-${i}@e2e.test`, password: "wrong-password" }),
+    });
+    return decodeURIComponent(res.headers.get("location") ?? "");
+  };
+  // Each guess claims another address and names another account: only the real address is counted.
+  for (let i = 0; i < 21; i++) expect(await attempt(i)).toContain("error=CredentialsSignin");
+  expect(await attempt(21)).toContain("Too many failed sign-in attempts");
 });

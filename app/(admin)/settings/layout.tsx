@@ -1,12 +1,16 @@
+import { forbidden } from "next/navigation";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/layout/app-header";
 import { SettingsNav } from "@/components/layout/settings-nav";
-import { requireAdminPage } from "@/lib/auth/current-user";
+import { currentUser } from "@/lib/auth/current-user";
 
-// The layout checks too, but each page calls requireAdminPage itself: a layout is not re-run on
-// every navigation, so it is no boundary on its own.
+// Each page calls requireAdminPage itself: a layout is not re-run on every navigation, so it is no
+// boundary on its own. Nor does it know the page's path, so an anonymous visitor is left to the
+// page, which sends them to sign in with the way back to exactly where they were going.
 export default async function SettingsLayout({ children }: { children: ReactNode }) {
-  const user = await requireAdminPage("/settings/webhooks");
+  const user = await currentUser();
+  if (!user) return children;
+  if (user.role !== "ADMIN") forbidden();
   return (
     <div className="min-h-screen">
       <a
