@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import type { TDeliveryFilters } from "@/lib/client/deliveries";
 import { useEventTypes } from "@/lib/queries/use-catalog";
 import { useDeliveries } from "@/lib/queries/use-deliveries";
-import { useWebhooks } from "@/lib/queries/use-webhooks";
+import { useWebhookOptions } from "@/lib/queries/use-webhook-options";
 import { DELIVERY_STATUSES, STATUS_CLASSES } from "@/lib/validation/delivery";
 import { DeliveryStatus, formatShortTime } from "./delivery-status";
 
@@ -52,8 +52,8 @@ export function DeliveryLog({ fixedWebhookId }: { fixedWebhookId?: string }) {
   if (fixedWebhookId) filters.webhookId = fixedWebhookId;
   const deliveries = useDeliveries(filters);
   const eventTypes = useEventTypes();
-  const webhooks = useWebhooks();
-  const urlOf = (id: string) => webhooks.data?.data.find((w) => w.id === id)?.url ?? id;
+  const webhooks = useWebhookOptions();
+  const urlOf = (id: string) => webhooks.data?.find((w) => w.id === id)?.url ?? id;
 
   const setFilter = (key: (typeof FILTER_KEYS)[number], value: string | undefined) => {
     const next = new URLSearchParams(params);
@@ -73,7 +73,7 @@ export function DeliveryLog({ fixedWebhookId }: { fixedWebhookId?: string }) {
             anyLabel="All webhooks"
             value={filters.webhookId}
             onChange={(v) => setFilter("webhookId", v)}
-            options={webhooks.data?.data.map((w) => [w.id, w.url]) ?? []}
+            options={webhooks.data?.map((w) => [w.id, w.url]) ?? []}
             className="max-w-56"
           />
         ) : null}

@@ -83,8 +83,9 @@ export function EventsPicker({ eventTypes, value, onChange, error }: Props) {
             {groups.length === 0 ? <p className="py-4 text-center text-sm text-gray-500">No event matches “{search}”.</p> : null}
             {groups.map(([group, events]) => (
               <fieldset key={group} className="py-2">
-                <div className="flex items-center justify-between">
-                  <legend className="text-xs font-semibold tracking-wide text-gray-500 uppercase">{group}</legend>
+                {/* The legend must be the fieldset's first child to name the group for screen readers. */}
+                <legend className="float-left text-xs font-semibold tracking-wide text-gray-500 uppercase">{group}</legend>
+                <div className="flex justify-end">
                   <GroupCheckbox
                     label={group}
                     names={events.map((e) => e.name)}
@@ -97,7 +98,7 @@ export function EventsPicker({ eventTypes, value, onChange, error }: Props) {
                     }
                   />
                 </div>
-                <ul className="mt-1 grid gap-x-4 sm:grid-cols-2">
+                <ul className="mt-1 grid clear-both gap-x-4 sm:grid-cols-2">
                   {events.map((e) => (
                     <li key={e.name}>
                       <label className="flex gap-2 rounded px-1 py-1.5 hover:bg-gray-50">

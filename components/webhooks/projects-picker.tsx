@@ -19,7 +19,7 @@ export function ProjectsPicker({ projects, isAll, value, onChange, error }: Prop
     onChange(false, [...next]);
   };
   return (
-    <fieldset>
+    <fieldset aria-describedby={error ? `${id}-error` : undefined}>
       <legend className="text-sm font-medium text-gray-900">Projects</legend>
       <div className="mt-2 flex flex-wrap gap-x-6 gap-y-2 text-sm">
         <label className="flex items-center gap-2">
@@ -56,7 +56,11 @@ export function ProjectsPicker({ projects, isAll, value, onChange, error }: Prop
           </ul>
         </div>
       ) : null}
-      {error ? <p className="mt-1.5 text-sm text-red-600">{error}</p> : null}
+      {error ? (
+        <p id={`${id}-error`} className="mt-1.5 text-sm text-red-600">
+          {error}
+        </p>
+      ) : null}
     </fieldset>
   );
 }

@@ -35,6 +35,7 @@ export function NewTokenField({ value, onChange, error }: { value: string; onCha
           onChange={(e) => onChange(e.target.value)}
           className={INPUT}
           aria-invalid={error ? true : undefined}
+          aria-describedby={error ? "token-error" : undefined}
         />
         <Button variant="secondary" onClick={() => onChange(generateToken())}>
           Generate
@@ -44,7 +45,11 @@ export function NewTokenField({ value, onChange, error }: { value: string; onCha
         </Button>
         <CopyButton value={value} />
       </div>
-      {error ? <p className="mt-1.5 text-sm text-red-600">{error}</p> : null}
+      {error ? (
+        <p id="token-error" className="mt-1.5 text-sm text-red-600">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -96,7 +96,8 @@ export function WebhookForm({ webhook }: Props) {
       return null;
     }
     setErrors(({ url: _gone, ...rest }) => rest);
-    const auth = { httpUser: state.httpUser || undefined, httpPassword: state.httpPassword || undefined };
+    // Editing: an emptied user field tests without basic auth, as saving would store it.
+    const auth = { httpUser: isEdit ? state.httpUser : state.httpUser || undefined, httpPassword: state.httpPassword || undefined };
     return isEdit ? { id: webhook.id, url: url.data, ...auth } : { url: url.data, token: state.token || undefined, ...auth };
   }
 

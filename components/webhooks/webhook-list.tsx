@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { ErrorAlert } from "@/components/ui/alert";
-import { buttonClass } from "@/components/ui/button";
+import { Button, buttonClass } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { WebhookIcon } from "@/components/ui/icons";
@@ -40,7 +40,8 @@ export function WebhookList() {
 
   if (webhooks.isPending) return <p className="text-sm text-gray-500">Loading webhooks…</p>;
   if (webhooks.error) return <ErrorAlert>Could not load webhooks: {webhooks.error.message}</ErrorAlert>;
-  if (webhooks.data.data.length === 0) {
+  const rows = webhooks.data.pages.flatMap((page) => page.data);
+  if (rows.length === 0) {
     return (
       <EmptyState icon={<WebhookIcon width={24} height={24} />} title="No webhooks yet" action={<NewWebhookLink />}>
         A webhook points a URL at the events and projects you choose. New webhooks start disabled; enabling one first tests its URL.
@@ -50,7 +51,7 @@ export function WebhookList() {
   return (
     <>
       <ul className="divide-y divide-gray-200 rounded-xl bg-white shadow-sm ring-1 ring-gray-200">
-        {webhooks.data.data.map((w) => (
+        {rows.map((w) => (
           <WebhookRow
             key={w.id}
             webhook={w}
@@ -64,10 +65,13 @@ export function WebhookList() {
           />
         ))}
       </ul>
-      {webhooks.data.nextCursor ? (
-        <p className="mt-3 text-sm text-gray-600">
-          Showing the newest {webhooks.data.data.length} webhooks. The admin API lists the rest (GET /api/v1/webhooks with cursor).
-        </p>
+      {webhooks.hasNextPage ? (
+        <div className="mt-3 flex items-center justify-between gap-3 text-sm text-gray-600">
+          <span>Showing the newest {rows.length} webhooks.</span>
+          <Button variant="secondary" disabled={webhooks.isFetchingNextPage} onClick={() => void webhooks.fetchNextPage()}>
+            {webhooks.isFetchingNextPage ? "Loading…" : "Show more"}
+          </Button>
+        </div>
       ) : null}
       <ConfirmDialog
         isOpen={deleting !== null}

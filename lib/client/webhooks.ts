@@ -7,8 +7,25 @@ import { apiFetch } from "./api-client";
 export type TWebhookFilters = { status?: TWebhook["status"] };
 export type TWebhookPage = { data: TWebhook[]; nextCursor: string | null };
 
-export const fetchWebhooks = (filters: TWebhookFilters, signal?: AbortSignal) =>
-  apiFetch<TWebhookPage>(`/webhooks?limit=100${filters.status ? `&status=${filters.status}` : ""}`, { signal });
+/** One page of the list, newest first; `cursor` is the previous page's nextCursor. */
+export function fetchWebhooks(filters: TWebhookFilters & { cursor?: string; limit?: number }, signal?: AbortSignal) {
+  const query = new URLSearchParams({ limit: String(filters.limit ?? 50) });
+  if (filters.status) query.set("status", filters.status);
+  if (filters.cursor) query.set("cursor", filters.cursor);
+  return apiFetch<TWebhookPage>(`/webhooks?${query}`, { signal });
+}
+
+/** Every webhook, page after page (for pickers that must offer them all). */
+export async function fetchAllWebhooks(signal?: AbortSignal): Promise<TWebhook[]> {
+  const all: TWebhook[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await fetchWebhooks({ cursor, limit: 100 }, signal);
+    all.push(...page.data);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return all;
+}
 export const fetchWebhook = (id: string, signal?: AbortSignal) => apiFetch<TWebhook>(`/webhooks/${id}`, { signal });
 export const createWebhook = (body: TWebhookCreate) => apiFetch<TWebhook & { token: string }>("/webhooks", { method: "POST", body });
 export const updateWebhook = (id: string, body: TWebhookUpdate) => apiFetch<TWebhook>(`/webhooks/${id}`, { method: "PATCH", body });
@@ -22,7 +39,8 @@ export type TTestTarget = { id?: string; url?: string; token?: string; httpUser?
 export const testWebhook = ({ id, ...body }: TTestTarget) =>
   apiFetch<TTestResult>(id ? `/webhooks/${id}/test` : "/webhooks/test", {
     method: "POST",
-    body: Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined && v !== "")),
+    // Empty fields are left out, but for httpUser: "" there means "test without basic auth".
+    body: Object.fromEntries(Object.entries(body).filter(([k, v]) => v !== undefined && (v !== "" || k === "httpUser"))),
   });
 
 export const fetchEventTypes = (signal?: AbortSignal) => apiFetch<{ data: TEventType[] }>("/event-types", { signal }).then((r) => r.data);

@@ -7,6 +7,8 @@ export const webhookKeys = {
   all: ["webhooks"] as const,
   lists: () => [...webhookKeys.all, "list"] as const,
   list: (filters: TWebhookFilters) => [...webhookKeys.lists(), filters] as const,
+  /** Every webhook at once, for pickers (not a paged list: list mutations leave it to a re-fetch). */
+  options: () => [...webhookKeys.all, "options"] as const,
   details: () => [...webhookKeys.all, "detail"] as const,
   detail: (id: string) => [...webhookKeys.details(), id] as const,
 };

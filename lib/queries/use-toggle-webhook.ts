@@ -6,6 +6,7 @@ type TVars = { id: string; isEnabled: boolean };
 export function useToggleWebhook(handlers: { onError?: (error: Error, vars: TVars) => void; onSuccess?: (vars: TVars) => void } = {}) {
   return useWebhookListMutation<TVars, unknown>({
     mutationFn: ({ id, isEnabled }) => setWebhookEnabled(id, isEnabled),
+    idOf: ({ id }) => id,
     applyToPage: (page, { id, isEnabled }) => ({
       ...page,
       data: page.data.map((w) =>

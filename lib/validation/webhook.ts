@@ -80,7 +80,13 @@ export const ZWebhookUpdate = z
     httpUser: ZHttpUser.nullable().optional(),
     httpPassword: ZHttpPassword.nullable().optional(),
   })
-  .strict();
+  .strict()
+  // Clearing the user clears the password too, so a new password beside a cleared user is a mistake.
+  // (A password alone, with httpUser absent, is checked on the server against the stored user.)
+  .superRefine((w, ctx) => {
+    if (w.httpPassword && (w.httpUser === null || w.httpUser === ""))
+      ctx.addIssue({ code: "custom", path: ["httpUser"], message: "Enter the HTTP user that goes with the password" });
+  });
 export type TWebhookUpdate = z.input<typeof ZWebhookUpdate>;
 
 export const ZWebhookTestUrl = z

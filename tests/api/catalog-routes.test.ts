@@ -9,8 +9,9 @@ import { GET as openapi } from "@/app/api/v1/openapi.json/route";
 import { PATCH as renameProject } from "@/app/api/v1/projects/[id]/route";
 import { POST as createProject, GET as listProjects } from "@/app/api/v1/projects/route";
 import { EVENT_CATALOG } from "@/lib/catalog/event-catalog";
+import { createUser } from "@/lib/server/create-user";
 import { freshDatabasePerTest, TEST_DATABASES } from "../helpers/databases";
-import { adminKey, call } from "../helpers/routes";
+import { adminKey, call, sessionCookie } from "../helpers/routes";
 
 describe.each(TEST_DATABASES)("catalog routes on $name", (backend) => {
   const db = freshDatabasePerTest(backend);
@@ -47,10 +48,25 @@ describe.each(TEST_DATABASES)("catalog routes on $name", (backend) => {
     });
     expect((await call(renameProject, { method: "PATCH", key, params: { id: "nope" }, body: { name: "x" } })).status).toBe(404);
     expect((await call(createProject, { method: "POST", key, body: { id: "bad id/with slash" } })).status).toBe(400);
+    const badName = await call(renameProject, { method: "PATCH", key, params: { id: "p-1" }, body: { name: "" } });
+    expect(badName).toMatchObject({ status: 400, json: { error: { issues: [{ path: "name" }] } } });
+    expect((await call(renameProject, { method: "PATCH", key, params: { id: "p-1" }, body: { name: "x", extra: 1 } })).status).toBe(400);
     expect((await call(listProjects, { key })).json.data.map((p: { id: string }) => p.id)).toEqual(["p-1"]);
   });
 
-  it("API keys cannot be managed with an API key (403); unknown key id 404", async () => {
+  it("an admin's session revokes a key (it stops working at once); unknown key id 404, malformed 400", async () => {
+    const admin = await createUser({ email: "keys@example.com", password: "admin-password-1", role: "ADMIN" });
+    const headers = { cookie: await sessionCookie(admin.id), origin: "http://localhost:3000" };
+    const made = await call(createKey, { method: "POST", headers, body: { name: "to revoke" } });
+    expect((await call(listTypes, { key: made.json.key })).status).toBe(200);
+    const revoked = await call(revoke, { method: "DELETE", headers, params: { id: made.json.id } });
+    expect(revoked).toMatchObject({ status: 200, json: { id: made.json.id, revokedAt: expect.any(String) } });
+    expect((await call(listTypes, { key: made.json.key })).status).toBe(401);
+    expect((await call(revoke, { method: "DELETE", headers, params: { id: "00000000-0000-4000-8000-000000000000" } })).status).toBe(404);
+    expect((await call(revoke, { method: "DELETE", headers, params: { id: "not-a-uuid" } })).status).toBe(400);
+  });
+
+  it("API keys cannot be managed with an API key (403)", async () => {
     const key = await adminKey();
     expect((await call(listKeys, { key })).status).toBe(403);
     expect((await call(createKey, { method: "POST", key, body: { name: "x" } })).status).toBe(403);

@@ -157,6 +157,44 @@ describe.each(TEST_DATABASES)("webhook routes on $name", (backend) => {
     expect((await call(getOne, { key, params: { id: json.id } })).json.url).toBe(json.url);
   });
 
+  it("refuses a password that would have no user to go with, and writes nothing", async () => {
+    const { json } = await createOne();
+    const before = await db().prisma.webhook.findUniqueOrThrow({ where: { id: json.id } });
+    // No user stored and none sent: the password would never be used.
+    const alone = await call(patchOne, { method: "PATCH", key, params: { id: json.id }, body: { httpPassword: "orphan-password" } });
+    expect(alone).toMatchObject({
+      status: 400,
+      json: { error: { issues: [{ path: "httpUser", message: "Enter the HTTP user that goes with the password" }] } },
+    });
+    const cleared = await call(patchOne, { method: "PATCH", key, params: { id: json.id }, body: { httpUser: null, httpPassword: "orphan-password" } });
+    expect(cleared.status).toBe(400);
+    expect(await db().prisma.webhook.findUniqueOrThrow({ where: { id: json.id } })).toEqual(before);
+    // With a stored user, a password alone replaces the old one.
+    await call(patchOne, { method: "PATCH", key, params: { id: json.id }, body: { httpUser: "u" } });
+    expect((await call(patchOne, { method: "PATCH", key, params: { id: json.id }, body: { httpPassword: "now-fine" } })).json).toMatchObject({
+      httpUser: "u",
+      hasHttpPassword: true,
+    });
+  });
+
+  it("disabling a webhook Hookline disabled keeps the reason it gave", async () => {
+    const { json } = await createOne();
+    await db().prisma.webhook.update({
+      where: { id: json.id },
+      data: { enabled: false, disabledReason: "10 consecutive failed deliveries", disabledAt: new Date() },
+    });
+    const res = await call(disable, { method: "POST", key, params: { id: json.id } });
+    expect(res).toMatchObject({ status: 200, json: { enabled: false, status: "disabled", disabledReason: "10 consecutive failed deliveries" } });
+  });
+
+  it("tests an edited form without basic auth when its user field was emptied", async () => {
+    const { json } = await createOne({ httpUser: "hook", httpPassword: "pw-pw-pw" });
+    await call(testSaved, { method: "POST", key, params: { id: json.id }, body: {} });
+    expect(receiver.received.at(-1)?.headers.authorization).toBe(`Basic ${Buffer.from("hook:pw-pw-pw").toString("base64")}`);
+    await call(testSaved, { method: "POST", key, params: { id: json.id }, body: { httpUser: "" } });
+    expect(receiver.received.at(-1)?.headers.authorization).toBeUndefined();
+  });
+
   it("tests a saved and an unsaved URL with a signed ping, and reports failures by class", async () => {
     const { json } = await createOne({ httpUser: "hook", httpPassword: "pw-pw-pw" });
     const saved = await call(testSaved, { method: "POST", key, params: { id: json.id }, body: {} });

@@ -22,8 +22,10 @@ export async function enableWebhook(id: string) {
   return toWebhookDto(updated, deliveryConfig().failureLimit);
 }
 
+/** Immediate. Disabling one that is already off changes nothing (it keeps why Hookline disabled it). */
 export async function disableWebhook(id: string) {
-  await findWebhookRow(id);
+  const row = await findWebhookRow(id);
+  if (!row.enabled) return toWebhookDto(row, deliveryConfig().failureLimit);
   const updated = await (await getDb()).webhook.update({ where: { id }, data: { enabled: false, disabledReason: null, disabledAt: new Date() } });
   return toWebhookDto(updated, deliveryConfig().failureLimit);
 }

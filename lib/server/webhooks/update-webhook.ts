@@ -1,4 +1,5 @@
 import "server-only";
+import { ApiError } from "../../api/api-error";
 import { getDb } from "../../db";
 import { deliveryConfig } from "../../delivery/config";
 import type { Prisma } from "../../generated/prisma/client";
@@ -15,6 +16,9 @@ export async function updateWebhook(id: string, input: TWebhookUpdate) {
   if (patch.events) await assertEventsExist(patch.events);
   if (patch.projects) await assertProjectsExist(patch.projects);
   if (patch.url) await assertTargetAllowed(patch.url);
+  // A password is only ever sent with a user: refuse one that would end up without.
+  const userAfter = patch.httpUser !== undefined ? patch.httpUser || null : current.httpUser;
+  if (patch.httpPassword && !userAfter) throw ApiError.invalid("httpUser", "Enter the HTTP user that goes with the password");
   const data: Prisma.WebhookUpdateInput = {};
   if (patch.url !== undefined) data.url = patch.url;
   if (patch.description !== undefined) data.description = patch.description;

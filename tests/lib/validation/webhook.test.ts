@@ -41,6 +41,12 @@ describe("ZWebhookCreate", () => {
     expect(issuesOf({ ...base, httpUser: "a:b" })).toContain("httpUser: HTTP user cannot contain a colon");
     expect(issuesOf({ ...base, httpPassword: "pw" })).toContain("httpUser: Enter the HTTP user that goes with the password");
     expect(issuesOf({ ...base, extra: 1 })[0]).toMatch(/Unrecognized key/);
+    expect(issuesOf({ ...base, token: "t".repeat(257) })).toContain("token: Token must be at most 256 characters");
+    expect(issuesOf({ ...base, httpUser: "u".repeat(201) })).toContain("httpUser: HTTP user must be at most 200 characters");
+    expect(issuesOf({ ...base, httpUser: "u", httpPassword: "p".repeat(201) })).toContain("httpPassword: HTTP password must be at most 200 characters");
+    const many = Array.from({ length: 501 }, (_, i) => `e${i}`);
+    expect(issuesOf({ ...base, events: many })).toContain("events: At most 500 events");
+    expect(issuesOf({ ...base, projects: many })).toContain("projects: At most 500 projects");
   });
 });
 
@@ -50,6 +56,15 @@ describe("ZWebhookUpdate and the list query", () => {
     expect(ZWebhookUpdate.parse({ httpUser: null })).toEqual({ httpUser: null });
     expect(ZWebhookUpdate.safeParse({ events: [] }).success).toBe(false);
     expect(ZWebhookUpdate.safeParse({ token: "x".repeat(20) }).success).toBe(false);
+  });
+  it("refuses a new password beside a cleared user (it would never be sent)", () => {
+    for (const httpUser of [null, ""]) {
+      const r = ZWebhookUpdate.safeParse({ httpUser, httpPassword: "secret" });
+      expect(r.success ? [] : r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`)).toEqual([
+        "httpUser: Enter the HTTP user that goes with the password",
+      ]);
+    }
+    expect(ZWebhookUpdate.parse({ httpPassword: "secret" })).toEqual({ httpPassword: "secret" }); // the stored user is checked on the server
   });
   it("coerces and bounds the list query", () => {
     expect(ZWebhookListQuery.parse({})).toEqual({ limit: 50 });
