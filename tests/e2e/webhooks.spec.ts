@@ -212,3 +212,25 @@ test("a published event is delivered by the server's embedded worker", async ({ 
   await expect(page.getByTestId("webhook-row").filter({ hasText: "/ok/published" })).toContainText("Working");
   await expect(page.getByTestId("webhook-row").filter({ hasText: "/ok/published" })).toContainText("Last delivery: just now");
 });
+
+test("a long list loads 50 at a time; Show more brings the rest", async ({ page, baseURL }) => {
+  await signInOk(page, E2E.admin.email, E2E.admin.password);
+  const key = await createApiKey(page, "bulk");
+  const auth = { authorization: `Bearer ${key}`, "content-type": "application/json" };
+  const ids: string[] = [];
+  for (let i = 0; i < 55; i++) {
+    const res = await fetch(`${baseURL}/api/v1/webhooks`, { method: "POST", headers: auth, body: JSON.stringify({ url: `${base}/ok/bulk-${i}`, events: ["*"] }) });
+    ids.push(((await res.json()) as { id: string }).id);
+  }
+  try {
+    await page.goto("/settings/webhooks");
+    const rows = page.getByTestId("webhook-row");
+    await expect(rows).toHaveCount(50);
+    await expect(rows.first()).toContainText("/ok/bulk-54"); // newest first
+    await page.getByRole("button", { name: "Show more" }).click();
+    await expect(rows.filter({ hasText: "/ok/bulk-" })).toHaveCount(55);
+    await expect(page.getByRole("button", { name: "Show more" })).toHaveCount(0);
+  } finally {
+    for (const id of ids) await fetch(`${baseURL}/api/v1/webhooks/${id}`, { method: "DELETE", headers: auth });
+  }
+});
