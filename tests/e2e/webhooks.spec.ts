@@ -219,7 +219,11 @@ test("a long list loads 50 at a time; Show more brings the rest", async ({ page,
   const auth = { authorization: `Bearer ${key}`, "content-type": "application/json" };
   const ids: string[] = [];
   for (let i = 0; i < 55; i++) {
-    const res = await fetch(`${baseURL}/api/v1/webhooks`, { method: "POST", headers: auth, body: JSON.stringify({ url: `${base}/ok/bulk-${i}`, events: ["*"] }) });
+    const res = await fetch(`${baseURL}/api/v1/webhooks`, {
+      method: "POST",
+      headers: auth,
+      body: JSON.stringify({ url: `${base}/ok/bulk-${i}`, events: ["*"] }),
+    });
     ids.push(((await res.json()) as { id: string }).id);
   }
   try {
