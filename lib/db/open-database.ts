@@ -11,7 +11,7 @@ import { seedEventTypes } from "../catalog/seed-event-types";
 import { PrismaClient } from "../generated/prisma/client";
 import { acquireDataDirLock } from "./data-dir-lock";
 import { DEFAULT_PATHS, deployMigrations, type MigrationPaths } from "./migrations";
-import { inMemoryShadow, pgliteAdapterFactory } from "./pglite-adapter";
+import { inMemoryShadow, pgliteAdapterFactory, yieldBetweenQueries } from "./pglite-adapter";
 
 export type DatabaseTarget =
   | { kind: "pglite"; dataDir: string | null } // null: in memory (tests)
@@ -82,6 +82,7 @@ async function openPglite(dataDir: string | null, paths: MigrationPaths): Promis
   } else {
     pglite = await PGlite.create();
   }
+  yieldBetweenQueries(pglite);
   const close = async () => {
     await pglite.close().catch(() => {});
     release();

@@ -202,4 +202,29 @@ describe.each(TEST_DATABASES)("the delivery worker on $name", (backend) => {
       await w.stop();
     }
   });
+
+  it("a burst of in-process publishes does not starve the running worker into false timeouts", { timeout: 120_000 }, async () => {
+    await enabledWebhook(receiver.url);
+    const w = new DeliveryWorker({ db: db().prisma, config: TEST_CONFIG, log: () => {} });
+    w.start();
+    try {
+      let next = 0;
+      const N = 1_500;
+      await Promise.all(
+        Array.from({ length: 8 }, async () => {
+          while (next < N) {
+            next++;
+            await publishEvent({ event: "deals.created", data: { n: next } });
+          }
+        }),
+      );
+      const deadline = Date.now() + 60_000;
+      while ((await db().prisma.delivery.count({ where: { status: "succeeded" } })) < N && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      const failed = await db().prisma.attempt.groupBy({ by: ["errorClass"], where: { errorClass: { not: null } }, _count: true });
+      expect(failed).toEqual([]);
+      expect(await db().prisma.delivery.count({ where: { status: "succeeded" } })).toBe(N);
+    } finally {
+      await w.stop();
+    }
+  });
 });
