@@ -1,75 +1,146 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { ApiError } from "../api/api-error";
 import { openDb, type PrismaClient } from "../db";
-import { Prisma } from "../generated/prisma/client";
 import { type TPublishEvent, type TPublished, ZPublishEvent } from "../validation/event";
 import { deliveryConfig } from "./config";
 import { NOTIFY_CHANNEL, wakeWorkers } from "./wakeup";
 
-type Tx = Prisma.TransactionClient;
+// Event types are only ever added (the API has no delete), so a name seen once stays valid: after
+// the first publish of a type, checking it costs no query. Per database (tests open many).
+const knownTypes = new WeakMap<PrismaClient, Set<string>>();
 
-/** Enabled webhooks subscribed to this type and project ("no project" matches only all-projects webhooks). */
-async function matchingWebhookIds(tx: Tx, type: string, projectId: string | null): Promise<string[]> {
-  const rows = await tx.webhook.findMany({
-    where: {
-      enabled: true,
-      OR: [{ allEvents: true }, { events: { has: type } }],
-      AND: [{ OR: projectId ? [{ projects: { isEmpty: true } }, { projects: { has: projectId } }] : [{ projects: { isEmpty: true } }] }],
-    },
-    select: { id: true },
-  });
-  return rows.map((r) => r.id);
+async function assertKnownType(db: PrismaClient, type: string): Promise<void> {
+  const known = knownTypes.get(db) ?? new Set<string>();
+  knownTypes.set(db, known);
+  if (known.has(type)) return;
+  if (!(await db.eventType.findUnique({ where: { name: type }, select: { name: true } })))
+    throw ApiError.invalid("event", `Unknown event type "${type}": register it with POST /api/v1/event-types`);
+  known.add(type);
 }
 
-async function existingResult(tx: Tx | PrismaClient, key: string): Promise<TPublished | null> {
-  const found = await tx.event.findUnique({ where: { idempotencyKey: key }, select: { id: true, _count: { select: { deliveries: true } } } });
+async function existingResult(db: PrismaClient, key: string): Promise<TPublished | null> {
+  const found = await db.event.findUnique({ where: { idempotencyKey: key }, select: { id: true, _count: { select: { deliveries: true } } } });
   return found ? { id: found.id, deliveries: found._count.deliveries, isDuplicate: true } : null;
 }
 
+type TOutboxRow = { id: string; type: string; project: string | null; payload: unknown; key: string | null; at: string };
+
 /**
- * The transactional outbox: one transaction writes the Event and one pending Delivery per matching
- * enabled webhook, so there is never an event without its deliveries or the reverse. Unknown types,
- * oversized data and bad input are refused before anything is written.
+ * The transactional outbox, as one statement (atomic by itself) for any number of events: each
+ * Event, one pending Delivery per enabled webhook subscribed to its type and project ("no project"
+ * matches only all-projects webhooks), projects not seen before (name = id), and a NOTIFY for
+ * standalone workers that is delivered only if all of it commits. An event whose idempotencyKey is
+ * taken is skipped. Returns the deliveries made per written event id.
  */
-export async function publishEvent(input: TPublishEvent, options: { now?: Date; afterWrite?: (tx: Tx) => Promise<void> } = {}): Promise<TPublished> {
+async function writeOutbox(db: PrismaClient, rows: TOutboxRow[]): Promise<Map<string, number>> {
+  const written = await db.$queryRaw<{ id: string; deliveries: number }[]>`
+    with input as (
+      select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        as v(id uuid, type text, project text, payload jsonb, key text, at timestamp)
+    ),
+    project as (
+      insert into "Project" (id, name, "createdAt")
+      select distinct project, project, at from input where project is not null
+      on conflict (id) do nothing
+    ),
+    event as (
+      insert into "Event" (id, type, "projectId", payload, "occurredAt", "idempotencyKey")
+      select id, type, project, payload, at, key from input
+      on conflict ("idempotencyKey") do nothing
+      returning id, type, "projectId", "occurredAt"
+    ),
+    deliveries as (
+      insert into "Delivery" (id, "webhookId", "eventId", status, "attemptCount", "nextAttemptAt", "createdAt")
+      select gen_random_uuid(), w.id, e.id, 'pending', 0, e."occurredAt", e."occurredAt"
+      from event e join "Webhook" w
+        on w.enabled
+        and (w."allEvents" or e.type = any(w.events))
+        and (cardinality(w.projects) = 0 or e."projectId" = any(w.projects))
+      returning "eventId"
+    ),
+    notified as (select pg_notify(${NOTIFY_CHANNEL}, '') from (select 1 from deliveries limit 1) d)
+    select e.id, coalesce(per_event.n, 0)::int as deliveries
+    from event e
+    left join (select "eventId", count(*) as n from deliveries group by 1) per_event on per_event."eventId" = e.id
+    -- A SELECT in WITH runs only if used: joining its one-row count makes the NOTIFY happen.
+    cross join (select count(*) from notified) as notify_once`;
+  return new Map(written.map((w) => [w.id, w.deliveries]));
+}
+
+type TQueued = { row: TOutboxRow; resolve: (deliveries: number | null) => void; reject: (error: Error) => void };
+
+/**
+ * Group commit for publishes: the first publish is written at once; publishes that arrive while a
+ * write is under way go together in the next statement. A lone publish waits for nothing; a busy
+ * host pays one round trip per batch instead of per event. If a batch fails, its events are tried
+ * one by one, so one bad event fails alone.
+ */
+class OutboxWriter {
+  private queue: TQueued[] = [];
+  private isWriting = false;
+  constructor(private readonly db: PrismaClient) {}
+
+  write(row: TOutboxRow): Promise<number | null> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ row, resolve, reject });
+      if (!this.isWriting) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.isWriting = true;
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, 200);
+      try {
+        const written = await writeOutbox(
+          this.db,
+          batch.map((q) => q.row),
+        );
+        for (const q of batch) q.resolve(written.get(q.row.id) ?? null);
+      } catch (error) {
+        if (batch.length === 1) batch[0]?.reject(error as Error);
+        else
+          for (const q of batch)
+            await writeOutbox(this.db, [q.row]).then(
+              (written) => q.resolve(written.get(q.row.id) ?? null),
+              (e: Error) => q.reject(e),
+            );
+      }
+    }
+    this.isWriting = false;
+  }
+}
+
+const writers = new WeakMap<PrismaClient, OutboxWriter>();
+
+/**
+ * Publishes one event: there is never an event without its deliveries or the reverse. Unknown
+ * types, oversized data and bad input are refused before anything is written; a repeated
+ * idempotencyKey returns the first result and creates nothing.
+ */
+export async function publishEvent(input: TPublishEvent, options: { now?: Date } = {}): Promise<TPublished> {
   const { event: type, projectId, data, idempotencyKey } = ZPublishEvent.parse(input);
   const size = Buffer.byteLength(JSON.stringify(data));
   const { maxPayloadBytes } = deliveryConfig();
   if (size > maxPayloadBytes) throw new ApiError(413, "too_large", `data is ${size} bytes; the limit is ${maxPayloadBytes} (HOOKLINE_MAX_PAYLOAD_BYTES)`);
-  const database = await openDb();
-  const db = database.prisma;
-  const now = options.now ?? new Date();
-  try {
-    const result = await db.$transaction(async (tx) => {
-      if (idempotencyKey) {
-        const seen = await existingResult(tx, idempotencyKey);
-        if (seen) return seen;
-      }
-      if (!(await tx.eventType.findUnique({ where: { name: type }, select: { name: true } })))
-        throw ApiError.invalid("event", `Unknown event type "${type}": register it with POST /api/v1/event-types`);
-      // An event naming an unknown project creates it (name = id until renamed).
-      if (projectId) await tx.project.upsert({ where: { id: projectId }, create: { id: projectId, name: projectId }, update: {} });
-      const event = await tx.event.create({
-        data: { type, projectId: projectId ?? null, payload: data as Prisma.InputJsonValue, occurredAt: now, idempotencyKey: idempotencyKey ?? null },
-        select: { id: true },
-      });
-      const webhookIds = await matchingWebhookIds(tx, type, projectId ?? null);
-      if (webhookIds.length) {
-        await tx.delivery.createMany({ data: webhookIds.map((webhookId) => ({ webhookId, eventId: event.id, nextAttemptAt: now, createdAt: now })) });
-        // Delivered at commit, only if it commits: standalone workers LISTEN on this channel.
-        if (database.kind === "postgres") await tx.$executeRaw`select pg_notify(${NOTIFY_CHANNEL}, '')`;
-      }
-      await options.afterWrite?.(tx);
-      return { id: event.id, deliveries: webhookIds.length, isDuplicate: false };
-    });
-    if (result.deliveries > 0 && !result.isDuplicate) wakeWorkers();
-    return result;
-  } catch (error) {
-    // Two publishes with one key raced: the loser returns the winner's result.
-    if (idempotencyKey && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const seen = await existingResult(db, idempotencyKey);
-      if (seen) return seen;
-    }
-    throw error;
+  const db = (await openDb()).prisma;
+  if (idempotencyKey) {
+    const seen = await existingResult(db, idempotencyKey);
+    if (seen) return seen;
   }
+  await assertKnownType(db, type);
+  const writer = writers.get(db) ?? new OutboxWriter(db);
+  writers.set(db, writer);
+  const id = randomUUID();
+  const at = (options.now ?? new Date()).toISOString();
+  const deliveries = await writer.write({ id, type, project: projectId ?? null, payload: data, key: idempotencyKey ?? null, at });
+  if (deliveries === null) {
+    // Another publish with the same key got there first (ON CONFLICT): return its result.
+    const seen = idempotencyKey ? await existingResult(db, idempotencyKey) : null;
+    if (seen) return seen;
+    throw new Error("the event was not written");
+  }
+  if (deliveries > 0) wakeWorkers();
+  return { id, deliveries, isDuplicate: false };
 }

@@ -1,17 +1,16 @@
 import "server-only";
-import type { PrismaClient } from "../db";
 import { openSecret, signingTokens } from "../server/webhooks/webhook-secrets";
 import { buildHeaders, envelope, maskHeaders } from "./build-request";
 import type { TClaimed } from "./claim-deliveries";
 import type { TDeliveryConfig } from "./config";
-import { recordAttempt, type TOutcome } from "./record-attempt";
+import type { AttemptRecorder, TOutcome, TTrigger } from "./record-attempts";
 import type { TResolver } from "./safe-lookup";
 import { nextAttemptAt } from "./schedule-retry";
 import { sendRequest, type TSendResult } from "./send-request";
 
 export const RESPONSE_BODY_CAP = 64 * 1024;
 
-export type TSendContext = { db: PrismaClient; owner: string; config: TDeliveryConfig; now: () => Date; resolver?: TResolver };
+export type TSendContext = { recorder: AttemptRecorder; owner: string; config: TDeliveryConfig; now: () => Date; resolver?: TResolver };
 
 function outcomeOf(result: TSendResult, attemptCount: number, config: TDeliveryConfig, now: Date): TOutcome {
   if (result.ok) return { kind: "succeeded" };
@@ -26,24 +25,26 @@ function outcomeOf(result: TSendResult, attemptCount: number, config: TDeliveryC
 }
 
 /** One attempt of one claimed delivery: sign, POST (no transaction open meanwhile), record. */
-export async function sendDelivery(ctx: TSendContext, claimed: TClaimed, trigger?: "manual"): Promise<{ isRecorded: boolean; result: TSendResult }> {
-  const [webhook, event] = await Promise.all([
-    ctx.db.webhook.findUniqueOrThrow({ where: { id: claimed.webhookId } }),
-    ctx.db.event.findUniqueOrThrow({ where: { id: claimed.eventId } }),
-  ]);
+export async function sendDelivery(ctx: TSendContext, claimed: TClaimed, trigger?: TTrigger): Promise<{ isRecorded: boolean; result: TSendResult }> {
   const startedAt = ctx.now();
-  const body = envelope(event);
+  const body = envelope({
+    id: claimed.eventId,
+    type: claimed.eventType,
+    occurredAt: claimed.occurredAt,
+    projectId: claimed.projectId,
+    payload: claimed.payload,
+  });
   const headers = buildHeaders({
     deliveryId: claimed.id,
-    eventType: event.type,
+    eventType: claimed.eventType,
     body,
-    tokens: signingTokens(webhook, startedAt),
-    httpUser: webhook.httpUser,
-    httpPassword: webhook.httpPasswordCiphertext ? openSecret(webhook.httpPasswordCiphertext) : null,
+    tokens: signingTokens(claimed, startedAt),
+    httpUser: claimed.httpUser,
+    httpPassword: claimed.httpPasswordCiphertext ? openSecret(claimed.httpPasswordCiphertext) : null,
     sentAt: startedAt,
   });
   const result = await sendRequest({
-    url: webhook.url,
+    url: claimed.url,
     headers,
     body,
     timeoutMs: ctx.config.timeoutMs,
@@ -52,7 +53,7 @@ export async function sendDelivery(ctx: TSendContext, claimed: TClaimed, trigger
     resolver: ctx.resolver,
   });
   const finishedAt = ctx.now();
-  const isRecorded = await recordAttempt(ctx.db, {
+  const isRecorded = await ctx.recorder.record({
     claimed,
     owner: ctx.owner,
     startedAt,
@@ -60,7 +61,6 @@ export async function sendDelivery(ctx: TSendContext, claimed: TClaimed, trigger
     requestHeaders: maskHeaders(headers),
     result,
     outcome: outcomeOf(result, claimed.attemptCount, ctx.config, finishedAt),
-    failureLimit: ctx.config.failureLimit,
     trigger,
   });
   return { isRecorded, result };

@@ -5,6 +5,7 @@ import type { PrismaClient } from "../db";
 import { claimDeliveries, releaseLeases, type TClaimed } from "./claim-deliveries";
 import type { TDeliveryConfig } from "./config";
 import { pruneHistory } from "./prune-history";
+import { AttemptRecorder } from "./record-attempts";
 import type { TResolver } from "./safe-lookup";
 import { sendDelivery } from "./send-delivery";
 import { wakeups } from "./wakeup";
@@ -26,14 +27,15 @@ export type TWorkerOptions = {
 
 /**
  * The background job module's loop: claim due deliveries in batches (up to the in-flight limit),
- * send them concurrently outside any transaction, record each with a fenced update, sleep until
- * woken (publish, LISTEN/NOTIFY, a free slot) or the poll interval passes.
+ * send them concurrently outside any transaction, record them with fenced updates (grouped: see
+ * AttemptRecorder), sleep until woken (publish, LISTEN/NOTIFY, a free slot) or the poll interval passes.
  */
 export class DeliveryWorker {
   readonly owner: string;
   private readonly now: () => Date;
   private readonly leaseMs: number;
   private readonly inFlight = new Map<string, Promise<void>>();
+  private readonly recorder: AttemptRecorder;
   private isRunning = false;
   private lastPrunedAt = 0;
   private loop: Promise<void> | null = null;
@@ -49,6 +51,7 @@ export class DeliveryWorker {
     this.owner = options.owner ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     this.now = options.now ?? (() => new Date());
     this.leaseMs = options.config.leaseMs;
+    this.recorder = new AttemptRecorder(options.db, options.config.failureLimit);
   }
 
   get inFlightCount(): number {
@@ -100,7 +103,10 @@ export class DeliveryWorker {
   }
 
   private begin(claimed: TClaimed): void {
-    const task = sendDelivery({ db: this.options.db, owner: this.owner, config: this.options.config, now: this.now, resolver: this.options.resolver }, claimed)
+    const task = sendDelivery(
+      { recorder: this.recorder, owner: this.owner, config: this.options.config, now: this.now, resolver: this.options.resolver },
+      claimed,
+    )
       .then(({ isRecorded }) => {
         if (!isRecorded) this.log(`delivery ${claimed.id}: lease lost to another worker, result dropped`);
       })

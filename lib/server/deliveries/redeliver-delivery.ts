@@ -2,8 +2,9 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { ApiError } from "../../api/api-error";
 import { getDb } from "../../db";
-import type { TClaimed } from "../../delivery/claim-deliveries";
+import { claimDelivery } from "../../delivery/claim-deliveries";
 import { deliveryConfig } from "../../delivery/config";
+import { AttemptRecorder } from "../../delivery/record-attempts";
 import { sendDelivery } from "../../delivery/send-delivery";
 import { getDelivery } from "./get-delivery";
 
@@ -16,16 +17,11 @@ export async function redeliverDelivery(id: string) {
   const db = await getDb();
   const config = deliveryConfig();
   const owner = `manual:${randomUUID()}`;
-  const now = new Date();
-  const leaseUntil = new Date(now.getTime() + config.leaseMs);
-  const [claimed] = await db.$queryRaw<TClaimed[]>`
-    update "Delivery" set status = 'in_flight', "leaseOwner" = ${owner}, "leaseExpiresAt" = ${leaseUntil}, "attemptCount" = "attemptCount" + 1
-    where id = ${id}::uuid and (status <> 'in_flight' or "leaseExpiresAt" < ${now})
-    returning id, "webhookId", "eventId", "attemptCount"`;
+  const claimed = await claimDelivery(db, owner, id, new Date(), config.leaseMs);
   if (!claimed) {
     const exists = await db.delivery.findUnique({ where: { id }, select: { id: true } });
     throw exists ? new ApiError(409, "in_flight", "A worker is sending this delivery right now; try again in a moment") : ApiError.notFound("Delivery");
   }
-  await sendDelivery({ db, owner, config, now: () => new Date() }, claimed, "manual");
+  await sendDelivery({ recorder: new AttemptRecorder(db, config.failureLimit), owner, config, now: () => new Date() }, claimed, "manual");
   return getDelivery(id);
 }

@@ -59,19 +59,25 @@ describe.each(TEST_DATABASES)("publishing events on $name", (backend) => {
     expect(await db().prisma.delivery.count()).toBe(1);
   });
 
-  it("a publish whose transaction rolls back leaves neither event nor delivery", async () => {
+  it("a publish that fails part-way leaves neither event nor delivery (one atomic statement)", async () => {
     await enabledWebhook("http://127.0.0.1:9/a");
-    await expect(
-      publishEvent(
-        { event: "deals.created", data: {} },
-        {
-          afterWrite: async () => {
-            throw new Error("crash after writing");
-          },
-        },
-      ),
-    ).rejects.toThrow("crash after writing");
+    // Make the last write of the publish fail: a trigger that refuses every new delivery.
+    await db().prisma.$executeRawUnsafe(
+      `create function refuse_delivery() returns trigger language plpgsql as $$ begin raise exception 'crash after writing'; end $$`,
+    );
+    await db().prisma.$executeRawUnsafe(`create trigger refuse_delivery before insert on "Delivery" for each row execute function refuse_delivery()`);
+    await expect(publishEvent({ event: "deals.created", projectId: "new-project", data: {} })).rejects.toThrow("crash after writing");
     expect(await db().prisma.event.count()).toBe(0);
     expect(await db().prisma.delivery.count()).toBe(0);
+    expect(await db().prisma.project.count()).toBe(0);
+  });
+
+  it("two publishes racing with one idempotencyKey create one event; both get its id", async () => {
+    await enabledWebhook("http://127.0.0.1:9/a");
+    const results = await Promise.all(Array.from({ length: 6 }, () => publishEvent({ event: "deals.created", data: {}, idempotencyKey: "same" })));
+    expect(new Set(results.map((r) => r.id)).size).toBe(1);
+    expect(results.filter((r) => !r.isDuplicate).length).toBeLessThanOrEqual(1);
+    expect(await db().prisma.event.count()).toBe(1);
+    expect(await db().prisma.delivery.count()).toBe(1);
   });
 });

@@ -181,7 +181,9 @@ describe.each(TEST_DATABASES)("the delivery worker on $name", (backend) => {
     const other = new DeliveryWorker({ db: db().prisma, config: TEST_CONFIG, owner: "other", now: clock.now, log: () => {} });
     expect(await other.drain()).toBe(1);
     const { sendDelivery } = await import("@/lib/delivery/send-delivery");
-    const late = await sendDelivery({ db: db().prisma, owner: "slow", config: TEST_CONFIG, now: clock.now }, claimed as NonNullable<typeof claimed>);
+    const { AttemptRecorder } = await import("@/lib/delivery/record-attempts");
+    const recorder = new AttemptRecorder(db().prisma, TEST_CONFIG.failureLimit);
+    const late = await sendDelivery({ recorder, owner: "slow", config: TEST_CONFIG, now: clock.now }, claimed as NonNullable<typeof claimed>);
     expect(late.isRecorded).toBe(false);
     expect(await db().prisma.attempt.count()).toBe(1);
     expect(await db().prisma.delivery.findFirstOrThrow()).toMatchObject({ status: "succeeded", attemptCount: 2 });

@@ -1,0 +1,172 @@
+import "server-only";
+import type { PrismaClient } from "../db";
+import type { TClaimed } from "./claim-deliveries";
+import type { TSendResult } from "./send-request";
+
+export type TOutcome = { kind: "succeeded" } | { kind: "retry"; at: Date } | { kind: "failed" };
+export type TTrigger = "auto" | "retry" | "manual";
+
+export type TAttemptRecord = {
+  claimed: Pick<TClaimed, "id" | "webhookId" | "attemptCount">;
+  owner: string;
+  startedAt: Date;
+  finishedAt: Date;
+  requestHeaders: Record<string, string>;
+  result: TSendResult;
+  outcome: TOutcome;
+  /** Who asked for this attempt; by default the first is "auto" and later ones "retry". */
+  trigger?: TTrigger;
+};
+
+export const AUTO_DISABLE_REASON = (limit: number) => `${limit} consecutive failed deliveries`;
+export const GONE_REASON = "The receiver answered 410 Gone";
+
+// PostgreSQL text cannot hold NUL; a receiver's answer may. Stored as U+FFFD rather than failing
+// the whole batch (and with it every delivery in it) forever.
+const clean = (s: string | null) => (s === null ? null : s.includes("\u0000") ? s.replaceAll("\u0000", "\uFFFD") : s);
+const cleanHeaders = (h: Record<string, string>) => Object.fromEntries(Object.entries(h).map(([k, v]) => [clean(k), clean(v)]));
+
+/**
+ * Records finished attempts, all in one statement (atomic, one round trip for any batch size).
+ * Each is fenced on its lease: when another worker took the delivery over (ours expired), its
+ * attempt is dropped and it comes back false. From the recorded ones, each webhook's health, in the
+ * order the attempts finished: a success resets the failure count to the failures after it,
+ * failures add to it, and at the limit (or on 410 Gone) the webhook is disabled with the reason;
+ * its pending deliveries stay pending, to be replayed.
+ */
+export async function recordAttempts(db: PrismaClient, records: TAttemptRecord[], failureLimit: number): Promise<boolean[]> {
+  if (records.length === 0) return [];
+  const rows = records.map((r) => ({
+    id: r.claimed.id,
+    webhook_id: r.claimed.webhookId,
+    owner: r.owner,
+    attempt: r.claimed.attemptCount,
+    status: r.outcome.kind === "retry" ? "pending" : r.outcome.kind,
+    next_at: r.outcome.kind === "retry" ? r.outcome.at.toISOString() : null,
+    completed_at: r.outcome.kind === "retry" ? null : r.finishedAt.toISOString(),
+    trigger: r.trigger ?? (r.claimed.attemptCount === 1 ? "auto" : "retry"),
+    started_at: r.startedAt.toISOString(),
+    finished_at: r.finishedAt.toISOString(),
+    duration_ms: r.result.durationMs,
+    request_headers: r.requestHeaders,
+    ok: r.result.ok,
+    status_code: r.result.statusCode,
+    response_headers: cleanHeaders(r.result.responseHeaders),
+    response_body: clean(r.result.responseBody),
+    is_truncated: r.result.isBodyTruncated,
+    error_class: r.result.errorClass,
+    error_message: clean(r.result.errorMessage),
+  }));
+  const recorded = await db.$queryRaw<{ id: string }[]>`
+    with v as (
+      select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(
+        id uuid, webhook_id uuid, owner text, attempt int, status text, next_at timestamp, completed_at timestamp, trigger text,
+        started_at timestamp, finished_at timestamp, duration_ms int, request_headers jsonb, ok boolean, status_code int,
+        response_headers jsonb, response_body text, is_truncated boolean, error_class text, error_message text)
+    ),
+    fenced as (
+      update "Delivery" d set
+        status = v.status::"DeliveryStatus",
+        "nextAttemptAt" = coalesce(v.next_at, d."nextAttemptAt"),
+        "completedAt" = v.completed_at,
+        "leaseOwner" = null,
+        "leaseExpiresAt" = null,
+        "lastStatusCode" = v.status_code
+      from v
+      where d.id = v.id and d."leaseOwner" = v.owner and d."attemptCount" = v.attempt and d.status = 'in_flight'
+      returning d.id
+    ),
+    attempts as (
+      insert into "Attempt" (id, "deliveryId", number, trigger, "startedAt", "durationMs", "requestHeaders", "statusCode",
+        "responseHeaders", "responseBody", "isBodyTruncated", "errorClass", "errorMessage")
+      select gen_random_uuid(), v.id, v.attempt, v.trigger::"AttemptTrigger", v.started_at, v.duration_ms, v.request_headers,
+        v.status_code, v.response_headers, v.response_body, v.is_truncated, v.error_class, v.error_message
+      from v join fenced f on f.id = v.id
+      returning "deliveryId"
+    ),
+    outcomes as (
+      select v.* from v join fenced f on f.id = v.id
+    ),
+    health as (
+      select o.webhook_id,
+        bool_or(o.ok) as has_success,
+        max(o.finished_at) filter (where o.ok) as last_success,
+        max(o.finished_at) filter (where not o.ok) as last_failure,
+        max(o.finished_at) as last_delivery,
+        count(*) filter (where not o.ok and o.finished_at >= coalesce(s.last_ok, '-infinity'::timestamp)) as tail,
+        coalesce(bool_or(o.status_code = 410), false) as is_gone
+      from outcomes o
+      left join (select webhook_id, max(finished_at) as last_ok from outcomes where ok group by 1) s on s.webhook_id = o.webhook_id
+      group by o.webhook_id
+    ),
+    counted as (
+      select h.*, case when h.has_success then h.tail else w."consecutiveFailures" + h.tail end as failures,
+        w.enabled and h.tail > 0 and (h.is_gone or (case when h.has_success then h.tail else w."consecutiveFailures" + h.tail end) >= ${failureLimit}) as is_disabling
+      from health h join "Webhook" w on w.id = h.webhook_id
+    ),
+    webhooks as (
+      update "Webhook" w set
+        "consecutiveFailures" = c.failures,
+        "lastSuccessAt" = coalesce(c.last_success, w."lastSuccessAt"),
+        "lastFailureAt" = coalesce(c.last_failure, w."lastFailureAt"),
+        "lastDeliveryAt" = greatest(w."lastDeliveryAt", c.last_delivery),
+        enabled = w.enabled and not c.is_disabling,
+        "disabledReason" = case when c.is_disabling then (case when c.is_gone then ${GONE_REASON} else ${AUTO_DISABLE_REASON(failureLimit)} end) else w."disabledReason" end,
+        "disabledAt" = case when c.is_disabling then c.last_failure else w."disabledAt" end
+      from counted c
+      where w.id = c.webhook_id
+      returning w.id
+    )
+    select "deliveryId" as id from attempts cross join (select count(*) from webhooks) as health_written`;
+  const isRecorded = new Set(recorded.map((r) => r.id));
+  return records.map((r) => isRecorded.has(r.claimed.id));
+}
+
+type TQueued = { record: TAttemptRecord; resolve: (isRecorded: boolean) => void; reject: (error: Error) => void };
+
+/**
+ * Group commit for attempts: the first result is written at once; results that finish while a
+ * write is under way go together in the next one. No waiting when idle, few round trips when busy.
+ * A batch that fails is retried one record at a time, so one bad row cannot sink the others.
+ */
+export class AttemptRecorder {
+  private queue: TQueued[] = [];
+  private isFlushing = false;
+
+  constructor(
+    private readonly db: PrismaClient,
+    private readonly failureLimit: number,
+    private readonly maxBatch = 200,
+  ) {}
+
+  record(record: TAttemptRecord): Promise<boolean> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ record, resolve, reject });
+      if (!this.isFlushing) void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.isFlushing = true;
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, this.maxBatch);
+      try {
+        const recorded = await recordAttempts(
+          this.db,
+          batch.map((q) => q.record),
+          this.failureLimit,
+        );
+        batch.forEach((q, i) => q.resolve(recorded[i] ?? false));
+      } catch (error) {
+        if (batch.length === 1) batch[0]?.reject(error as Error);
+        else
+          for (const q of batch)
+            await recordAttempts(this.db, [q.record], this.failureLimit).then(
+              ([isRecorded]) => q.resolve(isRecorded ?? false),
+              (e: Error) => q.reject(e),
+            );
+      }
+    }
+    this.isFlushing = false;
+  }
+}
