@@ -103,7 +103,7 @@ export const ZEnv = z
     HOOKLINE_FAILURE_LIMIT: intInRange(1, 1_000, 10),
     HOOKLINE_RETENTION_DAYS: intInRange(1, 3_650, 30),
     HOOKLINE_MAX_PAYLOAD_BYTES: intInRange(1_024, 16 * 1024 * 1024, 256 * 1024),
-    HOOKLINE_WORKER_CONCURRENCY: intInRange(1, 1_000, 16),
+    HOOKLINE_WORKER_CONCURRENCY: intInRange(1, 1_000, 64),
     HOOKLINE_LEASE_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1_000).max(3_600_000).optional()),
     HOOKLINE_WORKER: z.preprocess(emptyToUndefined, z.enum(["embedded", "off"]).default("embedded")),
     HOOKLINE_TRUST_PROXY: intInRange(0, 10, 0),

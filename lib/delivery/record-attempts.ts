@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "../db";
-import type { TClaimed } from "./claim-deliveries";
+import { ASYNC_COMMIT, type TClaimed } from "./claim-deliveries";
 import type { TSendResult } from "./send-request";
 
 export type TOutcome = { kind: "succeeded" } | { kind: "retry"; at: Date } | { kind: "failed" };
@@ -117,7 +117,7 @@ export async function recordAttempts(db: PrismaClient, records: TAttemptRecord[]
       where w.id = c.webhook_id
       returning w.id
     )
-    select "deliveryId" as id from attempts cross join (select count(*) from webhooks) as health_written`;
+    select "deliveryId" as id from attempts cross join (select count(*) from webhooks) as health_written cross join ${ASYNC_COMMIT}`;
   const isRecorded = new Set(recorded.map((r) => r.id));
   return records.map((r) => isRecorded.has(r.claimed.id));
 }

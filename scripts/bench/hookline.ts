@@ -1,0 +1,143 @@
+// Hookline end to end, as it runs: publishEvent() → the outbox → a worker claims, signs, POSTs to the
+// receiver process, records the attempt. Embedded: the worker in this process on PGlite. PostgreSQL:
+// `scripts/worker.ts` processes (npm run worker), woken by LISTEN/NOTIFY.
+import { type ChildProcess, spawn } from "node:child_process";
+import type { Database } from "../../lib/db/open-database";
+import { inParallel, percentile, sleep, type TReceiver, wallNow } from "./harness";
+
+const { installDatabase } = await import("../../lib/db");
+const { deliveryConfig } = await import("../../lib/delivery/config");
+const { publishEvent } = await import("../../lib/delivery/publish-event");
+const { DeliveryWorker } = await import("../../lib/delivery/worker");
+const { createWebhook } = await import("../../lib/server/webhooks/create-webhook");
+
+export type THooklineSetup = { name: string; db: Database; url?: string; workers: number; concurrency: number };
+export type THooklineResult = {
+  /** 1 webhook per event: with 8 publishes in flight, and with 32 (a busy host). */
+  throughput1: { p8: number; p32: number };
+  /** 10 webhooks per event, 32 publishes in flight. */
+  throughput10: number;
+  latency: { p50: number; p99: number; max: number; published: number };
+  fanout100Ms: number;
+};
+
+async function webhooks(receiver: TReceiver, event: string, n: number) {
+  const db = (await import("../../lib/db")).getDb;
+  for (let i = 0; i < n; i++) {
+    const hook = await createWebhook({ url: `${receiver.url}/${event}/${i}`, events: [event] });
+    await (await db()).webhook.update({ where: { id: hook.id }, data: { enabled: true } });
+  }
+}
+
+function startWorkerProcesses(url: string, n: number, concurrency: number): Promise<ChildProcess[]> {
+  return Promise.all(
+    Array.from({ length: n }, async () => {
+      const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/worker.ts"], {
+        env: { ...process.env, DATABASE_URL: url, HOOKLINE_WORKER_CONCURRENCY: String(concurrency), NODE_ENV: "production" },
+        stdio: ["ignore", "pipe", "inherit"],
+      });
+      await new Promise<void>((resolve, reject) => {
+        child.stdout?.on("data", (d: Buffer) => d.toString().includes("delivering") && resolve());
+        child.once("exit", (code) => reject(new Error(`worker exited ${code}`)));
+      });
+      return child;
+    }),
+  );
+}
+
+/** Publishes `events` events of `type`, `publishers` at a time; deliveries/s until every one is recorded. */
+async function sustained(db: Database, receiver: TReceiver, type: string, events: number, fanout: number, publishers: number): Promise<number> {
+  await receiver.reset();
+  const t0 = wallNow();
+  const since = new Date(t0 - 1);
+  await inParallel(
+    Array.from({ length: events }, (_, i) => i),
+    publishers,
+    async (i) => void (await publishEvent({ event: type, data: { i, title: "A deal of some size", amount: 1200 + i } })),
+  );
+  const total = events * fanout;
+  await receiver.waitFor(total, 600_000);
+  for (;;) {
+    const done = await db.prisma.delivery.count({ where: { status: "succeeded", createdAt: { gte: since }, event: { type } } });
+    if (done >= total) break;
+    await sleep(50);
+  }
+  const last = await db.prisma.delivery.aggregate({ where: { createdAt: { gte: since }, event: { type } }, _max: { completedAt: true } });
+  return total / (((last._max.completedAt?.getTime() ?? wallNow()) - t0) / 1000);
+}
+
+/** Open loop: one event every 1000/rate ms, whatever the previous publishes are doing. */
+async function latencyAtRate(db: Database, receiver: TReceiver, type: string, rate: number, seconds: number) {
+  await receiver.reset();
+  const started = new Map<string, number>();
+  const pending: Promise<void>[] = [];
+  const t0 = wallNow();
+  const n = rate * seconds;
+  for (let i = 0; i < n; i++) {
+    const due = t0 + (i * 1000) / rate;
+    const wait = due - wallNow();
+    if (wait > 1) await sleep(wait);
+    const at = wallNow();
+    pending.push(publishEvent({ event: type, data: { i } }).then((r) => void started.set(r.id, at)));
+  }
+  await Promise.all(pending);
+  await receiver.waitFor(n, 60_000);
+  const arrivals = await receiver.take();
+  const rows = await db.prisma.delivery.findMany({ where: { event: { type } }, select: { id: true, eventId: true } });
+  const samples = rows.map((r) => (arrivals.get(r.id) ?? Number.NaN) - (started.get(r.eventId) ?? Number.NaN)).filter((x) => Number.isFinite(x));
+  return { p50: percentile(samples, 50), p99: percentile(samples, 99), max: Math.max(...samples), published: samples.length };
+}
+
+async function fanout(db: Database, receiver: TReceiver, type: string, n: number, rounds: number): Promise<number> {
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    await receiver.reset();
+    const t0 = wallNow();
+    const { id } = await publishEvent({ event: type, data: { round: r } });
+    await receiver.waitFor(n, 60_000);
+    for (;;) {
+      if ((await db.prisma.delivery.count({ where: { eventId: id, status: "succeeded" } })) === n) break;
+      await sleep(5);
+    }
+    const last = await db.prisma.delivery.aggregate({ where: { eventId: id }, _max: { completedAt: true } });
+    times.push((last._max.completedAt?.getTime() ?? wallNow()) - t0);
+    await sleep(200);
+  }
+  return percentile(times, 50);
+}
+
+export async function benchHookline(setup: THooklineSetup, receiver: TReceiver, scale: { events: number }): Promise<THooklineResult> {
+  installDatabase(setup.db);
+  await webhooks(receiver, "deals.created", 1);
+  await webhooks(receiver, "deals.updated", 10);
+  await webhooks(receiver, "deals.deleted", 100);
+  let children: ChildProcess[] = [];
+  let worker: InstanceType<typeof DeliveryWorker> | null = null;
+  if (setup.url) children = await startWorkerProcesses(setup.url, setup.workers, setup.concurrency);
+  else {
+    worker = new DeliveryWorker({
+      db: setup.db.prisma,
+      config: { ...deliveryConfig(), concurrency: setup.concurrency },
+      log: (m) => console.error(`[worker] ${m}`),
+    });
+    worker.start();
+  }
+  try {
+    await sleep(300);
+    // Each throughput figure is the median of three runs: this machine's speed wanders by ±20 %.
+    const median3 = async (run: () => Promise<number>) => percentile([await run(), await run(), await run()], 50);
+    const throughput1 = {
+      p8: await median3(() => sustained(setup.db, receiver, "deals.created", scale.events, 1, 8)),
+      p32: await median3(() => sustained(setup.db, receiver, "deals.created", scale.events, 1, 32)),
+    };
+    const throughput10 = await median3(() => sustained(setup.db, receiver, "deals.updated", Math.round(scale.events / 10), 10, 32));
+    await sleep(500);
+    const latency = await latencyAtRate(setup.db, receiver, "deals.created", 200, 10);
+    const fanout100Ms = await fanout(setup.db, receiver, "deals.deleted", 100, 5);
+    return { throughput1, throughput10, latency, fanout100Ms };
+  } finally {
+    await worker?.stop();
+    for (const c of children) c.kill("SIGTERM");
+    await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once("exit", r)) : null)));
+  }
+}
