@@ -38,6 +38,15 @@ export async function benchDeliveryLog(pgUrl: string): Promise<string[]> {
       from "Event" e cross join unnest($1::uuid[]) as w(id)`,
       [hooks],
     );
+    // One attempt per delivery, as a delivered log has (its headers and a short body).
+    await fill.query(`insert into "Attempt" (id, "deliveryId", number, trigger, "startedAt", "durationMs", "requestHeaders", "statusCode", "responseHeaders", "responseBody", "errorClass")
+      select gen_random_uuid(), d.id, 1, 'auto', d."createdAt", 20 + (random() * 80)::int,
+        jsonb_build_object('Event', 'deals.created', 'Delivery', d.id, 'webhook-id', d.id, 'webhook-timestamp', extract(epoch from d."createdAt")::bigint::text),
+        d."lastStatusCode", '{"content-type":"text/plain"}'::jsonb, case when d."lastStatusCode" = 200 then 'ok' else 'receiver error' end,
+        case when d."lastStatusCode" = 200 then null else 'http_status' end
+      from "Delivery" d`);
+    // A few deliveries still in flight, a rare status the log can be filtered by.
+    await fill.query(`update "Delivery" set status = 'in_flight' where id in (select id from "Delivery" order by "createdAt" limit 20)`);
     await fill.query(`analyze`);
     const fillSeconds = (performance.now() - t0) / 1000;
     const { rows } = await fill.query(`select id from "Delivery" order by "createdAt" limit 1 offset ${Math.floor(ROWS / 2)}`);
@@ -61,13 +70,19 @@ export async function benchDeliveryLog(pgUrl: string): Promise<string[]> {
       }
       return xs.sort((a, b) => a - b)[10]?.toFixed(1);
     };
+    // A cursor half-way down the log: the row at the middle, as a page there would hand out.
+    const { encodeCursor } = await import("../lib/server/deliveries/list-deliveries");
+    const middle = await middleOfLog(url, ROWS);
+    const deep = encodeCursor(middle.createdAt, middle.id);
     const first = (await call(list, "/deliveries?limit=50")) as { nextCursor: string };
-    let cursor = first.nextCursor;
-    for (let i = 0; i < 200; i++) cursor = ((await call(list, `/deliveries?limit=50&cursor=${cursor}`)) as { nextCursor: string }).nextCursor;
     return [
       `| first page of the global log (50) | ${await median(() => call(list, "/deliveries?limit=50"))} ms |`,
-      `| page 202 (by cursor, 10,000 rows deep) | ${await median(() => call(list, `/deliveries?limit=50&cursor=${cursor}`))} ms |`,
+      `| second page (by cursor) | ${await median(() => call(list, `/deliveries?limit=50&cursor=${first.nextCursor}`))} ms |`,
+      `| a page ${(ROWS / 2).toLocaleString("en")} rows deep (by cursor) | ${await median(() => call(list, `/deliveries?limit=50&cursor=${deep}`))} ms |`,
       `| first page, filtered (one webhook, status failed) | ${await median(() => call(list, `/deliveries?limit=50&webhookId=${hooks[3]}&status=failed`))} ms |`,
+      `| first page, filtered (status in flight: 20 of ${ROWS.toLocaleString("en")}) | ${await median(() => call(list, "/deliveries?limit=50&status=in_flight"))} ms |`,
+      `| first page, filtered (event type post_task) | ${await median(() => call(list, "/deliveries?limit=50&event=post_task"))} ms |`,
+      `| first page, filtered (HTTP 5xx) | ${await median(() => call(list, "/deliveries?limit=50&statusClass=5xx"))} ms |`,
       `| lookup by Delivery UUID (with attempts) | ${await median(() => call(getOne, `/deliveries/${uuid}`, { id: uuid }))} ms |`,
       `| (filling ${ROWS.toLocaleString("en")} deliveries took ${fillSeconds.toFixed(0)} s) | |`,
     ];
@@ -76,4 +91,15 @@ export async function benchDeliveryLog(pgUrl: string): Promise<string[]> {
     await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();
   }
+}
+
+/** The delivery in the middle of the log, newest first. (Epoch ms: the column holds UTC wall time.) */
+async function middleOfLog(url: string, rows: number): Promise<{ createdAt: Date; id: string }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows: found } = await client.query(
+    `select (extract(epoch from "createdAt") * 1000)::float8 as ms, id from "Delivery" order by "createdAt" desc, id desc limit 1 offset ${Math.floor(rows / 2)}`,
+  );
+  await client.end();
+  return { createdAt: new Date(found[0].ms), id: found[0].id };
 }

@@ -4,7 +4,7 @@
 //     on the embedded database and, with BENCH_DATABASE_URL or TEST_DATABASE_URL, on PostgreSQL;
 //  2. beside it (a) the physical limit, raw undici POSTs of the same bodies with no database, and
 //     (b) pg-boss workers doing the same signed POSTs from the same PostgreSQL;
-//  3. the delivery log API at 1,000,000 deliveries (BENCH_LOG=off skips it).
+//  3. the delivery log API at 1,000,000 deliveries (BENCH_LOG=off skips it; BENCH_ONLY=log runs only it).
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -36,65 +36,71 @@ const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : "–");
 console.log(`Hookline bench, ${new Date().toISOString()}`);
 console.log(`${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}\n`);
 
-const receiver = await startReceiver();
-const rows: string[] = [];
-const targets: [string, boolean, string][] = [];
-try {
-  const embedded = await openDatabase({ kind: "pglite", dataDir: process.env.HOOKLINE_DATA_DIR as string });
-  const e = await benchHookline({ name: "embedded", db: embedded, workers: 1, concurrency: EMBEDDED_CONCURRENCY }, receiver, {
-    events: Math.min(EVENTS, 2_000),
-  });
-  await closeDb();
-  rows.push(
-    `| Hookline, embedded PGlite (worker in the app process, ${EMBEDDED_CONCURRENCY} in flight) | ${f0(e.throughput1.p8)} | ${f0(e.throughput1.p32)} | ${f0(e.throughput10)} | ${f1(e.latency.p50)} / ${f1(e.latency.p99)} | ${f0(e.fanout100Ms)} ms |`,
-  );
-  targets.push(["embedded ≥ 300 deliveries/s (8 publishers)", e.throughput1.p8 >= 300, `${f0(e.throughput1.p8)} /s`]);
-  targets.push(["embedded p99 < 100 ms at 200 ev/s", e.latency.p99 < 100, `${f1(e.latency.p99)} ms`]);
+if (process.env.BENCH_ONLY !== "log") await benchDelivery();
 
-  if (pgUrl) {
-    const hooklineDb = await freshPostgres(pgUrl, "hookline_bench");
-    const db = await openDatabase({ kind: "postgres", url: hooklineDb.url });
-    const p = await benchHookline({ name: "postgres", db, url: hooklineDb.url, workers: WORKERS, concurrency: CONCURRENCY }, receiver, { events: EVENTS });
+async function benchDelivery(): Promise<void> {
+  const receiver = await startReceiver();
+  const rows: string[] = [];
+  const targets: [string, boolean, string][] = [];
+  try {
+    const embedded = await openDatabase({ kind: "pglite", dataDir: process.env.HOOKLINE_DATA_DIR as string });
+    const e = await benchHookline({ name: "embedded", db: embedded, workers: 1, concurrency: EMBEDDED_CONCURRENCY }, receiver, {
+      events: Math.min(EVENTS, 2_000),
+    });
     await closeDb();
-    await hooklineDb.drop();
     rows.push(
-      `| Hookline, PostgreSQL 15 (${WORKERS} × npm run worker, ${CONCURRENCY} in flight each) | ${f0(p.throughput1.p8)} | ${f0(p.throughput1.p32)} | ${f0(p.throughput10)} | ${f1(p.latency.p50)} / ${f1(p.latency.p99)} | ${f0(p.fanout100Ms)} ms |`,
+      `| Hookline, embedded PGlite (worker in the app process, ${EMBEDDED_CONCURRENCY} in flight) | ${f0(e.throughput1.p8)} | ${f0(e.throughput1.p32)} | ${f0(e.throughput10)} | ${f1(e.latency.p50)} / ${f1(e.latency.p99)} | ${f0(e.fanout100Ms)} ms |`,
     );
-    const raw = await benchRawUndici(receiver, EVENTS * 4, WORKERS, CONCURRENCY);
-    rows.push(`| (a) raw undici, no database (${WORKERS} process${WORKERS > 1 ? "es" : ""}, ${CONCURRENCY} in flight each) | ${f0(raw)} | ${f0(raw)} | | | |`);
-    const bossDb = await freshPostgres(pgUrl, "hookline_bench_pgboss");
-    const shape = { processes: WORKERS, workersPerProcess: 4, batchSize: CONCURRENCY / 4 };
-    const boss8 = await benchPgBoss(bossDb.url, receiver, EVENTS, shape, 8);
-    const boss32 = await benchPgBoss(bossDb.url, receiver, EVENTS, shape, 32);
-    await bossDb.drop();
-    rows.push(
-      `| (b) pg-boss 10.4 on the same PostgreSQL (${WORKERS} process${WORKERS > 1 ? "es" : ""} × ${shape.workersPerProcess} workers × batch ${shape.batchSize}) | ${f0(boss8)} | ${f0(boss32)} | | | |`,
-    );
-    const best = Math.max(p.throughput1.p8, p.throughput1.p32);
-    targets.push(["PostgreSQL ≥ 2,000 deliveries/s (8 publishers)", p.throughput1.p8 >= 2_000, `${f0(p.throughput1.p8)} /s`]);
-    targets.push(["PostgreSQL ≥ 2,000 deliveries/s (32 publishers)", p.throughput1.p32 >= 2_000, `${f0(p.throughput1.p32)} /s`]);
-    targets.push(["PostgreSQL ≥ 50 % of (a)", best >= raw / 2, `${f0((100 * best) / raw)} %`]);
-    targets.push([
-      "PostgreSQL ≥ 2× (b), same publishers",
-      p.throughput1.p8 >= 2 * boss8 && p.throughput1.p32 >= 2 * boss32,
-      `${f1(p.throughput1.p8 / boss8)}× (8), ${f1(p.throughput1.p32 / boss32)}× (32)`,
-    ]);
-    targets.push(["PostgreSQL p99 < 100 ms at 200 ev/s", p.latency.p99 < 100, `${f1(p.latency.p99)} ms`]);
-  } else rows.push("| (PostgreSQL skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL) | | | | | |");
-} finally {
-  receiver.close();
-}
+    targets.push(["embedded ≥ 300 deliveries/s (8 publishers)", e.throughput1.p8 >= 300, `${f0(e.throughput1.p8)} /s`]);
+    targets.push(["embedded p99 < 100 ms at 200 ev/s", e.latency.p99 < 100, `${f1(e.latency.p99)} ms`]);
 
-console.log(
-  "| | deliveries/s, 1 webhook per event, 8 publishes in flight | the same, 32 in flight | deliveries/s, 10 webhooks per event (32 in flight) | publish → first attempt at 200 ev/s, p50 / p99 ms | one event to 100 webhooks, all recorded (median of 5) |",
-);
-console.log("|---|---|---|---|---|---|");
-for (const row of rows) console.log(row);
-console.log(
-  `\n(Throughput: the median of 3 runs of ${EVENTS} events on PostgreSQL, ${Math.min(EVENTS, 2_000)} embedded, from the first publish until every attempt is recorded; the receiver is its own process.)\n`,
-);
-console.log("| target (delivery engine issue) | met | measured |\n|---|---|---|");
-for (const [what, isMet, value] of targets) console.log(`| ${what} | ${isMet ? "yes" : "**no**"} | ${value} |`);
+    if (pgUrl) {
+      const hooklineDb = await freshPostgres(pgUrl, "hookline_bench");
+      const db = await openDatabase({ kind: "postgres", url: hooklineDb.url });
+      const p = await benchHookline({ name: "postgres", db, url: hooklineDb.url, workers: WORKERS, concurrency: CONCURRENCY }, receiver, { events: EVENTS });
+      await closeDb();
+      await hooklineDb.drop();
+      rows.push(
+        `| Hookline, PostgreSQL 15 (${WORKERS} × npm run worker, ${CONCURRENCY} in flight each) | ${f0(p.throughput1.p8)} | ${f0(p.throughput1.p32)} | ${f0(p.throughput10)} | ${f1(p.latency.p50)} / ${f1(p.latency.p99)} | ${f0(p.fanout100Ms)} ms |`,
+      );
+      const raw = await benchRawUndici(receiver, EVENTS * 4, WORKERS, CONCURRENCY);
+      rows.push(
+        `| (a) raw undici, no database (${WORKERS} process${WORKERS > 1 ? "es" : ""}, ${CONCURRENCY} in flight each) | ${f0(raw)} | ${f0(raw)} | | | |`,
+      );
+      const bossDb = await freshPostgres(pgUrl, "hookline_bench_pgboss");
+      const shape = { processes: WORKERS, workersPerProcess: 4, batchSize: CONCURRENCY / 4 };
+      const boss8 = await benchPgBoss(bossDb.url, receiver, EVENTS, shape, 8);
+      const boss32 = await benchPgBoss(bossDb.url, receiver, EVENTS, shape, 32);
+      await bossDb.drop();
+      rows.push(
+        `| (b) pg-boss 10.4 on the same PostgreSQL (${WORKERS} process${WORKERS > 1 ? "es" : ""} × ${shape.workersPerProcess} workers × batch ${shape.batchSize}) | ${f0(boss8)} | ${f0(boss32)} | | | |`,
+      );
+      const best = Math.max(p.throughput1.p8, p.throughput1.p32);
+      targets.push(["PostgreSQL ≥ 2,000 deliveries/s (8 publishers)", p.throughput1.p8 >= 2_000, `${f0(p.throughput1.p8)} /s`]);
+      targets.push(["PostgreSQL ≥ 2,000 deliveries/s (32 publishers)", p.throughput1.p32 >= 2_000, `${f0(p.throughput1.p32)} /s`]);
+      targets.push(["PostgreSQL ≥ 50 % of (a)", best >= raw / 2, `${f0((100 * best) / raw)} %`]);
+      targets.push([
+        "PostgreSQL ≥ 2× (b), same publishers",
+        p.throughput1.p8 >= 2 * boss8 && p.throughput1.p32 >= 2 * boss32,
+        `${f1(p.throughput1.p8 / boss8)}× (8), ${f1(p.throughput1.p32 / boss32)}× (32)`,
+      ]);
+      targets.push(["PostgreSQL p99 < 100 ms at 200 ev/s", p.latency.p99 < 100, `${f1(p.latency.p99)} ms`]);
+    } else rows.push("| (PostgreSQL skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL) | | | | | |");
+  } finally {
+    receiver.close();
+  }
+
+  console.log(
+    "| | deliveries/s, 1 webhook per event, 8 publishes in flight | the same, 32 in flight | deliveries/s, 10 webhooks per event (32 in flight) | publish → first attempt at 200 ev/s, p50 / p99 ms | one event to 100 webhooks, all recorded (median of 5) |",
+  );
+  console.log("|---|---|---|---|---|---|");
+  for (const row of rows) console.log(row);
+  console.log(
+    `\n(Throughput: the median of 3 runs of ${EVENTS} events on PostgreSQL, ${Math.min(EVENTS, 2_000)} embedded, from the first publish until every attempt is recorded; the receiver is its own process.)\n`,
+  );
+  console.log("| target (delivery engine issue) | met | measured |\n|---|---|---|");
+  for (const [what, isMet, value] of targets) console.log(`| ${what} | ${isMet ? "yes" : "**no**"} | ${value} |`);
+}
 
 if (pgUrl && process.env.BENCH_LOG !== "off") {
   const { benchDeliveryLog } = await import("./bench-delivery-log");

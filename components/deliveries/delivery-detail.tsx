@@ -78,6 +78,7 @@ export function DeliveryDetail({ id }: { id: string }) {
       </ErrorAlert>
     );
   const d = delivery.data;
+  const latest = d.attempts.at(-1);
   return (
     <div className="space-y-6">
       <section className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-gray-200">
@@ -120,11 +121,16 @@ export function DeliveryDetail({ id }: { id: string }) {
       </section>
 
       <section className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-gray-200">
-        <div className="flex items-center justify-between">
-          <h2 className="text-base font-semibold text-gray-900">Request body as sent</h2>
+        <h2 className="text-base font-semibold text-gray-900">Request as sent</h2>
+        <p className="mt-1 text-xs font-semibold text-gray-600">
+          Headers{latest ? ` of attempt ${latest.number} (each attempt has its own timestamp and signatures; secrets masked)` : ""}
+        </p>
+        <div className="mt-1">{latest ? <Headers headers={latest.requestHeaders} /> : <p className="text-xs text-gray-500">Not sent yet.</p>}</div>
+        <div className="mt-4 flex items-center justify-between">
+          <p className="text-xs font-semibold text-gray-600">Body (the same bytes on every attempt; shown pretty-printed, copied exactly)</p>
           <CopyButton value={d.requestBody} />
         </div>
-        <pre className="mt-3 max-h-80 overflow-auto rounded bg-gray-50 p-3 font-mono text-xs">{pretty(d.requestBody)}</pre>
+        <pre className="mt-2 max-h-80 overflow-auto rounded bg-gray-50 p-3 font-mono text-xs">{pretty(d.requestBody)}</pre>
       </section>
 
       <section>
@@ -137,7 +143,7 @@ export function DeliveryDetail({ id }: { id: string }) {
         </ol>
       </section>
 
-      <SignatureDebugger deliveryId={d.id} />
+      <SignatureDebugger deliveryId={d.id} body={d.requestBody} timestamp={latest?.requestHeaders["webhook-timestamp"] ?? null} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { TDeliveryFilters } from "@/lib/client/deliveries";
+import { fromLocalInput, toLocalInput } from "@/lib/client/local-time";
 import { useEventTypes } from "@/lib/queries/use-catalog";
 import { useDeliveries } from "@/lib/queries/use-deliveries";
 import { useWebhookOptions } from "@/lib/queries/use-webhook-options";
@@ -13,10 +14,6 @@ import { DeliveryStatus, formatShortTime } from "./delivery-status";
 
 const FILTER_KEYS = ["webhookId", "event", "status", "statusClass", "since", "until"] as const;
 const SELECT = "rounded-md border-0 py-1.5 pr-8 pl-2 text-sm ring-1 ring-gray-300 ring-inset focus:ring-2 focus:ring-brand-500";
-
-// datetime-local has no zone; the URL keeps ISO so a shared link means the same instant everywhere.
-const toLocalInput = (iso?: string) => (iso ? new Date(new Date(iso).getTime() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 16) : "");
-const fromLocalInput = (value: string) => (value ? new Date(value).toISOString() : undefined);
 
 type TFilterSelect = {
   label: string;

@@ -3,24 +3,43 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { fetchDelivery } from "@/lib/client/deliveries";
+import { deliveryIdCandidates } from "@/lib/client/delivery-id-candidates";
 
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
-
-/** Takes a Delivery UUID, whole or inside a pasted log line, and opens that delivery. */
+/**
+ * Takes a Delivery UUID, whole or inside a pasted log line, and opens that delivery. With several
+ * UUIDs in the line, the one labelled Delivery / webhook-id is tried first, then each in turn.
+ */
 export function DeliverySearch() {
   const router = useRouter();
   const [value, setValue] = useState("");
   const [error, setError] = useState<string | null>(null);
-  function onSubmit(event: FormEvent) {
+  const [isLooking, setIsLooking] = useState(false);
+  async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const id = UUID.exec(value)?.[0];
-    if (!id) return setError("No delivery UUID in what you entered (it looks like 0b7c…-…-…-…-…).");
+    const candidates = deliveryIdCandidates(value);
+    if (candidates.length === 0) return setError("No delivery UUID in what you entered (it looks like 0b7c…-…-…-…-…).");
     setError(null);
-    router.push(`/settings/webhooks/deliveries/${id.toLowerCase()}`);
+    let found = candidates[0];
+    if (candidates.length > 1) {
+      setIsLooking(true);
+      for (const id of candidates) {
+        const isThere = await fetchDelivery(id).then(
+          () => true,
+          () => false,
+        );
+        if (isThere) {
+          found = id;
+          break;
+        }
+      }
+      setIsLooking(false);
+    }
+    router.push(`/settings/webhooks/deliveries/${found}`);
   }
   return (
     <search>
-      <form onSubmit={onSubmit}>
+      <form onSubmit={(e) => void onSubmit(e)}>
         <div className="flex flex-col gap-2 sm:flex-row">
           <label htmlFor="delivery-search" className="sr-only">
             Find a delivery by its UUID
@@ -34,8 +53,8 @@ export function DeliverySearch() {
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? "delivery-search-error" : undefined}
           />
-          <Button type="submit" variant="secondary">
-            Open
+          <Button type="submit" variant="secondary" disabled={isLooking}>
+            {isLooking ? "Looking…" : "Open"}
           </Button>
         </div>
         {error ? (

@@ -4,13 +4,28 @@ import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { checkSignature } from "@/lib/client/deliveries";
 
 const FIELD =
   "mt-1 block w-full rounded-md border-0 px-3 py-2 font-mono text-xs ring-1 ring-gray-300 ring-inset focus:ring-2 focus:ring-brand-500 focus:outline-none";
 
-/** Paste what a receiver used; the server recomputes both signatures and names the part that differs. */
-export function SignatureDebugger({ deliveryId }: { deliveryId: string }) {
+function SignedString({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <div className="flex items-center justify-between gap-2">
+        <p className="text-xs font-semibold text-gray-700">{label}</p>
+        <CopyButton value={value} />
+      </div>
+      <pre className="mt-1 max-h-28 overflow-auto rounded bg-gray-50 p-2 font-mono text-xs break-all whitespace-pre-wrap">{value}</pre>
+    </div>
+  );
+}
+
+type Props = { deliveryId: string; body: string; timestamp: string | null };
+
+/** The exact strings signed, then: paste what a receiver used, and the server names the part that differs. */
+export function SignatureDebugger({ deliveryId, body: sentBody, timestamp }: Props) {
   const [secret, setSecret] = useState("");
   const [signature, setSignature] = useState("");
   const [body, setBody] = useState("");
@@ -25,7 +40,18 @@ export function SignatureDebugger({ deliveryId }: { deliveryId: string }) {
       <h2 id="debugger-title" className="text-base font-semibold text-gray-900">
         Signature debugger
       </h2>
-      <p className="mt-1 text-sm text-gray-600">
+      <div className="mt-3 space-y-3">
+        <SignedString label="Signed for Signature (hex HMAC-SHA256, token as the key): the body bytes" value={sentBody} />
+        {timestamp ? (
+          <SignedString
+            label={`Signed for webhook-signature (Standard Webhooks): id.timestamp.body, latest attempt's timestamp ${timestamp}`}
+            value={`${deliveryId}.${timestamp}.${sentBody}`}
+          />
+        ) : (
+          <p className="text-xs text-gray-500">webhook-signature signs id.timestamp.body; the timestamp is set when an attempt is made.</p>
+        )}
+      </div>
+      <p className="mt-4 text-sm text-gray-600">
         Paste the secret your receiver uses and the signature it computed (the Signature header value or the webhook-signature one).
       </p>
       <form onSubmit={onSubmit} className="mt-4 space-y-3">

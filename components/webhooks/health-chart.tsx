@@ -12,7 +12,7 @@ const hourLabel = (iso: string, range: "24h" | "7d") => {
     : d.toLocaleDateString(undefined, { weekday: "short", hour: "2-digit" });
 };
 
-/** Attempts per hour (stacked succeeded / failed) and p50 / p95 response time, last 24 h or 7 d. */
+/** Deliveries per hour (succeeded / failed for good, and failed attempts to retry) and p50 / p95 response time, last 24 h or 7 d. */
 export function HealthChart({ webhookId }: { webhookId: string }) {
   const [range, setRange] = useState<"24h" | "7d">("24h");
   const stats = useWebhookStats(webhookId, range);
@@ -48,9 +48,10 @@ export function HealthChart({ webhookId }: { webhookId: string }) {
               <Tooltip />
               <Legend wrapperStyle={{ fontSize: 12 }} />
               <Bar yAxisId="count" dataKey="succeeded" name="Succeeded" stackId="a" fill="#22c55e" isAnimationActive={false} />
-              <Bar yAxisId="count" dataKey="failed" name="Failed" stackId="a" fill="#f97316" isAnimationActive={false} />
-              <Line yAxisId="ms" dataKey="p50" name="p50 time" stroke="#3b6cf6" dot={false} connectNulls isAnimationActive={false} />
-              <Line yAxisId="ms" dataKey="p95" name="p95 time" stroke="#1d41c4" strokeDasharray="4 3" dot={false} connectNulls isAnimationActive={false} />
+              <Bar yAxisId="count" dataKey="failed" name="Failed" stackId="a" fill="#dc2626" isAnimationActive={false} />
+              <Bar yAxisId="count" dataKey="retried" name="Failed attempts, retrying" stackId="a" fill="#f59e0b" isAnimationActive={false} />
+              <Line yAxisId="ms" dataKey="p50" name="p50 time" stroke="#3b6cf6" dot={{ r: 2 }} connectNulls isAnimationActive={false} />
+              <Line yAxisId="ms" dataKey="p95" name="p95 time" stroke="#1d41c4" strokeDasharray="4 3" dot={{ r: 2 }} connectNulls isAnimationActive={false} />
             </ComposedChart>
           </ResponsiveContainer>
         ) : (

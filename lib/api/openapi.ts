@@ -1,7 +1,6 @@
 import { type ZodType, z } from "zod";
-import { ZSignatureCheck } from "../server/deliveries/check-signature";
 import { ZApiKey, ZApiKeyCreate, ZApiKeyCreated, ZEventType, ZEventTypeCreate, ZProject, ZProjectCreate, ZProjectRename } from "../validation/catalog";
-import { ZDelivery, ZDeliveryDetail, ZDeliveryListQuery, ZReplay } from "../validation/delivery";
+import { ZDelivery, ZDeliveryDetail, ZDeliveryListQuery, ZReplay, ZSignatureCheck, ZSignatureCheckResult, ZStatsBucket } from "../validation/delivery";
 import { ZPublishEvent, ZPublished } from "../validation/event";
 import {
   ZRotateToken,
@@ -117,16 +116,23 @@ export function buildOpenApiDocument(): Json {
           tags: ["Deliveries"],
           summary: "Signature debugger: check a receiver's secret and signature against this delivery",
           ...body(input(ZSignatureCheck)),
-          responses: { ...ok(200, "The verdict, the signed string and the expected signature", { type: "object" }), ...errors(...write, 404) },
+          responses: { ...ok(200, "The verdict, the signed string and the expected signature", output(ZSignatureCheckResult)), ...errors(...write, 404) },
         },
       },
       "/webhooks/{id}/stats": {
         parameters: [webhookId],
         get: {
           tags: ["Deliveries"],
-          summary: "Attempts per hour (succeeded / failed) and p50 / p95 response time",
-          parameters: [{ name: "range", in: "query", required: false, schema: { type: "string", enum: ["24h", "7d"] } }],
-          responses: { ...ok(200, "One bucket per hour", { type: "object" }), ...errors(400, 401, 403, 404) },
+          summary: "Deliveries per hour (succeeded / failed), retried attempts and p50 / p95 response time",
+          parameters: [{ name: "range", in: "query", required: false, schema: { type: "string", enum: ["24h", "7d"], default: "24h" } }],
+          responses: {
+            ...ok(200, "One bucket per hour, oldest first", {
+              type: "object",
+              properties: { data: { type: "array", items: output(ZStatsBucket) } },
+              required: ["data"],
+            }),
+            ...errors(400, 401, 403, 404),
+          },
         },
       },
       "/webhooks/{id}/replay": {
@@ -285,7 +291,8 @@ export function buildOpenApiDocument(): Json {
           type: "apiKey",
           in: "cookie",
           name: "next-auth.session-token",
-          description: "An admin's browser session; writes need a same-origin Origin header",
+          description:
+            "An admin's browser session (the cookie is __Secure-next-auth.session-token when the app is served over https); writes need a same-origin Origin header",
         },
       },
       schemas: {

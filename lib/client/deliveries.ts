@@ -1,6 +1,4 @@
-import type { TSignatureCheck } from "../server/deliveries/check-signature";
-import type { TStatsBucket } from "../server/deliveries/webhook-stats";
-import type { TDelivery, TDeliveryDetail } from "../validation/delivery";
+import type { TDelivery, TDeliveryDetail, TSignatureCheck, TStatsBucket } from "../validation/delivery";
 import { apiFetch } from "./api-client";
 
 export type TDeliveryFilters = { webhookId?: string; event?: string; status?: string; statusClass?: string; since?: string; until?: string };

@@ -4,6 +4,7 @@ import { ApiError } from "../api/api-error";
 import { openDb, type PrismaClient } from "../db";
 import { type TPublishEvent, type TPublished, ZPublishEvent } from "../validation/event";
 import { deliveryConfig } from "./config";
+import { GroupCommit } from "./group-commit";
 import { NOTIFY_CHANNEL, wakeWorkers } from "./wakeup";
 
 // Event types are only ever added (the API has no delete), so a name seen once stays valid: after
@@ -31,9 +32,9 @@ type TOutboxRow = { id: string; type: string; project: string | null; payload: u
  * Event, one pending Delivery per enabled webhook subscribed to its type and project ("no project"
  * matches only all-projects webhooks), projects not seen before (name = id), and a NOTIFY for
  * standalone workers that is delivered only if all of it commits. An event whose idempotencyKey is
- * taken is skipped. Returns the deliveries made per written event id.
+ * taken is skipped. Returns, per row, how many deliveries its event got (null: not written, key taken).
  */
-async function writeOutbox(db: PrismaClient, rows: TOutboxRow[]): Promise<Map<string, number>> {
+async function writeOutbox(db: PrismaClient, rows: TOutboxRow[]): Promise<(number | null)[]> {
   const written = await db.$queryRaw<{ id: string; deliveries: number }[]>`
     with input as (
       select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
@@ -65,54 +66,12 @@ async function writeOutbox(db: PrismaClient, rows: TOutboxRow[]): Promise<Map<st
     left join (select "eventId", count(*) as n from deliveries group by 1) per_event on per_event."eventId" = e.id
     -- A SELECT in WITH runs only if used: joining its one-row count makes the NOTIFY happen.
     cross join (select count(*) from notified) as notify_once`;
-  return new Map(written.map((w) => [w.id, w.deliveries]));
+  const byId = new Map(written.map((w) => [w.id, w.deliveries]));
+  return rows.map((r) => byId.get(r.id) ?? null);
 }
 
-type TQueued = { row: TOutboxRow; resolve: (deliveries: number | null) => void; reject: (error: Error) => void };
-
-/**
- * Group commit for publishes: the first publish is written at once; publishes that arrive while a
- * write is under way go together in the next statement. A lone publish waits for nothing; a busy
- * host pays one round trip per batch instead of per event. If a batch fails, its events are tried
- * one by one, so one bad event fails alone.
- */
-class OutboxWriter {
-  private queue: TQueued[] = [];
-  private isWriting = false;
-  constructor(private readonly db: PrismaClient) {}
-
-  write(row: TOutboxRow): Promise<number | null> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ row, resolve, reject });
-      if (!this.isWriting) void this.drain();
-    });
-  }
-
-  private async drain(): Promise<void> {
-    this.isWriting = true;
-    while (this.queue.length > 0) {
-      const batch = this.queue.splice(0, 200);
-      try {
-        const written = await writeOutbox(
-          this.db,
-          batch.map((q) => q.row),
-        );
-        for (const q of batch) q.resolve(written.get(q.row.id) ?? null);
-      } catch (error) {
-        if (batch.length === 1) batch[0]?.reject(error as Error);
-        else
-          for (const q of batch)
-            await writeOutbox(this.db, [q.row]).then(
-              (written) => q.resolve(written.get(q.row.id) ?? null),
-              (e: Error) => q.reject(e),
-            );
-      }
-    }
-    this.isWriting = false;
-  }
-}
-
-const writers = new WeakMap<PrismaClient, OutboxWriter>();
+// Publishes that arrive together share one outbox statement (group commit), per database.
+const writers = new WeakMap<PrismaClient, GroupCommit<TOutboxRow, number | null>>();
 
 /**
  * Publishes one event: there is never an event without its deliveries or the reverse. Unknown
@@ -130,11 +89,11 @@ export async function publishEvent(input: TPublishEvent, options: { now?: Date }
     if (seen) return seen;
   }
   await assertKnownType(db, type);
-  const writer = writers.get(db) ?? new OutboxWriter(db);
+  const writer = writers.get(db) ?? new GroupCommit((rows: TOutboxRow[]) => writeOutbox(db, rows));
   writers.set(db, writer);
   const id = randomUUID();
   const at = (options.now ?? new Date()).toISOString();
-  const deliveries = await writer.write({ id, type, project: projectId ?? null, payload: data, key: idempotencyKey ?? null, at });
+  const deliveries = await writer.add({ id, type, project: projectId ?? null, payload: data, key: idempotencyKey ?? null, at });
   if (deliveries === null) {
     // Another publish with the same key got there first (ON CONFLICT): return its result.
     const seen = idempotencyKey ? await existingResult(db, idempotencyKey) : null;

@@ -1,6 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "../db";
 import { ASYNC_COMMIT, type TClaimed } from "./claim-deliveries";
+import { GroupCommit } from "./group-commit";
 import type { TSendResult } from "./send-request";
 
 export type TOutcome = { kind: "succeeded" } | { kind: "retry"; at: Date } | { kind: "failed" };
@@ -122,51 +123,16 @@ export async function recordAttempts(db: PrismaClient, records: TAttemptRecord[]
   return records.map((r) => isRecorded.has(r.claimed.id));
 }
 
-type TQueued = { record: TAttemptRecord; resolve: (isRecorded: boolean) => void; reject: (error: Error) => void };
-
-/**
- * Group commit for attempts: the first result is written at once; results that finish while a
- * write is under way go together in the next one. No waiting when idle, few round trips when busy.
- * A batch that fails is retried one record at a time, so one bad row cannot sink the others.
- */
+/** Records attempts by group commit (see GroupCommit): what finishes together is written together. */
 export class AttemptRecorder {
-  private queue: TQueued[] = [];
-  private isFlushing = false;
+  private readonly commits: GroupCommit<TAttemptRecord, boolean>;
 
-  constructor(
-    private readonly db: PrismaClient,
-    private readonly failureLimit: number,
-    private readonly maxBatch = 200,
-  ) {}
-
-  record(record: TAttemptRecord): Promise<boolean> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ record, resolve, reject });
-      if (!this.isFlushing) void this.flush();
-    });
+  constructor(db: PrismaClient, failureLimit: number) {
+    this.commits = new GroupCommit((records) => recordAttempts(db, records, failureLimit));
   }
 
-  private async flush(): Promise<void> {
-    this.isFlushing = true;
-    while (this.queue.length > 0) {
-      const batch = this.queue.splice(0, this.maxBatch);
-      try {
-        const recorded = await recordAttempts(
-          this.db,
-          batch.map((q) => q.record),
-          this.failureLimit,
-        );
-        batch.forEach((q, i) => q.resolve(recorded[i] ?? false));
-      } catch (error) {
-        if (batch.length === 1) batch[0]?.reject(error as Error);
-        else
-          for (const q of batch)
-            await recordAttempts(this.db, [q.record], this.failureLimit).then(
-              ([isRecorded]) => q.resolve(isRecorded ?? false),
-              (e: Error) => q.reject(e),
-            );
-      }
-    }
-    this.isFlushing = false;
+  /** Resolves once written: true, or false when the lease was lost and the attempt dropped. */
+  record(record: TAttemptRecord): Promise<boolean> {
+    return this.commits.add(record);
   }
 }

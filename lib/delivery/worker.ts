@@ -38,6 +38,7 @@ export class DeliveryWorker {
   private readonly recorder: AttemptRecorder;
   private isRunning = false;
   private lastPrunedAt = 0;
+  private pruning: Promise<void> | null = null;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
   /** A wake-up that came while the loop was busy (not sleeping): the next sleep returns at once. */
@@ -71,7 +72,7 @@ export class DeliveryWorker {
     wakeups().off("wake", this.onWake);
     this.onWake();
     await this.loop;
-    await Promise.allSettled(this.inFlight.values());
+    await Promise.allSettled([...this.inFlight.values(), this.pruning]);
   }
 
   /** Claims what is due now and starts sending it; returns how many it claimed. */
@@ -130,7 +131,7 @@ export class DeliveryWorker {
         await this.sleep(1_000);
         continue;
       }
-      await this.pruneIfDue();
+      this.pruneIfDue(); // in the background: deliveries go on while history is pruned
       const isFull = this.inFlight.size >= this.options.config.concurrency;
       if (claimed > 0 && !isFull) continue; // more may be due right now
       await this.sleep(pollMs);
@@ -138,16 +139,18 @@ export class DeliveryWorker {
   }
 
   /** Retention, once an hour per worker (several workers pruning the same rows is harmless). */
-  private async pruneIfDue(): Promise<void> {
+  private pruneIfDue(): void {
     const now = this.now().getTime();
-    if (now - this.lastPrunedAt < PRUNE_EVERY_MS) return;
+    if (this.pruning || now - this.lastPrunedAt < PRUNE_EVERY_MS) return;
     this.lastPrunedAt = now;
-    try {
-      const pruned = await pruneHistory(this.options.db, this.options.config.retentionDays, this.now());
-      if (pruned > 0) this.log(`pruned ${pruned} deliveries older than ${this.options.config.retentionDays} days`);
-    } catch (error) {
-      this.log(`pruning failed (tried again in an hour): ${(error as Error).message}`);
-    }
+    this.pruning = pruneHistory(this.options.db, this.options.config.retentionDays, this.now())
+      .then((pruned) => {
+        if (pruned > 0) this.log(`pruned ${pruned} deliveries older than ${this.options.config.retentionDays} days`);
+      })
+      .catch((error: Error) => this.log(`pruning failed (tried again in an hour): ${error.message}`))
+      .finally(() => {
+        this.pruning = null;
+      });
   }
 
   private sleep(ms: number): Promise<void> {

@@ -11,8 +11,13 @@ export function useDeliveries(filters: TDeliveryFilters) {
   });
 }
 
+/** One delivery; while it is still pending or in flight it is re-read every few seconds. */
 export function useDelivery(id: string) {
-  return useQuery({ queryKey: deliveryKeys.detail(id), queryFn: ({ signal }) => fetchDelivery(id, signal) });
+  return useQuery({
+    queryKey: deliveryKeys.detail(id),
+    queryFn: ({ signal }) => fetchDelivery(id, signal),
+    refetchInterval: (query) => (query.state.data?.status === "pending" || query.state.data?.status === "in_flight" ? 3_000 : false),
+  });
 }
 
 export function useRedeliver(id: string) {

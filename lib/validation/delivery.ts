@@ -12,12 +12,49 @@ export const ZDeliveryListQuery = z.object({
   statusClass: z.enum(STATUS_CLASSES).optional().describe("The last HTTP status class; none = no HTTP answer yet or at all"),
   since: z.iso.datetime({ offset: true, error: "since must be an ISO date-time" }).optional(),
   until: z.iso.datetime({ offset: true, error: "until must be an ISO date-time" }).optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: z.string().max(200).optional().describe("nextCursor of the previous page"),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type TDeliveryListQuery = z.input<typeof ZDeliveryListQuery>;
 
 export const ZReplay = z.object({ since: z.iso.datetime({ offset: true, error: "since must be an ISO date-time" }) }).strict();
+
+/** The signature debugger's question: what a receiver used, to compare with what was sent. */
+export const ZSignatureCheck = z
+  .object({
+    secret: z.string().min(1, { error: "Paste the secret your receiver uses" }).max(256),
+    signature: z.string().trim().min(1, { error: "Paste the signature your receiver computed" }).max(2000),
+    body: z
+      .string()
+      .max(1024 * 1024)
+      .optional()
+      .describe("The body your receiver signed, when it is not the raw bytes"),
+  })
+  .strict();
+export type TSignatureCheckInput = z.input<typeof ZSignatureCheck>;
+
+export const SIGNATURE_VERDICTS = ["match", "wrong_secret", "reserialized_body", "stale_timestamp", "no_match"] as const;
+export const ZSignatureCheckResult = z.object({
+  scheme: z.enum(["Signature", "webhook-signature"]).describe("Which header the pasted signature is for (a v1, prefix means webhook-signature)"),
+  verdict: z.enum(SIGNATURE_VERDICTS),
+  explanation: z.string(),
+  signedString: z.string().describe("The exact string that is signed: the body bytes, or id.timestamp.body"),
+  expectedWithYourSecret: z.string().describe("What the pasted secret gives over that string"),
+  isSecretTheWebhooks: z.boolean().describe("Whether the pasted secret is one of the webhook's signing tokens"),
+});
+export type TSignatureCheck = z.infer<typeof ZSignatureCheckResult>;
+
+export const STATS_RANGES = { "24h": 24, "7d": 168 } as const;
+export const ZStatsQuery = z.object({ range: z.enum(["24h", "7d"]).default("24h") });
+export const ZStatsBucket = z.object({
+  hour: z.string().describe("Start of the hour (UTC)"),
+  succeeded: z.number().int().describe("Deliveries that succeeded in this hour"),
+  failed: z.number().int().describe("Deliveries that failed for good in this hour"),
+  retried: z.number().int().describe("Failed attempts in this hour that will be tried again"),
+  p50: z.number().nullable().describe("Median attempt duration (ms)"),
+  p95: z.number().nullable().describe("95th percentile attempt duration (ms)"),
+});
+export type TStatsBucket = z.infer<typeof ZStatsBucket>;
 
 export const ZDelivery = z.object({
   id: z.uuid(),

@@ -1,9 +1,9 @@
 // Baseline (b): a pg-boss worker process doing Hookline's job by hand: fetch a job, sign the body
 // (both signatures), POST it with undici over kept-alive connections, let pg-boss complete it.
 // argv: databaseUrl queue workers batchSize
-import { createHmac } from "node:crypto";
 import PgBoss from "pg-boss";
 import { Agent, request } from "undici";
+import { signedHeaders } from "./signed-headers";
 
 const [url, queue, workersArg, batchArg] = process.argv.slice(2);
 const agent = new Agent({ keepAliveTimeout: 10_000, connections: 64 });
@@ -11,24 +11,7 @@ type TJob = { target: string; token: string; event: string; envelope: Record<str
 
 async function post(id: string, data: TJob) {
   const body = JSON.stringify(data.envelope);
-  const ts = Math.floor(Date.now() / 1000);
-  const res = await request(data.target, {
-    method: "POST",
-    dispatcher: agent,
-    body,
-    headers: {
-      "content-type": "application/json",
-      "user-agent": "Hookline-Webhooks/bench",
-      event: data.event,
-      delivery: id,
-      signature: createHmac("sha256", data.token).update(body).digest("hex"),
-      "webhook-id": id,
-      "webhook-timestamp": String(ts),
-      "webhook-signature": `v1,${createHmac("sha256", Buffer.from(data.token.slice(6), "base64"))
-        .update(`${id}.${ts}.${body}`)
-        .digest("base64")}`,
-    },
-  });
+  const res = await request(data.target, { method: "POST", dispatcher: agent, body, headers: signedHeaders(id, data.event, body, data.token) });
   await res.body.text();
   if (res.statusCode < 200 || res.statusCode >= 300) throw new Error(`HTTP ${res.statusCode}`);
 }

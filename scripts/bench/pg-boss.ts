@@ -5,6 +5,7 @@ import path from "node:path";
 import pg from "pg";
 import PgBoss from "pg-boss";
 import { inParallel, sleep, type TReceiver, wallNow } from "./harness";
+import { BENCH_TOKEN } from "./signed-headers";
 
 export type TPgBossShape = { processes: number; workersPerProcess: number; batchSize: number };
 
@@ -36,7 +37,7 @@ export async function benchPgBoss(url: string, receiver: TReceiver, jobs: number
       async (i) =>
         void (await boss.send(QUEUE, {
           target: `${receiver.url}/pg-boss`,
-          token: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+          token: BENCH_TOKEN,
           event: "deals.created",
           envelope: {
             id: `${i}`,

@@ -1,12 +1,12 @@
 // The physical limit for `npm run bench`: the same signed POSTs Hookline sends, straight from undici
 // to the receiver, no database. One process of several; argv: url count concurrency.
-import { createHmac, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { Agent, request } from "undici";
+import { signedHeaders } from "./signed-headers";
 
 const [url, countArg, concurrencyArg] = process.argv.slice(2);
 const count = Number(countArg);
 const agent = new Agent({ keepAliveTimeout: 10_000, connections: 64 });
-const token = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 let next = 0;
 
 async function lane() {
@@ -20,24 +20,7 @@ async function lane() {
       projectId: null,
       data: { i, title: "A deal of some size", amount: 1200 + i },
     });
-    const ts = Math.floor(Date.now() / 1000);
-    const res = await request(url as string, {
-      method: "POST",
-      dispatcher: agent,
-      body,
-      headers: {
-        "content-type": "application/json",
-        "user-agent": "Hookline-Webhooks/bench",
-        event: "deals.created",
-        delivery: id,
-        signature: createHmac("sha256", token).update(body).digest("hex"),
-        "webhook-id": id,
-        "webhook-timestamp": String(ts),
-        "webhook-signature": `v1,${createHmac("sha256", Buffer.from(token.slice(6), "base64"))
-          .update(`${id}.${ts}.${body}`)
-          .digest("base64")}`,
-      },
-    });
+    const res = await request(url as string, { method: "POST", dispatcher: agent, body, headers: signedHeaders(id, "deals.created", body) });
     await res.body.text();
     if (res.statusCode !== 200) throw new Error(`HTTP ${res.statusCode}`);
   }

@@ -39,6 +39,52 @@ describe.each(TEST_DATABASES)("delivery log routes on $name", (backend) => {
     expect((await call(list, { key, path: "/deliveries?cursor=garbage" })).status).toBe(400);
     expect((await call(list, { key, path: "/deliveries?since=yesterday" })).status).toBe(400);
     expect((await call(replay, { method: "POST", key, params: { id: MISSING }, body: { since: new Date().toISOString() } })).status).toBe(404);
+    expect((await call(replay, { method: "POST", key, params: { id: "nope" }, body: { since: new Date().toISOString() } })).status).toBe(400);
+    // A cursor that decodes to a date and something that is not a delivery id:
+    const forged = Buffer.from(JSON.stringify([new Date().toISOString(), "x'; drop table"])).toString("base64url");
+    expect((await call(list, { key, path: `/deliveries?cursor=${forged}` })).status).toBe(400);
+  });
+
+  it("since and until select a time range, end exclusive", async () => {
+    await enabledWebhook(`${receiver.url}/a`);
+    const at = (iso: string) => publishEvent({ event: "deals.created", data: { iso } }, { now: new Date(iso) });
+    await at("2026-11-20T10:00:00.000Z");
+    await at("2026-11-21T10:00:00.000Z");
+    await at("2026-11-22T10:00:00.000Z");
+    const range = async (q: string) => (await call(list, { key, path: `/deliveries?${q}` })).json.data.map((d: { createdAt: string }) => d.createdAt);
+    expect(await range("since=2026-11-21T00:00:00Z")).toEqual(["2026-11-22T10:00:00.000Z", "2026-11-21T10:00:00.000Z"]);
+    expect(await range("until=2026-11-21T10:00:00Z")).toEqual(["2026-11-20T10:00:00.000Z"]);
+    expect(await range("since=2026-11-21T00:00:00%2B02:00&until=2026-11-22T00:00:00Z")).toEqual(["2026-11-21T10:00:00.000Z"]);
+  });
+
+  it("pages through deliveries that share one timestamp without losing or repeating any", async () => {
+    // Every delivery of one event has the event's timestamp: ties that a page boundary cuts through.
+    for (let i = 0; i < 7; i++) await enabledWebhook(`${receiver.url}/${i}`);
+    await publishEvent({ event: "deals.created", data: {} });
+    await publishEvent({ event: "deals.created", data: {} });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { json: { data: { id: string }[]; nextCursor: string | null } } = await call(list, {
+        key,
+        path: `/deliveries?limit=3${cursor ? `&cursor=${cursor}` : ""}`,
+      });
+      seen.push(...page.json.data.map((d) => d.id));
+      cursor = page.json.nextCursor;
+    } while (cursor);
+    expect(seen).toHaveLength(14);
+    expect(new Set(seen).size).toBe(14);
+  });
+
+  it("redeliver is a 409 while a worker holds the delivery, and changes nothing", async () => {
+    await enabledWebhook(receiver.url);
+    await publishEvent({ event: "deals.created", data: {} });
+    const { claimDeliveries } = await import("@/lib/delivery/claim-deliveries");
+    const [held] = await claimDeliveries(db().prisma, "busy-worker", 1, new Date(), 60_000);
+    const res = await call(redeliver, { method: "POST", key, params: { id: held?.id as string } });
+    expect(res).toMatchObject({ status: 409, json: { error: { code: "in_flight" } } });
+    expect(await db().prisma.delivery.findFirstOrThrow()).toMatchObject({ status: "in_flight", leaseOwner: "busy-worker", attemptCount: 1 });
+    expect(receiver.received).toHaveLength(0);
   });
 
   it("lists newest first, filters, and pages stably while new deliveries arrive", async () => {
@@ -91,6 +137,18 @@ describe.each(TEST_DATABASES)("delivery log routes on $name", (backend) => {
       ["manual", 200],
     ]);
     expect(new Set(receiver.received.map((r) => r.headers.delivery))).toEqual(new Set([only.id]));
+  });
+
+  it("replay on an enabled webhook re-queues only what failed; pending ones keep their retry time", async () => {
+    const hook = await enabledWebhook(receiver.url);
+    await publishEvent({ event: "deals.created", data: {} });
+    await db().prisma.delivery.updateMany({ data: { status: "failed", attemptCount: 4, completedAt: new Date() } });
+    await publishEvent({ event: "deals.created", data: {} });
+    const retryAt = new Date(Date.now() + 300_000);
+    await db().prisma.delivery.updateMany({ where: { status: "pending" }, data: { attemptCount: 1, nextAttemptAt: retryAt } });
+    const res = await call(replay, { method: "POST", key, params: { id: hook.id }, body: { since: new Date(Date.now() - 60_000).toISOString() } });
+    expect(res.json).toEqual({ requeued: 1 });
+    expect(await db().prisma.delivery.count({ where: { nextAttemptAt: retryAt } })).toBe(1);
   });
 
   it("replay re-queues failed and parked deliveries since a time, and says how many", async () => {

@@ -46,6 +46,18 @@ describe.each(TEST_DATABASES)("signature debugger and stats on $name", (backend)
       signedString: raw,
     });
     expect(await check({ secret: "not-the-token", signature: String(req?.headers.signature) })).toMatchObject({ verdict: "wrong_secret" });
+    // The commonest real mistake: a receiver holding another secret computes a signature that is
+    // right for that secret over the right bytes, and so never matches the header.
+    const otherSecret = "whsec_b3RoZXItc2VjcmV0LW9mLTMyLWJ5dGVzLWxvbmctMTIz";
+    expect(await check({ secret: otherSecret, signature: teamworkSignature(otherSecret, raw) })).toMatchObject({
+      scheme: "Signature",
+      verdict: "wrong_secret",
+      isSecretTheWebhooks: false,
+    });
+    expect(await check({ secret: hook.token, signature: teamworkSignature(hook.token, `${raw} `) })).toMatchObject({
+      verdict: "no_match",
+      isSecretTheWebhooks: true,
+    });
     // A receiver that parsed and re-serialized the JSON before signing:
     const reserialized = JSON.stringify(JSON.parse(raw), null, 2);
     expect(await check({ secret: hook.token, signature: teamworkSignature(hook.token, reserialized), body: reserialized })).toMatchObject({
@@ -66,19 +78,35 @@ describe.each(TEST_DATABASES)("signature debugger and stats on $name", (backend)
     expect(res.json).toMatchObject({ verdict: "stale_timestamp" });
   });
 
-  it("counts attempts per hour with p50/p95, every hour of the range present", async () => {
+  it("counts deliveries per hour (succeeded, failed for good, attempts to retry) with p50/p95, every hour present", async () => {
     const { hook, key } = await deliveredOnce();
     status = 500;
+    await publishEvent({ event: "deals.created", data: {} }); // fails once, to be retried
     await publishEvent({ event: "deals.created", data: {} });
-    await new DeliveryWorker({ db: db().prisma, config: TEST_CONFIG, log: () => {} }).drain();
+    await new DeliveryWorker({ db: db().prisma, config: { ...TEST_CONFIG, retrySchedule: [] }, log: () => {} }).drain(); // both fail for good
+    await publishEvent({ event: "deals.created", data: {} });
+    await new DeliveryWorker({ db: db().prisma, config: TEST_CONFIG, log: () => {} }).drain(); // fails, retry scheduled
     const day = await call(stats, { key, path: `/webhooks/${hook.id}/stats`, params: { id: hook.id } });
     expect(day.json.data).toHaveLength(24);
+    expect(day.json.data.slice(0, -1).every((b: { succeeded: number; failed: number; retried: number }) => b.succeeded + b.failed + b.retried === 0)).toBe(
+      true,
+    );
     const last = day.json.data.at(-1);
-    expect(last).toMatchObject({ succeeded: 1, failed: 1 });
+    expect(last).toMatchObject({ succeeded: 1, failed: 2, retried: 1 });
     expect(last.p50).toBeGreaterThanOrEqual(0);
     expect(last.p95).toBeGreaterThanOrEqual(last.p50);
     const week = await call(stats, { key, path: `/webhooks/${hook.id}/stats?range=7d`, params: { id: hook.id } });
     expect(week.json.data).toHaveLength(168);
     expect((await call(stats, { key, path: `/webhooks/${hook.id}/stats?range=1y`, params: { id: hook.id } })).status).toBe(400);
+  });
+
+  it("400 for a malformed id, 404 for an unknown one", async () => {
+    const key = await adminKey();
+    const missing = "00000000-0000-4000-8000-000000000000";
+    const body = { secret: "s", signature: "abc" };
+    expect((await call(checkSignature, { method: "POST", key, params: { id: "nope" }, body })).status).toBe(400);
+    expect((await call(checkSignature, { method: "POST", key, params: { id: missing }, body })).status).toBe(404);
+    expect((await call(stats, { key, path: "/webhooks/nope/stats", params: { id: "nope" } })).status).toBe(400);
+    expect((await call(stats, { key, path: `/webhooks/${missing}/stats`, params: { id: missing } })).status).toBe(404);
   });
 });

@@ -1,42 +1,27 @@
 import "server-only";
-import { z } from "zod";
 import { ApiError } from "../../api/api-error";
 import { getDb } from "../../db";
 import { envelope } from "../../delivery/build-request";
 import { standardSignature, teamworkSignature } from "../../delivery/sign-payload";
+import { type TSignatureCheck, ZSignatureCheck } from "../../validation/delivery";
 import { signingTokens } from "../webhooks/webhook-secrets";
 
-export const ZSignatureCheck = z
-  .object({
-    secret: z.string().min(1, { error: "Paste the secret your receiver uses" }).max(256),
-    signature: z.string().trim().min(1, { error: "Paste the signature your receiver computed" }).max(2000),
-    body: z
-      .string()
-      .max(1024 * 1024)
-      .optional()
-      .describe("The body your receiver signed, when it is not the raw bytes"),
-  })
-  .strict();
+type TVerdict = TSignatureCheck["verdict"];
 
-export type TSignatureVerdict = "match" | "wrong_secret" | "reserialized_body" | "stale_timestamp" | "no_match";
-export type TSignatureCheck = {
-  scheme: "Signature" | "webhook-signature";
-  verdict: TSignatureVerdict;
-  explanation: string;
-  /** The exact string that is signed: the body bytes, or `id.timestamp.body`. */
-  signedString: string;
-  /** What the pasted secret gives over that string. */
-  expectedWithYourSecret: string;
-};
+// Standard Webhooks libraries refuse a webhook-timestamp further than this from their clock.
+const TOLERANCE_S = 5 * 60;
 
 const stripV1 = (s: string) => s.split(" ").map((p) => p.replace(/^v1,/, ""));
 
 /**
- * The signature debugger: recomputes both signatures of a delivery with a pasted secret and says
- * which part differs. It compares against the webhook's real token too (admins may reveal it
- * anyway), to tell "wrong secret" from "wrong bytes".
+ * The signature debugger: recomputes a delivery's signature with a pasted secret and says which
+ * part of the receiver's check differs. The secret is first compared with the webhook's own tokens:
+ * a signature that is right for the wrong secret is still the wrong secret (the header Hookline
+ * sent was made with the token), and a pasted header that only the token reproduces means the
+ * receiver holds another secret. Then the bytes: the raw body, or a re-serialized one; then the
+ * timestamp: one of an earlier attempt.
  */
-export async function checkSignature(deliveryId: string, input: unknown): Promise<TSignatureCheck> {
+export async function checkSignature(deliveryId: string, input: unknown, now = new Date()): Promise<TSignatureCheck> {
   const { secret, signature, body } = ZSignatureCheck.parse(input);
   const row = await (await getDb()).delivery.findUnique({
     where: { id: deliveryId },
@@ -44,17 +29,26 @@ export async function checkSignature(deliveryId: string, input: unknown): Promis
   });
   if (!row) throw ApiError.notFound("Delivery");
   const sent = envelope(row.event);
-  const realTokens = signingTokens(row.webhook);
-  const sameJson = body !== undefined && body !== sent && JSON.stringify(safeParse(body)) === JSON.stringify(safeParse(sent));
+  const realTokens = signingTokens(row.webhook, now);
+  const isSecretTheWebhooks = realTokens.includes(secret);
+  const isOtherBytes = body !== undefined && body !== sent;
+  const sameJson = isOtherBytes && JSON.stringify(safeParse(body)) === JSON.stringify(safeParse(sent));
+  const result = (scheme: TSignatureCheck["scheme"], verdict: TVerdict, signedString: string, expected: string, note = "") => ({
+    scheme,
+    verdict,
+    explanation: `${explain(verdict, sameJson)}${note}`,
+    signedString,
+    expectedWithYourSecret: expected,
+    isSecretTheWebhooks,
+  });
 
   if (!signature.includes(",")) {
     const expected = teamworkSignature(secret, sent);
-    let verdict: TSignatureVerdict = "no_match";
-    if (signature === expected) verdict = "match";
-    else if (realTokens.some((t) => teamworkSignature(t, sent) === signature)) verdict = "wrong_secret";
-    else if (body !== undefined && body !== sent && teamworkSignature(secret, body) === signature) verdict = "reserialized_body";
-    else if (!realTokens.includes(secret)) verdict = "wrong_secret";
-    return { scheme: "Signature", verdict, explanation: explain(verdict, sameJson), signedString: sent, expectedWithYourSecret: expected };
+    let verdict: TVerdict = "no_match";
+    if (signature === expected) verdict = isSecretTheWebhooks ? "match" : "wrong_secret";
+    else if (isOtherBytes && teamworkSignature(secret, body) === signature) verdict = "reserialized_body";
+    else if (!isSecretTheWebhooks || realTokens.some((t) => teamworkSignature(t, sent) === signature)) verdict = "wrong_secret";
+    return result("Signature", verdict, sent, expected);
   }
 
   const timestamps = row.attempts.map((a) => Number((a.requestHeaders as Record<string, string>)["webhook-timestamp"])).filter(Number.isFinite);
@@ -63,36 +57,40 @@ export async function checkSignature(deliveryId: string, input: unknown): Promis
   const expected = standardSignature(secret, row.id, latest, sent);
   const given = stripV1(signature);
   const matches = (token: string, ts: number, payload: string) => given.includes(standardSignature(token, row.id, ts, payload).slice(3));
-  let verdict: TSignatureVerdict = "no_match";
-  if (matches(secret, latest, sent)) verdict = "match";
-  else if (timestamps.slice(1).some((ts) => matches(secret, ts, sent) || realTokens.some((t) => matches(t, ts, sent)))) verdict = "stale_timestamp";
-  else if (realTokens.some((t) => matches(t, latest, sent))) verdict = "wrong_secret";
-  else if (body !== undefined && body !== sent && matches(secret, latest, body)) verdict = "reserialized_body";
-  else if (!realTokens.includes(secret)) verdict = "wrong_secret";
-  return { scheme: "webhook-signature", verdict, explanation: explain(verdict, sameJson), signedString, expectedWithYourSecret: expected };
+  let verdict: TVerdict = "no_match";
+  if (matches(secret, latest, sent)) verdict = isSecretTheWebhooks ? "match" : "wrong_secret";
+  else if (timestamps.slice(1).some((ts) => [secret, ...realTokens].some((t) => matches(t, ts, sent)))) verdict = "stale_timestamp";
+  else if (isOtherBytes && matches(secret, latest, body)) verdict = "reserialized_body";
+  else if (!isSecretTheWebhooks || realTokens.some((t) => matches(t, latest, sent))) verdict = "wrong_secret";
+  const ageS = Math.round(now.getTime() / 1000 - latest);
+  const note =
+    verdict === "match" && ageS > TOLERANCE_S
+      ? ` Note: this attempt's webhook-timestamp is ${Math.round(ageS / 60)} minutes old; Standard Webhooks libraries refuse one older than 5 minutes, so a receiver replaying this request now rejects it (Redeliver sends a fresh one).`
+      : "";
+  return result("webhook-signature", verdict, signedString, expected, note);
 }
 
-function safeParse(text: string): unknown {
+function safeParse(text: string | undefined): unknown {
   try {
-    return JSON.parse(text);
+    return JSON.parse(text ?? "");
   } catch {
     return Symbol("unparseable");
   }
 }
 
-function explain(verdict: TSignatureVerdict, sameJson: boolean): string {
+function explain(verdict: TVerdict, sameJson: boolean): string {
   switch (verdict) {
     case "match":
-      return "The signature is right: this secret over these exact bytes gives it.";
+      return "The signature is right: the webhook's token over these exact bytes gives it.";
     case "wrong_secret":
-      return "The secret differs from the webhook's token. Copy it again from the webhook (Reveal), including the whsec_ prefix.";
+      return "The secret is not the webhook's signing token, so what your receiver computes cannot match the header Hookline sent. Copy the token again from the webhook (Reveal), including the whsec_ prefix.";
     case "reserialized_body":
       return "Your signature is over a re-serialized body. Sign the raw request bytes exactly as received, before any JSON parsing.";
     case "stale_timestamp":
       return "Your signature uses the webhook-timestamp of an earlier attempt. Each attempt has its own timestamp: read it from the request you verify.";
     case "no_match":
       return sameJson
-        ? "The body you pasted is the same JSON with different bytes: sign the raw bytes as received."
-        : "Neither the secret nor the bytes match this delivery. Check that you verify the request of this delivery id.";
+        ? "The secret is right, but the body you pasted is the same JSON with different bytes: sign the raw bytes as received."
+        : "The secret is right, but the signature is not over this delivery's bytes. Check that you verify the request of this delivery id, byte for byte.";
   }
 }

@@ -12,11 +12,13 @@ type TQuery = z.output<typeof ZDeliveryListQuery>;
 // page does not grow with how deep it is (no OFFSET), and rows inserted meanwhile never shift pages.
 export const encodeCursor = (createdAt: Date, id: string) => Buffer.from(JSON.stringify([createdAt.toISOString(), id])).toString("base64url");
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   try {
     const [at, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [string, string];
     const createdAt = new Date(at);
-    if (Number.isNaN(createdAt.getTime()) || typeof id !== "string") throw new Error();
+    if (Number.isNaN(createdAt.getTime()) || typeof id !== "string" || !UUID.test(id)) throw new Error();
     return { createdAt, id };
   } catch {
     throw ApiError.invalid("cursor", "cursor is not one this API gave out");
@@ -41,7 +43,9 @@ export async function listDeliveries(query: TQuery) {
   if (query.until) filters.push({ createdAt: { lt: new Date(query.until) } });
   if (query.cursor) {
     const { createdAt, id } = decodeCursor(query.cursor);
-    filters.push({ OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: id } }] });
+    // (createdAt, id) < (X, Y), spelled so the index can seek: "createdAt <= X" bounds the scan, the
+    // OR only filters the rows at X. (The OR alone made PostgreSQL read from the newest row down.)
+    filters.push({ createdAt: { lte: createdAt } }, { OR: [{ createdAt: { lt: createdAt } }, { id: { lt: id } }] });
   }
   const rows = await (await getDb()).delivery.findMany({
     where: { AND: filters },

@@ -11,9 +11,10 @@ import { findWebhookRow } from "../webhooks/get-webhook";
  */
 export async function replayWebhook(webhookId: string, input: unknown, now = new Date()): Promise<{ requeued: number }> {
   const { since } = ZReplay.parse(input);
-  await findWebhookRow(webhookId);
+  const webhook = await findWebhookRow(webhookId);
+  // Pending deliveries of an enabled webhook are not stuck, only waiting for their retry: left alone.
   const { count } = await (await getDb()).delivery.updateMany({
-    where: { webhookId, createdAt: { gte: new Date(since) }, status: { in: ["failed", "pending"] } },
+    where: { webhookId, createdAt: { gte: new Date(since) }, status: { in: webhook.enabled ? ["failed"] : ["failed", "pending"] } },
     data: { status: "pending", nextAttemptAt: now, completedAt: null },
   });
   if (count > 0) wakeWorkers();

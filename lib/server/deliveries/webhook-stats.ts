@@ -1,32 +1,56 @@
 import "server-only";
 import { getDb } from "../../db";
+import { STATS_RANGES, type TStatsBucket } from "../../validation/delivery";
 import { findWebhookRow } from "../webhooks/get-webhook";
 
-export const STATS_RANGES = { "24h": 24, "7d": 168 } as const;
-export type TStatsRange = keyof typeof STATS_RANGES;
-export type TStatsBucket = { hour: string; succeeded: number; failed: number; p50: number | null; p95: number | null };
+type Row = { bucket: Date; succeeded: bigint | number; failed: bigint | number; retried: bigint | number; p50: number | null; p95: number | null };
 
-type Row = { bucket: Date; succeeded: bigint | number; failed: bigint | number; p50: number | null; p95: number | null };
-
-/** Attempts per hour (succeeded / failed) and their p50 / p95 duration, every hour of the range present. */
-export async function webhookStats(webhookId: string, range: TStatsRange, now = new Date()): Promise<TStatsBucket[]> {
+/**
+ * Per hour: deliveries that succeeded and that failed for good (by the hour their last attempt
+ * ended), failed attempts still to be retried, and the p50 / p95 duration of all attempts; every
+ * hour of the range present, empty ones as zeros.
+ */
+export async function webhookStats(webhookId: string, range: keyof typeof STATS_RANGES, now = new Date()): Promise<TStatsBucket[]> {
   await findWebhookRow(webhookId);
   const hours = STATS_RANGES[range];
   const end = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
   const start = new Date(end.getTime() - (hours - 1) * 3_600_000);
+  // One pass over the webhook's deliveries of the range and their attempts (index webhookId, createdAt):
+  // an attempt belongs to a delivery created at most a retry schedule earlier, so deliveries created
+  // up to a day before the range are read too.
   const rows = await (await getDb()).$queryRaw<Row[]>`
-    select date_trunc('hour', a."startedAt") as bucket,
-      count(*) filter (where a."errorClass" is null) as succeeded,
-      count(*) filter (where a."errorClass" is not null) as failed,
-      percentile_cont(0.5) within group (order by a."durationMs") as p50,
-      percentile_cont(0.95) within group (order by a."durationMs") as p95
-    from "Attempt" a join "Delivery" d on d.id = a."deliveryId"
-    where d."webhookId" = ${webhookId}::uuid and a."startedAt" >= ${start}
-    group by 1`;
+    with d as (
+      select id, status, "completedAt" from "Delivery"
+      where "webhookId" = ${webhookId}::uuid and "createdAt" >= ${new Date(start.getTime() - 86_400_000)}
+    ),
+    finished as (
+      select date_trunc('hour', "completedAt") as bucket,
+        count(*) filter (where status = 'succeeded') as succeeded,
+        count(*) filter (where status = 'failed') as failed
+      from d where "completedAt" >= ${start} group by 1
+    ),
+    attempts as (
+      select date_trunc('hour', a."startedAt") as bucket,
+        count(*) filter (where a."errorClass" is not null and d.status <> 'failed') as retried,
+        percentile_cont(0.5) within group (order by a."durationMs") as p50,
+        percentile_cont(0.95) within group (order by a."durationMs") as p95
+      from "Attempt" a join d on d.id = a."deliveryId"
+      where a."startedAt" >= ${start} group by 1
+    )
+    select coalesce(f.bucket, a.bucket) as bucket, coalesce(f.succeeded, 0) as succeeded, coalesce(f.failed, 0) as failed,
+      coalesce(a.retried, 0) as retried, a.p50, a.p95
+    from finished f full join attempts a on a.bucket = f.bucket`;
   const byHour = new Map(rows.map((r) => [new Date(r.bucket).getTime(), r]));
   return Array.from({ length: hours }, (_, i) => {
     const t = start.getTime() + i * 3_600_000;
     const r = byHour.get(t);
-    return { hour: new Date(t).toISOString(), succeeded: Number(r?.succeeded ?? 0), failed: Number(r?.failed ?? 0), p50: r?.p50 ?? null, p95: r?.p95 ?? null };
+    return {
+      hour: new Date(t).toISOString(),
+      succeeded: Number(r?.succeeded ?? 0),
+      failed: Number(r?.failed ?? 0),
+      retried: Number(r?.retried ?? 0),
+      p50: r?.p50 ?? null,
+      p95: r?.p95 ?? null,
+    };
   });
 }

@@ -41,7 +41,8 @@ const MAINS: Record<string, { file: string; runtime: string; args: (file: string
   },
 };
 
-const has = (runtime: string) => spawnSync(runtime, ["--version"], { stdio: "ignore" }).status === 0;
+// `go` has no --version flag (it is `go version`); node, python3 and php take --version.
+const has = (runtime: string) => spawnSync(runtime, [runtime === "go" ? "version" : "--version"], { stdio: "ignore" }).status === 0;
 
 let dir: string;
 let body = "";
