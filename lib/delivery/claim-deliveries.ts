@@ -21,15 +21,6 @@ export type TClaimed = {
   occurredAt: Date;
 };
 
-/**
- * A statement's own commit need not wait for the disk: on a crash before the WAL is flushed (at
- * most wal_writer_delay later) a claim or an attempt record is lost, which means only that the
- * delivery is sent again, as at-least-once delivery allows; nothing published can be lost by it
- * (publishes commit synchronously). Measured: waiting for the flush on every claim and record cost
- * half the throughput on PostgreSQL here. Join it to a statement's final SELECT.
- */
-export const ASYNC_COMMIT = Prisma.sql`(select set_config('synchronous_commit', 'off', true)) as async_commit`;
-
 /** Takes the rows `update` leases and joins each with its webhook and event, in the same statement. */
 function leaseAndLoad(update: Prisma.Sql) {
   return Prisma.sql`
@@ -39,8 +30,7 @@ function leaseAndLoad(update: Prisma.Sql) {
       e.type as "eventType", e."projectId", e.payload, e."occurredAt"
     from claimed c
     join "Webhook" w on w.id = c."webhookId"
-    join "Event" e on e.id = c."eventId"
-    cross join ${ASYNC_COMMIT}`;
+    join "Event" e on e.id = c."eventId"`;
 }
 
 /**

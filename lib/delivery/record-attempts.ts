@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "../db";
-import { ASYNC_COMMIT, type TClaimed } from "./claim-deliveries";
+import type { TClaimed } from "./claim-deliveries";
 import { GroupCommit } from "./group-commit";
 import type { TSendResult } from "./send-request";
 
@@ -118,7 +118,7 @@ export async function recordAttempts(db: PrismaClient, records: TAttemptRecord[]
       where w.id = c.webhook_id
       returning w.id
     )
-    select "deliveryId" as id from attempts cross join (select count(*) from webhooks) as health_written cross join ${ASYNC_COMMIT}`;
+    select "deliveryId" as id from attempts cross join (select count(*) from webhooks) as health_written`;
   const isRecorded = new Set(recorded.map((r) => r.id));
   return records.map((r) => isRecorded.has(r.claimed.id));
 }
