@@ -44,7 +44,7 @@ async function benchDelivery(): Promise<void> {
   const targets: [string, boolean, string][] = [];
   try {
     const embedded = await openDatabase({ kind: "pglite", dataDir: process.env.HOOKLINE_DATA_DIR as string });
-    const e = await benchHookline({ name: "embedded", db: embedded, workers: 1, concurrency: EMBEDDED_CONCURRENCY }, receiver, {
+    const e = await benchHookline({ db: embedded, workers: 1, concurrency: EMBEDDED_CONCURRENCY }, receiver, {
       events: Math.min(EVENTS, 2_000),
     });
     await closeDb();
@@ -57,7 +57,7 @@ async function benchDelivery(): Promise<void> {
     if (pgUrl) {
       const hooklineDb = await freshPostgres(pgUrl, "hookline_bench");
       const db = await openDatabase({ kind: "postgres", url: hooklineDb.url });
-      const p = await benchHookline({ name: "postgres", db, url: hooklineDb.url, workers: WORKERS, concurrency: CONCURRENCY }, receiver, { events: EVENTS });
+      const p = await benchHookline({ db, url: hooklineDb.url, workers: WORKERS, concurrency: CONCURRENCY }, receiver, { events: EVENTS });
       await closeDb();
       await hooklineDb.drop();
       rows.push(

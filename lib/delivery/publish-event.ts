@@ -12,8 +12,11 @@ import { NOTIFY_CHANNEL, wakeWorkers } from "./wakeup";
 const knownTypes = new WeakMap<PrismaClient, Set<string>>();
 
 async function assertKnownType(db: PrismaClient, type: string): Promise<void> {
-  const known = knownTypes.get(db) ?? new Set<string>();
-  knownTypes.set(db, known);
+  let known = knownTypes.get(db);
+  if (!known) {
+    known = new Set();
+    knownTypes.set(db, known);
+  }
   if (known.has(type)) return;
   if (!(await db.eventType.findUnique({ where: { name: type }, select: { name: true } })))
     throw ApiError.invalid("event", `Unknown event type "${type}": register it with POST /api/v1/event-types`);
@@ -89,8 +92,11 @@ export async function publishEvent(input: TPublishEvent, options: { now?: Date }
     if (seen) return seen;
   }
   await assertKnownType(db, type);
-  const writer = writers.get(db) ?? new GroupCommit((rows: TOutboxRow[]) => writeOutbox(db, rows));
-  writers.set(db, writer);
+  let writer = writers.get(db);
+  if (!writer) {
+    writer = new GroupCommit((rows: TOutboxRow[]) => writeOutbox(db, rows));
+    writers.set(db, writer);
+  }
   const id = randomUUID();
   const at = (options.now ?? new Date()).toISOString();
   const deliveries = await writer.add({ id, type, project: projectId ?? null, payload: data, key: idempotencyKey ?? null, at });

@@ -101,9 +101,9 @@ export async function recordAttempts(db: PrismaClient, records: TAttemptRecord[]
       group by o.webhook_id
     ),
     counted as (
-      select h.*, case when h.has_success then h.tail else w."consecutiveFailures" + h.tail end as failures,
-        w.enabled and h.tail > 0 and (h.is_gone or (case when h.has_success then h.tail else w."consecutiveFailures" + h.tail end) >= ${failureLimit}) as is_disabling
+      select h.*, f.failures, w.enabled and h.tail > 0 and (h.is_gone or f.failures >= ${failureLimit}) as is_disabling
       from health h join "Webhook" w on w.id = h.webhook_id
+      cross join lateral (select case when h.has_success then h.tail else w."consecutiveFailures" + h.tail end as failures) f
     ),
     webhooks as (
       update "Webhook" w set

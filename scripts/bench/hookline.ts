@@ -11,7 +11,7 @@ const { publishEvent } = await import("../../lib/delivery/publish-event");
 const { DeliveryWorker } = await import("../../lib/delivery/worker");
 const { createWebhook } = await import("../../lib/server/webhooks/create-webhook");
 
-export type THooklineSetup = { name: string; db: Database; url?: string; workers: number; concurrency: number };
+export type THooklineSetup = { db: Database; url?: string; workers: number; concurrency: number };
 export type THooklineResult = {
   /** 1 webhook per event: with 8 publishes in flight, and with 32 (a busy host). */
   throughput1: { p8: number; p32: number };
@@ -21,11 +21,10 @@ export type THooklineResult = {
   fanout100Ms: number;
 };
 
-async function webhooks(receiver: TReceiver, event: string, n: number) {
-  const db = (await import("../../lib/db")).getDb;
+async function webhooks(db: Database, receiver: TReceiver, event: string, n: number) {
   for (let i = 0; i < n; i++) {
     const hook = await createWebhook({ url: `${receiver.url}/${event}/${i}`, events: [event] });
-    await (await db()).webhook.update({ where: { id: hook.id }, data: { enabled: true } });
+    await db.prisma.webhook.update({ where: { id: hook.id }, data: { enabled: true } });
   }
 }
 
@@ -108,9 +107,9 @@ async function fanout(db: Database, receiver: TReceiver, type: string, n: number
 
 export async function benchHookline(setup: THooklineSetup, receiver: TReceiver, scale: { events: number }): Promise<THooklineResult> {
   installDatabase(setup.db);
-  await webhooks(receiver, "deals.created", 1);
-  await webhooks(receiver, "deals.updated", 10);
-  await webhooks(receiver, "deals.deleted", 100);
+  await webhooks(setup.db, receiver, "deals.created", 1);
+  await webhooks(setup.db, receiver, "deals.updated", 10);
+  await webhooks(setup.db, receiver, "deals.deleted", 100);
   let children: ChildProcess[] = [];
   let worker: InstanceType<typeof DeliveryWorker> | null = null;
   if (setup.url) children = await startWorkerProcesses(setup.url, setup.workers, setup.concurrency);
