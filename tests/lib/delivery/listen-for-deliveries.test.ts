@@ -34,7 +34,7 @@ async function relayTo(pgPort: number) {
   let server: net.Server | null = null;
   const listen = (port: number) =>
     new Promise<number>((resolve) => {
-      server = net.createServer((inbound) => {
+      const created = net.createServer((inbound) => {
         const outbound = net.connect(pgPort, "127.0.0.1");
         for (const s of [inbound, outbound]) {
           sockets.add(s);
@@ -43,7 +43,8 @@ async function relayTo(pgPort: number) {
         }
         inbound.pipe(outbound).pipe(inbound);
       });
-      server.listen(port, "127.0.0.1", () => resolve((server?.address() as net.AddressInfo).port));
+      server = created;
+      created.listen(port, "127.0.0.1", () => resolve((created.address() as net.AddressInfo).port));
     });
   const port = await listen(0);
   return {
