@@ -1,12 +1,14 @@
 // The production server that `npm start` runs: Next's request handler behind our own http server,
-// so that the forwarded-for header a route sees is one we set (lib/http/client-address.ts), not
-// whatever a client sent. Run without the react-server condition: this process loads Next itself.
+// so that what reaches a route has passed lib/http/front-door.ts: a served method, a forwarded-for
+// header we set (not whatever a client sent), a body within its cap (413 before Next buffers it).
+// Run without the react-server condition: this process loads Next itself.
 import http from "node:http";
 import next from "next";
-import { clientAddressOf } from "../lib/http/client-address";
+import { maxBodyBytes, parseEnv } from "../lib/config/env-schema";
+import { frontDoor } from "../lib/http/front-door";
 
-const port = Number(process.env.PORT ?? 3000);
-const trustedProxies = Number(process.env.HOOKLINE_TRUST_PROXY ?? 0);
+const env = parseEnv(process.env);
+const port = env.PORT;
 // How long a stop waits for requests in progress before the process exits anyway.
 const DRAIN_MS = 10_000;
 
@@ -20,13 +22,7 @@ const app = next({ dev: false, dir: process.cwd(), port });
 await app.prepare();
 const handle = app.getRequestHandler();
 
-const server = http.createServer((req, res) => {
-  const address = clientAddressOf(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustedProxies);
-  delete req.headers["x-real-ip"];
-  if (address) req.headers["x-forwarded-for"] = address;
-  else delete req.headers["x-forwarded-for"];
-  void handle(req, res);
-});
+const server = http.createServer(frontDoor({ trustedProxies: env.HOOKLINE_TRUST_PROXY, maxBodyBytes: maxBodyBytes(env) }, (req, res) => void handle(req, res)));
 // Longer than a typical load balancer's idle timeout, so it never reuses a socket we just closed.
 server.keepAliveTimeout = 65_000;
 server.listen(port, () => console.log(`[hookline] Listening on http://localhost:${port}`));

@@ -1,10 +1,16 @@
 import "server-only";
 import { ZodError, type ZodType, type z } from "zod";
+import { maxBodyBytes } from "../config/env-schema";
+import { isDatabaseUnavailable } from "../db/is-database-unavailable";
+import { env } from "../env";
 import { Prisma } from "../generated/prisma/client";
+import { unstorableStringReason } from "../validation/storable-json";
 import { ApiError } from "./api-error";
 import { authenticateRequest, type TActor } from "./authenticate-request";
+import { readJsonBody } from "./read-json-body";
 
-const MAX_BODY_BYTES = 1024 * 1024;
+/** How long a client is told to wait when the database is unreachable (a restart takes seconds). */
+const RETRY_AFTER_S = 5;
 
 type Spec<P extends ZodType, Q extends ZodType, B extends ZodType> = {
   params?: P;
@@ -26,21 +32,28 @@ export function toErrorResponse(error: unknown): Response {
     if (error.code === "P2002") return toErrorResponse(new ApiError(409, "conflict", "It already exists"));
     if (error.code === "P2025") return toErrorResponse(ApiError.notFound("It was"));
   }
+  if (isDatabaseUnavailable(error)) {
+    console.error(`[hookline] database unavailable: ${(error as Error).message}`);
+    const body = {
+      error: {
+        code: "unavailable",
+        message: "The database is unavailable right now; retry shortly (a publish retried with the same idempotencyKey is never applied twice).",
+      },
+    };
+    return Response.json(body, { status: 503, headers: { "retry-after": String(RETRY_AFTER_S) } });
+  }
   console.error("[hookline] unhandled API error", error);
   return Response.json({ error: { code: "internal", message: "Something went wrong on the server" } }, { status: 500 });
 }
 
-async function readJson(request: Request): Promise<unknown> {
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES) throw new ApiError(413, "too_large", `Request body is over ${MAX_BODY_BYTES} bytes`);
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new ApiError(413, "too_large", `Request body is over ${MAX_BODY_BYTES} bytes`);
-  if (!text.trim()) return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ApiError(400, "invalid_json", "Request body is not valid JSON");
+/** The query string as an object, refusing a parameter PostgreSQL could not compare (NUL, lone surrogate). */
+function storableQuery(request: Request): Record<string, string> {
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  for (const [name, value] of Object.entries(query)) {
+    const reason = unstorableStringReason(value);
+    if (reason) throw ApiError.invalid(name, `${name} ${reason}`);
   }
+  return query;
 }
 
 /**
@@ -57,8 +70,8 @@ export function withAdmin<
     try {
       const actor = await authenticateRequest(request, { allowApiKey: spec.allowApiKey ?? true });
       const params = spec.params ? spec.params.parse(await context.params) : {};
-      const query = spec.query ? spec.query.parse(Object.fromEntries(new URL(request.url).searchParams)) : {};
-      const body = spec.body ? spec.body.parse(await readJson(request)) : undefined;
+      const query = spec.query ? spec.query.parse(storableQuery(request)) : {};
+      const body = spec.body ? spec.body.parse(await readJsonBody(request, maxBodyBytes(env()))) : undefined;
       const result = await handler({ params, query, body, actor, request } as Input<z.output<P>, z.output<Q>, z.output<B>>);
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {

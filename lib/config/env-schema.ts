@@ -103,6 +103,16 @@ export const ZEnv = z
     HOOKLINE_FAILURE_LIMIT: intInRange(1, 1_000, 10),
     HOOKLINE_RETENTION_DAYS: intInRange(1, 3_650, 30),
     HOOKLINE_MAX_PAYLOAD_BYTES: intInRange(1_024, 16 * 1024 * 1024, 256 * 1024),
+    /** Largest request body any route accepts (scripts/serve.ts and the API wrapper); default: see maxBodyBytes. */
+    HOOKLINE_MAX_BODY_BYTES: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number()
+        .int()
+        .min(16 * 1024)
+        .max(64 * 1024 * 1024)
+        .optional(),
+    ),
     HOOKLINE_WORKER_CONCURRENCY: intInRange(1, 1_000, 64),
     HOOKLINE_LEASE_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1_000).max(3_600_000).optional()),
     HOOKLINE_WORKER: z.preprocess(emptyToUndefined, z.enum(["embedded", "off"]).default("embedded")),
@@ -118,6 +128,13 @@ export const ZEnv = z
     if (env.HOOKLINE_LEASE_MS !== undefined && env.HOOKLINE_LEASE_MS <= env.HOOKLINE_TIMEOUT_MS) {
       ctx.addIssue({ code: "custom", path: ["HOOKLINE_LEASE_MS"], message: "must be longer than HOOKLINE_TIMEOUT_MS (a lease must outlast an attempt)" });
     }
+    if (env.HOOKLINE_MAX_BODY_BYTES !== undefined && env.HOOKLINE_MAX_BODY_BYTES < env.HOOKLINE_MAX_PAYLOAD_BYTES) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["HOOKLINE_MAX_BODY_BYTES"],
+        message: "must be at least HOOKLINE_MAX_PAYLOAD_BYTES (an event's data must fit in a request)",
+      });
+    }
     // A malformed DATABASE_URL is already reported; asking for its companions too would bury that.
     const hasDatabaseUrl = env.DATABASE_URL !== undefined && isPostgresUrl(env.DATABASE_URL);
     if (hasDatabaseUrl && !env.HOOKLINE_SECRET_KEY) {
@@ -129,6 +146,11 @@ export const ZEnv = z
   });
 
 export type TEnv = z.infer<typeof ZEnv>;
+
+/** The request-body cap: HOOKLINE_MAX_BODY_BYTES, or 1 MiB, raised to fit the largest event payload plus its envelope. */
+export function maxBodyBytes(env: Pick<TEnv, "HOOKLINE_MAX_BODY_BYTES" | "HOOKLINE_MAX_PAYLOAD_BYTES">): number {
+  return env.HOOKLINE_MAX_BODY_BYTES ?? Math.max(1024 * 1024, env.HOOKLINE_MAX_PAYLOAD_BYTES + 64 * 1024);
+}
 
 export class ConfigError extends Error {
   constructor(message: string) {

@@ -1,10 +1,10 @@
-import net from "node:net";
 import pg from "pg";
 import { parse as parsePgUrl } from "pg-connection-string";
 import { describe, expect, it } from "vitest";
 import { listenForDeliveries, RECONNECT_MAX_MS, reconnectDelayMs } from "@/lib/delivery/listen-for-deliveries";
 import { NOTIFY_CHANNEL, wakeups } from "@/lib/delivery/wakeup";
 import { TEST_DATABASES, type TestPostgres } from "../../helpers/databases";
+import { relayTo } from "../../helpers/tcp-relay";
 
 const nextWake = (timeoutMs: number) =>
   new Promise<boolean>((resolve) => {
@@ -26,36 +26,6 @@ async function until<T>(probe: () => Promise<T>, isDone: (v: T) => boolean, time
     if (isDone(value) || Date.now() > end) return value;
     await new Promise((r) => setTimeout(r, 50));
   }
-}
-
-/** A TCP relay on 127.0.0.1 in front of PostgreSQL that the test can take down and bring back. */
-async function relayTo(pgPort: number) {
-  const sockets = new Set<net.Socket>();
-  let server: net.Server | null = null;
-  const listen = (port: number) =>
-    new Promise<number>((resolve) => {
-      const created = net.createServer((inbound) => {
-        const outbound = net.connect(pgPort, "127.0.0.1");
-        for (const s of [inbound, outbound]) {
-          sockets.add(s);
-          s.on("close", () => sockets.delete(s));
-          s.on("error", () => {});
-        }
-        inbound.pipe(outbound).pipe(inbound);
-      });
-      server = created;
-      created.listen(port, "127.0.0.1", () => resolve((created.address() as net.AddressInfo).port));
-    });
-  const port = await listen(0);
-  return {
-    port,
-    down: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server?.close(() => resolve());
-      }),
-    up: () => listen(port),
-  };
 }
 
 describe("listenForDeliveries", () => {

@@ -1,0 +1,31 @@
+import net from "node:net";
+
+/** A TCP relay on 127.0.0.1 in front of PostgreSQL that the test can take down and bring back. */
+export async function relayTo(pgPort: number) {
+  const sockets = new Set<net.Socket>();
+  let server: net.Server | null = null;
+  const listen = (port: number) =>
+    new Promise<number>((resolve) => {
+      const created = net.createServer((inbound) => {
+        const outbound = net.connect(pgPort, "127.0.0.1");
+        for (const s of [inbound, outbound]) {
+          sockets.add(s);
+          s.on("close", () => sockets.delete(s));
+          s.on("error", () => {});
+        }
+        inbound.pipe(outbound).pipe(inbound);
+      });
+      server = created;
+      created.listen(port, "127.0.0.1", () => resolve((created.address() as net.AddressInfo).port));
+    });
+  const port = await listen(0);
+  return {
+    port,
+    down: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server?.close(() => resolve());
+      }),
+    up: () => listen(port),
+  };
+}
