@@ -7,6 +7,7 @@ import { ErrorAlert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { useProjects } from "@/lib/queries/use-catalog";
 import { useWebhook } from "@/lib/queries/use-webhook";
+import { unicodeHostOf } from "@/lib/validation/display-host";
 import { HealthChart } from "./health-chart";
 import { ReplayForm } from "./replay-form";
 import { StatusDot } from "./status-dot";
@@ -21,12 +22,17 @@ export function WebhookDetail({ id, retentionDays }: { id: string; retentionDays
   if (webhook.isPending) return <p className="text-sm text-gray-500">Loading…</p>;
   if (webhook.error) return <ErrorAlert>Could not load the webhook: {webhook.error.message}</ErrorAlert>;
   const w = webhook.data;
+  // The stored (contacted) URL comes first; an IDN host's Unicode form is only a reading aid.
+  const unicodeHost = unicodeHostOf(w.url);
   return (
     <div className="space-y-6">
       <section className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-gray-200">
         <div className="flex flex-wrap items-start justify-between gap-4">
           <div className="min-w-0">
-            <p className="font-mono text-sm font-medium break-all text-gray-900">{w.url}</p>
+            <p className="font-mono text-sm font-medium break-all text-gray-900">
+              {w.url}
+              {unicodeHost ? <span className="ml-2 font-sans text-xs font-normal text-gray-500">({unicodeHost})</span> : null}
+            </p>
             {w.description ? <p className="mt-0.5 text-sm text-gray-600">{w.description}</p> : null}
             <div className="mt-2">
               <StatusDot webhook={w} />

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Switch } from "@/components/ui/switch";
 import type { TProject } from "@/lib/validation/catalog";
+import { unicodeHostOf } from "@/lib/validation/display-host";
 import type { TWebhook } from "@/lib/validation/webhook";
 import { StatusDot } from "./status-dot";
 import { eventsSummary, projectsSummary, relativeTime } from "./summaries";
@@ -19,17 +20,22 @@ type Props = {
 
 export function WebhookRow({ webhook, projects, toggleError, onToggle, onDelete }: Props) {
   const test = useWebhookTest(() => ({ id: webhook.id }));
+  // The stored (contacted) URL comes first; an IDN host's Unicode form is only a reading aid.
+  const unicodeHost = unicodeHostOf(webhook.url);
   return (
     <li className="px-4 py-4 sm:px-5" data-testid="webhook-row" data-webhook-id={webhook.id}>
       <div className="flex items-start gap-4">
         <div className="min-w-0 flex-1">
-          <Link
-            href={`/settings/webhooks/${webhook.id}`}
-            className="block truncate font-mono text-sm font-medium text-gray-900 hover:text-brand-700 hover:underline"
-            title={webhook.url}
-          >
-            {webhook.url}
-          </Link>
+          <div className="flex min-w-0 items-baseline gap-2">
+            <Link
+              href={`/settings/webhooks/${webhook.id}`}
+              className="truncate font-mono text-sm font-medium text-gray-900 hover:text-brand-700 hover:underline"
+              title={unicodeHost ? `${webhook.url} (${unicodeHost})` : webhook.url}
+            >
+              {webhook.url}
+            </Link>
+            {unicodeHost ? <span className="shrink-0 text-xs text-gray-500">({unicodeHost})</span> : null}
+          </div>
           {webhook.description ? <p className="mt-0.5 truncate text-sm text-gray-600">{webhook.description}</p> : null}
           <dl className="mt-2 flex flex-wrap gap-x-5 gap-y-1 text-xs text-gray-500">
             <div>

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EVENT_NAME_MAX } from "./catalog";
 
 export const DELIVERY_STATUSES = ["pending", "in_flight", "succeeded", "failed"] as const;
 export const STATUS_CLASSES = ["2xx", "3xx", "4xx", "5xx", "none"] as const;
@@ -7,12 +8,17 @@ export const ZDeliveryId = z.object({ id: z.uuid({ error: "Not a delivery id (a 
 
 export const ZDeliveryListQuery = z.object({
   webhookId: z.uuid({ error: "webhookId must be a webhook id" }).optional(),
-  event: z.string().trim().min(1).max(100).optional(),
+  event: z
+    .string()
+    .trim()
+    .min(1, { error: "Enter an event name" })
+    .max(EVENT_NAME_MAX, { error: `Event name must be at most ${EVENT_NAME_MAX} characters` })
+    .optional(),
   status: z.enum(DELIVERY_STATUSES).optional(),
   statusClass: z.enum(STATUS_CLASSES).optional().describe("The last HTTP status class; none = no HTTP answer yet or at all"),
   since: z.iso.datetime({ offset: true, error: "since must be an ISO date-time" }).optional(),
   until: z.iso.datetime({ offset: true, error: "until must be an ISO date-time" }).optional(),
-  cursor: z.string().max(200).optional().describe("nextCursor of the previous page"),
+  cursor: z.string().max(200, { error: "cursor must be at most 200 characters" }).optional().describe("nextCursor of the previous page"),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type TDeliveryListQuery = z.input<typeof ZDeliveryListQuery>;
@@ -22,11 +28,15 @@ export const ZReplay = z.object({ since: z.iso.datetime({ offset: true, error: "
 /** The signature debugger's question: what a receiver used, to compare with what was sent. */
 export const ZSignatureCheck = z
   .object({
-    secret: z.string().min(1, { error: "Paste the secret your receiver uses" }).max(256),
-    signature: z.string().trim().min(1, { error: "Paste the signature your receiver computed" }).max(2000),
+    secret: z.string().min(1, { error: "Paste the secret your receiver uses" }).max(256, { error: "Secret must be at most 256 characters" }),
+    signature: z
+      .string()
+      .trim()
+      .min(1, { error: "Paste the signature your receiver computed" })
+      .max(2000, { error: "Signature must be at most 2000 characters" }),
     body: z
       .string()
-      .max(1024 * 1024)
+      .max(1024 * 1024, { error: `Body must be at most ${1024 * 1024} characters` })
       .optional()
       .describe("The body your receiver signed, when it is not the raw bytes"),
   })

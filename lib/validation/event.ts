@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZProjectIdValue } from "./catalog";
+import { EVENT_NAME_MAX, ZProjectIdValue } from "./catalog";
 
 // POST /api/v1/events and publishEvent(): what a host publishes.
 
@@ -12,7 +12,11 @@ function isJsonValue(value: unknown): boolean {
 }
 export const ZPublishEvent = z
   .object({
-    event: z.string({ error: "Name the event type" }).trim().min(1, { error: "Name the event type" }).max(100),
+    event: z
+      .string({ error: "Name the event type" })
+      .trim()
+      .min(1, { error: "Name the event type" })
+      .max(EVENT_NAME_MAX, { error: `Event name must be at most ${EVENT_NAME_MAX} characters` }),
     projectId: ZProjectIdValue.nullish(),
     // Any JSON value. (z.json() would say so too, but its recursive schema does not survive into OpenAPI.)
     data: z
@@ -20,7 +24,13 @@ export const ZPublishEvent = z
       .default({})
       .refine(isJsonValue, { error: "data must be plain JSON (objects, arrays, strings, numbers, booleans, null)" })
       .describe("The model the host sends (any JSON); it becomes the envelope's `data`"),
-    idempotencyKey: z.string().trim().min(1).max(200).optional().describe("A retried publish with the same key returns the first result and creates nothing"),
+    idempotencyKey: z
+      .string()
+      .trim()
+      .min(1, { error: "idempotencyKey cannot be empty" })
+      .max(200, { error: "idempotencyKey must be at most 200 characters" })
+      .optional()
+      .describe("A retried publish with the same key returns the first result and creates nothing"),
   })
   .strict();
 export type TPublishEvent = z.input<typeof ZPublishEvent>;

@@ -5,13 +5,13 @@ import { PASSWORD_MIN_LENGTH } from "./password-policy";
 
 export const ZEmail = z
   .email({ error: "Enter a valid email address" })
-  .max(254, { error: "Email is too long" })
+  .max(254, { error: "Email must be at most 254 characters" })
   .transform((e) => e.toLowerCase());
 
 export const ZSignIn = z.object({
   email: z.string().trim().pipe(ZEmail),
   // No length rule here: a sign-in must not reveal the password policy's details of an account.
-  password: z.string().min(1, { error: "Enter your password" }).max(256, { error: "Password is too long" }),
+  password: z.string().min(1, { error: "Enter your password" }).max(256, { error: "Password must be at most 256 characters" }),
 });
 export type TSignIn = z.infer<typeof ZSignIn>;
 
@@ -24,8 +24,8 @@ export const ZUserCreate = z
     password: z
       .string()
       .min(PASSWORD_MIN_LENGTH, { error: `Password must be at least ${PASSWORD_MIN_LENGTH} characters` })
-      .max(256, { error: "Password is too long" }),
-    name: z.string().trim().max(100).optional(),
+      .max(256, { error: "Password must be at most 256 characters" }),
+    name: z.string().trim().max(100, { error: "Name must be at most 100 characters" }).optional(),
     role: ZRole.default("MEMBER"),
   })
   .strict();

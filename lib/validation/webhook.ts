@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EVENT_NAME_MAX, PROJECT_ID_MAX } from "./catalog";
 
 // One schema per resource, shared by the settings form (client-side errors) and the route handlers.
 // Whether event names and projects exist is checked on the server against the database.
@@ -9,35 +10,63 @@ export type TWebhookStatus = (typeof WEBHOOK_STATUSES)[number];
 
 const URL_MAX = 2048;
 
+// Spaces and control characters (C0 incl. tab and line breaks, DEL, C1) are refused, not repaired:
+// the URL parser silently drops a tab or newline inside ("/a\nb" becomes "/ab") and encodes a
+// space, so the receiver would be sent a path nobody typed. The ends are still trimmed (.trim()):
+// a space or newline pasted around the URL is not part of it, and nothing of it is stored.
+const UNSAFE_CHARACTER = /[\s\p{Cc}]/u;
+
+/**
+ * A webhook URL, returned in the WHATWG parser's own serialization (`new URL(input).href`): what
+ * is stored, shown and contacted is one string, so a full-width "ｌｏｃａｌｈｏｓｔ" is stored as
+ * "localhost" and "bücher.example" as "xn--bcher-kva.example" (the SSRF check sees that host too).
+ * Normalizing again gives the same string, so parsing twice (handler, then server) is harmless.
+ */
 export const ZWebhookUrl = z
   .string({ error: "Enter a URL" })
   .trim()
   .min(1, { error: "Enter a URL" })
   .max(URL_MAX, { error: `URL must be at most ${URL_MAX} characters` })
-  .superRefine((value, ctx) => {
+  .transform((value, ctx) => {
+    const refuse = (message: string) => {
+      ctx.addIssue({ code: "custom", message });
+      return z.NEVER;
+    };
+    if (UNSAFE_CHARACTER.test(value)) return refuse("URL cannot contain spaces, tabs, line breaks or control characters (write a space as %20)");
     let url: URL;
     try {
       url = new URL(value);
     } catch {
-      ctx.addIssue({ code: "custom", message: "Enter a full URL, such as https://example.com/hooks" });
-      return;
+      return refuse("Enter a full URL, such as https://example.com/hooks");
     }
-    if (url.protocol !== "http:" && url.protocol !== "https:") ctx.addIssue({ code: "custom", message: "URL must start with http:// or https://" });
-    else if (url.username || url.password) ctx.addIssue({ code: "custom", message: "Put credentials in HTTP user and password, not in the URL" });
-    else if (!url.hostname) ctx.addIssue({ code: "custom", message: "URL must name a host" });
+    if (url.protocol !== "http:" && url.protocol !== "https:") return refuse("URL must start with http:// or https://");
+    if (url.username || url.password) return refuse("Put credentials in HTTP user and password, not in the URL");
+    if (!url.hostname) return refuse("URL must name a host");
+    // Percent-encoding and punycode can lengthen it; the limit holds for what is stored.
+    if (url.href.length > URL_MAX) return refuse(`URL must be at most ${URL_MAX} characters once encoded`);
+    return url.href;
   });
 
-const ZName = z.string().trim().min(1).max(100);
+const ZEventName = z
+  .string()
+  .trim()
+  .min(1, { error: "Enter an event name" })
+  .max(EVENT_NAME_MAX, { error: `Event name must be at most ${EVENT_NAME_MAX} characters` });
+const ZProjectRef = z
+  .string()
+  .trim()
+  .min(1, { error: "Enter a project id" })
+  .max(PROJECT_ID_MAX, { error: `Project id must be at most ${PROJECT_ID_MAX} characters` });
 
 export const ZEvents = z
-  .array(ZName, { error: "Pick at least one event" })
+  .array(ZEventName, { error: "Pick at least one event" })
   .min(1, { error: "Pick at least one event, or all events" })
   .max(500, { error: "At most 500 events" })
   // "*" anywhere means all events; duplicates collapse.
   .transform((names) => (names.includes(ALL_EVENTS) ? [ALL_EVENTS] : [...new Set(names)]));
 
 export const ZProjectIds = z
-  .array(ZName)
+  .array(ZProjectRef)
   .max(500, { error: "At most 500 projects" })
   .transform((ids) => [...new Set(ids)]);
 

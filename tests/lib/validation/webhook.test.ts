@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ZWebhookCreate, ZWebhookListQuery, ZWebhookUpdate } from "@/lib/validation/webhook";
+import { ZWebhookCreate, ZWebhookListQuery, ZWebhookTestUrl, ZWebhookUpdate, ZWebhookUrl } from "@/lib/validation/webhook";
 
 const base = { url: "https://hooks.example.com/in", events: ["deals.created"] };
 const issuesOf = (input: unknown) => {
@@ -47,6 +47,57 @@ describe("ZWebhookCreate", () => {
     const many = Array.from({ length: 501 }, (_, i) => `e${i}`);
     expect(issuesOf({ ...base, events: many })).toContain("events: At most 500 events");
     expect(issuesOf({ ...base, projects: many })).toContain("projects: At most 500 projects");
+  });
+});
+
+describe("ZWebhookUrl: what is stored is what is shown and contacted", () => {
+  it.each([
+    ["http://ｌｏｃａｌｈｏｓｔ/hook", "http://localhost/hook"],
+    ["http://１２７.０.０.１:8080/x", "http://127.0.0.1:8080/x"],
+    ["https://bücher.example/in", "https://xn--bcher-kva.example/in"],
+    ["HTTPS://Hooks.EXAMPLE.com:443/In?a=1#f", "https://hooks.example.com/In?a=1#f"],
+    ["http://x.example", "http://x.example/"],
+    ["http://0x7f000001/", "http://127.0.0.1/"],
+    ["https://example.com/caf\u00e9", "https://example.com/caf%C3%A9"],
+    ["  https://example.com/padded\n", "https://example.com/padded"],
+  ])("stores %s as %s", (input, href) => {
+    expect(ZWebhookUrl.parse(input)).toBe(href);
+    expect(ZWebhookUrl.parse(href)).toBe(href); // normalizing twice changes nothing
+  });
+
+  it("normalizes in create, update and test alike", () => {
+    const url = "http://ｌｏｃａｌｈｏｓｔ/hook";
+    expect(ZWebhookCreate.parse({ ...base, url }).url).toBe("http://localhost/hook");
+    expect(ZWebhookUpdate.parse({ url }).url).toBe("http://localhost/hook");
+    expect(ZWebhookTestUrl.parse({ url }).url).toBe("http://localhost/hook");
+    expect(ZWebhookTestUrl.partial().parse({ url }).url).toBe("http://localhost/hook");
+  });
+
+  const SPACES_OR_CONTROLS = "URL cannot contain spaces, tabs, line breaks or control characters (write a space as %20)";
+  it.each([
+    ["newline", "https://example.com/a\nb"],
+    ["carriage return", "https://example.com/a\rb"],
+    ["tab", "https://example.com/a\tb"],
+    ["tab in the host", "https://exa\tmple.com/"],
+    ["space", "https://example.com/a b"],
+    ["NUL", "https://example.com/a\u0000b"],
+    ["DEL", "https://example.com/a\u007fb"],
+    ["C1 (NEL)", "https://example.com/a\u0085b"],
+    ["C1 (CSI)", "https://example.com/a\u009bb"],
+    ["no-break space", "https://example.com/a\u00a0b"],
+    ["ideographic space", "https://example.com/a\u3000b"],
+    ["line separator", "https://example.com/a\u2028b"],
+    ["NUL at the end (trim keeps it)", "https://example.com/a\u0000"],
+  ])("refuses a URL with a %s, on the url field", (_what, url) => {
+    expect(issuesOf({ ...base, url })).toEqual([`url: ${SPACES_OR_CONTROLS}`]);
+    const update = ZWebhookUpdate.safeParse({ url });
+    expect(update.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["url", SPACES_OR_CONTROLS]]);
+    expect(ZWebhookTestUrl.safeParse({ url }).error?.issues[0]?.path).toEqual(["url"]);
+  });
+
+  it("applies the length limit to the encoded URL too", () => {
+    const url = `https://example.com/${"é".repeat(700)}`; // 720 characters typed, 4220 once percent-encoded
+    expect(issuesOf({ ...base, url })).toEqual(["url: URL must be at most 2048 characters once encoded"]);
   });
 });
 
