@@ -35,6 +35,15 @@ function initialState(w?: TWebhook) {
   };
 }
 
+/** Whether the typed URL is the saved one, compared as the server compares them (isSameWebhookUrl). */
+function isSavedUrl(typed: string, saved: string): boolean {
+  try {
+    return new URL(typed.trim()).href === new URL(saved).href;
+  } catch {
+    return true; // not a URL yet: Test refuses it anyway, so no note about the password
+  }
+}
+
 /** Create and edit share this form; it validates with the server's own Zod schemas before sending. */
 export function WebhookForm({ webhook }: Props) {
   const isEdit = webhook !== undefined;
@@ -102,6 +111,9 @@ export function WebhookForm({ webhook }: Props) {
   }
 
   const test = useWebhookTest(testTarget, "Test URL");
+  // The server sends the saved password only to the saved URL (lib/server/webhooks/test-webhook.ts);
+  // the browser never has it, so testing an edited URL with it means typing it again.
+  const isSavedPasswordWithheld = isEdit && webhook.hasHttpPassword && state.httpUser !== "" && !state.httpPassword && !isSavedUrl(state.url, webhook.url);
 
   if (created) {
     return (
@@ -143,6 +155,11 @@ export function WebhookForm({ webhook }: Props) {
         />
         <div>
           {test.button}
+          {isSavedPasswordWithheld ? (
+            <p className="mt-1.5 text-sm text-gray-600" data-testid="test-password-note">
+              The saved HTTP password is only sent to the saved URL. To test this URL with it, type the password again below.
+            </p>
+          ) : null}
           {test.outcome}
         </div>
       </section>

@@ -12,6 +12,7 @@ import { PrismaClient } from "../generated/prisma/client";
 import { acquireDataDirLock } from "./data-dir-lock";
 import { DEFAULT_PATHS, deployMigrations, type MigrationPaths } from "./migrations";
 import { inMemoryShadow, pgliteAdapterFactory, yieldBetweenQueries } from "./pglite-adapter";
+import { holdPrivateUmask, makePrivate } from "./private-files";
 
 export type DatabaseTarget =
   | { kind: "pglite"; dataDir: string | null } // null: in memory (tests)
@@ -67,21 +68,37 @@ async function openPostgres(url: string, paths: MigrationPaths): Promise<Databas
   return { kind: "postgres", prisma, applied, close: () => prisma.$disconnect() };
 }
 
-async function openPglite(dataDir: string | null, paths: MigrationPaths): Promise<Database> {
-  let release = () => {};
-  let pglite: PGlite;
-  if (dataDir) {
-    fs.mkdirSync(dataDir, { recursive: true }); // PGlite does not create parent folders.
-    release = acquireDataDirLock(dataDir).release;
-    try {
-      pglite = await PGlite.create(path.join(dataDir, "pglite"));
-    } catch (error) {
-      release();
-      throw new DatabaseUnavailableError(`Cannot open the embedded database in ${path.resolve(dataDir)}: ${(error as Error).message}`, { cause: error });
-    }
-  } else {
-    pglite = await PGlite.create();
+/** PGlite on a data directory: locked to this process and private to its user (lib/db/private-files.ts). */
+async function openPgliteFiles(dataDir: string): Promise<{ pglite: PGlite; release: () => void }> {
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 }); // PGlite does not create parent folders.
+  const lock = acquireDataDirLock(dataDir);
+  const releaseUmask = holdPrivateUmask();
+  const unlock = () => {
+    releaseUmask();
+    lock.release();
+  };
+  let pglite: PGlite | undefined;
+  try {
+    makePrivate(dataDir); // before PGlite reads anything: older installs left their files 0666
+    pglite = await PGlite.create(path.join(dataDir, "pglite"));
+    makePrivate(dataDir); // what initdb has just unpacked
+  } catch (error) {
+    await pglite?.close().catch(() => {});
+    unlock();
+    throw new DatabaseUnavailableError(`Cannot open the embedded database in ${path.resolve(dataDir)}: ${(error as Error).message}`, { cause: error });
   }
+  const release = () => {
+    // PostgreSQL rewrites pg_internal.init 0644 while open; best effort on the way out.
+    try {
+      makePrivate(dataDir);
+    } catch {}
+    unlock();
+  };
+  return { pglite, release };
+}
+
+async function openPglite(dataDir: string | null, paths: MigrationPaths): Promise<Database> {
+  const { pglite, release } = dataDir ? await openPgliteFiles(dataDir) : { pglite: await PGlite.create(), release: () => {} };
   yieldBetweenQueries(pglite);
   const close = async () => {
     await pglite.close().catch(() => {});

@@ -99,6 +99,46 @@ describe.each(TEST_DATABASES)("webhook routes on $name", (backend) => {
     expect(await db().prisma.webhook.count()).toBe(0);
   });
 
+  it("stores and returns the URL as the parser reads it, and refuses controls and spaces in it", async () => {
+    // Full-width digits and dots: what is stored, shown and contacted is 127.0.0.1 (allow-listed in tests).
+    const fullWidth = `http://１２７.０.０.１:${receiver.port}/x`;
+    const normalized = `http://127.0.0.1:${receiver.port}/x`;
+    const res = await createOne({ url: fullWidth });
+    expect(res.status).toBe(201);
+    expect(res.json.url).toBe(normalized);
+    expect((await db().prisma.webhook.findUniqueOrThrow({ where: { id: res.json.id } })).url).toBe(normalized);
+    const patched = await call(patchOne, { method: "PATCH", key, params: { id: res.json.id }, body: { url: `http://１２７.０.０.１:${receiver.port}/y` } });
+    expect(patched.json.url).toBe(`http://127.0.0.1:${receiver.port}/y`);
+    expect((await call(testUnsaved, { method: "POST", key, body: { url: fullWidth } })).json).toMatchObject({ ok: true, status: 200 });
+    expect(receiver.received.at(-1)?.url).toBe("/x");
+
+    for (const url of [`${receiver.url}/a\nb`, `${receiver.url}/a\tb`, `${receiver.url}/a b`, `${receiver.url}/a\u0000`]) {
+      for (const bad of [
+        await createOne({ url }),
+        await call(patchOne, { method: "PATCH", key, params: { id: res.json.id }, body: { url } }),
+        await call(testUnsaved, { method: "POST", key, body: { url } }),
+        await call(testSaved, { method: "POST", key, params: { id: res.json.id }, body: { url } }),
+      ]) {
+        expect(bad.status, JSON.stringify(url)).toBe(400);
+        expect(bad.json.error.issues.map((i: { path: string }) => i.path)).toEqual(["url"]);
+      }
+    }
+    // [::127.0.0.1] is the IPv4-compatible ::7f00:1: refused on save, never contacted by a test.
+    const compatible = await createOne({ url: `http://[::127.0.0.1]:${receiver.port}/hook` });
+    expect(compatible.status).toBe(400);
+    expect(compatible.json.error.issues).toEqual([{ path: "url", message: expect.stringContaining("::7f00:1 is not a public address (IPv4-compatible)") }]);
+    const connectionsBefore = receiver.connections();
+    expect((await call(testUnsaved, { method: "POST", key, body: { url: `http://[::127.0.0.1]:${receiver.port}/` } })).json).toMatchObject({
+      ok: false,
+      errorClass: "ssrf_blocked",
+    });
+    expect(receiver.connections()).toBe(connectionsBefore);
+
+    expect(await db().prisma.webhook.count()).toBe(1);
+    expect((await db().prisma.webhook.findUniqueOrThrow({ where: { id: res.json.id } })).url).toBe(`http://127.0.0.1:${receiver.port}/y`);
+    expect(receiver.received.map((r) => r.url)).toEqual(["/x"]);
+  });
+
   it("lists newest first with cursor pages and status filters", async () => {
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) ids.push((await createOne({ description: `n${i}` })).json.id);
@@ -193,6 +233,42 @@ describe.each(TEST_DATABASES)("webhook routes on $name", (backend) => {
     expect(receiver.received.at(-1)?.headers.authorization).toBe(`Basic ${Buffer.from("hook:pw-pw-pw").toString("base64")}`);
     await call(testSaved, { method: "POST", key, params: { id: json.id }, body: { httpUser: "" } });
     expect(receiver.received.at(-1)?.headers.authorization).toBeUndefined();
+  });
+
+  it("sends the stored password only to the saved URL; another URL gets only what the request carries", async () => {
+    const other = await startReceiver();
+    try {
+      const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
+      const { json } = await createOne({ httpUser: "hook", httpPassword: "stored-secret" });
+      const test = (body: Record<string, unknown>) => call(testSaved, { method: "POST", key, params: { id: json.id }, body });
+      const stored = basic("hook", "stored-secret");
+      const leaks = (r: typeof other) => JSON.stringify(r.received).includes(stored) || JSON.stringify(r.received).includes("stored-secret");
+
+      // Another URL, nothing typed (an API call, or the form with the password field left empty).
+      expect((await test({ url: `${other.url}/hook` })).json.ok).toBe(true);
+      expect(other.received.at(-1)?.headers.authorization).toBeUndefined();
+      expect((await test({ url: `${other.url}/hook`, httpUser: "hook" })).json.ok).toBe(true);
+      expect(other.received.at(-1)?.headers.authorization).toBe(basic("hook", ""));
+      // The saved host and port with another path is another URL too.
+      await test({ url: `${receiver.url}/elsewhere`, httpUser: "hook" });
+      expect(receiver.received.at(-1)?.headers.authorization).toBe(basic("hook", ""));
+      expect(leaks(other)).toBe(false);
+      expect(leaks(receiver)).toBe(false);
+      // A typed password goes where the request says.
+      await test({ url: `${other.url}/hook`, httpUser: "someone", httpPassword: "typed-now" });
+      expect(other.received.at(-1)?.headers.authorization).toBe(basic("someone", "typed-now"));
+
+      // The saved URL, however it is written, still gets the stored credentials.
+      await test({ url: `${receiver.url}/hook`, httpUser: "hook" });
+      expect(receiver.received.at(-1)?.headers.authorization).toBe(stored);
+      await test({ url: `${receiver.url.replace("http:", "HTTP:")}/x/../hook` });
+      expect(receiver.received.at(-1)?.headers.authorization).toBe(stored);
+      // The stored token signs either way (an HMAC does not give its key away).
+      expect(other.received.at(-1)?.headers["webhook-signature"]).toMatch(/^v1,/);
+      expect(leaks(other)).toBe(false);
+    } finally {
+      await other.close();
+    }
   });
 
   it("tests a saved and an unsaved URL with a signed ping, and reports failures by class", async () => {

@@ -9,21 +9,35 @@ import { openSecret, signingTokens } from "./webhook-secrets";
 
 type TOverrides = Partial<z.input<typeof ZWebhookTestUrl>>;
 
+/** Whether two webhook URLs are one target, compared as the URL parser serializes them. */
+export function isSameWebhookUrl(a: string, b: string): boolean {
+  try {
+    return new URL(a).href === new URL(b).href;
+  } catch {
+    return false;
+  }
+}
+
 /**
- * Test a saved webhook, optionally with the form's unsaved URL / basic auth: the stored token and
- * password sign and authenticate unless the edit replaces them.
+ * Test a saved webhook, optionally with the form's unsaved URL / basic auth. The stored password
+ * goes only to the stored URL: a test of another URL authenticates with what the request carries,
+ * or not at all (otherwise anyone who may press Test could read the password at a URL of theirs).
+ * The stored token still signs there: an HMAC signature does not reveal its key, and replaying it
+ * to the real receiver could only deliver this `ping`, within the receiver's timestamp tolerance.
  */
 export async function testWebhook(id: string, overrides: TOverrides = {}): Promise<TTestResult> {
   const row = await findWebhookRow(id);
   const edited = ZWebhookTestUrl.partial().parse(overrides);
+  const isSavedUrl = edited.url === undefined || isSameWebhookUrl(edited.url, row.url);
+  const savedPassword = () => (row.httpPasswordCiphertext ? openSecret(row.httpPasswordCiphertext) : null);
   const { allow, timeoutMs } = deliveryConfig();
   return sendTestPing(
     {
       webhookId: row.id,
       url: edited.url ?? row.url,
       tokens: edited.token ? [edited.token] : signingTokens(row),
-      httpUser: edited.httpUser !== undefined ? edited.httpUser : row.httpUser,
-      httpPassword: edited.httpPassword ?? (row.httpPasswordCiphertext ? openSecret(row.httpPasswordCiphertext) : null),
+      httpUser: edited.httpUser !== undefined ? edited.httpUser : isSavedUrl ? row.httpUser : null,
+      httpPassword: edited.httpPassword ?? (isSavedUrl ? savedPassword() : null),
     },
     { allow, timeoutMs },
   );

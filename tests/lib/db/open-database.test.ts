@@ -30,6 +30,60 @@ describe("openDatabase (embedded, data directory)", () => {
   });
 });
 
+/** Every entry under `root` that some other user could read, write or enter, with its mode. */
+function groupOrWorldAccessible(root: string): string[] {
+  const found: string[] = [];
+  const visit = (entry: string) => {
+    const stat = fs.lstatSync(entry);
+    if (stat.mode & 0o077) found.push(`${path.relative(root, entry) || "."} ${(stat.mode & 0o777).toString(8)}`);
+    if (stat.isDirectory()) for (const name of fs.readdirSync(entry)) visit(path.join(entry, name));
+  };
+  visit(root);
+  return found;
+}
+
+describe("openDatabase (embedded, file permissions)", () => {
+  it("keeps the data directory 0700 and its files 0600, and fixes an older install on start", async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "hookline-perm-"));
+    dirs.push(root);
+    fs.chmodSync(root, 0o755); // only the data directory is ours to lock down
+    const dataDir = path.join(root, "data");
+    const umaskBefore = process.umask(0o022); // the common default, under which PGlite left 0666 files
+    try {
+      const first = await openDatabase({ kind: "pglite", dataDir });
+      await first.prisma.user.create({ data: { email: "a@example.com", passwordHash: "h" } });
+      await first.prisma.$executeRawUnsafe("create table scratch (n int)"); // a new relation file
+      await first.prisma.$executeRawUnsafe("insert into scratch select generate_series(1, 5000)");
+      await first.prisma.$executeRawUnsafe("checkpoint");
+      await first.close();
+      expect(groupOrWorldAccessible(dataDir)).toEqual([]);
+      expect(fs.statSync(dataDir).mode & 0o777).toBe(0o700);
+      const control = path.join(dataDir, "pglite", "global", "pg_control");
+      expect(fs.statSync(control).mode & 0o777).toBe(0o600);
+      expect(process.umask(0o022)).toBe(0o022); // restored once the database is closed
+
+      // An install from before the fix: everything group and world writable, secrets included.
+      const secrets = path.join(dataDir, "secrets.json");
+      fs.writeFileSync(secrets, "{}");
+      for (const file of [control, secrets, path.join(dataDir, "pglite", "PG_VERSION")]) fs.chmodSync(file, 0o666);
+      for (const dir of [dataDir, path.join(dataDir, "pglite"), path.join(dataDir, "pglite", "base")]) fs.chmodSync(dir, 0o777);
+      const second = await openDatabase({ kind: "pglite", dataDir });
+      expect(groupOrWorldAccessible(dataDir)).toEqual([]); // fixed on start, lock file included
+      expect(fs.existsSync(path.join(dataDir, "hookline.lock"))).toBe(true);
+      await second.prisma.user.create({ data: { email: "b@example.com", passwordHash: "h" } });
+      await second.close();
+
+      const third = await openDatabase({ kind: "pglite", dataDir });
+      expect(await third.prisma.user.count()).toBe(2);
+      await third.close();
+      expect(groupOrWorldAccessible(dataDir)).toEqual([]);
+      expect(fs.statSync(root).mode & 0o777).toBe(0o755);
+    } finally {
+      process.umask(umaskBefore);
+    }
+  });
+});
+
 describe("openDatabase (PostgreSQL)", () => {
   it("names the server it cannot reach", async () => {
     const error = await openDatabase({ kind: "postgres", url: "postgres://postgres@127.0.0.1:1/nowhere" }).catch((e: Error) => e);

@@ -1,4 +1,5 @@
 // POST /api/v1/webhooks/{id}/test — signed ping now; the body may carry the form's unsaved URL / basic auth
+// (the stored password is sent only to the stored URL: see testWebhook)
 import { withAdmin } from "@/lib/api/with-admin";
 import { testWebhook } from "@/lib/server/webhooks/test-webhook";
 import { ZWebhookId, ZWebhookTestUrl } from "@/lib/validation/webhook";
