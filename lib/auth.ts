@@ -1,6 +1,10 @@
 import "server-only";
+import { cookies } from "next/headers";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { cookieValue, DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S, issueDeviceToken } from "./auth/device-cookie";
+import { endSessions } from "./auth/session-user";
+import { env } from "./env";
 import { instanceSecrets } from "./instance-secrets";
 import { authenticateUser } from "./server/authenticate-user";
 
@@ -10,6 +14,22 @@ export const SESSION_MAX_AGE_S = 12 * 60 * 60;
 function clientAddress(headers: Record<string, unknown> | undefined): string | null {
   const forwarded = headers?.["x-forwarded-for"] ?? headers?.["x-real-ip"];
   return typeof forwarded === "string" && forwarded.trim() ? (forwarded.split(",")[0]?.trim() ?? null) : null;
+}
+
+/** Cookies are Secure when the site is served over https (NEXTAUTH_URL), as next-auth's own are. */
+export function isHttpsSite(): boolean {
+  return env().NEXTAUTH_URL?.startsWith("https://") ?? false;
+}
+
+/** Remembers this browser as one that has signed in as `email` (lib/auth/device-cookie.ts). */
+async function rememberDevice(email: string): Promise<void> {
+  (await cookies()).set(DEVICE_COOKIE, issueDeviceToken(email, instanceSecrets().authSecret), {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: isHttpsSite(),
+    path: "/",
+    maxAge: DEVICE_COOKIE_MAX_AGE_S,
+  });
 }
 
 let cached: NextAuthOptions | undefined;
@@ -26,7 +46,13 @@ export function authOptions(): NextAuthOptions {
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         // Throwing passes the message to the sign-in form (rate limit); null means "wrong email or password".
-        authorize: (credentials, req) => authenticateUser(credentials, clientAddress(req?.headers)),
+        authorize: async (credentials, req) => {
+          const headers = req?.headers as Record<string, unknown> | undefined;
+          const deviceToken = cookieValue(typeof headers?.cookie === "string" ? headers.cookie : null, DEVICE_COOKIE);
+          const user = await authenticateUser(credentials, clientAddress(headers), undefined, { deviceToken });
+          if (user) await rememberDevice(user.email);
+          return user;
+        },
       }),
     ],
     callbacks: {
@@ -34,12 +60,22 @@ export function authOptions(): NextAuthOptions {
         if (user) {
           token.uid = user.id;
           token.role = user.role;
+          token.sv = user.sessionVersion;
         }
         return token;
       },
       session({ session, token }) {
-        if (token.uid && token.role) session.user = { ...session.user, id: token.uid, role: token.role };
+        if (token.uid && token.role && typeof token.sv === "number") {
+          session.user = { ...session.user, id: token.uid, role: token.role, sessionVersion: token.sv };
+        }
         return session;
+      },
+    },
+    events: {
+      // Signing out ends every session of the user, not just this cookie: a JWT cannot be recalled
+      // one by one, and a copy of this cookie elsewhere must stop working too.
+      async signOut({ token }) {
+        if (typeof token?.uid === "string" && typeof token.sv === "number") await endSessions(token.uid, token.sv);
       },
     },
   };

@@ -2,10 +2,11 @@ import type { DefaultSession } from "next-auth";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; role: "ADMIN" | "MEMBER" } & DefaultSession["user"];
+    user: { id: string; role: "ADMIN" | "MEMBER"; sessionVersion: number } & DefaultSession["user"];
   }
   interface User {
     role: "ADMIN" | "MEMBER";
+    sessionVersion: number;
   }
 }
 
@@ -13,5 +14,7 @@ declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
     role?: "ADMIN" | "MEMBER";
+    /** The user's session version at sign-in (lib/auth/session-user.ts). */
+    sv?: number;
   }
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import { getToken } from "next-auth/jwt";
-import { getDb } from "../db";
+import { sessionUser, type TSessionUser } from "../auth/session-user";
 import { env } from "../env";
+import { isSameOrigin } from "../http/same-origin";
 import { instanceSecrets } from "../instance-secrets";
 import { authenticateApiKey } from "../server/api-keys/authenticate-api-key";
 import { ApiError } from "./api-error";
@@ -14,31 +15,41 @@ function parseCookies(header: string | null): Record<string, string> {
   const out: Record<string, string> = {};
   for (const part of (header ?? "").split(";")) {
     const eq = part.indexOf("=");
-    if (eq > 0) out[part.slice(0, eq).trim()] = decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq <= 0) continue;
+    const raw = part.slice(eq + 1).trim();
+    try {
+      out[part.slice(0, eq).trim()] = decodeURIComponent(raw);
+    } catch {
+      out[part.slice(0, eq).trim()] = raw; // a malformed %-escape is not ours; it just won't verify
+    }
   }
   return out;
 }
 
-/** The signed-in user's id from the next-auth session cookie of this request (not from global request state). */
-async function sessionUserId(request: Request): Promise<string | null> {
+/** The still-current user of this request's next-auth session cookie (not from global request state). */
+async function requestSessionUser(request: Request): Promise<TSessionUser | null> {
   const token = await getToken({
     req: { cookies: parseCookies(request.headers.get("cookie")), headers: {} } as never,
     secret: instanceSecrets().authSecret,
     secureCookie: env().NEXTAUTH_URL?.startsWith("https://") ?? false,
   });
-  return typeof token?.uid === "string" ? token.uid : null;
+  return sessionUser(token);
 }
 
-/** Cookie-authenticated writes must come from our own pages (CSRF): Origin must be this host. */
-function isSameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
-  if (!origin || !host) return false;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
+/** Cookie-authenticated writes must come from our own pages (CSRF): lib/http/same-origin.ts. */
+function isFromOurPages(request: Request): boolean {
+  const h = request.headers;
+  const e = env();
+  return isSameOrigin(
+    {
+      origin: h.get("origin"),
+      host: h.get("host") ?? new URL(request.url).host,
+      forwardedHost: h.get("x-forwarded-host"),
+      forwardedProto: h.get("x-forwarded-proto"),
+    },
+    e.HOOKLINE_TRUST_PROXY,
+    e.NEXTAUTH_URL,
+  );
 }
 
 /**
@@ -55,12 +66,10 @@ export async function authenticateRequest(request: Request, { allowApiKey = true
     if (!allowApiKey) throw new ApiError(403, "forbidden", "API keys cannot manage API keys; sign in as an admin");
     return { kind: "api_key", apiKeyId: found.id };
   }
-  const userId = await sessionUserId(request);
-  if (!userId) throw new ApiError(401, "unauthorized", "Sign in, or send Authorization: Bearer <api key>");
-  // Re-read the role: the session token may predate a role change.
-  const user = await (await getDb()).user.findUnique({ where: { id: userId }, select: { id: true, role: true } });
-  if (!user) throw new ApiError(401, "unauthorized", "Your account no longer exists");
+  // Re-read from the database: the token may predate a role change, a sign-out or a new password.
+  const user = await requestSessionUser(request);
+  if (!user) throw new ApiError(401, "unauthorized", "Sign in, or send Authorization: Bearer <api key>");
   if (user.role !== "ADMIN") throw new ApiError(403, "forbidden", "Only site admins can use the admin API");
-  if (!SAFE_METHODS.has(request.method) && !isSameOrigin(request)) throw new ApiError(403, "cross_origin", "Cross-site request refused");
+  if (!SAFE_METHODS.has(request.method) && !isFromOurPages(request)) throw new ApiError(403, "cross_origin", "Cross-site request refused");
   return { kind: "session", userId: user.id };
 }

@@ -1,13 +1,21 @@
 import "server-only";
+import { getDb, type PrismaClient } from "../db";
 
 // Slows repeated failed sign-ins. Keys name what is counted:
 //   "pair:<email>|<address>"  one account from one client address      (PAIR_FREE_FAILURES)
 //   "ip:<address>"            one client address, across all accounts  (ADDRESS_FREE_FAILURES)
-//   "email:<email>"           one account, from all addresses together (ACCOUNT_FREE_FAILURES)
-// Past its free failures inside WINDOW_MS, each further failure doubles a lock-out (1 s, 2 s, 4 s ...
-// up to MAX_LOCK_MS). Counting the pair rather than the bare account means a stranger guessing at
-// the admin's password locks out the stranger, not the admin; the account-wide count, set high,
-// still stops a guesser spread over many addresses. State is per process (see README).
+//   "email:<email>"           one account, from all untrusted clients  (ACCOUNT_FREE_FAILURES)
+//   "device:<id>"             one browser that has signed in to this account before (PAIR_FREE_FAILURES)
+// After its free failures, each further failure locks the key for a doubling time (1 s, 2 s, 4 s ...
+// up to MAX_LOCK_MS), counted from that failure: the attempt after the 5th failure is refused.
+// A key is forgotten WINDOW_MS after its last failure.
+//
+// A browser with a valid device cookie (lib/auth/device-cookie.ts) is counted only under its own
+// device key (OWASP's device cookies): a password spray from many addresses, which locks the
+// account for every untrusted client, never locks out the owner in the browser they have used.
+//
+// The counts live in the database, so every app process behind a load balancer shares them; each
+// change is one statement, so parallel attempts in several processes are all counted.
 
 export const PAIR_FREE_FAILURES = 5;
 /** A client address is often shared (an office behind NAT): it gets more room than one account. */
@@ -15,65 +23,91 @@ export const ADDRESS_FREE_FAILURES = 20;
 export const ACCOUNT_FREE_FAILURES = 100;
 export const WINDOW_MS = 15 * 60_000;
 export const MAX_LOCK_MS = 15 * 60_000;
-const MAX_KEYS = 10_000;
+/** How often one process deletes forgotten rows. */
+const PRUNE_EVERY_MS = 60_000;
 
-function freeFailuresFor(key: string): number {
+export function freeFailuresFor(key: string): number {
   if (key.startsWith("ip:")) return ADDRESS_FREE_FAILURES;
   if (key.startsWith("email:")) return ACCOUNT_FREE_FAILURES;
   return PAIR_FREE_FAILURES;
 }
 
-/** The keys one sign-in attempt counts against. */
-export function throttleKeys(email: string, clientAddress: string | null): string[] {
+/** How long `failures` failures on `key` lock it, counted from the last of them. */
+export function lockMsAfter(key: string, failures: number): number {
+  const over = failures - freeFailuresFor(key);
+  return over < 0 ? 0 : Math.min(MAX_LOCK_MS, 1_000 * 2 ** over);
+}
+
+/** The keys one sign-in attempt counts against: its device's alone when the browser is trusted. */
+export function throttleKeys(email: string, clientAddress: string | null, deviceId: string | null = null): string[] {
+  if (deviceId) return [`device:${deviceId}`];
   const address = clientAddress ?? "unknown";
   return [`pair:${email}|${address}`, `ip:${address}`, `email:${email}`];
 }
 
-type Entry = { failures: number; firstAt: number; lockedUntil: number };
-
 export class LoginThrottle {
-  private readonly entries = new Map<string, Entry>();
-  constructor(private readonly now: () => number = Date.now) {}
+  private lastPruneAt = 0;
+  constructor(
+    private readonly db: () => Promise<PrismaClient> = getDb,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** Milliseconds the caller must still wait before trying these keys; 0 when allowed. */
-  retryAfterMs(keys: string[]): number {
+  async retryAfterMs(keys: string[]): Promise<number> {
     const t = this.now();
-    return Math.max(0, ...keys.map((k) => (this.live(k, t)?.lockedUntil ?? 0) - t));
+    const rows = await (await this.db()).loginThrottle.findMany({
+      where: { key: { in: keys }, lastFailureAt: { gt: new Date(t - WINDOW_MS) } },
+    });
+    return Math.max(0, ...rows.map((r) => r.lastFailureAt.getTime() + lockMsAfter(r.key, r.failures) - t));
   }
 
-  recordFailure(keys: string[]): void {
-    const t = this.now();
-    for (const key of keys) {
-      const entry = this.live(key, t) ?? { failures: 0, firstAt: t, lockedUntil: 0 };
-      entry.failures += 1;
-      const over = entry.failures - freeFailuresFor(key);
-      if (over > 0) entry.lockedUntil = t + Math.min(MAX_LOCK_MS, 1_000 * 2 ** (over - 1));
-      this.entries.delete(key); // re-insert: Map order is then oldest-first for eviction
-      this.entries.set(key, entry);
+  /**
+   * Counts an attempt against every key, unless one of them is locked: resolves 0 when the attempt
+   * may go ahead (it is already counted as a failure, to be forgiven if it succeeds), else the
+   * milliseconds to wait. The lock test sits in the UPDATE's own WHERE, which PostgreSQL re-checks
+   * on the newest row after waiting for a concurrent update: of a parallel burst, exactly the free
+   * number of attempts get through, whichever processes they arrive at.
+   */
+  async tryAttempt(keys: string[]): Promise<number> {
+    const t = new Date(this.now());
+    const windowStart = new Date(t.getTime() - WINDOW_MS);
+    const frees = keys.map(freeFailuresFor);
+    const db = await this.db();
+    await db.$executeRaw`
+      insert into "LoginThrottle" ("key", "failures", "lastFailureAt")
+      select k, 0, ${windowStart} from unnest(${keys}::text[]) as k
+      on conflict ("key") do nothing`;
+    const counted = await db.$queryRaw<{ key: string }[]>`
+      update "LoginThrottle" l set
+        "failures" = case when l."lastFailureAt" <= ${windowStart} then 1 else l."failures" + 1 end,
+        "lastFailureAt" = ${t}
+      from unnest(${keys}::text[], ${frees}::int[]) as u(k, f)
+      where l."key" = u.k
+        and not (l."lastFailureAt" > ${windowStart} and l."failures" >= u.f
+          and l."lastFailureAt" + least(${MAX_LOCK_MS}, 1000 * power(2, l."failures" - u.f)) * interval '1 millisecond' > ${t})
+        -- A refused attempt counts against none of its keys (else hammering a locked pair would
+        -- run up the account's count for free). Under a parallel burst this snapshot may be a
+        -- moment old; the row's own test above is what holds exactly.
+        and not exists (
+          select 1 from "LoginThrottle" o join unnest(${keys}::text[], ${frees}::int[]) as v(k, f) on o."key" = v.k
+          where o."lastFailureAt" > ${windowStart} and o."failures" >= v.f
+            and o."lastFailureAt" + least(${MAX_LOCK_MS}, 1000 * power(2, o."failures" - v.f)) * interval '1 millisecond' > ${t})
+      returning l."key"`;
+    if (t.getTime() - this.lastPruneAt > PRUNE_EVERY_MS) {
+      this.lastPruneAt = t.getTime();
+      // A minute's margin: a row just inserted above (at windowStart) by a parallel attempt survives.
+      await db.loginThrottle.deleteMany({ where: { lastFailureAt: { lt: new Date(windowStart.getTime() - PRUNE_EVERY_MS) } } });
     }
-    while (this.entries.size > MAX_KEYS) this.entries.delete(this.entries.keys().next().value as string);
+    if (counted.length === keys.length) return 0;
+    return Math.max(1, await this.retryAfterMs(keys));
   }
 
   /** Takes back one failure recorded in advance (the attempt turned out right). */
-  forgiveOne(keys: string[]): void {
-    for (const key of keys) {
-      const entry = this.entries.get(key);
-      if (!entry) continue;
-      entry.failures = Math.max(0, entry.failures - 1);
-      if (entry.failures <= freeFailuresFor(key)) entry.lockedUntil = 0;
-    }
+  async forgiveOne(keys: string[]): Promise<void> {
+    await (await this.db()).loginThrottle.updateMany({ where: { key: { in: keys }, failures: { gt: 0 } }, data: { failures: { decrement: 1 } } });
   }
 
-  recordSuccess(keys: string[]): void {
-    for (const key of keys) this.entries.delete(key);
-  }
-
-  private live(key: string, t: number): Entry | undefined {
-    const entry = this.entries.get(key);
-    if (entry && t - entry.firstAt > WINDOW_MS && t >= entry.lockedUntil) {
-      this.entries.delete(key);
-      return undefined;
-    }
-    return entry;
+  async recordSuccess(keys: string[]): Promise<void> {
+    await (await this.db()).loginThrottle.deleteMany({ where: { key: { in: keys } } });
   }
 }

@@ -22,6 +22,11 @@ export function frontDoor({ trustedProxies, maxBodyBytes }: TFrontDoorOptions, h
     if (!SERVED_METHODS.includes(method)) return methodNotAllowed(res, method);
     const address = clientAddressOf(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustedProxies);
     delete req.headers["x-real-ip"];
+    // Without a proxy in front, these are whatever the client wrote (lib/http/same-origin.ts).
+    if (trustedProxies <= 0) {
+      delete req.headers["x-forwarded-host"];
+      delete req.headers["x-forwarded-proto"];
+    }
     if (address) req.headers["x-forwarded-for"] = address;
     else delete req.headers["x-forwarded-for"];
     const pathname = (req.url ?? "/").split("?")[0] ?? "/";

@@ -24,7 +24,8 @@ async function updateByEmail(email: string, data: Prisma.UserUpdateInput) {
 
 export async function setUserPassword(email: string, password: string) {
   const { password: valid } = ZUserCreate.pick({ password: true }).parse({ password });
-  return updateByEmail(email, { passwordHash: await hashPassword(valid) });
+  // A new password ends every session signed in with the old one (lib/auth/session-user.ts).
+  return updateByEmail(email, { passwordHash: await hashPassword(valid), sessionVersion: { increment: 1 } });
 }
 
 export class LastAdminError extends Error {
@@ -41,7 +42,8 @@ export async function setUserRole(email: string, role: TRole) {
     const admins = await db.user.findMany({ where: { role: "ADMIN" }, select: { email: true }, take: 2 });
     if (admins.length === 1 && admins[0]?.email === normalized) throw new LastAdminError(normalized);
   }
-  return updateByEmail(email, { role });
+  // Sessions carry no role, but a demoted admin's open pages should not outlive the change either.
+  return updateByEmail(email, { role, sessionVersion: { increment: 1 } });
 }
 
 export async function listUsers() {

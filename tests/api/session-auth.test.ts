@@ -4,6 +4,7 @@ import { GET as listTypes } from "@/app/api/v1/event-types/route";
 import { POST as createProject } from "@/app/api/v1/projects/route";
 import { POST as createWebhook, GET as listWebhooks } from "@/app/api/v1/webhooks/route";
 import { createUser } from "@/lib/server/create-user";
+import { setUserPassword, setUserRole } from "@/lib/server/update-user";
 import { freshDatabasePerTest, TEST_DATABASES } from "../helpers/databases";
 import { call, sessionCookie } from "../helpers/routes";
 
@@ -46,5 +47,53 @@ describe.each(TEST_DATABASES)("session-cookie auth of the admin API on $name", (
     await db().prisma.user.delete({ where: { id: admin.id } });
     expect((await call(listTypes, { headers: { cookie } })).status).toBe(401);
     expect((await call(listTypes, { headers: { cookie: "next-auth.session-token=forged" } })).status).toBe(401);
+  });
+
+  it("sign-out, a password change and a role change end the user's other sessions", async () => {
+    const admin = await createUser({ email: "s@example.com", password: "admin-password-1", role: "ADMIN" });
+    await createUser({ email: "other-admin@example.com", password: "admin-password-2", role: "ADMIN" });
+    const ok = async (cookie: string) => (await call(listTypes, { headers: { cookie } })).status;
+
+    const beforeSignOut = await sessionCookie(admin.id);
+    expect(await ok(beforeSignOut)).toBe(200);
+    const { authOptions } = await import("@/lib/auth");
+    await authOptions().events?.signOut?.({ token: { uid: admin.id, sv: 0 }, session: null as never });
+    expect(await ok(beforeSignOut)).toBe(401);
+    // A stale token cannot sign anyone out again (it would only annoy the owner).
+    await authOptions().events?.signOut?.({ token: { uid: admin.id, sv: 0 }, session: null as never });
+    expect((await db().prisma.user.findUniqueOrThrow({ where: { id: admin.id } })).sessionVersion).toBe(1);
+
+    const beforePassword = await sessionCookie(admin.id);
+    expect(await ok(beforePassword)).toBe(200);
+    await setUserPassword("s@example.com", "a-brand-new-password");
+    expect(await ok(beforePassword)).toBe(401);
+
+    const beforeRole = await sessionCookie(admin.id);
+    expect(await ok(beforeRole)).toBe(200);
+    await setUserRole("s@example.com", "ADMIN");
+    expect(await ok(beforeRole)).toBe(401);
+    expect(await ok(await sessionCookie(admin.id))).toBe(200);
+  });
+
+  it("the same-origin check compares the scheme and ignores a client's X-Forwarded-Host", async () => {
+    const admin = await createUser({ email: "o@example.com", password: "admin-password-1", role: "ADMIN" });
+    const cookie = await sessionCookie(admin.id);
+    const https = await call(createProject, { method: "POST", headers: { cookie, origin: "https://localhost:3000" }, body: { id: "p" } });
+    expect(https).toMatchObject({ status: 403, json: { error: { code: "cross_origin" } } });
+    const forged = await call(createProject, {
+      method: "POST",
+      headers: { cookie, origin: "http://evil.example", "x-forwarded-host": "evil.example" },
+      body: { id: "p" },
+    });
+    expect(forged.status).toBe(403);
+    expect(await db().prisma.project.count()).toBe(0);
+  });
+
+  it("a token without a session version (issued before versions existed) is no session", async () => {
+    const admin = await createUser({ email: "old@example.com", password: "admin-password-1", role: "ADMIN" });
+    const { encode } = await import("next-auth/jwt");
+    const { instanceSecrets } = await import("@/lib/instance-secrets");
+    const token = await encode({ token: { sub: admin.id, uid: admin.id }, secret: instanceSecrets().authSecret });
+    expect((await call(listTypes, { headers: { cookie: `next-auth.session-token=${token}` } })).status).toBe(401);
   });
 });

@@ -33,10 +33,12 @@ export async function adminKey(): Promise<string> {
   return (await createApiKey({ name: "tests" }, null)).key;
 }
 
-/** A next-auth session cookie for a user, signed like the real sign-in signs it. */
-export async function sessionCookie(userId: string): Promise<string> {
+/** A next-auth session cookie for a user at their current session version, signed like the real sign-in signs it. */
+export async function sessionCookie(userId: string, sessionVersion?: number): Promise<string> {
   const { encode } = await import("next-auth/jwt");
   const { instanceSecrets } = await import("@/lib/instance-secrets");
-  const token = await encode({ token: { sub: userId, uid: userId }, secret: instanceSecrets().authSecret });
+  const { getDb } = await import("@/lib/db");
+  const sv = sessionVersion ?? (await (await getDb()).user.findUnique({ where: { id: userId }, select: { sessionVersion: true } }))?.sessionVersion ?? 0;
+  const token = await encode({ token: { sub: userId, uid: userId, sv }, secret: instanceSecrets().authSecret });
   return `next-auth.session-token=${token}`;
 }

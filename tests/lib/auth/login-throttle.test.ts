@@ -4,78 +4,109 @@ import {
   ADDRESS_FREE_FAILURES,
   PAIR_FREE_FAILURES as FREE_FAILURES,
   LoginThrottle,
+  lockMsAfter,
   MAX_LOCK_MS,
   throttleKeys,
   WINDOW_MS,
 } from "@/lib/auth/login-throttle";
+import { getDb } from "@/lib/db";
+import { freshDatabasePerTest, TEST_DATABASES } from "../../helpers/databases";
 
-function clock(start = 1_000_000) {
+function clock(start = Date.UTC(2026, 10, 30, 12)) {
   let t = start;
   return { now: () => t, advance: (ms: number) => (t += ms) };
 }
 
-describe("LoginThrottle", () => {
-  it("lets the first failures through, then locks out with a doubling delay", () => {
+describe("lockMsAfter and throttleKeys", () => {
+  it("locks from the free count on, doubling, capped", () => {
+    expect(lockMsAfter("pair:a|1", FREE_FAILURES - 1)).toBe(0);
+    expect(lockMsAfter("pair:a|1", FREE_FAILURES)).toBe(1_000);
+    expect(lockMsAfter("pair:a|1", FREE_FAILURES + 2)).toBe(4_000);
+    expect(lockMsAfter("ip:1", ADDRESS_FREE_FAILURES)).toBe(1_000);
+    expect(lockMsAfter("email:a", ACCOUNT_FREE_FAILURES - 1)).toBe(0);
+    expect(lockMsAfter("device:x", 60)).toBe(MAX_LOCK_MS);
+  });
+
+  it("counts a trusted device alone, anyone else by pair, address and account", () => {
+    expect(throttleKeys("a@x", "10.0.0.1")).toEqual(["pair:a@x|10.0.0.1", "ip:10.0.0.1", "email:a@x"]);
+    expect(throttleKeys("a@x", null)).toEqual(["pair:a@x|unknown", "ip:unknown", "email:a@x"]);
+    expect(throttleKeys("a@x", "10.0.0.1", "dev1")).toEqual(["device:dev1"]);
+  });
+});
+
+describe.each(TEST_DATABASES)("LoginThrottle on $name", (backend) => {
+  freshDatabasePerTest(backend);
+
+  it("lets the free failures through, refuses the next attempt, then doubles the lock", async () => {
     const c = clock();
-    const throttle = new LoginThrottle(c.now);
-    for (let i = 0; i < FREE_FAILURES; i++) {
-      expect(throttle.retryAfterMs(["pair:a|1"])).toBe(0);
-      throttle.recordFailure(["pair:a|1"]);
-    }
-    expect(throttle.retryAfterMs(["pair:a|1"])).toBe(0);
-    throttle.recordFailure(["pair:a|1"]);
-    expect(throttle.retryAfterMs(["pair:a|1"])).toBe(1_000);
+    const throttle = new LoginThrottle(getDb, c.now);
+    for (let i = 0; i < FREE_FAILURES; i++) expect(await throttle.tryAttempt(["pair:a|1"])).toBe(0);
+    // Five failures are documented as the limit: the sixth attempt is refused for 1 s.
+    expect(await throttle.tryAttempt(["pair:a|1"])).toBe(1_000);
     c.advance(1_000);
-    throttle.recordFailure(["pair:a|1"]);
-    expect(throttle.retryAfterMs(["pair:a|1"])).toBe(2_000);
-    throttle.recordFailure(["pair:a|1"]);
-    expect(throttle.retryAfterMs(["pair:a|1"])).toBe(4_000);
+    expect(await throttle.tryAttempt(["pair:a|1"])).toBe(0);
+    expect(await throttle.retryAfterMs(["pair:a|1"])).toBe(2_000);
+    c.advance(2_000);
+    expect(await throttle.tryAttempt(["pair:a|1"])).toBe(0);
+    expect(await throttle.retryAfterMs(["pair:a|1"])).toBe(4_000);
   });
 
-  it("caps the lock-out", () => {
-    const throttle = new LoginThrottle(clock().now);
-    for (let i = 0; i < 60; i++) throttle.recordFailure(["k"]);
-    expect(throttle.retryAfterMs(["k"])).toBe(MAX_LOCK_MS);
-  });
-
-  it("keeps keys apart and reports the longest wait among them", () => {
-    const throttle = new LoginThrottle(clock().now);
-    for (let i = 0; i < FREE_FAILURES + 2; i++) throttle.recordFailure(["pair:a|1", "ip:1"]);
-    expect(throttle.retryAfterMs(["pair:a|1"])).toBe(2_000);
-    expect(throttle.retryAfterMs(["pair:b|1", "ip:1"])).toBe(0); // an address has more room than an account
-    for (let i = FREE_FAILURES + 2; i < ADDRESS_FREE_FAILURES + 1; i++) throttle.recordFailure(["ip:1"]);
-    expect(throttle.retryAfterMs(["pair:b|1", "ip:1"])).toBe(1_000);
-  });
-
-  it("forgets failures after the window and on success", () => {
+  it("caps the lock-out, and forgets a key a window after its last failure", async () => {
     const c = clock();
-    const throttle = new LoginThrottle(c.now);
-    for (let i = 0; i < FREE_FAILURES; i++) throttle.recordFailure(["k"]);
+    const throttle = new LoginThrottle(getDb, c.now);
+    // 15 failures: 2^10 s would be 17 min; the cap holds it to 15 (and the window then forgets it).
+    for (let failures = 0; failures < FREE_FAILURES + 10; ) {
+      const wait = await throttle.tryAttempt(["k"]);
+      if (wait) c.advance(wait);
+      else failures++;
+    }
+    expect(await throttle.retryAfterMs(["k"])).toBe(MAX_LOCK_MS);
     c.advance(WINDOW_MS + 1);
-    throttle.recordFailure(["k"]);
-    expect(throttle.retryAfterMs(["k"])).toBe(0);
-    for (let i = 0; i < FREE_FAILURES + 1; i++) throttle.recordFailure(["j"]);
-    expect(throttle.retryAfterMs(["j"])).toBeGreaterThan(0);
-    throttle.recordSuccess(["j"]);
-    expect(throttle.retryAfterMs(["j"])).toBe(0);
+    expect(await throttle.retryAfterMs(["k"])).toBe(0);
+    expect(await throttle.tryAttempt(["k"])).toBe(0);
+    expect(await (await getDb()).loginThrottle.findUniqueOrThrow({ where: { key: "k" } })).toMatchObject({ failures: 1 });
   });
 
-  it("counts an account across all addresses, with more room than one address gets", () => {
-    const throttle = new LoginThrottle(clock().now);
-    for (let i = 0; i < ACCOUNT_FREE_FAILURES; i++) throttle.recordFailure(throttleKeys("a@x", `10.0.${i >> 8}.${i & 255}`));
-    expect(throttle.retryAfterMs(throttleKeys("a@x", "10.9.9.9"))).toBe(0);
-    throttle.recordFailure(throttleKeys("a@x", "10.9.9.8"));
-    expect(throttle.retryAfterMs(throttleKeys("a@x", "10.9.9.9"))).toBe(1_000);
-    expect(throttle.retryAfterMs(throttleKeys("b@x", "10.9.9.9"))).toBe(0);
+  it("keeps keys apart, reports the longest wait, and an address has more room than an account", async () => {
+    const throttle = new LoginThrottle(getDb, clock().now);
+    for (let i = 0; i < FREE_FAILURES; i++) await throttle.tryAttempt(["pair:a|1", "ip:1"]);
+    expect(await throttle.retryAfterMs(["pair:a|1"])).toBe(1_000);
+    expect(await throttle.tryAttempt(["pair:b|1", "ip:1"])).toBe(0);
+    for (let i = FREE_FAILURES + 1; i < ADDRESS_FREE_FAILURES; i++) expect(await throttle.tryAttempt([`pair:c${i}|1`, "ip:1"])).toBe(0);
+    expect(await throttle.tryAttempt(["pair:z|1", "ip:1"])).toBe(1_000);
   });
 
-  it("forgiving a failure recorded in advance lifts the lock it caused", () => {
-    const throttle = new LoginThrottle(clock().now);
-    for (let i = 0; i < ADDRESS_FREE_FAILURES + 1; i++) throttle.recordFailure(["ip:1"]);
-    expect(throttle.retryAfterMs(["ip:1"])).toBe(1_000);
-    throttle.forgiveOne(["ip:1"]);
-    expect(throttle.retryAfterMs(["ip:1"])).toBe(0);
-    throttle.recordFailure(["ip:1"]);
-    expect(throttle.retryAfterMs(["ip:1"])).toBe(1_000);
+  it("success clears a key; forgiving a failure counted in advance lifts the lock it caused", async () => {
+    const throttle = new LoginThrottle(getDb, clock().now);
+    for (let i = 0; i < FREE_FAILURES; i++) await throttle.tryAttempt(["j", "ip:1"]);
+    expect(await throttle.retryAfterMs(["j"])).toBeGreaterThan(0);
+    await throttle.recordSuccess(["j"]);
+    expect(await throttle.retryAfterMs(["j"])).toBe(0);
+    for (let i = FREE_FAILURES; i < ADDRESS_FREE_FAILURES; i++) await throttle.tryAttempt(["ip:1"]);
+    expect(await throttle.retryAfterMs(["ip:1"])).toBe(1_000);
+    await throttle.forgiveOne(["ip:1"]);
+    expect(await throttle.retryAfterMs(["ip:1"])).toBe(0);
+  });
+
+  it("is shared: two throttles (two app processes) on one database count together", async () => {
+    const c = clock();
+    const a = new LoginThrottle(getDb, c.now);
+    const b = new LoginThrottle(getDb, c.now);
+    for (let i = 0; i < FREE_FAILURES; i++) await (i % 2 ? a : b).tryAttempt(["pair:s|1"]);
+    expect(await a.tryAttempt(["pair:s|1"])).toBeGreaterThan(0);
+    expect(await b.tryAttempt(["pair:s|1"])).toBeGreaterThan(0);
+  });
+
+  it("in a parallel burst, exactly the free number of attempts are counted and let through", async () => {
+    const throttle = new LoginThrottle(getDb, clock().now);
+    const waits = await Promise.all(Array.from({ length: 12 }, () => throttle.tryAttempt(throttleKeys("p@x", "10.0.0.1"))));
+    expect(waits.filter((w) => w === 0)).toHaveLength(FREE_FAILURES);
+  });
+
+  it("an account-wide spray does not touch a trusted device's key", async () => {
+    const throttle = new LoginThrottle(getDb, clock().now);
+    for (let i = 0; i < ACCOUNT_FREE_FAILURES; i++) await throttle.tryAttempt(throttleKeys("o@x", `10.1.${i >> 8}.${i & 255}`));
+    expect(await throttle.tryAttempt(throttleKeys("o@x", "10.9.9.9"))).toBeGreaterThan(0);
+    expect(await throttle.tryAttempt(throttleKeys("o@x", "10.9.9.9", "owner-device"))).toBe(0);
   });
 });

@@ -6,13 +6,27 @@ import { frontDoor } from "@/lib/http/front-door";
 
 let server: http.Server;
 let base: string;
-const seen: { method?: string; forwardedFor?: string | string[]; realIp?: string | string[]; length: number }[] = [];
+const seen: {
+  method?: string;
+  forwardedFor?: string | string[];
+  realIp?: string | string[];
+  forwardedHost?: string | string[];
+  forwardedProto?: string | string[];
+  length: number;
+}[] = [];
 beforeAll(async () => {
   server = http.createServer(
     frontDoor({ trustedProxies: 0, maxBodyBytes: 256 * 1024 }, async (req, res) => {
       let length = 0;
       for await (const c of req) length += (c as Buffer).length;
-      seen.push({ method: req.method, forwardedFor: req.headers["x-forwarded-for"], realIp: req.headers["x-real-ip"], length });
+      seen.push({
+        method: req.method,
+        forwardedFor: req.headers["x-forwarded-for"],
+        realIp: req.headers["x-real-ip"],
+        forwardedHost: req.headers["x-forwarded-host"],
+        forwardedProto: req.headers["x-forwarded-proto"],
+        length,
+      });
       res.end("ok");
     }),
   );
@@ -44,9 +58,9 @@ describe("frontDoor", () => {
     expect(seen.length).toBe(before);
   });
 
-  it("replaces forwarded addresses a client sent with the socket's", async () => {
-    await raw("GET", "/", { "x-forwarded-for": "203.0.113.9", "x-real-ip": "203.0.113.9" });
-    expect(seen.at(-1)).toMatchObject({ forwardedFor: "127.0.0.1", realIp: undefined });
+  it("replaces forwarded addresses a client sent with the socket's, and drops its forwarded host and scheme", async () => {
+    await raw("GET", "/", { "x-forwarded-for": "203.0.113.9", "x-real-ip": "203.0.113.9", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" });
+    expect(seen.at(-1)).toMatchObject({ forwardedFor: "127.0.0.1", realIp: undefined, forwardedHost: undefined, forwardedProto: undefined });
   });
 
   it("caps sign-in bodies far below the default, and other bodies at the default", async () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
+import { issueDeviceToken } from "@/lib/auth/device-cookie";
 import { LoginThrottle } from "@/lib/auth/login-throttle";
+import { instanceSecrets } from "@/lib/instance-secrets";
 import { authenticateUser, TooManyAttemptsError } from "@/lib/server/authenticate-user";
 import { createUser, UserExistsError } from "@/lib/server/create-user";
 import { LastAdminError, listUsers, setUserPassword, setUserRole, UserNotFoundError } from "@/lib/server/update-user";
@@ -39,7 +41,7 @@ describe.each(TEST_DATABASES)("users on $name", (backend) => {
   it("slows repeated failures per account and address, without locking the account's owner out", async () => {
     await createUser({ email: "t@example.com", password: PASSWORD });
     const throttle = new LoginThrottle();
-    for (let i = 0; i < 6; i++) expect(await authenticateUser({ email: "t@example.com", password: "wrong-password" }, "10.9.9.9", throttle)).toBeNull();
+    for (let i = 0; i < 5; i++) expect(await authenticateUser({ email: "t@example.com", password: "wrong-password" }, "10.9.9.9", throttle)).toBeNull();
     // The guesser at 10.9.9.9 is locked out, even with the right password ...
     await expect(authenticateUser({ email: "t@example.com", password: PASSWORD }, "10.9.9.9", throttle)).rejects.toThrow(TooManyAttemptsError);
     // ... but the owner, signing in from elsewhere, is not.
@@ -49,15 +51,52 @@ describe.each(TEST_DATABASES)("users on $name", (backend) => {
     await expect(authenticateUser({ email: "other@example.com", password: "x" }, "10.9.9.9", throttle)).rejects.toThrow(/Too many failed sign-in attempts/);
   });
 
+  it("a spray from 21 addresses locks the account for strangers, never for its owner's browser", async () => {
+    await createUser({ email: "owner@example.com", password: PASSWORD });
+    const throttle = new LoginThrottle();
+    // The owner signed in from this browser before: it holds the device cookie lib/auth.ts sets.
+    const deviceToken = issueDeviceToken("owner@example.com", instanceSecrets().authSecret);
+    let refused = 0;
+    for (let i = 0; i < 105; i++) {
+      const address = `198.51.100.${i % 21}`;
+      await authenticateUser({ email: "owner@example.com", password: `guess-${i}` }, address, throttle).catch((e) => {
+        if (!(e instanceof TooManyAttemptsError)) throw e;
+        refused++;
+      });
+    }
+    expect(refused).toBeGreaterThan(0); // the spray itself was slowed
+    // The owner, with the device cookie, from a fresh address: in at once.
+    expect(await authenticateUser({ email: "owner@example.com", password: PASSWORD }, "203.0.113.7", throttle, { deviceToken })).toMatchObject({
+      email: "owner@example.com",
+    });
+    // A stranger from a new address, without it, is still limited, even with the right password.
+    await expect(authenticateUser({ email: "owner@example.com", password: PASSWORD }, "203.0.113.99", throttle)).rejects.toThrow(TooManyAttemptsError);
+    // A device cookie issued for another account does not help either.
+    const otherDevice = issueDeviceToken("someone@example.com", instanceSecrets().authSecret);
+    await expect(authenticateUser({ email: "owner@example.com", password: PASSWORD }, "203.0.113.98", throttle, { deviceToken: otherDevice })).rejects.toThrow(
+      TooManyAttemptsError,
+    );
+  });
+
+  it("a trusted device is throttled on its own after the same five failures", async () => {
+    await createUser({ email: "d@example.com", password: PASSWORD });
+    const throttle = new LoginThrottle();
+    const deviceToken = issueDeviceToken("d@example.com", instanceSecrets().authSecret);
+    for (let i = 0; i < 5; i++) expect(await authenticateUser({ email: "d@example.com", password: "wrong" }, "10.0.0.1", throttle, { deviceToken })).toBeNull();
+    await expect(authenticateUser({ email: "d@example.com", password: PASSWORD }, "10.0.0.1", throttle, { deviceToken })).rejects.toThrow(TooManyAttemptsError);
+    // The browser's failures are its own: the account is not locked for anyone else.
+    expect(await authenticateUser({ email: "d@example.com", password: PASSWORD }, "10.0.0.2", throttle)).not.toBeNull();
+  });
+
   it("a burst of parallel guesses cannot all pass before the first is counted", async () => {
     await createUser({ email: "b@example.com", password: PASSWORD });
     const throttle = new LoginThrottle();
     const results = await Promise.allSettled(
       Array.from({ length: 12 }, (_, i) => authenticateUser({ email: "b@example.com", password: `wrong-${i}` }, "10.2.2.2", throttle)),
     );
-    // Five free failures, the sixth locks: the other six are refused without a password check.
-    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(6);
-    expect(results.filter((r) => r.status === "rejected" && r.reason instanceof TooManyAttemptsError)).toHaveLength(6);
+    // Five failures are the limit: the other seven are refused without a password check.
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(5);
+    expect(results.filter((r) => r.status === "rejected" && r.reason instanceof TooManyAttemptsError)).toHaveLength(7);
   });
 
   it("changes a password and a role, and says when the email is unknown", async () => {
