@@ -6,6 +6,7 @@ import http from "node:http";
 import next from "next";
 import { maxBodyBytes, parseEnv } from "../lib/config/env-schema";
 import { frontDoor } from "../lib/http/front-door";
+import { waitForBoot } from "../lib/server/boot-gate";
 
 const env = parseEnv(process.env);
 const port = env.PORT;
@@ -20,6 +21,12 @@ holder.__hooklineOwnsSignals = true;
 
 const app = next({ dev: false, dir: process.cwd(), port });
 await app.prepare();
+// Only once the database is open (lib/server/boot-gate.ts): a second instance on a data directory in
+// use, or any refused boot, exits with its one line and never says "Listening".
+await waitForBoot(30_000).catch((error: Error) => {
+  console.error(`[hookline] ${error.message}`);
+  process.exit(1);
+});
 const handle = app.getRequestHandler();
 
 const server = http.createServer(frontDoor({ trustedProxies: env.HOOKLINE_TRUST_PROXY, maxBodyBytes: maxBodyBytes(env) }, (req, res) => void handle(req, res)));

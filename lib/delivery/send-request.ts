@@ -58,21 +58,38 @@ function classify(error: unknown, didTimeOut: boolean): { errorClass: TErrorClas
   return { errorClass: "connect", message: code ? `${code}: ${inner.message}` : inner.message };
 }
 
-/** Reads at most `limit` bytes, then stops reading (a huge or endless body cannot exhaust memory). */
-async function readCapped(body: Dispatcher.ResponseData["body"], limit: number): Promise<{ text: string; isTruncated: boolean }> {
+const BODY_CUT_AT_DEADLINE = "body still arriving at the deadline; kept what had arrived";
+
+/**
+ * Reads at most `limit` bytes, then stops reading (a huge or endless body cannot exhaust memory).
+ * A body still arriving when `deadline` aborts is cut there: what arrived is kept, marked truncated.
+ */
+async function readCapped(
+  body: Dispatcher.ResponseData["body"],
+  limit: number,
+  deadline: AbortSignal,
+): Promise<{ text: string; isTruncated: boolean; isCutAtDeadline: boolean }> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of body as AsyncIterable<Buffer>) {
-    const room = limit - size;
-    if (chunk.length > room) {
-      chunks.push(chunk.subarray(0, room));
-      body.destroy();
-      return { text: Buffer.concat(chunks).toString("utf8"), isTruncated: true };
+  const result = (isTruncated: boolean, isCutAtDeadline = false) => ({ text: Buffer.concat(chunks).toString("utf8"), isTruncated, isCutAtDeadline });
+  try {
+    for await (const chunk of body as AsyncIterable<Buffer>) {
+      const room = limit - size;
+      if (chunk.length > room) {
+        chunks.push(chunk.subarray(0, room));
+        body.destroy();
+        return result(true);
+      }
+      chunks.push(chunk);
+      size += chunk.length;
     }
-    chunks.push(chunk);
-    size += chunk.length;
+  } catch (error) {
+    if (!deadline.aborted && (error as NodeJS.ErrnoException).code !== "UND_ERR_BODY_TIMEOUT") throw error;
+    // undici destroys the body (and with it the connection) on abort; again here so none stays open.
+    body.destroy();
+    return result(true, true);
   }
-  return { text: Buffer.concat(chunks).toString("utf8"), isTruncated: false };
+  return result(false);
 }
 
 /**
@@ -110,13 +127,16 @@ export async function sendRequest(options: TSendOptions): Promise<TSendResult> {
     const responseHeaders: Record<string, string> = {};
     for (const [name, value] of Object.entries(response.headers))
       if (value !== undefined) responseHeaders[name] = Array.isArray(value) ? value.join(", ") : value;
-    const { text, isTruncated } = await readCapped(response.body, options.maxBodyBytes);
+    // The status line decides the outcome: a 2xx means the receiver has taken the delivery, even when
+    // its body is still trickling at the deadline (retrying it would deliver it twice).
+    const { text, isTruncated, isCutAtDeadline } = await readCapped(response.body, options.maxBodyBytes, signal);
     const base = { statusCode: response.statusCode, responseHeaders, responseBody: text, isBodyTruncated: isTruncated };
+    const note = (message: string) => (isCutAtDeadline ? `${message} (${BODY_CUT_AT_DEADLINE})` : message);
     if (response.statusCode >= 300 && response.statusCode < 400) {
-      return failure("redirect", `redirect to ${responseHeaders.location ?? "(no location)"} not followed`, base);
+      return failure("redirect", note(`redirect to ${responseHeaders.location ?? "(no location)"} not followed`), base);
     }
-    if (response.statusCode < 200 || response.statusCode >= 300) return failure("http_status", `HTTP ${response.statusCode}`, base);
-    return { ok: true, durationMs: elapsed(), errorClass: null, errorMessage: null, ...base };
+    if (response.statusCode < 200 || response.statusCode >= 300) return failure("http_status", note(`HTTP ${response.statusCode}`), base);
+    return { ok: true, durationMs: elapsed(), errorClass: null, errorMessage: isCutAtDeadline ? BODY_CUT_AT_DEADLINE : null, ...base };
   } catch (error) {
     const { errorClass, message } = classify(error, signal.aborted);
     return failure(errorClass, message);

@@ -5,6 +5,7 @@ import { deliveryConfig } from "../delivery/config";
 import { DeliveryWorker } from "../delivery/worker";
 import { env } from "../env";
 import { instanceSecrets } from "../instance-secrets";
+import { reportBootReady, reportBootStarted } from "./boot-gate";
 import { ensureFirstAdmin, type TFirstAdmin } from "./ensure-first-admin";
 
 export function signInHint(first: TFirstAdmin, baseUrl: string): string {
@@ -26,6 +27,7 @@ export function signInHint(first: TFirstAdmin, baseUrl: string): string {
  * secrets and the first admin, and says how to sign in. A failure stops the process with one line.
  */
 export async function boot(): Promise<void> {
+  reportBootStarted();
   let worker: DeliveryWorker | null = null;
   try {
     const e = env();
@@ -57,6 +59,7 @@ export async function boot(): Promise<void> {
     await worker?.stop();
     await closeDb();
   };
+  reportBootReady(); // scripts/serve.ts listens only now
   if (holder.__hooklineOwnsSignals) return;
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {

@@ -61,6 +61,52 @@ describe("sendRequest", () => {
     expect(result.durationMs).toBeLessThan(1_400);
   });
 
+  describe("a body still trickling at the deadline", () => {
+    // Status and headers at once, then one byte every 200 ms for 10 s; notes when the socket closes.
+    async function trickler(status: number) {
+      let closedAt: number | null = null;
+      const r = await receiver((_q, res) => {
+        res.statusCode = status;
+        res.flushHeaders();
+        let sent = 0;
+        const timer = setInterval(() => (++sent > 50 ? res.end() : res.write(".")), 200);
+        res.on("close", () => {
+          clearInterval(timer);
+          closedAt = performance.now();
+        });
+      });
+      return { r, closedAt: () => closedAt };
+    }
+
+    it("a 2xx is a success with its status and the body so far, marked truncated, by the deadline", async () => {
+      const { r, closedAt } = await trickler(200);
+      const started = performance.now();
+      const result = await send(r.url, { timeoutMs: 1_000 });
+      const returned = performance.now();
+      expect(result).toMatchObject({ ok: true, statusCode: 200, errorClass: null, isBodyTruncated: true });
+      expect(result.errorMessage).toContain("body still arriving at the deadline");
+      expect(result.responseBody).toMatch(/^\.{2,5}$/);
+      expect(returned - started).toBeLessThan(1_400);
+      // The connection is dropped, not left reading in the background.
+      await expect.poll(closedAt, { timeout: 500 }).not.toBeNull();
+    });
+
+    it("a 5xx is an http_status failure with its status, not a timeout", async () => {
+      const { r, closedAt } = await trickler(500);
+      const result = await send(r.url, { timeoutMs: 1_000 });
+      expect(result).toMatchObject({ ok: false, statusCode: 500, errorClass: "http_status", isBodyTruncated: true });
+      expect(result.durationMs).toBeLessThan(1_400);
+      await expect.poll(closedAt, { timeout: 500 }).not.toBeNull();
+    });
+
+    it("no status line before the deadline is still a timeout", async () => {
+      const r = await receiver(() => {});
+      const result = await send(r.url, { timeoutMs: 500 });
+      expect(result).toMatchObject({ ok: false, statusCode: null, errorClass: "timeout", responseBody: "" });
+      expect(result.durationMs).toBeLessThan(900);
+    });
+  });
+
   it("reads at most maxBodyBytes of a huge response", async () => {
     const r = await receiver((_q, res) => {
       const chunk = Buffer.alloc(64 * 1024, "x");

@@ -1,0 +1,98 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { closeDb } from "@/lib/db";
+import { acquireDataDirLock } from "@/lib/db/data-dir-lock";
+import { resetEnvForTests } from "@/lib/env";
+import { boot } from "@/lib/server/boot";
+import { reportBootReady, reportBootStarted, waitForBoot } from "@/lib/server/boot-gate";
+
+// scripts/serve.ts needs a production build to run; what it relies on is tested here: it waits for
+// the gate before it listens, and only a boot that opened the database opens the gate.
+type THolder = typeof globalThis & { __hooklineBootGate?: unknown; __hooklineShutdown?: () => Promise<void>; __hooklineOwnsSignals?: boolean };
+const holder = globalThis as THolder;
+const saved = { ...process.env };
+let dataDir: string;
+
+/** "ready" when the gate opens within `ms`, else "waiting". */
+const settled = (gate: Promise<void>, ms = 300) =>
+  Promise.race([gate.then(() => "ready"), new Promise<string>((resolve) => setTimeout(() => resolve("waiting"), ms))]);
+
+beforeEach(() => {
+  holder.__hooklineBootGate = undefined;
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hookline-boot-gate-"));
+  holder.__hooklineOwnsSignals = true; // keep boot() from installing signal handlers in the test runner
+  Object.assign(process.env, { HOOKLINE_DATA_DIR: dataDir, HOOKLINE_WORKER: "off", PORT: "3998" });
+  delete process.env.DATABASE_URL;
+  resetEnvForTests();
+});
+afterEach(async () => {
+  await holder.__hooklineShutdown?.();
+  holder.__hooklineShutdown = undefined;
+  holder.__hooklineOwnsSignals = undefined;
+  holder.__hooklineBootGate = undefined;
+  await closeDb();
+  process.env = { ...saved };
+  resetEnvForTests();
+  vi.restoreAllMocks();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("boot gate", () => {
+  it("opens when the boot reports ready, before or after the server starts waiting", async () => {
+    const early = waitForBoot(1_000);
+    expect(await settled(early, 50)).toBe("waiting");
+    reportBootReady();
+    expect(await settled(early)).toBe("ready");
+    expect(await settled(waitForBoot(1_000))).toBe("ready");
+  });
+
+  it("refuses when the boot never starts (instrumentation did not run)", async () => {
+    await expect(waitForBoot(50)).rejects.toThrow(/boot\(\) did not start within 0.05 s/);
+  });
+
+  it("keeps waiting for a boot that started, however long its migrations take", async () => {
+    reportBootStarted();
+    const gate = waitForBoot(50);
+    expect(await settled(gate, 200)).toBe("waiting");
+    reportBootReady();
+    expect(await settled(gate)).toBe("ready");
+  });
+
+  it("a boot that opened the database opens it", async () => {
+    vi.spyOn(console, "log").mockImplementation(() => {});
+    await boot();
+    expect(await settled(waitForBoot(1_000))).toBe("ready");
+  });
+
+  it("a data directory in use: the boot exits 1 with one line naming the holder, and the gate stays shut", async () => {
+    const lock = acquireDataDirLock(dataDir); // this test process plays the running server
+    try {
+      const error = vi.spyOn(console, "error").mockImplementation(() => {});
+      vi.spyOn(process, "exit").mockImplementation(((code: number) => {
+        throw new Error(`exit ${code}`);
+      }) as never);
+      const gate = waitForBoot(50);
+      await expect(boot()).rejects.toThrow("exit 1");
+      expect(error.mock.calls.map((c) => String(c[0]))).toEqual([
+        expect.stringMatching(new RegExp(`^\\[hookline\\] Hookline cannot start: The embedded database in .* is in use by process ${process.pid} on `)),
+      ]);
+      expect(await settled(gate)).toBe("waiting");
+    } finally {
+      lock.release();
+    }
+  });
+});
+
+describe("scripts/serve.ts", () => {
+  it("waits for the boot after Next is prepared and before it listens", () => {
+    const source = fs.readFileSync(path.join(process.cwd(), "scripts/serve.ts"), "utf8");
+    const prepared = source.indexOf("await app.prepare()");
+    const waited = source.indexOf("await waitForBoot(");
+    const listening = source.indexOf("server.listen(");
+    expect(prepared).toBeGreaterThan(-1);
+    expect(waited).toBeGreaterThan(prepared);
+    expect(listening).toBeGreaterThan(waited);
+  });
+});
