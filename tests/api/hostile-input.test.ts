@@ -7,22 +7,9 @@ import { POST as createWebhook, GET as listWebhooks } from "@/app/api/v1/webhook
 import { installDatabase } from "@/lib/db";
 import { openDatabase } from "@/lib/db/open-database";
 import { freshDatabasePerTest, TEST_DATABASES, type TestPostgres } from "../helpers/databases";
+import { lazyBody } from "../helpers/lazy-body";
 import { adminKey, call } from "../helpers/routes";
 import { relayTo } from "../helpers/tcp-relay";
-
-/** A request body that would be `total` bytes, made only as it is read. */
-function lazyBody(total: number) {
-  let pulled = 0;
-  const chunk = new TextEncoder().encode(" ".repeat(64 * 1024));
-  const stream = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (pulled >= total) return controller.close();
-      pulled += chunk.byteLength;
-      controller.enqueue(chunk);
-    },
-  });
-  return { stream, pulled: () => pulled };
-}
 
 describe.each(TEST_DATABASES)("hostile input on $name", (backend) => {
   const db = freshDatabasePerTest(backend);

@@ -1,22 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/api/api-error";
 import { readBoundedBytes, readJsonBody } from "@/lib/api/read-json-body";
+import { lazyBody } from "../../helpers/lazy-body";
 
 const JSON_HEADERS = { "content-type": "application/json" };
-
-/** A body that would be `total` bytes, produced lazily; `pulled()` says how much was read. */
-function endlessBody(total: number) {
-  let pulled = 0;
-  const chunk = new Uint8Array(64 * 1024).fill(0x20);
-  const stream = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (pulled >= total) return controller.close();
-      pulled += chunk.byteLength;
-      controller.enqueue(chunk);
-    },
-  });
-  return { stream, pulled: () => pulled };
-}
 
 const post = (body: BodyInit, headers: Record<string, string> = JSON_HEADERS) =>
   new Request("http://localhost/api/v1/events", { method: "POST", body, headers, duplex: "half" } as RequestInit);
@@ -32,14 +19,14 @@ async function errorOf(promise: Promise<unknown>): Promise<ApiError> {
 
 describe("readBoundedBytes", () => {
   it("stops reading a streamed body as soon as it passes the cap", async () => {
-    const body = endlessBody(200 * 1024 * 1024);
+    const body = lazyBody(200 * 1024 * 1024);
     const error = await errorOf(readBoundedBytes(post(body.stream), 1024 * 1024));
     expect(error.status).toBe(413);
     expect(body.pulled()).toBeLessThanOrEqual(1024 * 1024 + 3 * 64 * 1024);
   });
 
   it("refuses a declared length over the cap without reading", async () => {
-    const body = endlessBody(10 * 1024 * 1024);
+    const body = lazyBody(10 * 1024 * 1024);
     const request = post(body.stream, { ...JSON_HEADERS, "content-length": String(10 * 1024 * 1024) });
     expect((await errorOf(readBoundedBytes(request, 1024))).status).toBe(413);
     expect(body.pulled()).toBeLessThanOrEqual(2 * 64 * 1024); // at most what the stream pre-buffers
