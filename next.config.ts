@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { configSecurityHeaders } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   // Loaded by Node at run time, not bundled: PGlite and the schema engine read their WASM files from
@@ -7,6 +8,8 @@ const nextConfig: NextConfig = {
   experimental: { authInterrupts: true }, // forbidden() → app/forbidden.tsx with HTTP 403
   poweredByHeader: false,
   typedRoutes: false,
+  // Pages get their CSP (with a nonce) from proxy.ts; see lib/http/security-headers.ts.
+  headers: async () => configSecurityHeaders(),
 };
 
 export default nextConfig;

@@ -11,6 +11,7 @@ const INPUTS = [
   "types",
   "prisma/schema.prisma",
   "instrumentation.ts",
+  "proxy.ts",
   "next.config.ts",
   "postcss.config.mjs",
   "tsconfig.json",

@@ -44,8 +44,9 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
     setIsPending(false);
   }
 
+  // method="post": a submit before hydration must never put the password in the URL (and server logs).
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-5">
       {formError ? <ErrorAlert>{formError}</ErrorAlert> : null}
       <TextField label="Email" name="email" type="email" autoComplete="username" required autoFocus error={fieldErrors.email} />
       <TextField label="Password" name="password" type="password" autoComplete="current-password" required error={fieldErrors.password} />

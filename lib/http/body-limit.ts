@@ -4,6 +4,7 @@
 // make the server buffer gigabytes. Here a body over its cap is refused with 413 as soon as the
 // declared length, or the bytes streamed so far, pass the cap; nothing past the cap is kept.
 import type http from "node:http";
+import { frontDoorSecurityHeaders } from "./security-headers";
 
 /** Sign-in and the other next-auth forms carry an email, a password and a CSRF token: a few hundred bytes. */
 export const AUTH_MAX_BODY_BYTES = 16 * 1024;
@@ -17,12 +18,22 @@ function hasBody(req: http.IncomingMessage): boolean {
   return req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"] ?? 0) > 0;
 }
 
+/** After a 413, how long and how much of the rest of the upload is read (and dropped) before hanging up. */
+export const LINGER_MS = 2_000;
+export const LINGER_BYTES = 8 * 1024 * 1024;
+
+/**
+ * 413, then a lingering close: a client still sending would get a connection reset that makes it
+ * discard our answer unread, so the rest of its body is read and dropped (never kept) for up to
+ * LINGER_MS or LINGER_BYTES, and only then is the connection closed.
+ */
 function refuse(res: http.ServerResponse, cap: number): void {
   if (res.headersSent) return;
   const body = JSON.stringify({ error: { code: "too_large", message: `Request body is over ${cap} bytes` } });
-  // close: the rest of an oversized upload is not worth reading to keep the connection alive.
-  res.writeHead(413, { "content-type": "application/json", "content-length": Buffer.byteLength(body), connection: "close" });
-  res.end(body, () => res.socket?.destroy());
+  // No "connection: close": with it Node would reset the connection the moment the answer is out.
+  res.writeHead(413, { ...frontDoorSecurityHeaders(), "content-type": "application/json", "content-length": Buffer.byteLength(body) });
+  res.end(body);
+  setTimeout(() => res.socket?.destroy(), LINGER_MS).unref();
 }
 
 /**
@@ -40,20 +51,23 @@ export function limitRequestBody(
     next(req, res);
     return;
   }
-  const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > cap) {
-    refuse(res, cap);
-    return;
-  }
-
   // Node's HTTP parser hands each body chunk to req.push(); we take them first, count them, and
   // give them to req only when the body is complete. Nothing reads req before then.
   const push = req.push.bind(req);
   const held: Buffer[] = [];
   let received = 0;
   let isRefused = false;
+  const refuseNow = () => {
+    isRefused = true;
+    held.length = 0;
+    refuse(res, cap);
+  };
   req.push = (chunk: Buffer | null) => {
-    if (isRefused) return false;
+    if (isRefused) {
+      received += chunk?.length ?? 0;
+      if (received > cap + LINGER_BYTES) req.socket.destroy();
+      return true; // dropped
+    }
     if (chunk === null) {
       req.push = push;
       for (const part of held) push(part);
@@ -64,12 +78,11 @@ export function limitRequestBody(
     }
     received += chunk.length;
     if (received > cap) {
-      isRefused = true;
-      held.length = 0;
-      refuse(res, cap);
-      return false;
+      refuseNow();
+      return true;
     }
     held.push(chunk);
     return true;
   };
+  if (Number(req.headers["content-length"] ?? 0) > cap) refuseNow();
 }

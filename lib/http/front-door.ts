@@ -3,6 +3,7 @@
 import type http from "node:http";
 import { bodyCapFor, limitRequestBody } from "./body-limit";
 import { clientAddressOf } from "./client-address";
+import { frontDoorSecurityHeaders } from "./security-headers";
 
 /** Every method a page or route here answers; anything else (TRACE, CONNECT, PROPFIND ...) is 405. */
 export const SERVED_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
@@ -12,7 +13,12 @@ type THandler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
 function methodNotAllowed(res: http.ServerResponse, method: string): void {
   const body = JSON.stringify({ error: { code: "method_not_allowed", message: `${method.slice(0, 20)} is not supported` } });
-  res.writeHead(405, { allow: SERVED_METHODS.join(", "), "content-type": "application/json", "content-length": Buffer.byteLength(body) });
+  res.writeHead(405, {
+    ...frontDoorSecurityHeaders(),
+    allow: SERVED_METHODS.join(", "),
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(body),
+  });
   res.end(body);
 }
 

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 
 export const SHOTS = "test-results/screenshots";
 
@@ -29,3 +29,36 @@ export async function signInOk(page: Page, email: string, password: string): Pro
   await signIn(page, email, password);
   await expect(page).not.toHaveURL(/\/signin/);
 }
+
+/**
+ * Records every Content-Security-Policy violation on the page: Chromium's console report ("Refused
+ * to …", "… Content Security Policy …") and the DOM's securitypolicyviolation event (listened for in
+ * every document before its own scripts run). Call before the first navigation; then
+ * `expect(violations).toEqual([])`, or use `testWithCspGuard`, which does so after each test.
+ */
+export async function recordCspViolations(page: Page): Promise<string[]> {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(`console: ${message.text()}`);
+  });
+  await page.exposeBinding("__reportCspViolation", (_source, text: string) => void violations.push(`event: ${text}`));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      const report = (window as unknown as { __reportCspViolation: (text: string) => void }).__reportCspViolation;
+      report(`${e.effectiveDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber} on ${e.documentURI}`);
+    });
+  });
+  return violations;
+}
+
+/** Playwright's `test`, failing any test during which the page logged a CSP violation. */
+export const testWithCspGuard = test.extend<{ cspViolations: string[] }>({
+  cspViolations: [
+    async ({ page }, use) => {
+      const violations = await recordCspViolations(page);
+      await use(violations);
+      expect(violations, "Content-Security-Policy violations").toEqual([]);
+    },
+    { auto: true },
+  ],
+});

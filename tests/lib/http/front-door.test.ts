@@ -37,10 +37,10 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 /** Raw request, so that methods fetch refuses (TRACE) can be sent. */
 function raw(method: string, path: string, headers: Record<string, string> = {}, body?: Buffer) {
-  return new Promise<{ status: number; allow?: string }>((resolve, reject) => {
+  return new Promise<{ status: number; allow?: string; frame?: string }>((resolve, reject) => {
     const req = http.request(`${base}${path}`, { method, headers }, (res) => {
       res.resume();
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, allow: res.headers.allow }));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, allow: res.headers.allow, frame: res.headers["x-frame-options"] as string }));
     });
     req.on("error", reject);
     req.end(body);
@@ -54,6 +54,7 @@ describe("frontDoor", () => {
       const res = await raw(method, "/api/v1/webhooks");
       expect(res.status, method).toBe(405);
       expect(res.allow).toContain("GET");
+      expect(res.frame).toBe("DENY"); // answers made before Next carry the security headers too
     }
     expect(seen.length).toBe(before);
   });
@@ -64,7 +65,7 @@ describe("frontDoor", () => {
   });
 
   it("caps sign-in bodies far below the default, and other bodies at the default", async () => {
-    expect((await raw("POST", "/api/auth/callback/credentials", {}, Buffer.alloc(AUTH_MAX_BODY_BYTES + 1))).status).toBe(413);
+    expect(await raw("POST", "/api/auth/callback/credentials", {}, Buffer.alloc(AUTH_MAX_BODY_BYTES + 1))).toMatchObject({ status: 413, frame: "DENY" });
     expect((await raw("POST", "/api/auth/callback/credentials?x=1", {}, Buffer.alloc(1_000))).status).toBe(200);
     expect((await raw("POST", "/api/v1/events", {}, Buffer.alloc(200 * 1024))).status).toBe(200);
     expect(seen.at(-1)?.length).toBe(200 * 1024);

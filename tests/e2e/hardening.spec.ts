@@ -1,0 +1,145 @@
+import { execFileSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { expect, type Page, test } from "@playwright/test";
+import { E2E } from "../../playwright.config";
+import { signInOk } from "./helpers";
+
+// Issue 9 against the production server (scripts/serve.ts in front of Next): bodies refused before
+// they are buffered, methods no route serves, sessions that end, the device cookie.
+
+const MiB = 1024 * 1024;
+
+function baseUrl(): URL {
+  return new URL(test.info().project.use.baseURL as string);
+}
+
+/** The pid listening on the app's port (the server process Playwright started). */
+function serverPid(): number {
+  const out = execFileSync("ss", ["-ltnpH", `sport = :${baseUrl().port}`], { encoding: "utf8" });
+  const pid = /pid=(\d+)/.exec(out)?.[1];
+  if (!pid) throw new Error(`no listener found on port ${baseUrl().port}: ${out}`);
+  return Number(pid);
+}
+
+function rssBytes(pid: number): number {
+  const kb = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+  return Number(kb) * 1024;
+}
+
+/** Sends `total` bytes of body, chunked or declared, and resolves with the status and how much went out. */
+function bigPost(path: string, total: number, declare: boolean, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; sent: number }>((resolve, reject) => {
+    const req = http.request({
+      host: "127.0.0.1",
+      port: Number(baseUrl().port),
+      method: "POST",
+      path,
+      headers: { "content-type": "application/json", ...headers, ...(declare ? { "content-length": String(total) } : { "transfer-encoding": "chunked" }) },
+    });
+    let sent = 0;
+    const chunk = Buffer.alloc(256 * 1024, 0x20);
+    const pump = () => {
+      while (sent < total && !req.destroyed) {
+        sent += chunk.length;
+        if (!req.write(chunk)) return void req.once("drain", pump);
+      }
+      req.end();
+    };
+    req.on("response", (res) => {
+      res.resume();
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, sent }));
+    });
+    req.on("error", (error) => (sent > 0 ? undefined : reject(error)));
+    pump();
+  });
+}
+
+async function apiKey(page: Page): Promise<string> {
+  await signInOk(page, E2E.admin.email, E2E.admin.password);
+  const res = await page.request.post("/api/v1/api-keys", { data: { name: `hardening-${Date.now()}` }, headers: { origin: baseUrl().origin } });
+  expect(res.status()).toBe(201);
+  return (await res.json()).key;
+}
+
+test("bodies over the cap get 413 before they are buffered: sign-in and publish, anonymous and with a key", async ({ page }) => {
+  test.setTimeout(120_000);
+  const key = await apiKey(page);
+  const pid = serverPid();
+  const before = rssBytes(pid);
+  const cases: [string, Record<string, string>][] = [
+    ["/api/auth/callback/credentials", {}],
+    ["/api/v1/events", {}],
+    ["/api/v1/events", { authorization: `Bearer ${key}` }],
+  ];
+  for (const [path, headers] of cases) {
+    for (const declare of [true, false]) {
+      const result = await bigPost(path, 200 * MiB, declare, headers);
+      expect(result.status, `${path} ${declare ? "declared" : "chunked"}`).toBe(413);
+      expect(result.sent).toBeLessThan(100 * MiB);
+    }
+  }
+  // Three anonymous 400 MiB sign-in bodies at once once took the server from 1.1 to 3.6 GB.
+  const parallel = await Promise.all([1, 2, 3].map(() => bigPost("/api/auth/callback/credentials", 400 * MiB, false)));
+  for (const r of parallel) expect(r.status).toBe(413);
+  expect(rssBytes(pid) - before).toBeLessThan(50 * MiB);
+  // And the server is still answering.
+  expect((await page.request.get("/api/health")).status()).toBe(200);
+});
+
+test("methods no route serves are 405, not 500", async () => {
+  for (const method of ["TRACE", "PROPFIND"]) {
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = http.request({ host: "127.0.0.1", port: Number(baseUrl().port), method, path: "/api/v1/webhooks" }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on("error", reject);
+      req.end();
+    });
+    expect(status, method).toBe(405);
+  }
+});
+
+test("signing in remembers the browser with an HttpOnly device cookie; signing out ends the old session cookie", async ({ page, browser }) => {
+  await signInOk(page, E2E.admin.email, E2E.admin.password);
+  const cookies = await page.context().cookies();
+  const device = cookies.find((c) => c.name === "hookline-device");
+  expect(device).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+  const session = cookies.find((c) => c.name === "next-auth.session-token");
+  expect(session).toBeDefined();
+  expect((await page.request.get("/api/v1/webhooks")).status()).toBe(200);
+
+  // A copy of the session cookie in another browser ...
+  const other = await browser.newContext();
+  await other.addCookies([{ ...session!, sameSite: "Lax" }]);
+  expect((await other.request.get("/api/v1/webhooks")).status()).toBe(200);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  // ... stops working once its user signs out, for the API and for pages.
+  expect((await other.request.get("/api/v1/webhooks")).status()).toBe(401);
+  const otherPage = await other.newPage();
+  await otherPage.goto("/settings/webhooks");
+  await expect(otherPage).toHaveURL(/\/signin/);
+  await other.close();
+});
+
+test("a second server on the same embedded data directory refuses before it says Listening", async () => {
+  test.setTimeout(60_000);
+  const dataDir = path.join(os.tmpdir(), `hookline-e2e-${baseUrl().port}`);
+  // serve.ts directly, as a process manager might run it: no preflight in scripts/start.ts to help.
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", PORT: "3229", HOOKLINE_DATA_DIR: dataDir },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  expect(code).toBe(1);
+  expect(output).toMatch(/is in use by process \d+/);
+  expect(output).not.toContain("Listening");
+});
