@@ -19,31 +19,41 @@ const holder = globalThis as TShutdownHolder;
 // hands over its own clean-up (stop the worker, close the database) as __hooklineShutdown.
 holder.__hooklineOwnsSignals = true;
 
-const app = next({ dev: false, dir: process.cwd(), port });
-await app.prepare();
-// Only once the database is open (lib/server/boot-gate.ts): a second instance on a data directory in
-// use, or any refused boot, exits with its one line and never says "Listening".
-await waitForBoot(30_000).catch((error: Error) => {
-  console.error(`[hookline] ${error.message}`);
-  process.exit(1);
-});
-const handle = app.getRequestHandler();
-
-const server = http.createServer(frontDoor({ trustedProxies: env.HOOKLINE_TRUST_PROXY, maxBodyBytes: maxBodyBytes(env) }, (req, res) => void handle(req, res)));
-// Longer than a typical load balancer's idle timeout, so it never reuses a socket we just closed.
-server.keepAliveTimeout = 65_000;
-server.listen(port, () => console.log(`[hookline] Listening on http://localhost:${port}`));
-
+// Signals are ours from the first moment: a stop that arrives while Next prepares or the database
+// opens waits for that (bounded), then cleans up like any other stop, rather than dying mid-boot.
+let server: http.Server | null = null;
+let booted: Promise<void> = Promise.resolve();
 let isStopping = false;
 async function stop(signal: NodeJS.Signals): Promise<void> {
   if (isStopping) return;
   isStopping = true;
   console.log(`[hookline] ${signal}: finishing requests in progress, then stopping`);
-  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-  server.closeIdleConnections();
-  await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, DRAIN_MS).unref())]);
+  const drained = new Promise((resolve) => setTimeout(resolve, DRAIN_MS).unref());
+  await Promise.race([booted.catch(() => {}), drained]);
+  if (server) {
+    const s = server;
+    const closed = new Promise<void>((resolve) => s.close(() => resolve()));
+    s.closeIdleConnections();
+    await Promise.race([closed, drained]);
+  }
   await holder.__hooklineShutdown?.().catch((error: Error) => console.error(`[hookline] clean-up failed: ${error.message}`));
   process.exit(0);
 }
 process.on("SIGTERM", () => void stop("SIGTERM"));
 process.on("SIGINT", () => void stop("SIGINT"));
+
+const app = next({ dev: false, dir: process.cwd(), port });
+booted = app.prepare().then(() => waitForBoot(30_000));
+// Only once the database is open (lib/server/boot-gate.ts): a second instance on a data directory in
+// use, or any refused boot, exits with its one line and never says "Listening".
+await booted.catch((error: Error) => {
+  console.error(`[hookline] ${error.message}`);
+  process.exit(1);
+});
+if (!isStopping) {
+  const handle = app.getRequestHandler();
+  server = http.createServer(frontDoor({ trustedProxies: env.HOOKLINE_TRUST_PROXY, maxBodyBytes: maxBodyBytes(env) }, (req, res) => void handle(req, res)));
+  // Longer than a typical load balancer's idle timeout, so it never reuses a socket we just closed.
+  server.keepAliveTimeout = 65_000;
+  server.listen(port, () => console.log(`[hookline] Listening on http://localhost:${port}`));
+}

@@ -8,8 +8,8 @@ import { resetEnvForTests } from "@/lib/env";
 import { boot } from "@/lib/server/boot";
 import { reportBootReady, reportBootStarted, waitForBoot } from "@/lib/server/boot-gate";
 
-// scripts/serve.ts needs a production build to run; what it relies on is tested here: it waits for
-// the gate before it listens, and only a boot that opened the database opens the gate.
+// What scripts/serve.ts relies on: only a boot that opened the database opens the gate. That serve.ts
+// waits for it before it listens is tested on the production build (tests/e2e/hardening.spec.ts).
 type THolder = typeof globalThis & { __hooklineBootGate?: unknown; __hooklineShutdown?: () => Promise<void>; __hooklineOwnsSignals?: boolean };
 const holder = globalThis as THolder;
 const saved = { ...process.env };
@@ -82,17 +82,5 @@ describe("boot gate", () => {
     } finally {
       lock.release();
     }
-  });
-});
-
-describe("scripts/serve.ts", () => {
-  it("waits for the boot after Next is prepared and before it listens", () => {
-    const source = fs.readFileSync(path.join(process.cwd(), "scripts/serve.ts"), "utf8");
-    const prepared = source.indexOf("await app.prepare()");
-    const waited = source.indexOf("await waitForBoot(");
-    const listening = source.indexOf("server.listen(");
-    expect(prepared).toBeGreaterThan(-1);
-    expect(waited).toBeGreaterThan(prepared);
-    expect(listening).toBeGreaterThan(waited);
   });
 });
