@@ -1,7 +1,7 @@
 import { type ZodType, z } from "zod";
 import { ZApiKey, ZApiKeyCreate, ZApiKeyCreated, ZEventType, ZEventTypeCreate, ZProject, ZProjectCreate, ZProjectRename } from "../validation/catalog";
 import { ZDelivery, ZDeliveryDetail, ZDeliveryListQuery, ZReplay, ZSignatureCheck, ZSignatureCheckResult, ZStatsBucket } from "../validation/delivery";
-import { ZPublishEvent, ZPublished } from "../validation/event";
+import { ZPublishBatch, ZPublishEvent, ZPublished, ZPublishedBatch } from "../validation/event";
 import {
   ZRotateToken,
   ZTestResult,
@@ -37,7 +37,9 @@ const errors = (...codes: number[]) =>
           404: "Unknown id",
           409: "Already exists",
           413: "Body too large",
+          415: "The body is not JSON (Content-Type: application/json)",
           422: "The URL test failed",
+          503: "The database is unavailable; retry after Retry-After seconds",
         }[c],
         content: json(ERROR),
       },
@@ -83,7 +85,16 @@ export function buildOpenApiDocument(): Json {
           tags: ["Events"],
           summary: "Publish an event: one delivery per matching enabled webhook, written in one transaction",
           ...body(ref("PublishEvent")),
-          responses: { ...ok(202, "Accepted", ref("Published")), ...errors(...write, 413) },
+          responses: { ...ok(202, "Accepted", ref("Published")), ...errors(...write, 413, 415, 503) },
+        },
+      },
+      "/events/batch": {
+        post: {
+          tags: ["Events"],
+          summary:
+            "Publish up to HOOKLINE_MAX_BATCH_EVENTS (500) events in one transaction. Every event is checked first: an issue's path names its index (events.3.event) and nothing is written. idempotencyKey works per event, also between events of one batch.",
+          ...body(ref("PublishBatch")),
+          responses: { ...ok(202, "Accepted: one result per event, in order", ref("PublishedBatch")), ...errors(...write, 413, 415, 503) },
         },
       },
       "/deliveries": {
@@ -318,6 +329,8 @@ export function buildOpenApiDocument(): Json {
         DeliveryDetail: strip(output(ZDeliveryDetail)),
         PublishEvent: strip(input(ZPublishEvent)),
         Published: strip(output(ZPublished)),
+        PublishBatch: strip(input(ZPublishBatch)),
+        PublishedBatch: strip(output(ZPublishedBatch)),
         Webhook: strip(output(ZWebhook)),
         WebhookCreated: strip(output(ZWebhookCreated)),
         WebhookCreate: strip(input(ZWebhookCreate)),

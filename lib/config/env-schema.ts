@@ -113,6 +113,7 @@ export const ZEnv = z
         .max(64 * 1024 * 1024)
         .optional(),
     ),
+    HOOKLINE_MAX_BATCH_EVENTS: intInRange(1, 10_000, 500),
     HOOKLINE_WORKER_CONCURRENCY: intInRange(1, 1_000, 64),
     HOOKLINE_LEASE_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1_000).max(3_600_000).optional()),
     HOOKLINE_WORKER: z.preprocess(emptyToUndefined, z.enum(["embedded", "off"]).default("embedded")),

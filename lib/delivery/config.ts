@@ -10,6 +10,8 @@ export type TDeliveryConfig = {
   /** Delays before attempt 2, 3, ... (ms); after the last, the delivery fails for good. */
   retrySchedule: number[];
   maxPayloadBytes: number;
+  /** Most events one POST /events/batch may carry. */
+  maxBatchEvents: number;
   concurrency: number;
   /** How long a claim is held; longer than one attempt can take, so a live worker keeps its rows. */
   leaseMs: number;
@@ -28,6 +30,7 @@ export function deliveryConfig(): TDeliveryConfig {
     failureLimit: e.HOOKLINE_FAILURE_LIMIT,
     retrySchedule: parseDurationList(e.HOOKLINE_RETRY_SCHEDULE) ?? [],
     maxPayloadBytes: e.HOOKLINE_MAX_PAYLOAD_BYTES,
+    maxBatchEvents: e.HOOKLINE_MAX_BATCH_EVENTS,
     concurrency: e.HOOKLINE_WORKER_CONCURRENCY,
     leaseMs: e.HOOKLINE_LEASE_MS ?? e.HOOKLINE_TIMEOUT_MS + 30_000,
     retentionDays: e.HOOKLINE_RETENTION_DAYS,

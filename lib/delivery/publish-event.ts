@@ -1,8 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import type { z } from "zod";
 import { ApiError } from "../api/api-error";
 import { openDb, type PrismaClient } from "../db";
-import { type TPublishEvent, type TPublished, ZPublishEvent } from "../validation/event";
+import { type TPublishBatch, type TPublishEvent, type TPublished, type TPublishedBatch, ZPublishBatch, ZPublishEvent } from "../validation/event";
 import { deliveryConfig } from "./config";
 import { GroupCommit } from "./group-commit";
 import { NOTIFY_CHANNEL, wakeWorkers } from "./wakeup";
@@ -11,7 +12,7 @@ import { NOTIFY_CHANNEL, wakeWorkers } from "./wakeup";
 // the first publish of a type, checking it costs no query. Per database (tests open many).
 const knownTypes = new WeakMap<PrismaClient, Set<string>>();
 
-async function assertKnownType(db: PrismaClient, type: string): Promise<void> {
+async function assertKnownType(db: PrismaClient, type: string, path = "event"): Promise<void> {
   let known = knownTypes.get(db);
   if (!known) {
     known = new Set();
@@ -19,7 +20,7 @@ async function assertKnownType(db: PrismaClient, type: string): Promise<void> {
   }
   if (known.has(type)) return;
   if (!(await db.eventType.findUnique({ where: { name: type }, select: { name: true } })))
-    throw ApiError.invalid("event", `Unknown event type "${type}": register it with POST /api/v1/event-types`);
+    throw ApiError.invalid(path, `Unknown event type "${type}": register it with POST /api/v1/event-types`);
   known.add(type);
 }
 
@@ -76,36 +77,97 @@ async function writeOutbox(db: PrismaClient, rows: TOutboxRow[]): Promise<(numbe
 // Publishes that arrive together share one outbox statement (group commit), per database.
 const writers = new WeakMap<PrismaClient, GroupCommit<TOutboxRow, number | null>>();
 
+/** The outbox row for one validated event, refusing data over HOOKLINE_MAX_PAYLOAD_BYTES (`what` names it). */
+function outboxRow(event: z.output<typeof ZPublishEvent>, at: string, what: string): TOutboxRow {
+  const size = Buffer.byteLength(JSON.stringify(event.data));
+  const { maxPayloadBytes } = deliveryConfig();
+  if (size > maxPayloadBytes) throw new ApiError(413, "too_large", `${what} is ${size} bytes; the limit is ${maxPayloadBytes} (HOOKLINE_MAX_PAYLOAD_BYTES)`);
+  return { id: randomUUID(), type: event.event, project: event.projectId ?? null, payload: event.data, key: event.idempotencyKey ?? null, at };
+}
+
 /**
  * Publishes one event: there is never an event without its deliveries or the reverse. Unknown
  * types, oversized data and bad input are refused before anything is written; a repeated
  * idempotencyKey returns the first result and creates nothing.
  */
 export async function publishEvent(input: TPublishEvent, options: { now?: Date } = {}): Promise<TPublished> {
-  const { event: type, projectId, data, idempotencyKey } = ZPublishEvent.parse(input);
-  const size = Buffer.byteLength(JSON.stringify(data));
-  const { maxPayloadBytes } = deliveryConfig();
-  if (size > maxPayloadBytes) throw new ApiError(413, "too_large", `data is ${size} bytes; the limit is ${maxPayloadBytes} (HOOKLINE_MAX_PAYLOAD_BYTES)`);
+  const event = ZPublishEvent.parse(input);
+  const row = outboxRow(event, (options.now ?? new Date()).toISOString(), "data");
   const db = (await openDb()).prisma;
-  if (idempotencyKey) {
-    const seen = await existingResult(db, idempotencyKey);
+  if (row.key) {
+    const seen = await existingResult(db, row.key);
     if (seen) return seen;
   }
-  await assertKnownType(db, type);
+  await assertKnownType(db, row.type);
   let writer = writers.get(db);
   if (!writer) {
     writer = new GroupCommit((rows: TOutboxRow[]) => writeOutbox(db, rows));
     writers.set(db, writer);
   }
-  const id = randomUUID();
-  const at = (options.now ?? new Date()).toISOString();
-  const deliveries = await writer.add({ id, type, project: projectId ?? null, payload: data, key: idempotencyKey ?? null, at });
+  const deliveries = await writer.add(row);
   if (deliveries === null) {
     // Another publish with the same key got there first (ON CONFLICT): return its result.
-    const seen = idempotencyKey ? await existingResult(db, idempotencyKey) : null;
+    const seen = row.key ? await existingResult(db, row.key) : null;
     if (seen) return seen;
     throw new Error("the event was not written");
   }
   if (deliveries > 0) wakeWorkers();
-  return { id, deliveries, isDuplicate: false };
+  return { id: row.id, deliveries, isDuplicate: false };
+}
+
+/**
+ * Publishes a batch: every event is checked first (an issue names its index, `events.3.event`), then
+ * all new ones are written by one outbox statement, so they commit together or not at all. Results
+ * come back in the order sent. An idempotencyKey seen before, or earlier in the same batch, gives
+ * that event's result with isDuplicate and writes nothing for it.
+ */
+export async function publishBatch(input: TPublishBatch, options: { now?: Date } = {}): Promise<TPublishedBatch> {
+  const { events } = ZPublishBatch.parse(input);
+  const { maxBatchEvents } = deliveryConfig();
+  if (events.length > maxBatchEvents)
+    throw ApiError.invalid("events", `A batch holds at most ${maxBatchEvents} events (HOOKLINE_MAX_BATCH_EVENTS); this one has ${events.length}`);
+  const at = (options.now ?? new Date()).toISOString();
+  const rows = events.map((event, i) => outboxRow(event, at, `events.${i}.data`));
+  const db = (await openDb()).prisma;
+  for (const [i, row] of rows.entries()) await assertKnownType(db, row.type, `events.${i}.event`);
+
+  const keys = [...new Set(rows.flatMap((r) => (r.key ? [r.key] : [])))];
+  const seen = new Map<string, TPublished>();
+  if (keys.length) {
+    const found = await db.event.findMany({
+      where: { idempotencyKey: { in: keys } },
+      select: { id: true, idempotencyKey: true, _count: { select: { deliveries: true } } },
+    });
+    for (const f of found) seen.set(f.idempotencyKey as string, { id: f.id, deliveries: f._count.deliveries, isDuplicate: true });
+  }
+  // The first new event of each key is written; later ones in the batch repeat its result.
+  const firstOfKey = new Map<string, TOutboxRow>();
+  const toWrite = rows.filter((r) => {
+    if (!r.key) return true;
+    if (seen.has(r.key) || firstOfKey.has(r.key)) return false;
+    firstOfKey.set(r.key, r);
+    return true;
+  });
+  const counts = toWrite.length ? await writeOutbox(db, toWrite) : [];
+  const written = new Map(toWrite.map((r, i) => [r.id, counts[i] ?? null]));
+  if (counts.some((n) => (n ?? 0) > 0)) wakeWorkers();
+
+  const results: TPublished[] = [];
+  for (const row of rows) {
+    const deliveries = written.get(row.id);
+    if (deliveries !== undefined && deliveries !== null) {
+      results.push({ id: row.id, deliveries, isDuplicate: false });
+      continue;
+    }
+    const key = row.key as string; // only keyed rows are skipped or lost to a concurrent publish
+    const first = firstOfKey.get(key);
+    const firstCount = first ? written.get(first.id) : null;
+    let result =
+      seen.get(key) ?? (first && firstCount !== undefined && firstCount !== null ? { id: first.id, deliveries: firstCount, isDuplicate: true } : null);
+    result ??= await existingResult(db, key);
+    if (!result) throw new Error("the event was not written");
+    seen.set(key, { ...result, isDuplicate: true });
+    results.push({ ...result, isDuplicate: true });
+  }
+  return { data: results };
 }

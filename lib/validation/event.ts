@@ -35,9 +35,28 @@ export const ZPublishEvent = z
   .strict();
 export type TPublishEvent = z.input<typeof ZPublishEvent>;
 
+/** Largest batch the schema itself allows; HOOKLINE_MAX_BATCH_EVENTS (default 500) may set it lower. */
+export const BATCH_EVENTS_MAX = 10_000;
+
+export const ZPublishBatch = z
+  .object({
+    events: z
+      .array(ZPublishEvent, { error: "events must be an array of events" })
+      .min(1, { error: "Send at least one event" })
+      .max(BATCH_EVENTS_MAX, { error: `A batch holds at most ${BATCH_EVENTS_MAX} events` })
+      .describe("Published in this order, all together or not at all"),
+  })
+  .strict();
+export type TPublishBatch = z.input<typeof ZPublishBatch>;
+
 export const ZPublished = z.object({
   id: z.uuid().describe("The event id"),
   deliveries: z.number().int().describe("How many deliveries the publish created (one per matching enabled webhook)"),
   isDuplicate: z.boolean().describe("true when the idempotencyKey was seen before: nothing new was created"),
 });
 export type TPublished = z.infer<typeof ZPublished>;
+
+export const ZPublishedBatch = z.object({
+  data: z.array(ZPublished).describe("One result per event, in the order sent"),
+});
+export type TPublishedBatch = z.infer<typeof ZPublishedBatch>;

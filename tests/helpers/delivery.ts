@@ -9,6 +9,7 @@ export const TEST_CONFIG: TDeliveryConfig = {
   failureLimit: 10,
   retrySchedule: [60_000, 300_000, 600_000],
   maxPayloadBytes: 256 * 1024,
+  maxBatchEvents: 500,
   concurrency: 8,
   leaseMs: 32_000,
   retentionDays: 30,
