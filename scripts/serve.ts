@@ -4,8 +4,10 @@
 // Run without the react-server condition: this process loads Next itself.
 import http from "node:http";
 import next from "next";
+import type { TDirectRouteHolder } from "../lib/api/direct-routes";
 import { maxBodyBytes, parseEnv } from "../lib/config/env-schema";
 import { frontDoor } from "../lib/http/front-door";
+import { serveFetch } from "../lib/http/serve-fetch";
 import { waitForBoot } from "../lib/server/boot-gate";
 
 const env = parseEnv(process.env);
@@ -52,7 +54,16 @@ await booted.catch((error: Error) => {
 });
 if (!isStopping) {
   const handle = app.getRequestHandler();
-  server = http.createServer(frontDoor({ trustedProxies: env.HOOKLINE_TRUST_PROXY, maxBodyBytes: maxBodyBytes(env) }, (req, res) => void handle(req, res)));
+  // The publish routes are answered here, before Next's pipeline (lib/api/direct-routes.ts,
+  // registered by instrumentation.ts during the boot we just waited for); everything else by Next.
+  const directRoute = (globalThis as TDirectRouteHolder).__hooklineDirectRoute;
+  server = http.createServer(
+    frontDoor({ trustedProxies: env.HOOKLINE_TRUST_PROXY, maxBodyBytes: maxBodyBytes(env) }, (req, res) => {
+      const route = directRoute?.(req.method ?? "GET", (req.url ?? "/").split("?")[0] ?? "/");
+      if (route) void serveFetch(route, req, res);
+      else void handle(req, res);
+    }),
+  );
   // Longer than a typical load balancer's idle timeout, so it never reuses a socket we just closed.
   server.keepAliveTimeout = 65_000;
   server.listen(port, () => console.log(`[hookline] Listening on http://localhost:${port}`));

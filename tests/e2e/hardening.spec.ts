@@ -143,3 +143,33 @@ test("a second server on the same embedded data directory refuses before it says
   expect(output).toMatch(/is in use by process \d+/);
   expect(output).not.toContain("Listening");
 });
+
+test("publishing over HTTP: single and batch answer with the documented shapes and headers", async ({ page, request }) => {
+  const key = await apiKey(page);
+  const post = (path: string, data: unknown, auth = true) => page.request.post(path, { data, headers: auth ? { authorization: `Bearer ${key}` } : {} });
+  const single = await post("/api/v1/events", { event: "deals.created", data: { id: 1 } });
+  expect(single.status()).toBe(202);
+  expect(await single.json()).toMatchObject({ deliveries: 0, isDuplicate: false });
+  expect(single.headers()["x-frame-options"]).toBe("DENY");
+  expect(single.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  const batch = await post("/api/v1/events/batch", {
+    events: [
+      { event: "deals.created", data: {}, idempotencyKey: "e2e-b1" },
+      { event: "deals.created", data: {}, idempotencyKey: "e2e-b1" },
+    ],
+  });
+  expect(batch.status()).toBe(202);
+  const { data } = await batch.json();
+  expect(data).toHaveLength(2);
+  expect(data[1]).toEqual({ ...data[0], isDuplicate: true });
+  const bad = await post("/api/v1/events/batch", { events: [{ event: "deals.created", data: {} }, { event: "" }] });
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()).error.issues[0].path).toBe("events.1.event");
+  // `request` carries no browser cookies: an anonymous host.
+  expect((await request.post("/api/v1/events", { data: { event: "deals.created", data: {} } })).status()).toBe(401);
+  // A signed-in admin's cookie works too, from this site only.
+  const fromPage = await page.request.post("/api/v1/events", { data: { event: "deals.created", data: {} }, headers: { origin: baseUrl().origin } });
+  expect(fromPage.status()).toBe(202);
+  const crossSite = await page.request.post("/api/v1/events", { data: { event: "deals.created", data: {} }, headers: { origin: "http://evil.example" } });
+  expect(crossSite.status()).toBe(403);
+});

@@ -1,6 +1,3 @@
-// POST /api/v1/events — publish an event: 202 with its id and how many deliveries it created
-import { withAdmin } from "@/lib/api/with-admin";
-import { publishEvent } from "@/lib/delivery/publish-event";
-import { ZPublishEvent } from "@/lib/validation/event";
-
-export const POST = withAdmin({ body: ZPublishEvent }, async ({ body }) => Response.json(await publishEvent(body), { status: 202 }));
+// POST /api/v1/events — publish an event (declared in lib/api/handlers/events.ts; scripts/serve.ts
+// answers it before Next, this export serves it under `npm run dev` and any other Next server)
+export { publishEventHandler as POST } from "@/lib/api/handlers/events";

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import * as batchRoute from "@/app/api/v1/events/batch/route";
+import * as eventsRoute from "@/app/api/v1/events/route";
+import { directRoute, registerDirectRoutes, type TDirectRouteHolder } from "@/lib/api/direct-routes";
+import { publishBatchHandler, publishEventHandler } from "@/lib/api/handlers/events";
+
+describe("directRoute", () => {
+  it("serves the publish operations with the very handlers Next's routes export", () => {
+    expect(directRoute("POST", "/api/v1/events")).toBe(publishEventHandler);
+    expect(directRoute("POST", "/api/v1/events/")).toBe(publishEventHandler);
+    expect(directRoute("POST", "/api/v1/events/batch")).toBe(publishBatchHandler);
+    expect(eventsRoute.POST).toBe(publishEventHandler);
+    expect(batchRoute.POST).toBe(publishBatchHandler);
+  });
+
+  it("leaves every other method and path to Next", () => {
+    for (const [method, path] of [
+      ["GET", "/api/v1/events"],
+      ["PUT", "/api/v1/events"],
+      ["POST", "/api/v1/events/batch/x"],
+      ["POST", "/api/v1/webhooks"],
+      ["POST", "/api/v1/Events"],
+    ] as const) {
+      expect(directRoute(method, path), `${method} ${path}`).toBeUndefined();
+    }
+  });
+
+  it("registers itself where scripts/serve.ts looks", () => {
+    registerDirectRoutes();
+    expect((globalThis as TDirectRouteHolder).__hooklineDirectRoute).toBe(directRoute);
+  });
+});
