@@ -85,3 +85,17 @@ export async function releaseLeases(db: PrismaClient, owner: string, ids: string
   });
   return count;
 }
+
+/**
+ * When the next delivery becomes claimable: the earliest due pending delivery of an enabled webhook,
+ * or the earliest lease that will expire. Null when nothing is waiting. Idle workers sleep until then
+ * (woken sooner by a publish, a NOTIFY or a free slot) instead of polling.
+ */
+export async function nextDueAt(db: PrismaClient): Promise<Date | null> {
+  const [row] = await db.$queryRaw<{ at: Date | null }[]>`
+    select least(
+      (select min(c."nextAttemptAt") from "Delivery" c join "Webhook" w on w.id = c."webhookId" where c.status = 'pending' and w.enabled),
+      (select min(c."leaseExpiresAt") from "Delivery" c where c.status = 'in_flight')
+    ) as at`;
+  return row?.at ?? null;
+}

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import type { PrismaClient } from "../db";
-import { claimDeliveries, releaseLeases, type TClaimed } from "./claim-deliveries";
+import { claimDeliveries, nextDueAt, releaseLeases, type TClaimed } from "./claim-deliveries";
 import type { TDeliveryConfig } from "./config";
 import { pruneHistory } from "./prune-history";
 import { AttemptRecorder } from "./record-attempts";
@@ -11,6 +11,12 @@ import { sendDelivery } from "./send-delivery";
 import { wakeups } from "./wakeup";
 
 const PRUNE_EVERY_MS = 60 * 60_000;
+/**
+ * Longest sleep of an idle worker: it sleeps until the next delivery is due (or a lease expires),
+ * woken sooner by a publish, a NOTIFY or a free slot; this cap bounds what a missed wake-up costs.
+ */
+export const MAX_IDLE_MS = 30_000;
+const MIN_IDLE_MS = 50;
 
 export type TWorkerOptions = {
   db: PrismaClient;
@@ -18,7 +24,7 @@ export type TWorkerOptions = {
   owner?: string;
   now?: () => Date;
   resolver?: TResolver;
-  /** Longest idle sleep; a publish wakes the worker sooner. */
+  /** Longest idle sleep (default MAX_IDLE_MS); the next due time or a wake-up ends it sooner. */
   pollMs?: number;
   /** false: ignore publish wake-ups and rely on polling alone (the benchmark's baseline). */
   isWakeable?: boolean;
@@ -120,7 +126,7 @@ export class DeliveryWorker {
   }
 
   private async run(): Promise<void> {
-    const pollMs = this.options.pollMs ?? 500;
+    const pollMs = this.options.pollMs ?? MAX_IDLE_MS;
     while (this.isRunning) {
       let claimed = 0;
       this.isWakePending = false; // this tick sees everything published before it
@@ -134,7 +140,21 @@ export class DeliveryWorker {
       this.pruneIfDue(); // in the background: deliveries go on while history is pruned
       const isFull = this.inFlight.size >= this.options.config.concurrency;
       if (claimed > 0 && !isFull) continue; // more may be due right now
-      await this.sleep(pollMs);
+      await this.sleep(await this.idleSleepMs(pollMs, isFull));
+    }
+  }
+
+  /** Until the next delivery is due, at most `pollMs`; with every slot busy, a freed slot wakes us. */
+  private async idleSleepMs(pollMs: number, isFull: boolean): Promise<number> {
+    if (isFull || this.options.isWakeable === false) return pollMs;
+    try {
+      const next = await nextDueAt(this.options.db);
+      if (!next) return pollMs;
+      // A floor: rows due but not claimable this instant (locked by another worker's claim) must
+      // not make the loop spin.
+      return Math.max(MIN_IDLE_MS, Math.min(pollMs, next.getTime() - this.now().getTime()));
+    } catch {
+      return Math.min(pollMs, 1_000); // the claim will say what is wrong
     }
   }
 

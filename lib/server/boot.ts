@@ -2,6 +2,7 @@ import "server-only";
 import { ConfigError } from "../config/env-schema";
 import { closeDb, openDb } from "../db";
 import { deliveryConfig } from "../delivery/config";
+import { listenForDeliveries } from "../delivery/listen-for-deliveries";
 import { DeliveryWorker } from "../delivery/worker";
 import { env } from "../env";
 import { instanceSecrets } from "../instance-secrets";
@@ -29,6 +30,7 @@ export function signInHint(first: TFirstAdmin, baseUrl: string): string {
 export async function boot(): Promise<void> {
   reportBootStarted();
   let worker: DeliveryWorker | null = null;
+  let stopListening: (() => Promise<void>) | null = null;
   try {
     const e = env();
     instanceSecrets();
@@ -43,6 +45,9 @@ export async function boot(): Promise<void> {
     if (e.HOOKLINE_WORKER === "embedded") {
       worker = new DeliveryWorker({ db: db.prisma, config: deliveryConfig() });
       worker.start();
+      // Idle workers sleep until something is due: on a shared PostgreSQL, hear other processes'
+      // publishes, replays and enables too (the embedded database has only this process).
+      if (e.DATABASE_URL) stopListening = await listenForDeliveries(e.DATABASE_URL, (m) => console.error(`[hookline] ${m}`));
     }
     console.log(`[hookline] Ready on ${where}. ${signInHint(first, e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`)}`);
   } catch (error) {
@@ -57,6 +62,7 @@ export async function boot(): Promise<void> {
   const holder = globalThis as typeof globalThis & { __hooklineOwnsSignals?: boolean; __hooklineShutdown?: () => Promise<void> };
   holder.__hooklineShutdown = async () => {
     await worker?.stop();
+    await stopListening?.();
     await closeDb();
   };
   reportBootReady(); // scripts/serve.ts listens only now

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "../../db";
-import { wakeWorkers } from "../../delivery/wakeup";
+import { notifyWorkers } from "../../delivery/wakeup";
 import { ZReplay } from "../../validation/delivery";
 import { findWebhookRow } from "../webhooks/get-webhook";
 
@@ -13,10 +13,11 @@ export async function replayWebhook(webhookId: string, input: unknown, now = new
   const { since } = ZReplay.parse(input);
   const webhook = await findWebhookRow(webhookId);
   // Pending deliveries of an enabled webhook are not stuck, only waiting for their retry: left alone.
-  const { count } = await (await getDb()).delivery.updateMany({
+  const db = await getDb();
+  const { count } = await db.delivery.updateMany({
     where: { webhookId, createdAt: { gte: new Date(since) }, status: { in: webhook.enabled ? ["failed"] : ["failed", "pending"] } },
     data: { status: "pending", nextAttemptAt: now, completedAt: null },
   });
-  if (count > 0) wakeWorkers();
+  if (count > 0) await notifyWorkers(db);
   return { requeued: count };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { ApiError } from "../../api/api-error";
 import { getDb } from "../../db";
 import { deliveryConfig } from "../../delivery/config";
+import { notifyWorkers } from "../../delivery/wakeup";
 import { findWebhookRow } from "./get-webhook";
 import { describeTestFailure, testWebhook } from "./test-webhook";
 import { toWebhookDto } from "./to-webhook-dto";
@@ -15,10 +16,13 @@ export async function enableWebhook(id: string) {
   if (row.enabled) return toWebhookDto(row, deliveryConfig().failureLimit);
   const result = await testWebhook(id);
   if (!result.ok) throw new ApiError(422, "test_failed", `Not enabled: the test delivery failed (${describeTestFailure(result)})`);
-  const updated = await (await getDb()).webhook.update({
+  const db = await getDb();
+  const updated = await db.webhook.update({
     where: { id },
     data: { enabled: true, consecutiveFailures: 0, disabledReason: null, disabledAt: null },
   });
+  // Its parked deliveries are due now; idle workers sleep until their next due time otherwise.
+  await notifyWorkers(db);
   return toWebhookDto(updated, deliveryConfig().failureLimit);
 }
 

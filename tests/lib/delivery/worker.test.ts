@@ -1,8 +1,9 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { Webhook } from "standardwebhooks";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { claimDeliveries } from "@/lib/delivery/claim-deliveries";
 import { publishEvent } from "@/lib/delivery/publish-event";
+import { wakeWorkers } from "@/lib/delivery/wakeup";
 import { DeliveryWorker } from "@/lib/delivery/worker";
 import { enableWebhook } from "@/lib/server/webhooks/set-webhook-enabled";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../helpers/databases";
@@ -200,6 +201,49 @@ describe.each(TEST_DATABASES)("the delivery worker on $name", (backend) => {
       const deadline = Date.now() + 5_000;
       while (receiver.received.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
       expect(receiver.received).toHaveLength(1);
+    } finally {
+      await w.stop();
+    }
+  });
+
+  it("an idle worker sleeps until the next delivery is due, not in a tight poll, and wakes for it", async () => {
+    const hook = await enabledWebhook(receiver.url);
+    const w = new DeliveryWorker({ db: db().prisma, config: TEST_CONFIG, log: () => {} });
+    const tick = vi.spyOn(w, "tick");
+    w.start();
+    try {
+      await new Promise((r) => setTimeout(r, 1_500));
+      // Nothing due: one claim at start, then asleep (the cap is 30 s), not one every 500 ms.
+      expect(tick.mock.calls.length).toBeLessThanOrEqual(2);
+      // A retry due in 1.5 s that nobody announces (as if another process had scheduled it).
+      const { id: eventId } = await db().prisma.event.create({ data: { type: "deals.created", payload: {} } });
+      await db().prisma.delivery.create({ data: { webhookId: hook.id, eventId, nextAttemptAt: new Date(Date.now() + 1_500) } });
+      wakeWorkers(); // what a NOTIFY does: the worker looks again and learns the due time
+      const deadline = Date.now() + 5_000;
+      while (receiver.received.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(receiver.received).toHaveLength(1);
+      expect(tick.mock.calls.length).toBeLessThanOrEqual(6);
+    } finally {
+      await w.stop();
+    }
+  });
+
+  it("enabling a webhook wakes workers for its parked deliveries", async () => {
+    const hook = await enabledWebhook(receiver.url);
+    await db().prisma.webhook.update({ where: { id: hook.id }, data: { enabled: false } });
+    await publishEvent({ event: "deals.created", data: {} }); // no delivery: disabled
+    const { id: eventId } = await db().prisma.event.create({ data: { type: "deals.created", payload: {} } });
+    await db().prisma.delivery.create({ data: { webhookId: hook.id, eventId } }); // parked
+    const w = new DeliveryWorker({ db: db().prisma, config: TEST_CONFIG, log: () => {} });
+    w.start();
+    try {
+      await new Promise((r) => setTimeout(r, 300));
+      expect(receiver.received).toHaveLength(0);
+      const { enableWebhook } = await import("@/lib/server/webhooks/set-webhook-enabled");
+      await enableWebhook(hook.id); // sends its test ping first, then wakes the worker
+      const deadline = Date.now() + 3_000;
+      while (receiver.received.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(receiver.received).toHaveLength(2); // the ping and the parked delivery, well before the 30 s cap
     } finally {
       await w.stop();
     }
