@@ -1,10 +1,14 @@
 // npm run worker — a standalone delivery worker against PostgreSQL (DATABASE_URL). Run any number at
 // once, on any number of machines. SIGTERM/SIGINT: stop claiming, finish in-flight attempts, exit.
+import { randomUUID } from "node:crypto";
+import os from "node:os";
 import { ConfigError } from "../lib/config/env-schema";
 import { closeDb, openDb } from "../lib/db";
 import { deliveryConfig } from "../lib/delivery/config";
 import { listenForDeliveries } from "../lib/delivery/listen-for-deliveries";
+import { wakeWorkers } from "../lib/delivery/wakeup";
 import { DeliveryWorker } from "../lib/delivery/worker";
+import { holdLiveness, LIVE_SUFFIX, REAP_EVERY_MS, reapDeadLeases } from "../lib/delivery/worker-liveness";
 import { env } from "../lib/env";
 
 async function main(): Promise<void> {
@@ -18,16 +22,31 @@ async function main(): Promise<void> {
   const db = await openDb();
   const log = (m: string) => console.error(`[hookline worker] ${m}`);
   const stopListening = await listenForDeliveries(e.DATABASE_URL, log);
-  const worker = new DeliveryWorker({ db: db.prisma, config: deliveryConfig(), log });
+  // Fast takeover (lib/delivery/worker-liveness.ts): hold our liveness lock before the first claim,
+  // and take over dead workers' deliveries within a second instead of when their leases expire.
+  const owner = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}${LIVE_SUFFIX}`;
+  const stopLiveness = await holdLiveness(e.DATABASE_URL, owner, log);
+  const worker = new DeliveryWorker({ db: db.prisma, config: deliveryConfig(), owner, log });
   worker.start();
+  const reaper = setInterval(() => {
+    reapDeadLeases(db.prisma)
+      .then((n) => {
+        if (n === 0) return;
+        log(`took over ${n} deliveries of a worker that is gone`);
+        wakeWorkers();
+      })
+      .catch((error: Error) => log(`reaping failed: ${error.message}`));
+  }, REAP_EVERY_MS);
   console.log(`[hookline worker] ${worker.owner} delivering (up to ${deliveryConfig().concurrency} at once)`);
   let isStopping = false;
   const stop = async (signal: string) => {
     if (isStopping) return;
     isStopping = true;
     console.log(`[hookline worker] ${signal}: finishing ${worker.inFlightCount} in-flight deliveries`);
+    clearInterval(reaper);
     await worker.stop();
     await stopListening();
+    await stopLiveness();
     await closeDb();
     process.exit(0);
   };

@@ -86,6 +86,40 @@ describe.skipIf(!postgres)("worker processes on PostgreSQL", () => {
     expect(seen[1]).toBe(seen[0]); // the same Delivery id, at least once
   });
 
+  it("a worker SIGKILLed with 100 deliveries in flight: another takes them over within seconds, not at lease expiry", { timeout: 90_000 }, async () => {
+    const db = await freshDb();
+    let isFirstAlive = true;
+    const received = new Map<string, number>();
+    const url = await receiver((req, res) => {
+      const id = String(req.headers.delivery);
+      received.set(id, (received.get(id) ?? 0) + 1);
+      if (isFirstAlive) return; // the first worker's requests hang until it dies
+      res.end("ok");
+    });
+    await enabledWebhook(url);
+    // Leases of a minute: only the liveness lock can explain a takeover within seconds.
+    const env = { HOOKLINE_TIMEOUT_MS: "30000", HOOKLINE_LEASE_MS: "60000", HOOKLINE_WORKER_CONCURRENCY: "128" };
+    const first = startWorker(db.url, env);
+    for (let i = 0; i < 100; i++) await publishEvent({ event: "deals.created", data: { i } });
+    // All 100 leased by the first worker (64 of them reach the receiver: its connection pool's size).
+    await until(
+      async () => (await db.prisma.delivery.count({ where: { status: "in_flight" } })) === 100 && received.size >= 64,
+      30_000,
+      "the first worker to hold all 100",
+    );
+    const second = startWorker(db.url, env);
+    let secondOutput = "";
+    second.stdout?.on("data", (d: Buffer) => (secondOutput += d.toString()));
+    await until(() => secondOutput.includes("delivering"), 30_000, "the second worker to start");
+    const killedAt = Date.now();
+    first.kill("SIGKILL");
+    isFirstAlive = false;
+    await until(async () => (await db.prisma.delivery.count({ where: { status: "succeeded" } })) === 100, 20_000, "the second worker to deliver all");
+    const tookMs = Date.now() - killedAt;
+    expect(tookMs).toBeLessThan(5_000); // target 2 s; the margin is for a loaded CI machine
+    expect(await db.prisma.delivery.count({ where: { attemptCount: 2 } })).toBe(100);
+  });
+
   it("3 workers and 2,000 deliveries: every id received, none in flight twice at once, the ledger balances", { timeout: 120_000 }, async () => {
     const db = await freshDb();
     const inFlight = new Set<string>();
