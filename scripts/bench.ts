@@ -4,7 +4,9 @@
 //     on the embedded database and, with BENCH_DATABASE_URL or TEST_DATABASE_URL, on PostgreSQL;
 //  2. beside it (a) the physical limit, raw undici POSTs of the same bodies with no database, and
 //     (b) pg-boss workers doing the same signed POSTs from the same PostgreSQL;
-//  3. the delivery log API at 1,000,000 deliveries (BENCH_LOG=off skips it; BENCH_ONLY=log runs only it).
+//  3. publishing over HTTP as a host does (API key, `npm start`), single events and batches of 100,
+//     beside a bare node:http server, and end to end with one `npm run worker` (BENCH_ONLY=http: only it);
+//  4. the delivery log API at 1,000,000 deliveries (BENCH_LOG=off skips it; BENCH_ONLY=log runs only it).
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -36,7 +38,31 @@ const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : "–");
 console.log(`Hookline bench, ${new Date().toISOString()}`);
 console.log(`${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}\n`);
 
-if (process.env.BENCH_ONLY !== "log") await benchDelivery();
+const only = process.env.BENCH_ONLY;
+if (!only) await benchDelivery();
+if (pgUrl && (!only || only === "http")) await benchHttp(pgUrl);
+
+async function benchHttp(url: string): Promise<void> {
+  const { benchHttpApi } = await import("./bench/http-api");
+  const receiver = await startReceiver();
+  try {
+    const events = Math.max(EVENTS, 4_000);
+    const h = await benchHttpApi(url, receiver, events);
+    console.log(`\nPublishing over HTTP on PostgreSQL (${events} events; the app's worker off for ingest, one npm run worker end to end):\n`);
+    console.log("| | events/s |\n|---|---|");
+    console.log(`| bare node:http answering 202, 16 clients (the HTTP limit) | ${f0(h.bare)} |`);
+    console.log(`| POST /api/v1/events, 16 clients | ${f0(h.single)} |`);
+    console.log(`| POST /api/v1/events/batch of 100, 4 clients | ${f0(h.batch)} |`);
+    console.log(`| end to end, batches of 100 → one npm run worker → receiver (deliveries/s) | ${f0(h.endToEnd)} |`);
+    console.log("\n| target (issue 10) | met | measured |\n|---|---|---|");
+    const row = (what: string, isMet: boolean, value: string) => console.log(`| ${what} | ${isMet ? "yes" : "**no**"} | ${value} |`);
+    row("single-event ingest ≥ 50 % of the bare server", h.single >= h.bare / 2, `${f0((100 * h.single) / h.bare)} %`);
+    row("batch ingest ≥ 5,000 events/s", h.batch >= 5_000, `${f0(h.batch)} /s`);
+    row("end to end ≥ 1,500 deliveries/s with batches", h.endToEnd >= 1_500, `${f0(h.endToEnd)} /s`);
+  } finally {
+    receiver.close();
+  }
+}
 
 async function benchDelivery(): Promise<void> {
   const receiver = await startReceiver();
@@ -102,7 +128,7 @@ async function benchDelivery(): Promise<void> {
   for (const [what, isMet, value] of targets) console.log(`| ${what} | ${isMet ? "yes" : "**no**"} | ${value} |`);
 }
 
-if (pgUrl && process.env.BENCH_LOG !== "off") {
+if (pgUrl && process.env.BENCH_LOG !== "off" && (!only || only === "log")) {
   const { benchDeliveryLog } = await import("./bench-delivery-log");
   console.log("\nDelivery log on PostgreSQL at the API, median of 20 calls:\n\n| call | time |\n|---|---|");
   for (const line of await benchDeliveryLog(pgUrl)) console.log(line);
