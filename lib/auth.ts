@@ -6,7 +6,7 @@ import { cookieValue, DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S, issueDeviceToken }
 import { endSessions } from "./auth/session-user";
 import { env } from "./env";
 import { instanceSecrets } from "./instance-secrets";
-import { authenticateUser } from "./server/authenticate-user";
+import { authenticateUser, TooManyAttemptsError } from "./server/authenticate-user";
 
 export const SESSION_MAX_AGE_S = 12 * 60 * 60;
 
@@ -49,7 +49,15 @@ export function authOptions(): NextAuthOptions {
         authorize: async (credentials, req) => {
           const headers = req?.headers as Record<string, unknown> | undefined;
           const deviceToken = cookieValue(typeof headers?.cookie === "string" ? headers.cookie : null, DEVICE_COOKIE);
-          const user = await authenticateUser(credentials, clientAddress(headers), undefined, { deviceToken });
+          let user: Awaited<ReturnType<typeof authenticateUser>>;
+          try {
+            user = await authenticateUser(credentials, clientAddress(headers), undefined, { deviceToken });
+          } catch (error) {
+            if (error instanceof TooManyAttemptsError) throw error;
+            // The form shows a thrown message as it is: never a database error's text to a stranger.
+            console.error("[hookline] sign-in failed", error);
+            throw new Error("Sign-in is unavailable right now. Try again in a few seconds.");
+          }
           if (user) await rememberDevice(user.email);
           return user;
         },

@@ -6,7 +6,8 @@
 //     (b) pg-boss workers doing the same signed POSTs from the same PostgreSQL;
 //  3. publishing over HTTP as a host does (API key, `npm start`), single events and batches of 100,
 //     beside a bare node:http server, and end to end with one `npm run worker` (BENCH_ONLY=http: only it);
-//  4. the delivery log API at 1,000,000 deliveries (BENCH_LOG=off skips it; BENCH_ONLY=log runs only it).
+//  4. idle CPU of the embedded server and of one `npm run worker` (BENCH_ONLY=idle; BENCH_IDLE_SECONDS, 60);
+//  5. the delivery log API at 1,000,000 deliveries (BENCH_LOG=off skips it; BENCH_ONLY=log runs only it).
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -41,6 +42,20 @@ console.log(`${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(
 const only = process.env.BENCH_ONLY;
 if (!only) await benchDelivery();
 if (pgUrl && (!only || only === "http")) await benchHttp(pgUrl);
+if (!only || only === "idle") await benchIdle(pgUrl);
+
+async function benchIdle(url: string | undefined): Promise<void> {
+  const { benchIdleCpu } = await import("./bench/idle-cpu");
+  const seconds = Number(process.env.BENCH_IDLE_SECONDS ?? 60);
+  const r = await benchIdleCpu(url, seconds);
+  console.log(`\nIdle CPU over ${seconds} s, nothing due (percent of one core):\n\n| process | CPU |\n|---|---|`);
+  console.log(`| embedded server (npm start, its worker on) | ${f1(r.embedded)} % |`);
+  console.log(`| one npm run worker on PostgreSQL | ${r.worker === null ? "(no PostgreSQL)" : `${f1(r.worker)} %`} |`);
+  const isMet = r.embedded < 1 && (r.worker === null || r.worker < 1);
+  console.log(
+    `\n| target (issue 10) | met | measured |\n|---|---|---|\n| idle under 1 % of a core | ${isMet ? "yes" : "**no**"} | ${f1(r.embedded)} % / ${r.worker === null ? "–" : f1(r.worker)} % |`,
+  );
+}
 
 async function benchHttp(url: string): Promise<void> {
   const { benchHttpApi } = await import("./bench/http-api");

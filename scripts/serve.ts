@@ -6,7 +6,7 @@ import http from "node:http";
 import next from "next";
 import type { TDirectRouteHolder } from "../lib/api/direct-routes";
 import { maxBodyBytes, parseEnv } from "../lib/config/env-schema";
-import { frontDoor } from "../lib/http/front-door";
+import { frontDoor, pathOf } from "../lib/http/front-door";
 import { serveFetch } from "../lib/http/serve-fetch";
 import { waitForBoot } from "../lib/server/boot-gate";
 
@@ -59,7 +59,7 @@ if (!isStopping) {
   const directRoute = (globalThis as TDirectRouteHolder).__hooklineDirectRoute;
   server = http.createServer(
     frontDoor({ trustedProxies: env.HOOKLINE_TRUST_PROXY, maxBodyBytes: maxBodyBytes(env) }, (req, res) => {
-      const route = directRoute?.(req.method ?? "GET", (req.url ?? "/").split("?")[0] ?? "/");
+      const route = directRoute?.(req.method ?? "GET", pathOf(req.url));
       if (route) void serveFetch(route, req, res);
       else void handle(req, res);
     }),

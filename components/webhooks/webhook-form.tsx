@@ -157,7 +157,7 @@ export function WebhookForm({ webhook }: Props) {
           {test.button}
           {isSavedPasswordWithheld ? (
             <p className="mt-1.5 text-sm text-gray-600" data-testid="test-password-note">
-              The saved HTTP password is only sent to the saved URL. To test this URL with it, type the password again below.
+              The saved HTTP password is only sent to the saved URL: type it again below to test this URL with it, or it is cleared when you save the new URL.
             </p>
           ) : null}
           {test.outcome}

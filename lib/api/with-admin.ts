@@ -46,14 +46,19 @@ export function toErrorResponse(error: unknown): Response {
   return Response.json({ error: { code: "internal", message: "Something went wrong on the server" } }, { status: 500 });
 }
 
-/** The query string as an object, refusing a parameter PostgreSQL could not compare (NUL, lone surrogate). */
-function storableQuery(request: Request): Record<string, string> {
-  const query = Object.fromEntries(new URL(request.url).searchParams);
-  for (const [name, value] of Object.entries(query)) {
-    const reason = unstorableStringReason(value);
-    if (reason) throw ApiError.invalid(name, `${name} ${reason}`);
+/** Path or query parameters, refusing one PostgreSQL could not compare (NUL, lone surrogate). */
+function storable<T extends Record<string, string | string[]>>(values: T): T {
+  for (const [name, value] of Object.entries(values)) {
+    for (const v of Array.isArray(value) ? value : [value]) {
+      const reason = unstorableStringReason(v);
+      if (reason) throw ApiError.invalid(name, `${name} ${reason}`);
+    }
   }
-  return query;
+  return values;
+}
+
+function storableQuery(request: Request): Record<string, string> {
+  return storable(Object.fromEntries(new URL(request.url).searchParams));
 }
 
 /**
@@ -69,7 +74,7 @@ export function withAdmin<
   return async (request: Request, context: RouteContext): Promise<Response> => {
     try {
       const actor = await authenticateRequest(request, { allowApiKey: spec.allowApiKey ?? true });
-      const params = spec.params ? spec.params.parse(await context.params) : {};
+      const params = spec.params ? spec.params.parse(storable(await context.params)) : {};
       const query = spec.query ? spec.query.parse(storableQuery(request)) : {};
       const body = spec.body ? spec.body.parse(await readJsonBody(request, maxBodyBytes(env()))) : undefined;
       const result = await handler({ params, query, body, actor, request } as Input<z.output<P>, z.output<Q>, z.output<B>>);

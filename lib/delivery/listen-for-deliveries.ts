@@ -39,7 +39,9 @@ export async function listenForDeliveries(url: string, logOrOptions: ((m: string
 
   const connect = async (): Promise<void> => {
     if (isClosed || client) return;
-    const c = new pg.Client({ connectionString: url });
+    // keepAlive: this connection never writes, so a host that vanishes without a reset is noticed
+    // only by TCP keepalive; connectionTimeoutMillis: a reconnect to a host that does not answer gives up.
+    const c = new pg.Client({ connectionString: url, keepAlive: true, connectionTimeoutMillis: 5_000 });
     client = c;
     let isDropped = false;
     const drop = (why: string) => {

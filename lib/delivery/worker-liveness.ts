@@ -26,7 +26,7 @@ export async function holdLiveness(url: string, owner: string, log: (m: string) 
   let isClosed = false;
   const take = async (): Promise<void> => {
     if (isClosed || client) return;
-    const c = new pg.Client({ connectionString: url, keepAlive: true });
+    const c = new pg.Client({ connectionString: url, keepAlive: true, connectionTimeoutMillis: 5_000 });
     client = c;
     let isDropped = false;
     const drop = (why: string) => {

@@ -22,6 +22,15 @@ function methodNotAllowed(res: http.ServerResponse, method: string): void {
   res.end(body);
 }
 
+/** The path of a request target, origin-form or absolute-form. */
+export function pathOf(target: string | undefined): string {
+  try {
+    return new URL(target ?? "/", "http://localhost").pathname;
+  } catch {
+    return "/";
+  }
+}
+
 export function frontDoor({ trustedProxies, maxBodyBytes }: TFrontDoorOptions, handle: THandler): THandler {
   return (req, res) => {
     const method = req.method ?? "GET";
@@ -35,7 +44,8 @@ export function frontDoor({ trustedProxies, maxBodyBytes }: TFrontDoorOptions, h
     }
     if (address) req.headers["x-forwarded-for"] = address;
     else delete req.headers["x-forwarded-for"];
-    const pathname = (req.url ?? "/").split("?")[0] ?? "/";
+    // Parsed, not split: an absolute-form target ("POST http://host/api/auth/...") must get its path's cap.
+    const pathname = pathOf(req.url);
     limitRequestBody(req, res, bodyCapFor(pathname, maxBodyBytes), handle);
   };
 }

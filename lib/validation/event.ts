@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EVENT_NAME_MAX, ZProjectIdValue } from "./catalog";
+import { findUnstorable } from "./storable-json";
 
 // POST /api/v1/events and publishEvent(): what a host publishes.
 
@@ -22,7 +23,13 @@ export const ZPublishEvent = z
     data: z
       .unknown()
       .default({})
-      .refine(isJsonValue, { error: "data must be plain JSON (objects, arrays, strings, numbers, booleans, null)" })
+      // Depth, NUL and lone surrogates first (iteratively), so that isJsonValue's recursion is bounded:
+      // publishEvent() in-process gets the same refusals the API's body reader gives.
+      .superRefine((value, ctx) => {
+        const unstorable = findUnstorable(value);
+        if (unstorable) ctx.addIssue({ code: "custom", message: `data${unstorable.path ? `.${unstorable.path}` : ""}: ${unstorable.message}` });
+        else if (!isJsonValue(value)) ctx.addIssue({ code: "custom", message: "data must be plain JSON (objects, arrays, strings, numbers, booleans, null)" });
+      })
       .describe("The model the host sends (any JSON); it becomes the envelope's `data`"),
     idempotencyKey: z
       .string()

@@ -2,6 +2,7 @@ import { parse as parsePgUrl } from "pg-connection-string";
 import { describe, expect, it } from "vitest";
 import { POST as createType } from "@/app/api/v1/event-types/route";
 import { POST as publish } from "@/app/api/v1/events/route";
+import { PATCH as renameProject } from "@/app/api/v1/projects/[id]/route";
 import { POST as createProject } from "@/app/api/v1/projects/route";
 import { POST as createWebhook, GET as listWebhooks } from "@/app/api/v1/webhooks/route";
 import { installDatabase } from "@/lib/db";
@@ -39,10 +40,24 @@ describe.each(TEST_DATABASES)("hostile input on $name", (backend) => {
     expect(await counts()).toEqual(before);
   });
 
-  it("a NUL in a query parameter is a 400, not a database error", async () => {
+  it("a NUL in a query or path parameter is a 400 naming it, not a database error", async () => {
     const key = await adminKey();
-    const res = await call(listWebhooks, { key, path: "/webhooks?q=a%00b" });
-    expect(res.status).toBeLessThan(500);
+    const res = await call(listWebhooks, { key, path: "/webhooks?status=a%00b" });
+    expect(res.status).toBe(400);
+    expect(res.json.error.issues[0].path).toBe("status");
+    // And in a path parameter.
+    const renamed = await call(renameProject, { method: "PATCH", key, params: { id: "a\u0000b" }, body: { name: "x" } });
+    expect(renamed.status).toBe(400);
+    expect(renamed.json.error.issues[0].path).toBe("id");
+  });
+
+  it("publishing in-process refuses the same: NUL and deep nesting are validation errors, nothing written", async () => {
+    const { publishEvent } = await import("@/lib/delivery/publish-event");
+    let deep: unknown = 1;
+    for (let i = 0; i < 5_000; i++) deep = [deep];
+    await expect(publishEvent({ event: "deals.created", data: deep })).rejects.toThrow(/nested more than 64 levels/);
+    await expect(publishEvent({ event: "deals.created", data: { a: "x\u0000" } })).rejects.toThrow(/NUL/);
+    expect(await db().prisma.event.count()).toBe(0);
   });
 
   it("400 for data nested 5,000 levels deep, with the limit in the message", async () => {

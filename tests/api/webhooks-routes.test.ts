@@ -235,6 +235,18 @@ describe.each(TEST_DATABASES)("webhook routes on $name", (backend) => {
     expect(receiver.received.at(-1)?.headers.authorization).toBeUndefined();
   });
 
+  it("a new URL without a password in the same PATCH clears the stored password; the same URL or a typed one keeps one", async () => {
+    const { json } = await createOne({ httpUser: "hook", httpPassword: "stored-secret" });
+    const patch = (body: Record<string, unknown>) => call(patchOne, { method: "PATCH", key, params: { id: json.id }, body });
+    const same = await patch({ url: json.url, description: "renamed" });
+    expect(same.json).toMatchObject({ hasHttpPassword: true, httpUser: "hook" });
+    const moved = await patch({ url: `${receiver.url}/elsewhere` });
+    expect(moved.json).toMatchObject({ hasHttpPassword: false, httpUser: "hook" });
+    expect((await db().prisma.webhook.findUniqueOrThrow({ where: { id: json.id } })).httpPasswordCiphertext).toBeNull();
+    const retyped = await patch({ url: `${receiver.url}/third`, httpPassword: "typed-again" });
+    expect(retyped.json).toMatchObject({ hasHttpPassword: true });
+  });
+
   it("sends the stored password only to the saved URL; another URL gets only what the request carries", async () => {
     const other = await startReceiver();
     try {

@@ -6,10 +6,15 @@ import type { Prisma } from "../../generated/prisma/client";
 import { ALL_EVENTS, type TWebhookUpdate, ZWebhookUpdate } from "../../validation/webhook";
 import { assertEventsExist, assertProjectsExist, assertTargetAllowed } from "./check-webhook-refs";
 import { findWebhookRow } from "./get-webhook";
+import { isSameWebhookUrl } from "./test-webhook";
 import { toWebhookDto } from "./to-webhook-dto";
 import { sealSecret } from "./webhook-secrets";
 
-/** Partial update: absent fields stay; null clears httpUser (and its password) or httpPassword. */
+/**
+ * Partial update: absent fields stay; null clears httpUser (and its password) or httpPassword. A new
+ * URL without a password in the same request clears the stored password: it was given for the old
+ * receiver, and keeping it would hand it to whoever the new URL names (edit, deliver, edit back).
+ */
 export async function updateWebhook(id: string, input: TWebhookUpdate) {
   const patch = ZWebhookUpdate.parse(input);
   const current = await findWebhookRow(id);
@@ -30,6 +35,7 @@ export async function updateWebhook(id: string, input: TWebhookUpdate) {
   if (patch.httpUser !== undefined) data.httpUser = patch.httpUser || null;
   if (patch.httpUser === null || patch.httpUser === "") data.httpPasswordCiphertext = null;
   else if (patch.httpPassword !== undefined) data.httpPasswordCiphertext = patch.httpPassword ? sealSecret(patch.httpPassword) : null;
+  else if (patch.url !== undefined && !isSameWebhookUrl(patch.url, current.url)) data.httpPasswordCiphertext = null;
   const row = await (await getDb()).webhook.update({ where: { id: current.id }, data });
   return toWebhookDto(row, deliveryConfig().failureLimit);
 }

@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AUTH_MAX_BODY_BYTES } from "@/lib/http/body-limit";
-import { frontDoor } from "@/lib/http/front-door";
+import { frontDoor, pathOf } from "@/lib/http/front-door";
 
 let server: http.Server;
 let base: string;
@@ -70,5 +70,11 @@ describe("frontDoor", () => {
     expect((await raw("POST", "/api/v1/events", {}, Buffer.alloc(200 * 1024))).status).toBe(200);
     expect(seen.at(-1)?.length).toBe(200 * 1024);
     expect((await raw("POST", "/api/v1/events", {}, Buffer.alloc(256 * 1024 + 1))).status).toBe(413);
+  });
+
+  it("reads the path of absolute-form targets too, so sign-in keeps its small cap", () => {
+    expect(pathOf("/api/auth/callback/credentials?x=1")).toBe("/api/auth/callback/credentials");
+    expect(pathOf("http://evil.example/api/auth/callback/credentials")).toBe("/api/auth/callback/credentials");
+    expect(pathOf(undefined)).toBe("/");
   });
 });
