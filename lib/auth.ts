@@ -1,9 +1,9 @@
 import "server-only";
 import { cookies } from "next/headers";
-import type { NextAuthOptions } from "next-auth";
+import type { NextAuthOptions, Session } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { cookieValue, DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S, issueDeviceToken } from "./auth/device-cookie";
-import { endSessions } from "./auth/session-user";
+import { endSessions, sessionUser } from "./auth/session-user";
 import { env } from "./env";
 import { instanceSecrets } from "./instance-secrets";
 import { authenticateUser, TooManyAttemptsError } from "./server/authenticate-user";
@@ -72,10 +72,11 @@ export function authOptions(): NextAuthOptions {
         }
         return token;
       },
-      session({ session, token }) {
-        if (token.uid && token.role && typeof token.sv === "number") {
-          session.user = { ...session.user, id: token.uid, role: token.role, sessionVersion: token.sv };
-        }
+      // next-auth's own /api/auth/session answers from here: an ended session is no session there either.
+      async session({ session, token }) {
+        const user = await sessionUser(token);
+        if (!user) return { expires: session.expires } as Session;
+        session.user = { ...session.user, id: user.id, role: user.role, sessionVersion: user.sessionVersion };
         return session;
       },
     },

@@ -89,6 +89,16 @@ describe.each(TEST_DATABASES)("session-cookie auth of the admin API on $name", (
     expect(await db().prisma.project.count()).toBe(0);
   });
 
+  it("next-auth's own session answer drops the user once the session has ended", async () => {
+    const admin = await createUser({ email: "ns@example.com", password: "admin-password-1", role: "ADMIN" });
+    const { authOptions } = await import("@/lib/auth");
+    const session = (sv: number) =>
+      authOptions().callbacks?.session?.({ session: { expires: "2099-01-01T00:00:00.000Z", user: {} }, token: { uid: admin.id, sv } } as never);
+    expect(await session(0)).toMatchObject({ user: { id: admin.id, role: "ADMIN", sessionVersion: 0 } });
+    await setUserPassword("ns@example.com", "a-brand-new-password");
+    expect(await session(0)).toEqual({ expires: "2099-01-01T00:00:00.000Z" });
+  });
+
   it("a token without a session version (issued before versions existed) is no session", async () => {
     const admin = await createUser({ email: "old@example.com", password: "admin-password-1", role: "ADMIN" });
     const { encode } = await import("next-auth/jwt");

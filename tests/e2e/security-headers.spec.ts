@@ -194,8 +194,12 @@ testWithCspGuard("the app's own pages run under the CSP without a single violati
   await expect(page.getByTestId("health-chart").locator(".recharts-surface").first()).toBeVisible();
   await expect(page.getByTestId("health-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
   await page.getByRole("tab", { name: "Python" }).click();
+  const webhookId = new URL(page.url()).pathname.split("/").at(-1) as string;
   await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Deliveries" }).click();
   await expect(page.getByTestId("delivery-row").first()).toBeVisible();
+  // Only this webhook's rows: webhooks other specs left enabled get the same event type, newest first too.
+  await page.goto(`/settings/webhooks/deliveries?webhookId=${webhookId}`);
+  await expect(page.getByTestId("delivery-row")).toHaveCount(1);
   await page.getByTestId("delivery-row").first().getByRole("link").first().click();
   await expect(page.getByTestId("attempt")).toHaveCount(1);
 
