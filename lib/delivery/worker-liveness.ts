@@ -1,7 +1,6 @@
 import "server-only";
-import pg from "pg";
 import type { PrismaClient } from "../db";
-import { reconnectDelayMs } from "./listen-for-deliveries";
+import { keepConnected } from "./persistent-connection";
 
 // Fast takeover on PostgreSQL. Each standalone worker holds a session advisory lock named after its
 // lease owner on a connection of its own, and marks its owner name with LIVE_SUFFIX. PostgreSQL
@@ -16,50 +15,17 @@ export const LIVENESS_LOCK_CLASS = 0x686b6c76;
 export const REAP_EVERY_MS = 1_000;
 
 /**
- * Holds `owner`'s liveness lock until the returned stop is called, re-taking it after a dropped
- * connection (with the LISTEN connection's backoff). Resolves once the lock is first held.
+ * Holds `owner`'s liveness lock until the returned stop is called, taking it again on a new session
+ * after a dropped connection (lib/delivery/persistent-connection.ts).
  */
-export async function holdLiveness(url: string, owner: string, log: (m: string) => void): Promise<() => Promise<void>> {
-  let client: pg.Client | null = null;
-  let timer: NodeJS.Timeout | null = null;
-  let failedTries = 0;
-  let isClosed = false;
-  const take = async (): Promise<void> => {
-    if (isClosed || client) return;
-    const c = new pg.Client({ connectionString: url, keepAlive: true, connectionTimeoutMillis: 5_000 });
-    client = c;
-    let isDropped = false;
-    const drop = (why: string) => {
-      if (isDropped) return;
-      isDropped = true;
-      if (client === c) client = null;
-      void c.end().catch(() => {});
-      if (isClosed || timer) return;
-      log(`liveness connection lost (${why}); taking the lock again`);
-      timer = setTimeout(() => {
-        timer = null;
-        void take();
-      }, reconnectDelayMs(failedTries++));
-      timer.unref();
-    };
-    c.on("error", (error) => drop(error.message));
-    c.on("end", () => drop("connection ended"));
-    try {
-      await c.connect();
-      await c.query("select pg_advisory_lock($1, hashtext($2))", [LIVENESS_LOCK_CLASS, owner]);
-      failedTries = 0;
-    } catch (error) {
-      drop((error as Error).message);
-    }
-  };
-  await take();
-  return async () => {
-    isClosed = true;
-    if (timer) clearTimeout(timer);
-    const c = client;
-    client = null;
-    await c?.end().catch(() => {});
-  };
+export function holdLiveness(url: string, owner: string, log: (m: string) => void): Promise<() => Promise<void>> {
+  return keepConnected(url, {
+    what: "liveness",
+    log,
+    setUp: async (client) => {
+      await client.query("select pg_advisory_lock($1, hashtext($2))", [LIVENESS_LOCK_CLASS, owner]);
+    },
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
 // Shared pieces of `npm run bench`: the receiver process, fresh PostgreSQL databases, percentiles.
-import { type ChildProcess, fork } from "node:child_process";
+import { type ChildProcess, fork, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
@@ -79,4 +79,25 @@ export async function inParallel<T>(items: T[], limit: number, job: (item: T, in
     }
   });
   await Promise.all(lanes);
+}
+
+/** Runs `node <args>` and resolves once its stdout has said `marker`. */
+export function spawnUntil(args: string[], env: NodeJS.ProcessEnv, marker: string): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout?.on("data", (d: Buffer) => {
+      out += d.toString();
+      if (out.includes(marker)) resolve(child);
+    });
+    child.once("exit", (code) => reject(new Error(`${args.join(" ")} exited ${code}: ${out.slice(-500)}`)));
+  });
+}
+
+/** SIGTERM, and wait for the exit. */
+export async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.kill("SIGTERM");
+  await exited;
 }

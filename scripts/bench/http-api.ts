@@ -2,10 +2,10 @@
 // (scripts/serve.ts), beside a bare node:http server answering 202 to the same client (the HTTP
 // limit on this machine). PostgreSQL only: ingest with the app's worker off, then end to end with
 // one `npm run worker` and batches of 100.
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { freshPostgres, inParallel, sleep, type TReceiver, wallNow } from "./harness";
+import { freshPostgres, inParallel, sleep, spawnUntil, stopChild, type TReceiver, wallNow } from "./harness";
 
 const { openDatabase } = await import("../../lib/db/open-database");
 const { installDatabase, closeDb } = await import("../../lib/db");
@@ -29,25 +29,6 @@ async function load(url: string, body: (i: number) => string, headers: Record<st
     },
   );
   return n / ((wallNow() - t0) / 1000);
-}
-
-function spawnUntil(args: string[], env: NodeJS.ProcessEnv, marker: string): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
-    let out = "";
-    child.stdout?.on("data", (d: Buffer) => {
-      out += d.toString();
-      if (out.includes(marker)) resolve(child);
-    });
-    child.once("exit", (code) => reject(new Error(`${args.join(" ")} exited ${code}: ${out.slice(-500)}`)));
-  });
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  child.kill("SIGTERM");
-  return exited;
 }
 
 export async function benchHttpApi(pgServerUrl: string, receiver: TReceiver, events: number): Promise<THttpResult> {

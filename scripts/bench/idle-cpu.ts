@@ -1,10 +1,9 @@
 // Idle cost: CPU time an idle process uses, read from /proc/<pid>/stat (utime + stime) over a window,
 // for the embedded server (`npm start`, its worker on) and for one `npm run worker` on PostgreSQL.
-import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { freshPostgres, sleep } from "./harness";
+import { freshPostgres, sleep, spawnUntil, stopChild } from "./harness";
 
 const TICKS_PER_S = 100; // USER_HZ on Linux
 
@@ -36,25 +35,6 @@ async function idlePercent(pid: number, seconds: number): Promise<number> {
   return ((cpuTicks(pid) - before) / TICKS_PER_S / seconds) * 100;
 }
 
-function spawnUntil(args: string[], env: NodeJS.ProcessEnv, marker: string): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
-    let out = "";
-    child.stdout?.on("data", (d: Buffer) => {
-      out += d.toString();
-      if (out.includes(marker)) resolve(child);
-    });
-    child.once("exit", (code) => reject(new Error(`${args.join(" ")} exited ${code}`)));
-  });
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  child.kill("SIGTERM");
-  await exited;
-}
-
 export async function benchIdleCpu(pgServerUrl: string | undefined, seconds: number): Promise<{ embedded: number; worker: number | null }> {
   const port = Number(process.env.BENCH_IDLE_PORT ?? 3292);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hookline-bench-idle-"));
@@ -69,7 +49,7 @@ export async function benchIdleCpu(pgServerUrl: string | undefined, seconds: num
     const pid = pidOnPort(port);
     if (pid) embedded = await idlePercent(pid, seconds);
   } finally {
-    await stop(app);
+    await stopChild(app);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
   if (!pgServerUrl) return { embedded, worker: null };
@@ -86,7 +66,7 @@ export async function benchIdleCpu(pgServerUrl: string | undefined, seconds: num
       await sleep(3_000);
       return { embedded, worker: await idlePercent(worker.pid as number, seconds) };
     } finally {
-      await stop(worker);
+      await stopChild(worker);
     }
   } finally {
     await target.drop();

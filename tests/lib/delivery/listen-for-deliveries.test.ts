@@ -1,7 +1,7 @@
 import pg from "pg";
 import { parse as parsePgUrl } from "pg-connection-string";
 import { describe, expect, it } from "vitest";
-import { listenForDeliveries, RECONNECT_MAX_MS, reconnectDelayMs } from "@/lib/delivery/listen-for-deliveries";
+import { listenForDeliveries } from "@/lib/delivery/listen-for-deliveries";
 import { NOTIFY_CHANNEL, wakeups } from "@/lib/delivery/wakeup";
 import { TEST_DATABASES, type TestPostgres } from "../../helpers/databases";
 import { relayTo } from "../../helpers/tcp-relay";
@@ -29,11 +29,6 @@ async function until<T>(probe: () => Promise<T>, isDone: (v: T) => boolean, time
 }
 
 describe("listenForDeliveries", () => {
-  it("backs off from 250 ms, doubling, to a 10 s cap", () => {
-    expect([0, 1, 2, 3].map(reconnectDelayMs)).toEqual([250, 500, 1_000, 2_000]);
-    expect(reconnectDelayMs(20)).toBe(RECONNECT_MAX_MS);
-  });
-
   const postgres = TEST_DATABASES.find((d) => d.name === "postgres");
   it.skipIf(!postgres)("keeps exactly one LISTEN connection through repeated kills, and a NOTIFY after the last is heard within a second", async () => {
     const db = (await postgres?.open()) as TestPostgres;
