@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { authOptions } from "@/lib/auth";
 import { resetEnvForTests } from "@/lib/env";
 import { instanceSecrets } from "@/lib/instance-secrets";
+import { createUser } from "@/lib/server/create-user";
+import { freshDatabasePerTest, TEST_DATABASES, type TestDatabase } from "../../helpers/databases";
 
 // next-auth 4 names its cookies and sets their Secure flag from NEXTAUTH_URL (init.ts:
 // `useSecureCookies ?? url.base.startsWith("https://")`; lib/auth.ts leaves useSecureCookies unset).
@@ -25,8 +27,10 @@ function fakeResponse() {
   return res;
 }
 
+/** A session token of a real admin: the session callback checks the user and its session version. */
 async function sessionToken(): Promise<string> {
-  return encode({ token: { sub: "u1", uid: "u1", role: "ADMIN", sv: 0 }, secret: instanceSecrets().authSecret });
+  const user = await createUser({ email: `cookie-${Math.random().toString(36).slice(2)}@example.com`, password: "a-long-enough-password", role: "ADMIN" });
+  return encode({ token: { sub: user.id, uid: user.id, role: "ADMIN", sv: 0 }, secret: instanceSecrets().authSecret });
 }
 
 /** The CSRF cookie set before sign-in, and the session cookie as the app reads and refreshes it. */
@@ -46,6 +50,8 @@ afterEach(() => {
 });
 
 describe("session cookies follow NEXTAUTH_URL's scheme", () => {
+  freshDatabasePerTest(TEST_DATABASES[0] as TestDatabase);
+
   it("https: __Host-/__Secure- names, Secure and HttpOnly; the unprefixed cookie is not read", async () => {
     const { csrf, session, user } = await cookiesFor("https://hooks.example.com", "__Secure-next-auth.session-token");
     expect(csrf.find((c) => c.startsWith("__Host-next-auth.csrf-token="))).toMatch(/; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
