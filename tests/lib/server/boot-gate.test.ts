@@ -1,43 +1,16 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { closeDb } from "@/lib/db";
+import { describe, expect, it, vi } from "vitest";
 import { acquireDataDirLock } from "@/lib/db/data-dir-lock";
-import { resetEnvForTests } from "@/lib/env";
 import { boot } from "@/lib/server/boot";
 import { reportBootReady, reportBootStarted, waitForBoot } from "@/lib/server/boot-gate";
+import { bootEnvPerTest } from "../../helpers/boot-env";
 
 // What scripts/serve.ts relies on: only a boot that opened the database opens the gate. That serve.ts
 // waits for it before it listens is tested on the production build (tests/e2e/hardening.spec.ts).
-type THolder = typeof globalThis & { __hooklineBootGate?: unknown; __hooklineShutdown?: () => Promise<void>; __hooklineOwnsSignals?: boolean };
-const holder = globalThis as THolder;
-const saved = { ...process.env };
-let dataDir: string;
-
 /** "ready" when the gate opens within `ms`, else "waiting". */
 const settled = (gate: Promise<void>, ms = 300) =>
   Promise.race([gate.then(() => "ready"), new Promise<string>((resolve) => setTimeout(() => resolve("waiting"), ms))]);
 
-beforeEach(() => {
-  holder.__hooklineBootGate = undefined;
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hookline-boot-gate-"));
-  holder.__hooklineOwnsSignals = true; // keep boot() from installing signal handlers in the test runner
-  Object.assign(process.env, { HOOKLINE_DATA_DIR: dataDir, HOOKLINE_WORKER: "off", PORT: "3998" });
-  delete process.env.DATABASE_URL;
-  resetEnvForTests();
-});
-afterEach(async () => {
-  await holder.__hooklineShutdown?.();
-  holder.__hooklineShutdown = undefined;
-  holder.__hooklineOwnsSignals = undefined;
-  holder.__hooklineBootGate = undefined;
-  await closeDb();
-  process.env = { ...saved };
-  resetEnvForTests();
-  vi.restoreAllMocks();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const dataDir = bootEnvPerTest("hookline-boot-gate-", 3998);
 
 describe("boot gate", () => {
   it("opens when the boot reports ready, before or after the server starts waiting", async () => {
@@ -67,7 +40,7 @@ describe("boot gate", () => {
   });
 
   it("a data directory in use: the boot exits 1 with one line naming the holder, and the gate stays shut", async () => {
-    const lock = acquireDataDirLock(dataDir); // this test process plays the running server
+    const lock = acquireDataDirLock(dataDir()); // this test process plays the running server
     try {
       const error = vi.spyOn(console, "error").mockImplementation(() => {});
       vi.spyOn(process, "exit").mockImplementation(((code: number) => {

@@ -1,35 +1,16 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { closeDb, getDb } from "@/lib/db";
+import { describe, expect, it, vi } from "vitest";
+import { getDb } from "@/lib/db";
 import { openDatabase } from "@/lib/db/open-database";
 import { resetEnvForTests } from "@/lib/env";
 import { boot } from "@/lib/server/boot";
+import { bootEnvPerTest } from "../../helpers/boot-env";
 
 // boot() is what a server process runs once (instrumentation.ts): here it runs in the test process.
 type THolder = typeof globalThis & { __hooklineShutdown?: () => Promise<void>; __hooklineOwnsSignals?: boolean };
 const holder = globalThis as THolder;
-const saved = { ...process.env };
-let dataDir: string;
-
-beforeEach(() => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hookline-boot-"));
-  holder.__hooklineOwnsSignals = true; // keep boot() from installing signal handlers in the test runner
-  Object.assign(process.env, { HOOKLINE_DATA_DIR: dataDir, HOOKLINE_WORKER: "off", PORT: "3999" });
-  delete process.env.DATABASE_URL;
-  resetEnvForTests();
-});
-afterEach(async () => {
-  await holder.__hooklineShutdown?.();
-  holder.__hooklineShutdown = undefined;
-  holder.__hooklineOwnsSignals = undefined;
-  await closeDb();
-  process.env = { ...saved };
-  resetEnvForTests();
-  vi.restoreAllMocks();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const dataDir = bootEnvPerTest("hookline-boot-", 3999);
 
 describe("boot", () => {
   it("migrates, creates the first admin from the env and says how to sign in; shutdown frees the data directory", async () => {
@@ -40,17 +21,17 @@ describe("boot", () => {
     const printed = log.mock.calls.map((c) => String(c[0])).join("\n");
     expect(printed).toMatch(/Applied migrations: \d+_init/);
     expect(printed).toContain(
-      `Ready on the embedded database in ${dataDir}. Created the first admin boss@example.com. Sign in at http://localhost:3999/signin`,
+      `Ready on the embedded database in ${dataDir()}. Created the first admin boss@example.com. Sign in at http://localhost:3999/signin`,
     );
     expect(await (await getDb()).user.findMany({ select: { email: true, role: true } })).toEqual([{ email: "boss@example.com", role: "ADMIN" }]);
-    expect(fs.existsSync(path.join(dataDir, "hookline.lock"))).toBe(true);
+    expect(fs.existsSync(path.join(dataDir(), "hookline.lock"))).toBe(true);
     await holder.__hooklineShutdown?.();
-    expect(fs.existsSync(path.join(dataDir, "hookline.lock"))).toBe(false);
+    expect(fs.existsSync(path.join(dataDir(), "hookline.lock"))).toBe(false);
   });
 
   it("stops the process with one line when the database is refused", async () => {
     // A database that is ahead of this code (it has a migration prisma/migrations lacks).
-    const db = await openDatabase({ kind: "pglite", dataDir });
+    const db = await openDatabase({ kind: "pglite", dataDir: dataDir() });
     await db.prisma.$executeRawUnsafe(
       "insert into _prisma_migrations (id, checksum, migration_name, started_at, finished_at, applied_steps_count) values ('x', 'abc', '29990101000000_newer', now(), now(), 1)",
     );
@@ -64,6 +45,6 @@ describe("boot", () => {
     expect(error.mock.calls.map((c) => String(c[0]))).toEqual([
       expect.stringMatching(/^\[hookline\] Hookline cannot start: Database refused: the database is ahead of this code: .*29990101000000_newer/),
     ]);
-    expect(fs.existsSync(path.join(dataDir, "hookline.lock"))).toBe(false);
+    expect(fs.existsSync(path.join(dataDir(), "hookline.lock"))).toBe(false);
   });
 });
