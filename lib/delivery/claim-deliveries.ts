@@ -33,31 +33,76 @@ function leaseAndLoad(update: Prisma.Sql) {
     join "Event" e on e.id = c."eventId"`;
 }
 
+/** The advisory lock ("hkcl") that claims take in turn, so that each one sees every earlier claim. */
+export const CLAIM_LOCK = 0x686b636c;
+
+// A due delivery: pending and due, or in flight under a lease that expired (its worker is gone).
+const isDue = (alias: string, now: Date) =>
+  Prisma.sql`((${Prisma.raw(alias)}.status = 'pending' and ${Prisma.raw(alias)}."nextAttemptAt" <= ${now})
+    or (${Prisma.raw(alias)}.status = 'in_flight' and ${Prisma.raw(alias)}."leaseExpiresAt" < ${now}))`;
+
 /**
- * One statement takes up to `limit` due deliveries of enabled webhooks (pending and due, or in flight
- * with an expired lease), leases them to `owner`, counts the attempt and returns them with their
- * webhook and event. SKIP LOCKED lets any number of workers claim side by side without waiting on
- * or double-taking each other's rows.
+ * Takes up to `limit` due deliveries of enabled webhooks, leases them to `owner`, counts the
+ * attempt and returns them with their webhook and event.
+ *
+ * Fair and isolated: each webhook gets at most its room, `maxInFlight` minus its live leases (and,
+ * with `rateLimitPerSecond`, minus its claims of the last second), counted across every worker; the
+ * free slots go round-robin (every webhook's oldest due delivery, then every webhook's second...),
+ * so a webhook with a backlog of thousands, or one that answers slowly, never holds back another's
+ * next delivery.
+ *
+ * Counting across workers needs claims to see each other: a statement's snapshot is taken when it
+ * starts, so two concurrent claims would each count the other's leases as free room. Claims
+ * therefore take a transaction-scoped advisory lock first and count in a second statement, whose
+ * snapshot includes every claim committed before the lock was granted. A claim is a few
+ * milliseconds, so claiming in turn costs little; sending stays fully parallel.
  */
 export async function claimDeliveries(db: PrismaClient, owner: string, limit: number, now: Date, leaseMs: number): Promise<TClaimed[]> {
   if (limit <= 0) return [];
   const leaseUntil = new Date(now.getTime() + leaseMs);
-  return db.$queryRaw<TClaimed[]>(
-    leaseAndLoad(Prisma.sql`
-      update "Delivery" d
-      set status = 'in_flight', "leaseOwner" = ${owner}, "leaseExpiresAt" = ${leaseUntil}, "attemptCount" = d."attemptCount" + 1
-      where d.id in (
-        select c.id from "Delivery" c
-        join "Webhook" w on w.id = c."webhookId"
-        where w.enabled
-          and ((c.status = 'pending' and c."nextAttemptAt" <= ${now})
-            or (c.status = 'in_flight' and c."leaseExpiresAt" < ${now}))
-        order by c."nextAttemptAt"
-        limit ${limit}
-        for update of c skip locked
-      )
-      returning d.id, d."webhookId", d."eventId", d."attemptCount"`),
-  );
+  const [, claimed] = await db.$transaction([
+    db.$executeRaw`select pg_advisory_xact_lock(${CLAIM_LOCK}::bigint)`,
+    db.$queryRaw<TClaimed[]>(
+      leaseAndLoad(Prisma.sql`
+        update "Delivery" d
+        set status = 'in_flight', "leaseOwner" = ${owner}, "leaseExpiresAt" = ${leaseUntil},
+          "attemptCount" = d."attemptCount" + 1, "claimedAt" = ${now}
+        from (
+          select ranked.id from (
+            select x.id, x."nextAttemptAt", row_number() over (partition by w.id order by x."nextAttemptAt") as turn
+            from "Webhook" w
+            cross join lateral (
+              select least(
+                w."maxInFlight" - (select count(*)::int from "Delivery" f
+                  where f."webhookId" = w.id and f.status = 'in_flight' and f."leaseExpiresAt" >= ${now}),
+                coalesce(w."rateLimitPerSecond" - (select count(*)::int from "Delivery" r
+                  where r."webhookId" = w.id and r."claimedAt" > ${new Date(now.getTime() - 1_000)}), ${limit}::int),
+                ${limit}::int) as room
+              offset 0 -- computed once per webhook, not inlined into every use below
+            ) r
+            cross join lateral (
+              -- Two index range scans merged in order (an OR would sort a whole backlog).
+              (select c.id, c."nextAttemptAt" from "Delivery" c
+                where c."webhookId" = w.id and c.status = 'in_flight' and c."leaseExpiresAt" < ${now}
+                order by c."nextAttemptAt" limit greatest(r.room, 0))
+              union all
+              (select c.id, c."nextAttemptAt" from "Delivery" c
+                where c."webhookId" = w.id and c.status = 'pending' and c."nextAttemptAt" <= ${now}
+                order by c."nextAttemptAt" limit greatest(r.room, 0))
+              order by 2
+              limit greatest(r.room, 0)
+            ) x
+            where w.enabled and r.room > 0
+          ) ranked
+          order by ranked.turn, ranked."nextAttemptAt"
+          limit ${limit}::int
+        ) picked
+        -- Checked again on the row itself: a manual redelivery may have leased it meanwhile.
+        where d.id = picked.id and ${isDue("d", now)}
+        returning d.id, d."webhookId", d."eventId", d."attemptCount"`),
+    ),
+  ]);
+  return claimed;
 }
 
 /**
@@ -69,7 +114,7 @@ export async function claimDelivery(db: PrismaClient, owner: string, id: string,
   const [claimed] = await db.$queryRaw<TClaimed[]>(
     leaseAndLoad(Prisma.sql`
       update "Delivery" d
-      set status = 'in_flight', "leaseOwner" = ${owner}, "leaseExpiresAt" = ${leaseUntil}, "attemptCount" = d."attemptCount" + 1
+      set status = 'in_flight', "leaseOwner" = ${owner}, "leaseExpiresAt" = ${leaseUntil}, "attemptCount" = d."attemptCount" + 1, "claimedAt" = ${now}
       where d.id = ${id}::uuid and (d.status <> 'in_flight' or d."leaseExpiresAt" < ${now})
       returning d.id, d."webhookId", d."eventId", d."attemptCount"`),
   );

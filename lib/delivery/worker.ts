@@ -16,7 +16,12 @@ const PRUNE_EVERY_MS = 60 * 60_000;
  * woken sooner by a publish, a NOTIFY or a free slot; this cap bounds what a missed wake-up costs.
  */
 export const MAX_IDLE_MS = 30_000;
-const MIN_IDLE_MS = 50;
+/**
+ * Shortest sleep: deliveries that are due but were not claimed are held back by their webhook's
+ * in-flight cap or rate limit. A slot freed in this process wakes the loop at once; this bounds how
+ * long a slot freed by another worker, or a rate window that moved on, waits to be used.
+ */
+const HELD_BACK_MS = 100;
 
 export type TWorkerOptions = {
   db: PrismaClient;
@@ -150,9 +155,7 @@ export class DeliveryWorker {
     try {
       const next = await nextDueAt(this.options.db);
       if (!next) return pollMs;
-      // A floor: rows due but not claimable this instant (locked by another worker's claim) must
-      // not make the loop spin.
-      return Math.max(MIN_IDLE_MS, Math.min(pollMs, next.getTime() - this.now().getTime()));
+      return Math.max(HELD_BACK_MS, Math.min(pollMs, next.getTime() - this.now().getTime()));
     } catch {
       return Math.min(pollMs, 1_000); // the claim will say what is wrong
     }

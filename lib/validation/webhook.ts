@@ -83,6 +83,23 @@ const ZHttpUser = z
 const ZHttpPassword = z.string().max(200, { error: "HTTP password must be at most 200 characters" });
 const ZDescription = z.string().trim().max(500, { error: "Description must be at most 500 characters" });
 
+export const MAX_IN_FLIGHT_DEFAULT = 16;
+export const MAX_IN_FLIGHT_MAX = 1_000;
+export const RATE_LIMIT_MAX = 10_000;
+/** Most requests to this webhook in flight at once, across all workers (a slow receiver holds no more). */
+export const ZMaxInFlight = z
+  .number({ error: "Enter a whole number of requests" })
+  .int({ error: "Enter a whole number of requests" })
+  .min(1, { error: "Allow at least 1 request in flight" })
+  .max(MAX_IN_FLIGHT_MAX, { error: `At most ${MAX_IN_FLIGHT_MAX} requests in flight` });
+/** Most requests started in any one second, across all workers; null = no limit. */
+export const ZRateLimit = z
+  .number({ error: "Enter a whole number of requests per second" })
+  .int({ error: "Enter a whole number of requests per second" })
+  .min(1, { error: "Allow at least 1 request per second, or no limit" })
+  .max(RATE_LIMIT_MAX, { error: `At most ${RATE_LIMIT_MAX} requests per second` })
+  .nullable();
+
 export const ZWebhookCreate = z
   .object({
     url: ZWebhookUrl,
@@ -92,6 +109,8 @@ export const ZWebhookCreate = z
     token: ZToken.optional(),
     httpUser: ZHttpUser.optional(),
     httpPassword: ZHttpPassword.optional(),
+    maxInFlight: ZMaxInFlight.default(MAX_IN_FLIGHT_DEFAULT),
+    rateLimitPerSecond: ZRateLimit.default(null),
   })
   .strict()
   .superRefine((w, ctx) => {
@@ -108,6 +127,8 @@ export const ZWebhookUpdate = z
     projects: ZProjectIds.optional(),
     httpUser: ZHttpUser.nullable().optional(),
     httpPassword: ZHttpPassword.nullable().optional(),
+    maxInFlight: ZMaxInFlight.optional(),
+    rateLimitPerSecond: ZRateLimit.optional(),
   })
   .strict()
   // Clearing the user clears the password too, so a new password beside a cleared user is a mistake.
@@ -151,6 +172,8 @@ export const ZWebhook = z.object({
   consecutiveFailures: z.number().int(),
   failureLimit: z.number().int(),
   disabledReason: z.string().nullable(),
+  maxInFlight: z.number().int().describe("Most requests in flight at once, across all workers"),
+  rateLimitPerSecond: z.number().int().nullable().describe("Most requests started in any one second, across all workers; null = no limit"),
   lastDeliveryAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),

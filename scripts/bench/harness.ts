@@ -1,8 +1,11 @@
-// Shared pieces of `npm run bench`: the receiver process, fresh PostgreSQL databases, percentiles.
+// Shared pieces of `npm run bench`: the receiver process, fresh PostgreSQL databases, percentiles, and
+// the app, workers and API key a host has (startHost). Modules of lib/ are imported inside the
+// functions: bench.ts sets the environment they read first.
 import { type ChildProcess, fork, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
+import type { Database } from "../../lib/db/open-database";
 
 export const wallNow = () => performance.timeOrigin + performance.now();
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -12,11 +15,16 @@ export function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
 }
 
-type TReply = { port?: number; count: number; arrivals?: [string, number][] };
+type TReply = { port?: number; count: number; slow: number; held: number; arrivals?: [string, number][] };
 
 export type TReceiver = {
   url: string;
+  /** Requests answered at once (not those to `/slow/` paths, nor held ones). */
   count: () => Promise<number>;
+  /** Requests held open now (see hold). */
+  held: () => Promise<number>;
+  /** From now on keep every request open with no answer (true), or answer again at once (false). */
+  hold: (isOn: boolean) => Promise<void>;
   take: () => Promise<Map<string, number>>;
   reset: () => Promise<void>;
   waitFor: (n: number, timeoutMs: number) => Promise<void>;
@@ -38,13 +46,13 @@ export async function startReceiver(): Promise<TReceiver> {
   return {
     url: `http://127.0.0.1:${port}`,
     count,
+    held: async () => (await ask("count")).held,
+    hold: async (isOn) => void (await ask(isOn ? "hold" : "answer")),
     take: async () => new Map((await ask("take")).arrivals),
     reset: async () => void (await ask("reset")),
     waitFor: async (n, timeoutMs) => {
-      const end = Date.now() + timeoutMs;
-      while ((await count()) < n) {
-        if (Date.now() > end) throw new Error(`the receiver got ${await count()} of ${n} requests in ${timeoutMs} ms`);
-        await sleep(20);
+      if (!(await until(async () => (await count()) >= n, timeoutMs))) {
+        throw new Error(`the receiver got ${await count()} of ${n} requests in ${timeoutMs} ms`);
       }
     },
     close: () => child.kill(),
@@ -69,6 +77,31 @@ export async function freshPostgres(serverUrl: string, prefix: string): Promise<
   };
 }
 
+/** Polls `check` every `everyMs` until it holds or `timeoutMs` have passed; whether it held. */
+export async function until(check: () => Promise<boolean>, timeoutMs: number, everyMs = 20): Promise<boolean> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return true;
+    if (Date.now() > end) return false;
+    await sleep(everyMs);
+  }
+}
+
+/** Open loop: `fire(i)` for each i < n, one every 1000/rate ms whatever the earlier ones are doing; then waits for all. */
+export async function atRate(rate: number, n: number, fire: (i: number) => Promise<void>): Promise<void> {
+  const pending: Promise<void>[] = [];
+  const failures: unknown[] = [];
+  const t0 = wallNow();
+  for (let i = 0; i < n; i++) {
+    const wait = t0 + (i * 1000) / rate - wallNow();
+    if (wait > 1) await sleep(wait);
+    // Caught at once: a rejection left for the Promise.all below would end the process first.
+    pending.push(fire(i).catch((error: unknown) => void failures.push(error)));
+  }
+  await Promise.all(pending);
+  if (failures.length > 0) throw failures[0];
+}
+
 /** Runs `jobs` with at most `limit` in flight. */
 export async function inParallel<T>(items: T[], limit: number, job: (item: T, index: number) => Promise<void>): Promise<void> {
   let next = 0;
@@ -81,23 +114,112 @@ export async function inParallel<T>(items: T[], limit: number, job: (item: T, in
   await Promise.all(lanes);
 }
 
-/** Runs `node <args>` and resolves once its stdout has said `marker`. */
-export function spawnUntil(args: string[], env: NodeJS.ProcessEnv, marker: string): Promise<ChildProcess> {
+/** Runs `node <args>` and resolves once its stdout has said `marker`; SIGKILLs it if that takes over `timeoutMs`. */
+export function spawnUntil(args: string[], env: NodeJS.ProcessEnv, marker: string, timeoutMs = 900_000): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
     let out = "";
+    const timer = setTimeout(() => {
+      reject(new Error(`${args.join(" ")} did not say "${marker}" in ${timeoutMs} ms: ${out.slice(-500)}`));
+      child.kill("SIGKILL");
+    }, timeoutMs);
     child.stdout?.on("data", (d: Buffer) => {
       out += d.toString();
-      if (out.includes(marker)) resolve(child);
+      if (!out.includes(marker)) return;
+      clearTimeout(timer);
+      resolve(child);
     });
-    child.once("exit", (code) => reject(new Error(`${args.join(" ")} exited ${code}: ${out.slice(-500)}`)));
+    child.once("exit", (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`${args.join(" ")} exited ${code ?? signal}: ${out.slice(-500)}`));
+    });
   });
+}
+
+const TSX = ["--import", "tsx", "--conditions=react-server"];
+
+/** `npm start` as a user runs it (it builds first when the sources changed), once it is listening. */
+export function startApp(env: Record<string, string>): Promise<ChildProcess> {
+  return spawnUntil([...TSX, "scripts/start.ts"], { ...env, NODE_ENV: "production" }, "Listening");
+}
+
+/** One `npm run worker` on `databaseUrl`, once it says it is delivering. */
+export function startWorker(databaseUrl: string, env: Record<string, string> = {}): Promise<ChildProcess> {
+  return spawnUntil([...TSX, "scripts/worker.ts"], { ...env, DATABASE_URL: databaseUrl, NODE_ENV: "production" }, "delivering", 60_000);
+}
+
+/** A new webhook for `event`, enabled (webhooks are created disabled); its id. */
+export async function enabledWebhook(db: Database, url: string, event: string, limits: { maxInFlight?: number } = {}): Promise<string> {
+  const { createWebhook } = await import("../../lib/server/webhooks/create-webhook");
+  const hook = await createWebhook({ url, events: [event], ...limits });
+  await db.prisma.webhook.update({ where: { id: hook.id }, data: { enabled: true } });
+  return hook.id;
 }
 
 /** SIGTERM, and wait for the exit. */
 export async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
+  if (child.exitCode !== null || child.signalCode !== null) return; // exited, or killed by a signal
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   child.kill("SIGTERM");
   await exited;
+}
+
+export type THost = {
+  db: Database;
+  /** The app's API root, `http://127.0.0.1:<port>/api/v1`. */
+  api: string;
+  /** content-type and the API key. */
+  headers: Record<string, string>;
+  /** POSTs `body` as JSON to `route` of the API, which must answer 202. */
+  post: (route: string, body: unknown) => Promise<void>;
+  /** One more `npm run worker` on this database; close() stops it. */
+  startWorker: (env?: Record<string, string>) => Promise<ChildProcess>;
+  /** Stops every process started here (SIGTERM, each awaited) and drops the database. */
+  close: () => Promise<void>;
+};
+
+/**
+ * A host's setup on a fresh PostgreSQL database: migrated and installed in this process (one host at
+ * a time), an API key, and the app serving HTTP as `npm start` does with its own worker off, on
+ * BENCH_HTTP_PORT (3291). If any step fails, what was started is stopped and the database dropped.
+ */
+export async function startHost(pgServerUrl: string, prefix: string): Promise<THost> {
+  const { openDatabase } = await import("../../lib/db/open-database");
+  const { installDatabase, closeDb } = await import("../../lib/db");
+  const { createApiKey } = await import("../../lib/server/api-keys/api-keys");
+  const port = Number(process.env.BENCH_HTTP_PORT ?? 3291);
+  const target = await freshPostgres(pgServerUrl, prefix);
+  const children: ChildProcess[] = [];
+  const close = async () => {
+    for (const child of children.splice(0).reverse()) await stopChild(child);
+    await closeDb();
+    await target.drop();
+  };
+  try {
+    const db = await openDatabase({ kind: "postgres", url: target.url });
+    installDatabase(db);
+    const { key } = await createApiKey({ name: "bench" }, null);
+    children.push(await startApp({ PORT: String(port), DATABASE_URL: target.url, HOOKLINE_WORKER: "off" }));
+    const api = `http://127.0.0.1:${port}/api/v1`;
+    const headers = { "content-type": "application/json", authorization: `Bearer ${key}` };
+    return {
+      db,
+      api,
+      headers,
+      post: async (route, body) => {
+        const res = await fetch(`${api}${route}`, { method: "POST", headers, body: JSON.stringify(body) });
+        if (res.status !== 202) throw new Error(`POST ${route} answered ${res.status}: ${await res.text()}`);
+        await res.arrayBuffer();
+      },
+      startWorker: async (env) => {
+        const child = await startWorker(target.url, env);
+        children.push(child);
+        return child;
+      },
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }

@@ -1,15 +1,14 @@
 // Hookline end to end, as it runs: publishEvent() → the outbox → a worker claims, signs, POSTs to the
 // receiver process, records the attempt. Embedded: the worker in this process on PGlite. PostgreSQL:
 // `scripts/worker.ts` processes (npm run worker), woken by LISTEN/NOTIFY.
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import type { Database } from "../../lib/db/open-database";
-import { inParallel, percentile, sleep, type TReceiver, wallNow } from "./harness";
+import { atRate, enabledWebhook, inParallel, percentile, sleep, startWorker, stopChild, type TReceiver, wallNow } from "./harness";
 
 const { installDatabase } = await import("../../lib/db");
 const { deliveryConfig } = await import("../../lib/delivery/config");
 const { publishEvent } = await import("../../lib/delivery/publish-event");
 const { DeliveryWorker } = await import("../../lib/delivery/worker");
-const { createWebhook } = await import("../../lib/server/webhooks/create-webhook");
 
 export type THooklineSetup = { db: Database; url?: string; workers: number; concurrency: number };
 export type THooklineResult = {
@@ -22,26 +21,11 @@ export type THooklineResult = {
 };
 
 async function webhooks(db: Database, receiver: TReceiver, event: string, n: number) {
-  for (let i = 0; i < n; i++) {
-    const hook = await createWebhook({ url: `${receiver.url}/${event}/${i}`, events: [event] });
-    await db.prisma.webhook.update({ where: { id: hook.id }, data: { enabled: true } });
-  }
+  for (let i = 0; i < n; i++) await enabledWebhook(db, `${receiver.url}/${event}/${i}`, event);
 }
 
 function startWorkerProcesses(url: string, n: number, concurrency: number): Promise<ChildProcess[]> {
-  return Promise.all(
-    Array.from({ length: n }, async () => {
-      const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/worker.ts"], {
-        env: { ...process.env, DATABASE_URL: url, HOOKLINE_WORKER_CONCURRENCY: String(concurrency), NODE_ENV: "production" },
-        stdio: ["ignore", "pipe", "inherit"],
-      });
-      await new Promise<void>((resolve, reject) => {
-        child.stdout?.on("data", (d: Buffer) => d.toString().includes("delivering") && resolve());
-        child.once("exit", (code) => reject(new Error(`worker exited ${code}`)));
-      });
-      return child;
-    }),
-  );
+  return Promise.all(Array.from({ length: n }, () => startWorker(url, { HOOKLINE_WORKER_CONCURRENCY: String(concurrency) })));
 }
 
 /** Publishes `events` events of `type`, `publishers` at a time; deliveries/s until every one is recorded. */
@@ -69,17 +53,11 @@ async function sustained(db: Database, receiver: TReceiver, type: string, events
 async function latencyAtRate(db: Database, receiver: TReceiver, type: string, rate: number, seconds: number) {
   await receiver.reset();
   const started = new Map<string, number>();
-  const pending: Promise<void>[] = [];
-  const t0 = wallNow();
   const n = rate * seconds;
-  for (let i = 0; i < n; i++) {
-    const due = t0 + (i * 1000) / rate;
-    const wait = due - wallNow();
-    if (wait > 1) await sleep(wait);
+  await atRate(rate, n, async (i) => {
     const at = wallNow();
-    pending.push(publishEvent({ event: type, data: { i } }).then((r) => void started.set(r.id, at)));
-  }
-  await Promise.all(pending);
+    started.set((await publishEvent({ event: type, data: { i } })).id, at);
+  });
   await receiver.waitFor(n, 60_000);
   const arrivals = await receiver.take();
   const rows = await db.prisma.delivery.findMany({ where: { event: { type } }, select: { id: true, eventId: true } });
@@ -136,7 +114,6 @@ export async function benchHookline(setup: THooklineSetup, receiver: TReceiver, 
     return { throughput1, throughput10, latency, fanout100Ms };
   } finally {
     await worker?.stop();
-    for (const c of children) c.kill("SIGTERM");
-    await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once("exit", r)) : null)));
+    await Promise.all(children.map(stopChild));
   }
 }

@@ -2,17 +2,9 @@
 // (scripts/serve.ts), beside a bare node:http server answering 202 to the same client (the HTTP
 // limit on this machine). PostgreSQL only: ingest with the app's worker off, then end to end with
 // one `npm run worker` and batches of 100.
-import type { ChildProcess } from "node:child_process";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { freshPostgres, inParallel, sleep, spawnUntil, stopChild, type TReceiver, wallNow } from "./harness";
-
-const { openDatabase } = await import("../../lib/db/open-database");
-const { installDatabase, closeDb } = await import("../../lib/db");
-const { createApiKey } = await import("../../lib/server/api-keys/api-keys");
-const { createWebhook } = await import("../../lib/server/webhooks/create-webhook");
-
-const PORT = Number(process.env.BENCH_HTTP_PORT ?? 3291);
+import { enabledWebhook, inParallel, sleep, startHost, type TReceiver, wallNow } from "./harness";
 
 export type THttpResult = { bare: number; single: number; batch: number; endToEnd: number };
 
@@ -43,50 +35,29 @@ export async function benchHttpApi(pgServerUrl: string, receiver: TReceiver, eve
   const bare = await load(bareUrl, (i) => JSON.stringify(event(i)), {}, events, 16);
   bareServer.close();
 
-  const target = await freshPostgres(pgServerUrl, "hookline_bench_http");
-  const db = await openDatabase({ kind: "postgres", url: target.url });
-  installDatabase(db);
-  const { key } = await createApiKey({ name: "bench" }, null);
-  const children: ChildProcess[] = [];
+  const host = await startHost(pgServerUrl, "hookline_bench_http");
   try {
-    // npm start as a user runs it (builds first when the sources changed), its worker off.
-    const app = await spawnUntil(
-      ["--import", "tsx", "--conditions=react-server", "scripts/start.ts"],
-      { PORT: String(PORT), DATABASE_URL: target.url, HOOKLINE_WORKER: "off", NODE_ENV: "production" },
-      "Listening",
-    );
-    children.push(app);
-    const base = `http://127.0.0.1:${PORT}/api/v1`;
-    const auth = { authorization: `Bearer ${key}` };
+    const base = host.api;
     // Ingest: no webhook subscribed yet, so each publish writes its event only.
-    const single = await load(`${base}/events`, (i) => JSON.stringify(event(i)), auth, events, 16);
+    const single = await load(`${base}/events`, (i) => JSON.stringify(event(i)), host.headers, events, 16);
     const batchBody = (b: number) => JSON.stringify({ events: Array.from({ length: 100 }, (_, i) => event(b * 100 + i)) });
-    const batch = 100 * (await load(`${base}/events/batch`, batchBody, auth, Math.ceil(events / 100), 4));
+    const batch = 100 * (await load(`${base}/events/batch`, batchBody, host.headers, Math.ceil(events / 100), 4));
 
     // End to end: one enabled webhook, one `npm run worker`, batches of 100 from 4 clients.
-    const hook = await createWebhook({ url: `${receiver.url}/http-api`, events: ["deals.created"] });
-    await db.prisma.webhook.update({ where: { id: hook.id }, data: { enabled: true } });
-    children.push(
-      await spawnUntil(
-        ["--import", "tsx", "--conditions=react-server", "scripts/worker.ts"],
-        { DATABASE_URL: target.url, HOOKLINE_WORKER_CONCURRENCY: "256", NODE_ENV: "production" },
-        "delivering",
-      ),
-    );
+    await enabledWebhook(host.db, `${receiver.url}/http-api`, "deals.created");
+    await host.startWorker({ HOOKLINE_WORKER_CONCURRENCY: "256" });
     await receiver.reset();
     const total = Math.ceil(events / 100) * 100;
     const t0 = wallNow();
-    await load(`${base}/events/batch`, (b) => batchBody(1_000 + b), auth, total / 100, 4);
+    await load(`${base}/events/batch`, (b) => batchBody(1_000 + b), host.headers, total / 100, 4);
     await receiver.waitFor(total, 600_000);
     for (;;) {
-      if ((await db.prisma.delivery.count({ where: { status: "succeeded" } })) >= total) break;
+      if ((await host.db.prisma.delivery.count({ where: { status: "succeeded" } })) >= total) break;
       await sleep(50);
     }
     const endToEnd = total / ((wallNow() - t0) / 1000);
     return { bare, single, batch, endToEnd };
   } finally {
-    for (const child of children.reverse()) await stopChild(child);
-    await closeDb();
-    await target.drop();
+    await host.close();
   }
 }

@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { freshPostgres, sleep, spawnUntil, stopChild } from "./harness";
+import { freshPostgres, sleep, startApp, startWorker, stopChild } from "./harness";
 
 const TICKS_PER_S = 100; // USER_HZ on Linux
 
@@ -38,11 +38,7 @@ async function idlePercent(pid: number, seconds: number): Promise<number> {
 export async function benchIdleCpu(pgServerUrl: string | undefined, seconds: number): Promise<{ embedded: number; worker: number | null }> {
   const port = Number(process.env.BENCH_IDLE_PORT ?? 3292);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hookline-bench-idle-"));
-  const app = await spawnUntil(
-    ["--import", "tsx", "--conditions=react-server", "scripts/start.ts"],
-    { PORT: String(port), HOOKLINE_DATA_DIR: dataDir, DATABASE_URL: "", NODE_ENV: "production" },
-    "Listening",
-  );
+  const app = await startApp({ PORT: String(port), HOOKLINE_DATA_DIR: dataDir, DATABASE_URL: "" });
   let embedded = Number.NaN;
   try {
     await sleep(5_000); // past start-up work
@@ -57,11 +53,7 @@ export async function benchIdleCpu(pgServerUrl: string | undefined, seconds: num
   try {
     const { openDatabase } = await import("../../lib/db/open-database");
     await (await openDatabase({ kind: "postgres", url: target.url })).close(); // migrated before the worker opens it
-    const worker = await spawnUntil(
-      ["--import", "tsx", "--conditions=react-server", "scripts/worker.ts"],
-      { DATABASE_URL: target.url, NODE_ENV: "production" },
-      "delivering",
-    );
+    const worker = await startWorker(target.url);
     try {
       await sleep(3_000);
       return { embedded, worker: await idlePercent(worker.pid as number, seconds) };

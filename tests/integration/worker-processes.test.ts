@@ -96,7 +96,7 @@ describe.skipIf(!postgres)("worker processes on PostgreSQL", () => {
       if (isFirstAlive) return; // the first worker's requests hang until it dies
       res.end("ok");
     });
-    await enabledWebhook(url);
+    await enabledWebhook(url, { maxInFlight: 1000 }); // all 100 in flight at once
     // Leases of a minute: only the liveness lock can explain a takeover within seconds.
     const env = { HOOKLINE_TIMEOUT_MS: "30000", HOOKLINE_LEASE_MS: "60000", HOOKLINE_WORKER_CONCURRENCY: "128" };
     const first = startWorker(db.url, env);

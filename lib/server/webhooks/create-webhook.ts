@@ -26,6 +26,8 @@ export async function createWebhook(input: TWebhookCreate) {
       tokenCiphertext: sealSecret(token),
       httpUser: data.httpUser || null,
       httpPasswordCiphertext: data.httpUser && data.httpPassword ? sealSecret(data.httpPassword) : null,
+      maxInFlight: data.maxInFlight,
+      rateLimitPerSecond: data.rateLimitPerSecond,
     },
   });
   return { ...toWebhookDto(row, deliveryConfig().failureLimit), token };

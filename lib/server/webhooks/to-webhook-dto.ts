@@ -22,6 +22,8 @@ export function toWebhookDto(row: Webhook, failureLimit: number): TWebhook {
     consecutiveFailures: row.consecutiveFailures,
     failureLimit,
     disabledReason: row.disabledReason,
+    maxInFlight: row.maxInFlight,
+    rateLimitPerSecond: row.rateLimitPerSecond,
     lastDeliveryAt: row.lastDeliveryAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

@@ -104,7 +104,7 @@ describe.each(TEST_DATABASES)("recording attempts on $name", (backend) => {
   });
 
   it("the recorder groups what finishes together, and a bad record fails alone", async () => {
-    await enabledWebhook("http://127.0.0.1:9/h");
+    await enabledWebhook("http://127.0.0.1:9/h", { maxInFlight: 100 }); // 30 in flight at once
     const all = await claimed(30);
     // Make one record impossible to write: its attempt number is taken already.
     const bad = all[7] as TClaimed;

@@ -228,6 +228,51 @@ describe.each(TEST_DATABASES)("the delivery worker on $name", (backend) => {
     }
   });
 
+  it("a receiver that hangs holds only its own cap, across two workers, and others keep being delivered", { timeout: 30_000 }, async () => {
+    // The slow receiver holds every request open until released; the fast one is the shared receiver.
+    const held: (() => void)[] = [];
+    let openAtOnce = 0;
+    let mostAtOnce = 0;
+    const slow = await startReceiver((_q, res) => {
+      mostAtOnce = Math.max(mostAtOnce, ++openAtOnce);
+      held.push(() => {
+        openAtOnce--;
+        res.end("ok");
+      });
+    });
+    try {
+      await enabledWebhook(`${slow.url}/slow`, { maxInFlight: 3, events: ["deals.updated"] });
+      await enabledWebhook(`${receiver.url}/fast`);
+      for (let i = 0; i < 20; i++) await publishEvent({ event: "deals.updated", data: { i } });
+      const config = { ...TEST_CONFIG, concurrency: 8, timeoutMs: 20_000, leaseMs: 60_000 };
+      const workers = ["a", "b"].map((owner) => new DeliveryWorker({ db: db().prisma, config, owner, log: () => {} }));
+      for (const w of workers) w.start();
+      try {
+        await vi.waitFor(() => expect(held.length).toBe(3), { timeout: 10_000 });
+        // The slow webhook's backlog (17 more) waits; a fast delivery published now goes out at once.
+        const t0 = Date.now();
+        for (let i = 0; i < 5; i++) await publishEvent({ event: "deals.created", data: { i } });
+        await vi.waitFor(() => expect(receiver.received).toHaveLength(5), { timeout: 5_000 });
+        expect(Date.now() - t0).toBeLessThan(3_000);
+        expect(await db().prisma.delivery.count({ where: { status: "in_flight" } })).toBe(3);
+        // Released one by one, the backlog drains three at a time, never more.
+        await vi.waitFor(
+          async () => {
+            for (const release of held.splice(0)) release();
+            expect(await db().prisma.delivery.count({ where: { status: "succeeded", event: { type: "deals.updated" } } })).toBe(20);
+          },
+          { timeout: 15_000, interval: 50 },
+        );
+        expect(mostAtOnce).toBe(3);
+      } finally {
+        await Promise.all(workers.map((w) => w.stop()));
+      }
+    } finally {
+      for (const release of held.splice(0)) release();
+      await slow.close();
+    }
+  });
+
   it("enabling a webhook wakes workers for its parked deliveries", async () => {
     const hook = await enabledWebhook(receiver.url);
     await db().prisma.webhook.update({ where: { id: hook.id }, data: { enabled: false } });

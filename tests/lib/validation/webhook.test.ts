@@ -9,7 +9,26 @@ const issuesOf = (input: unknown) => {
 
 describe("ZWebhookCreate", () => {
   it("accepts a minimal webhook and fills the defaults", () => {
-    expect(ZWebhookCreate.parse(base)).toEqual({ ...base, description: "", projects: [] });
+    expect(ZWebhookCreate.parse(base)).toEqual({ ...base, description: "", projects: [], maxInFlight: 16, rateLimitPerSecond: null });
+  });
+
+  it("bounds the delivery limits and names the field", () => {
+    expect(ZWebhookCreate.parse({ ...base, maxInFlight: 1, rateLimitPerSecond: 10_000 })).toMatchObject({ maxInFlight: 1, rateLimitPerSecond: 10_000 });
+    for (const bad of [
+      { maxInFlight: 0 },
+      { maxInFlight: 1_001 },
+      { maxInFlight: 2.5 },
+      { maxInFlight: "16" },
+      { rateLimitPerSecond: 0 },
+      { rateLimitPerSecond: 10_001 },
+    ]) {
+      const result = ZWebhookCreate.safeParse({ ...base, ...bad });
+      expect(result.success).toBe(false);
+      expect(result.error?.issues[0]?.path).toEqual(Object.keys(bad));
+    }
+    // PATCH: null lifts the rate limit; absent leaves both as they are.
+    expect(ZWebhookUpdate.parse({ rateLimitPerSecond: null })).toEqual({ rateLimitPerSecond: null });
+    expect(ZWebhookUpdate.parse({})).toEqual({});
   });
 
   it("trims, de-duplicates and collapses '*' to all events", () => {
