@@ -9,6 +9,7 @@ import { useProjects } from "@/lib/queries/use-catalog";
 import { useWebhook } from "@/lib/queries/use-webhook";
 import { unicodeHostOf } from "@/lib/validation/display-host";
 import { HealthChart } from "./health-chart";
+import { QueueSummary } from "./queue-summary";
 import { ReplayForm } from "./replay-form";
 import { StatusDot } from "./status-dot";
 import { eventsSummary, projectsSummary, relativeTime } from "./summaries";
@@ -46,6 +47,13 @@ export function WebhookDetail({ id, retentionDays }: { id: string; retentionDays
               <dd>{w.httpUser ? `${w.httpUser} (password ${w.hasHttpPassword ? "set" : "empty"})` : "none"}</dd>
               <dt className="text-gray-500">Last delivery</dt>
               <dd>{relativeTime(w.lastDeliveryAt)}</dd>
+              <dt className="text-gray-500">Limits</dt>
+              <dd>
+                {w.maxInFlight.toLocaleString()} in flight
+                {w.rateLimitPerSecond === null ? ", no rate limit" : `, ${w.rateLimitPerSecond.toLocaleString()} per second`}
+              </dd>
+              <dt className="text-gray-500">Queue</dt>
+              <QueueSummary webhookId={w.id} />
             </dl>
           </div>
           <div className="flex gap-2">

@@ -13,7 +13,8 @@ import { ApiClientError, fieldErrors } from "@/lib/client/api-client";
 import { createWebhook, type TTestTarget, updateWebhook } from "@/lib/client/webhooks";
 import { webhookKeys } from "@/lib/queries/keys";
 import { useEventTypes, useProjects } from "@/lib/queries/use-catalog";
-import { type TWebhook, ZWebhookCreate, ZWebhookUpdate, ZWebhookUrl } from "@/lib/validation/webhook";
+import { MAX_IN_FLIGHT_DEFAULT, type TWebhook, ZWebhookCreate, ZWebhookUpdate, ZWebhookUrl } from "@/lib/validation/webhook";
+import { DeliveryLimitsFields, limitsPayload } from "./delivery-limits-fields";
 import { EventsPicker } from "./events-picker";
 import { ProjectsPicker } from "./projects-picker";
 import { useWebhookTest } from "./test-button";
@@ -32,6 +33,8 @@ function initialState(w?: TWebhook) {
     token: "",
     httpUser: w?.httpUser ?? "",
     httpPassword: "",
+    maxInFlight: String(w?.maxInFlight ?? MAX_IN_FLIGHT_DEFAULT),
+    rateLimit: w?.rateLimitPerSecond ? String(w.rateLimitPerSecond) : "",
   };
 }
 
@@ -83,7 +86,14 @@ export function WebhookForm({ webhook }: Props) {
 
   function payload() {
     const projectIds = state.isAllProjects ? [] : state.projects;
-    const common = { url: state.url, description: state.description, events: state.events, projects: projectIds, httpUser: state.httpUser || undefined };
+    const common = {
+      url: state.url,
+      description: state.description,
+      events: state.events,
+      projects: projectIds,
+      httpUser: state.httpUser || undefined,
+      ...limitsPayload(state.maxInFlight, state.rateLimit),
+    };
     if (!isEdit) return { ...common, token: state.token || undefined, httpPassword: state.httpPassword || undefined };
     return { ...common, httpUser: state.httpUser || null, ...(state.httpPassword ? { httpPassword: state.httpPassword } : {}) };
   }
@@ -204,6 +214,10 @@ export function WebhookForm({ webhook }: Props) {
             error={errors.httpPassword}
           />
         </div>
+      </section>
+
+      <section>
+        <DeliveryLimitsFields maxInFlight={state.maxInFlight} rateLimit={state.rateLimit} onChange={(field, value) => set(field, value)} errors={errors} />
       </section>
 
       <div className="flex flex-col-reverse gap-2 border-t border-gray-200 pt-5 sm:flex-row sm:justify-end">

@@ -1,6 +1,15 @@
 import { type ZodType, z } from "zod";
 import { ZApiKey, ZApiKeyCreate, ZApiKeyCreated, ZEventType, ZEventTypeCreate, ZProject, ZProjectCreate, ZProjectRename } from "../validation/catalog";
-import { ZDelivery, ZDeliveryDetail, ZDeliveryListQuery, ZReplay, ZSignatureCheck, ZSignatureCheckResult, ZStatsBucket } from "../validation/delivery";
+import {
+  ZDelivery,
+  ZDeliveryDetail,
+  ZDeliveryListQuery,
+  ZReplay,
+  ZSignatureCheck,
+  ZSignatureCheckResult,
+  ZStatsBucket,
+  ZWebhookQueue,
+} from "../validation/delivery";
 import { ZPublishBatch, ZPublishEvent, ZPublished, ZPublishedBatch } from "../validation/event";
 import {
   ZRotateToken,
@@ -142,6 +151,17 @@ export function buildOpenApiDocument(): Json {
               properties: { data: { type: "array", items: output(ZStatsBucket) } },
               required: ["data"],
             }),
+            ...errors(400, 401, 403, 404),
+          },
+        },
+      },
+      "/webhooks/{id}/queue": {
+        parameters: [webhookId],
+        get: {
+          tags: ["Deliveries"],
+          summary: "Deliveries queued, scheduled and in flight, the limits, and what holds them back",
+          responses: {
+            ...ok(200, "The webhook's queue now", { type: "object", properties: { data: output(ZWebhookQueue) }, required: ["data"] }),
             ...errors(400, 401, 403, 404),
           },
         },

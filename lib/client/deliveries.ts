@@ -1,4 +1,4 @@
-import type { TDelivery, TDeliveryDetail, TSignatureCheck, TStatsBucket } from "../validation/delivery";
+import type { TDelivery, TDeliveryDetail, TSignatureCheck, TStatsBucket, TWebhookQueue } from "../validation/delivery";
 import { apiFetch } from "./api-client";
 
 export type TDeliveryFilters = { webhookId?: string; event?: string; status?: string; statusClass?: string; since?: string; until?: string };
@@ -12,6 +12,9 @@ export const fetchDeliveries = (filters: TDeliveryFilters, cursor: string | null
 export const fetchDelivery = (id: string, signal?: AbortSignal) => apiFetch<TDeliveryDetail>(`/deliveries/${id}`, { signal });
 export const redeliver = (id: string) => apiFetch<TDeliveryDetail>(`/deliveries/${id}/redeliver`, { method: "POST" });
 export const replayWebhook = (id: string, since: string) => apiFetch<{ requeued: number }>(`/webhooks/${id}/replay`, { method: "POST", body: { since } });
+export const fetchWebhookQueue = (id: string, signal?: AbortSignal) =>
+  apiFetch<{ data: TWebhookQueue }>(`/webhooks/${id}/queue`, { signal }).then((r) => r.data);
+
 export const fetchWebhookStats = (id: string, range: "24h" | "7d", signal?: AbortSignal) =>
   apiFetch<{ data: TStatsBucket[] }>(`/webhooks/${id}/stats?range=${range}`, { signal }).then((r) => r.data);
 export const checkSignature = (id: string, body: { secret: string; signature: string; body?: string }) =>

@@ -28,4 +28,5 @@ export const deliveryKeys = {
   list: (filters: TDeliveryFilters) => [...deliveryKeys.lists(), filters] as const,
   detail: (id: string) => [...deliveryKeys.all, "detail", id] as const,
   stats: (webhookId: string, range: string) => [...deliveryKeys.all, "stats", webhookId, range] as const,
+  queue: (webhookId: string) => [...deliveryKeys.all, "queue", webhookId] as const,
 };

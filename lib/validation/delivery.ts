@@ -66,6 +66,21 @@ export const ZStatsBucket = z.object({
 });
 export type TStatsBucket = z.infer<typeof ZStatsBucket>;
 
+export const HELD_BACK_REASONS = ["in_flight_limit", "rate_limit", "disabled"] as const;
+export const ZWebhookQueue = z.object({
+  queued: z.number().int().describe("Deliveries due now and waiting for a slot"),
+  scheduled: z.number().int().describe("Deliveries waiting for a retry time still to come"),
+  inFlight: z.number().int().describe("Requests being sent now, across all workers"),
+  startedLastSecond: z.number().int().describe("Requests started in the last second (what the rate limit counts)"),
+  maxInFlight: z.number().int(),
+  rateLimitPerSecond: z.number().int().nullable(),
+  heldBack: z
+    .enum(HELD_BACK_REASONS)
+    .nullable()
+    .describe("Why queued deliveries wait: the in-flight limit is reached, the rate limit is reached, or the webhook is disabled (parked)"),
+});
+export type TWebhookQueue = z.infer<typeof ZWebhookQueue>;
+
 export const ZDelivery = z.object({
   id: z.uuid(),
   webhookId: z.uuid(),
