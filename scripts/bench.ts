@@ -76,12 +76,21 @@ async function benchHttp(url: string): Promise<void> {
     console.log(`| bare node:http answering 202, 16 clients (the HTTP limit) | ${f0(h.bare)} |`);
     console.log(`| POST /api/v1/events, 16 clients | ${f0(h.single)} |`);
     console.log(`| POST /api/v1/events/batch of 100, 4 clients | ${f0(h.batch)} |`);
-    console.log(`| end to end, batches of 100 → one npm run worker → receiver (deliveries/s) | ${f0(h.endToEnd)} |`);
+    console.log(
+      `| end to end, ${h.endToEndEvents} events in batches of 100 → one npm run worker → receiver (deliveries/s), the webhook's default limit of 16 in flight | ${f0(h.endToEnd)} |`,
+    );
+    console.log(`| the same, the webhook's in-flight limit raised to 256 (the worker's concurrency) | ${f0(h.endToEndRaised)} |`);
     console.log("\n| target (issue 10) | met | measured |\n|---|---|---|");
     const row = (what: string, isMet: boolean, value: string) => console.log(`| ${what} | ${isMet ? "yes" : "**no**"} | ${value} |`);
     row("single-event ingest ≥ 50 % of the bare server", h.single >= h.bare / 2, `${f0((100 * h.single) / h.bare)} %`);
     row("batch ingest ≥ 5,000 events/s", h.batch >= 5_000, `${f0(h.batch)} /s`);
-    row("end to end ≥ 1,500 deliveries/s with batches", h.endToEnd >= 1_500, `${f0(h.endToEnd)} /s`);
+    row("end to end ≥ 1,500 deliveries/s with batches (default limit of 16 in flight)", h.endToEnd >= 1_500, `${f0(h.endToEnd)} /s`);
+    row("end to end ≥ 1,500 deliveries/s with batches (limit raised to 256)", h.endToEndRaised >= 1_500, `${f0(h.endToEndRaised)} /s`);
+    row(
+      "every event delivered under its own Delivery id",
+      h.distinctDeliveryIds === h.endToEndEvents,
+      `${h.distinctDeliveryIds} distinct ids for ${h.endToEndEvents} events`,
+    );
   } finally {
     receiver.close();
   }
@@ -191,7 +200,7 @@ async function benchDelivery(): Promise<void> {
   console.log("|---|---|---|---|---|---|");
   for (const row of rows) console.log(row);
   console.log(
-    `\n(Throughput: the median of 3 runs of ${EVENTS} events on PostgreSQL, ${Math.min(EVENTS, 2_000)} embedded, from the first publish until every attempt is recorded; the receiver is its own process.)\n`,
+    `\n(Throughput: the median of 3 runs of ${EVENTS} events on PostgreSQL, ${Math.min(EVENTS, 2_000)} embedded, from the first publish until every attempt is recorded; the receiver is its own process; the webhooks' in-flight limit is raised to 1,000 so these rows measure the engine.)\n`,
   );
   console.log("| target (delivery engine issue) | met | measured |\n|---|---|---|");
   for (const [what, isMet, value] of targets) console.log(`| ${what} | ${isMet ? "yes" : "**no**"} | ${value} |`);

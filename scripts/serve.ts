@@ -66,5 +66,12 @@ if (!isStopping) {
   );
   // Longer than a typical load balancer's idle timeout, so it never reuses a socket we just closed.
   server.keepAliveTimeout = 65_000;
+  // A port in use (or not ours to take) is a failed start: say so, release the database, exit 1.
+  server.once("error", (error: NodeJS.ErrnoException) => {
+    console.error(`[hookline] Cannot listen on port ${port}: ${error.code === "EADDRINUSE" ? "it is in use by another process" : error.message}`);
+    void Promise.resolve(holder.__hooklineShutdown?.())
+      .catch(() => {})
+      .finally(() => process.exit(1));
+  });
   server.listen(port, () => console.log(`[hookline] Listening on http://localhost:${port}`));
 }

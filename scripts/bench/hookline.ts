@@ -21,7 +21,8 @@ export type THooklineResult = {
 };
 
 async function webhooks(db: Database, receiver: TReceiver, event: string, n: number) {
-  for (let i = 0; i < n; i++) await enabledWebhook(db, `${receiver.url}/${event}/${i}`, event);
+  // The in-flight limit at its maximum: these rows measure the engine, not the per-webhook limit.
+  for (let i = 0; i < n; i++) await enabledWebhook(db, `${receiver.url}/${event}/${i}`, event, { maxInFlight: 1_000 });
 }
 
 function startWorkerProcesses(url: string, n: number, concurrency: number): Promise<ChildProcess[]> {

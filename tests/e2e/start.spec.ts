@@ -112,3 +112,27 @@ test("PostgreSQL: DATABASE_URL works the same way, migrations applied, admin fro
     await admin.end();
   }
 });
+
+test("a port in use: one line saying so, exit 1, and the data directory is released", async () => {
+  test.setTimeout(120_000);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hookline-e2e-port-"));
+  const blocker = (await import("node:net")).createServer();
+  await new Promise<void>((r) => blocker.listen(3223, r));
+  try {
+    const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/start.ts"], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", PORT: "3223", HOOKLINE_DATA_DIR: dataDir },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((r) => child.once("exit", r));
+    expect(code).toBe(1);
+    expect(stderr).toContain("[hookline] Cannot listen on port 3223: it is in use by another process");
+    expect(stderr).not.toContain("EADDRINUSE"); // no stack trace
+    // The embedded database was closed on the way out: its lock is free for the next start.
+    expect(fs.existsSync(path.join(dataDir, "hookline.lock"))).toBe(false);
+  } finally {
+    blocker.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
