@@ -97,6 +97,16 @@ async function openPgliteFiles(dataDir: string): Promise<{ pglite: PGlite; relea
   return { pglite, release };
 }
 
+// PGlite is one backend behind one connection: its statements run one at a time, each seeing every
+// earlier commit. What must take turns across connections (lib/delivery/claim-deliveries.ts) need
+// not pay for it here.
+const singleConnection = new WeakSet<PrismaClient>();
+
+/** Whether every statement on `prisma` runs alone, one after another (the embedded database). */
+export function isSingleConnection(prisma: PrismaClient): boolean {
+  return singleConnection.has(prisma);
+}
+
 async function openPglite(dataDir: string | null, paths: MigrationPaths): Promise<Database> {
   const { pglite, release } = dataDir ? await openPgliteFiles(dataDir) : { pglite: await PGlite.create(), release: () => {} };
   yieldBetweenQueries(pglite);
@@ -107,6 +117,7 @@ async function openPglite(dataDir: string | null, paths: MigrationPaths): Promis
   try {
     const applied = await deployMigrations(pgliteAdapterFactory(pglite), paths);
     const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+    singleConnection.add(prisma);
     await seedEventTypes(prisma);
     return {
       kind: "pglite",

@@ -1,5 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "../db";
+import { isSingleConnection } from "../db/open-database";
 import { Prisma } from "../generated/prisma/client";
 
 /** A leased delivery with everything its attempt needs, so sending reads nothing more. */
@@ -55,15 +56,14 @@ const isDue = (alias: string, now: Date) =>
  * starts, so two concurrent claims would each count the other's leases as free room. Claims
  * therefore take a transaction-scoped advisory lock first and count in a second statement, whose
  * snapshot includes every claim committed before the lock was granted. A claim is a few
- * milliseconds, so claiming in turn costs little; sending stays fully parallel.
+ * milliseconds, so claiming in turn costs little; sending stays fully parallel. The embedded
+ * database runs one statement at a time anyway, so there the statement goes alone.
  */
 export async function claimDeliveries(db: PrismaClient, owner: string, limit: number, now: Date, leaseMs: number): Promise<TClaimed[]> {
   if (limit <= 0) return [];
   const leaseUntil = new Date(now.getTime() + leaseMs);
-  const [, claimed] = await db.$transaction([
-    db.$executeRaw`select pg_advisory_xact_lock(${CLAIM_LOCK}::bigint)`,
-    db.$queryRaw<TClaimed[]>(
-      leaseAndLoad(Prisma.sql`
+  const claim = db.$queryRaw<TClaimed[]>(
+    leaseAndLoad(Prisma.sql`
         update "Delivery" d
         set status = 'in_flight', "leaseOwner" = ${owner}, "leaseExpiresAt" = ${leaseUntil},
           "attemptCount" = d."attemptCount" + 1, "claimedAt" = ${now}
@@ -100,8 +100,9 @@ export async function claimDeliveries(db: PrismaClient, owner: string, limit: nu
         -- Checked again on the row itself: a manual redelivery may have leased it meanwhile.
         where d.id = picked.id and ${isDue("d", now)}
         returning d.id, d."webhookId", d."eventId", d."attemptCount"`),
-    ),
-  ]);
+  );
+  if (isSingleConnection(db)) return claim;
+  const [, claimed] = await db.$transaction([db.$executeRaw`select pg_advisory_xact_lock(${CLAIM_LOCK}::bigint)`, claim]);
   return claimed;
 }
 
