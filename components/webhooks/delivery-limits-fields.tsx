@@ -16,6 +16,8 @@ export function limitsPayload(maxInFlight: string, rateLimit: string) {
   };
 }
 
+const WHOLE_NUMBER = { type: "number", inputMode: "numeric", min: 1, step: 1 } as const;
+
 /** Per-webhook delivery limits, enforced across all workers (lib/delivery/claim-deliveries.ts). */
 export function DeliveryLimitsFields({ maxInFlight, rateLimit, onChange, errors }: Props) {
   return (
@@ -26,10 +28,7 @@ export function DeliveryLimitsFields({ maxInFlight, rateLimit, onChange, errors 
         <TextField
           label="Requests in flight at most"
           name="maxInFlight"
-          type="number"
-          inputMode="numeric"
-          min={1}
-          step={1}
+          {...WHOLE_NUMBER}
           placeholder={String(MAX_IN_FLIGHT_DEFAULT)}
           value={maxInFlight}
           onChange={(e) => onChange("maxInFlight", e.target.value)}
@@ -38,10 +37,7 @@ export function DeliveryLimitsFields({ maxInFlight, rateLimit, onChange, errors 
         <TextField
           label="Requests per second at most (optional)"
           name="rateLimitPerSecond"
-          type="number"
-          inputMode="numeric"
-          min={1}
-          step={1}
+          {...WHOLE_NUMBER}
           placeholder="No limit"
           value={rateLimit}
           onChange={(e) => onChange("rateLimit", e.target.value)}
