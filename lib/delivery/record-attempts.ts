@@ -3,6 +3,7 @@ import type { PrismaClient } from "../db";
 import type { TClaimed } from "./claim-deliveries";
 import { GroupCommit } from "./group-commit";
 import type { TSendResult } from "./send-request";
+import { healthUpdateSql } from "./webhook-health";
 
 export type TOutcome = { kind: "succeeded" } | { kind: "retry"; at: Date } | { kind: "failed" };
 export type TTrigger = "auto" | "retry" | "manual";
@@ -19,9 +20,6 @@ export type TAttemptRecord = {
   trigger?: TTrigger;
 };
 
-export const AUTO_DISABLE_REASON = (limit: number) => `${limit} consecutive failed deliveries`;
-export const GONE_REASON = "The receiver answered 410 Gone";
-
 // PostgreSQL text cannot hold NUL; a receiver's answer may. Stored as U+FFFD rather than failing
 // the whole batch (and with it every delivery in it) forever.
 const clean = (s: string | null) => (s === null ? null : s.includes("\u0000") ? s.replaceAll("\u0000", "\uFFFD") : s);
@@ -30,10 +28,8 @@ const cleanHeaders = (h: Record<string, string>) => Object.fromEntries(Object.en
 /**
  * Records finished attempts, all in one statement (atomic, one round trip for any batch size).
  * Each is fenced on its lease: when another worker took the delivery over (ours expired), its
- * attempt is dropped and it comes back false. From the recorded ones, each webhook's health, in the
- * order the attempts finished: a success resets the failure count to the failures after it,
- * failures add to it, and at the limit (or on 410 Gone) the webhook is disabled with the reason;
- * its pending deliveries stay pending, to be replayed.
+ * attempt is dropped and it comes back false. From the recorded ones, each webhook's health, by the
+ * rules of lib/delivery/webhook-health.ts, in the same statement.
  */
 export async function recordAttempts(db: PrismaClient, records: TAttemptRecord[], failureLimit: number): Promise<boolean[]> {
   if (records.length === 0) return [];
@@ -88,36 +84,7 @@ export async function recordAttempts(db: PrismaClient, records: TAttemptRecord[]
     outcomes as (
       select v.* from v join fenced f on f.id = v.id
     ),
-    health as (
-      select o.webhook_id,
-        bool_or(o.ok) as has_success,
-        max(o.finished_at) filter (where o.ok) as last_success,
-        max(o.finished_at) filter (where not o.ok) as last_failure,
-        max(o.finished_at) as last_delivery,
-        count(*) filter (where not o.ok and o.finished_at >= coalesce(s.last_ok, '-infinity'::timestamp)) as tail,
-        coalesce(bool_or(o.status_code = 410), false) as is_gone
-      from outcomes o
-      left join (select webhook_id, max(finished_at) as last_ok from outcomes where ok group by 1) s on s.webhook_id = o.webhook_id
-      group by o.webhook_id
-    ),
-    counted as (
-      select h.*, f.failures, w.enabled and h.tail > 0 and (h.is_gone or f.failures >= ${failureLimit}) as is_disabling
-      from health h join "Webhook" w on w.id = h.webhook_id
-      cross join lateral (select case when h.has_success then h.tail else w."consecutiveFailures" + h.tail end as failures) f
-    ),
-    webhooks as (
-      update "Webhook" w set
-        "consecutiveFailures" = c.failures,
-        "lastSuccessAt" = coalesce(c.last_success, w."lastSuccessAt"),
-        "lastFailureAt" = coalesce(c.last_failure, w."lastFailureAt"),
-        "lastDeliveryAt" = greatest(w."lastDeliveryAt", c.last_delivery),
-        enabled = w.enabled and not c.is_disabling,
-        "disabledReason" = case when c.is_disabling then (case when c.is_gone then ${GONE_REASON} else ${AUTO_DISABLE_REASON(failureLimit)} end) else w."disabledReason" end,
-        "disabledAt" = case when c.is_disabling then c.last_failure else w."disabledAt" end
-      from counted c
-      where w.id = c.webhook_id
-      returning w.id
-    )
+    ${healthUpdateSql(failureLimit)}
     select "deliveryId" as id from attempts cross join (select count(*) from webhooks) as health_written`;
   const isRecorded = new Set(recorded.map((r) => r.id));
   return records.map((r) => isRecorded.has(r.claimed.id));

@@ -2,17 +2,12 @@ import "server-only";
 import type { z } from "zod";
 import { getDb } from "../../db";
 import { deliveryConfig } from "../../delivery/config";
+import { STATUS_WHERE } from "../../delivery/webhook-health";
 import type { Prisma } from "../../generated/prisma/client";
 import type { ZWebhookListQuery } from "../../validation/webhook";
 import { toWebhookDto } from "./to-webhook-dto";
 
 type TQuery = z.output<typeof ZWebhookListQuery>;
-
-const STATUS_WHERE: Record<NonNullable<TQuery["status"]>, Prisma.WebhookWhereInput> = {
-  disabled: { enabled: false },
-  working: { enabled: true, consecutiveFailures: 0 },
-  failing: { enabled: true, consecutiveFailures: { gt: 0 } },
-};
 
 /** Newest first; `nextCursor` is the id to pass as `cursor` for the next page, null on the last. */
 export async function listWebhooks(query: TQuery) {

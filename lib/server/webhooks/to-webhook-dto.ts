@@ -1,11 +1,7 @@
 import "server-only";
 import type { Webhook } from "../../generated/prisma/client";
-import { ALL_EVENTS, type TWebhook, type TWebhookStatus } from "../../validation/webhook";
-
-export function webhookStatus(row: Pick<Webhook, "enabled" | "consecutiveFailures">): TWebhookStatus {
-  if (!row.enabled) return "disabled";
-  return row.consecutiveFailures > 0 ? "failing" : "working";
-}
+import { ALL_EVENTS, type TWebhook } from "../../validation/webhook";
+import { webhookStatus } from "../../validation/webhook-status";
 
 /** The API's view of a webhook: no token, no password (only whether one is set). */
 export function toWebhookDto(row: Webhook, failureLimit: number): TWebhook {
