@@ -1,7 +1,8 @@
 // The one error shape of the admin API: { error: { code, message, issues? } }. Browser-safe, so the
 // client parses the same type it is sent.
+import type { DomainError, TDomainErrorKind, TIssue } from "../errors/domain-error";
 
-export type TIssue = { path: string; message: string };
+export type { TIssue };
 export type TErrorBody = { error: { code: string; message: string; issues?: TIssue[] } };
 
 export class ApiError extends Error {
@@ -26,4 +27,12 @@ export class ApiError extends Error {
   toBody(): TErrorBody {
     return { error: { code: this.code, message: this.message, ...(this.issues ? { issues: this.issues } : {}) } };
   }
+}
+
+/** The HTTP status of each kind of domain error. */
+const STATUS_OF: Record<TDomainErrorKind, number> = { invalid: 400, not_found: 404, conflict: 409, too_large: 413, rejected: 422 };
+
+/** A domain error as the API answers it (same code, message and issues). */
+export function fromDomainError(error: DomainError): ApiError {
+  return new ApiError(STATUS_OF[error.kind], error.code, error.message, error.issues);
 }

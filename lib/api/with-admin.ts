@@ -3,9 +3,10 @@ import { ZodError, type ZodType, type z } from "zod";
 import { maxBodyBytes } from "../config/env-schema";
 import { isDatabaseUnavailable } from "../db/is-database-unavailable";
 import { env } from "../env";
+import { DomainError } from "../errors/domain-error";
 import { Prisma } from "../generated/prisma/client";
 import { unstorableStringReason } from "../validation/storable-json";
-import { ApiError } from "./api-error";
+import { ApiError, fromDomainError } from "./api-error";
 import { authenticateRequest, type TActor } from "./authenticate-request";
 import { readJsonBody } from "./read-json-body";
 
@@ -24,6 +25,7 @@ type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
 export function toErrorResponse(error: unknown): Response {
   if (error instanceof ApiError) return Response.json(error.toBody(), { status: error.status });
+  if (error instanceof DomainError) return toErrorResponse(fromDomainError(error));
   if (error instanceof ZodError) {
     const issues = error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
     return Response.json({ error: { code: "validation_failed", message: issues[0]?.message ?? "Invalid request", issues } }, { status: 400 });

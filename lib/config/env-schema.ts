@@ -1,7 +1,7 @@
 import { parse as parsePgUrl } from "pg-connection-string";
 import { z } from "zod";
-import { parseAllowList } from "../delivery/address-policy";
 import { PASSWORD_MIN_LENGTH } from "../validation/password-policy";
+import { parseAllowList } from "./allow-list";
 
 const DURATION = /^(\d+)(ms|s|m|h)$/;
 const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 } as const;

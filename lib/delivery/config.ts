@@ -1,7 +1,7 @@
 import "server-only";
+import { parseAllowList, type TAllowList } from "../config/allow-list";
 import { parseDurationList } from "../config/env-schema";
 import { env } from "../env";
-import { parseAllowList, type TAllowList } from "./address-policy";
 
 export type TDeliveryConfig = {
   allow: TAllowList;

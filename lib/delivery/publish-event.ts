@@ -1,8 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
-import { ApiError } from "../api/api-error";
 import { openDb, type PrismaClient } from "../db";
+import { DomainError } from "../errors/domain-error";
 import { type TPublishBatch, type TPublishEvent, type TPublished, type TPublishedBatch, ZPublishBatch, ZPublishEvent } from "../validation/event";
 import { deliveryConfig } from "./config";
 import { GroupCommit } from "./group-commit";
@@ -20,7 +20,7 @@ async function assertKnownType(db: PrismaClient, type: string, path = "event"): 
   }
   if (known.has(type)) return;
   if (!(await db.eventType.findUnique({ where: { name: type }, select: { name: true } })))
-    throw ApiError.invalid(path, `Unknown event type "${type}": register it with POST /api/v1/event-types`);
+    throw DomainError.invalid(path, `Unknown event type "${type}": register it with POST /api/v1/event-types`);
   known.add(type);
 }
 
@@ -81,7 +81,8 @@ const writers = new WeakMap<PrismaClient, GroupCommit<TOutboxRow, number | null>
 function outboxRow(event: z.output<typeof ZPublishEvent>, at: string, what: string): TOutboxRow {
   const size = Buffer.byteLength(JSON.stringify(event.data));
   const { maxPayloadBytes } = deliveryConfig();
-  if (size > maxPayloadBytes) throw new ApiError(413, "too_large", `${what} is ${size} bytes; the limit is ${maxPayloadBytes} (HOOKLINE_MAX_PAYLOAD_BYTES)`);
+  if (size > maxPayloadBytes)
+    throw new DomainError("too_large", "too_large", `${what} is ${size} bytes; the limit is ${maxPayloadBytes} (HOOKLINE_MAX_PAYLOAD_BYTES)`);
   return { id: randomUUID(), type: event.event, project: event.projectId ?? null, payload: event.data, key: event.idempotencyKey ?? null, at };
 }
 
@@ -125,7 +126,7 @@ export async function publishBatch(input: TPublishBatch, options: { now?: Date }
   const { events } = ZPublishBatch.parse(input);
   const { maxBatchEvents } = deliveryConfig();
   if (events.length > maxBatchEvents)
-    throw ApiError.invalid("events", `A batch holds at most ${maxBatchEvents} events (HOOKLINE_MAX_BATCH_EVENTS); this one has ${events.length}`);
+    throw DomainError.invalid("events", `A batch holds at most ${maxBatchEvents} events (HOOKLINE_MAX_BATCH_EVENTS); this one has ${events.length}`);
   const at = (options.now ?? new Date()).toISOString();
   const rows = events.map((event, i) => outboxRow(event, at, `events.${i}.data`));
   const db = (await openDb()).prisma;

@@ -1,7 +1,8 @@
 import "server-only";
 import dns from "node:dns";
 import net from "node:net";
-import { addressBlockReason, isHostAllowListed, type TAllowList } from "./address-policy";
+import { isHostAllowListed, type TAllowList } from "../config/allow-list";
+import { addressBlockReason } from "./address-policy";
 
 export type TResolvedAddress = { address: string; family: number };
 /** dns.lookup(host, { all: true }) in promise form; tests inject their own answers. */

@@ -1,5 +1,4 @@
 import "server-only";
-import { openSecret, signingTokens } from "../server/webhooks/webhook-secrets";
 import { buildHeaders, envelope, maskHeaders } from "./build-request";
 import type { TClaimed } from "./claim-deliveries";
 import type { TDeliveryConfig } from "./config";
@@ -7,6 +6,7 @@ import type { AttemptRecorder, TOutcome, TTrigger } from "./record-attempts";
 import type { TResolver } from "./safe-lookup";
 import { nextAttemptAt } from "./schedule-retry";
 import { sendRequest, type TSendResult } from "./send-request";
+import { openSecret, signingTokens } from "./webhook-secrets";
 
 export const RESPONSE_BODY_CAP = 64 * 1024;
 

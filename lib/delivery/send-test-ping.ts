@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import type { TAllowList } from "../config/allow-list";
 import type { TTestResult } from "../validation/webhook";
-import type { TAllowList } from "./address-policy";
 import { buildHeaders, envelope } from "./build-request";
 import type { TResolver } from "./safe-lookup";
 import { sendRequest } from "./send-request";

@@ -1,5 +1,5 @@
+import { parseAllowList } from "@/lib/config/allow-list";
 import { getDb } from "@/lib/db";
-import { parseAllowList } from "@/lib/delivery/address-policy";
 import type { TDeliveryConfig } from "@/lib/delivery/config";
 import { createWebhook } from "@/lib/server/webhooks/create-webhook";
 

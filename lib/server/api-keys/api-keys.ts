@@ -1,8 +1,8 @@
 import "server-only";
 import type { z } from "zod";
-import { ApiError } from "../../api/api-error";
 import { generateApiKey } from "../../crypto/tokens";
 import { getDb } from "../../db";
+import { DomainError } from "../../errors/domain-error";
 import { type TApiKey, ZApiKeyCreate } from "../../validation/catalog";
 
 type Row = { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null; createdBy: { email: string } | null };
@@ -36,7 +36,7 @@ export async function listApiKeys(): Promise<TApiKey[]> {
 export async function revokeApiKey(id: string, now = new Date()): Promise<TApiKey> {
   const db = await getDb();
   const key = await db.apiKey.findUnique({ where: { id }, select: { revokedAt: true } });
-  if (!key) throw ApiError.notFound("API key");
+  if (!key) throw DomainError.notFound("API key");
   const row = key.revokedAt
     ? await db.apiKey.findUniqueOrThrow({ where: { id }, select: SELECT })
     : await db.apiKey.update({ where: { id }, data: { revokedAt: now }, select: SELECT });

@@ -1,6 +1,6 @@
 import "server-only";
-import { ApiError } from "../../api/api-error";
 import { getDb } from "../../db";
+import { DomainError } from "../../errors/domain-error";
 import { Prisma } from "../../generated/prisma/client";
 import { type TEventTypeCreate, ZEventTypeCreate } from "../../validation/catalog";
 
@@ -17,7 +17,7 @@ export async function createEventType(input: TEventTypeCreate) {
     return await (await getDb()).eventType.create({ data, select: SELECT });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
-      throw new ApiError(409, "conflict", `Event type "${data.name}" already exists`);
+      throw new DomainError("conflict", "conflict", `Event type "${data.name}" already exists`);
     throw error;
   }
 }

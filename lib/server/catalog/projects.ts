@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
-import { ApiError } from "../../api/api-error";
 import { getDb } from "../../db";
+import { DomainError } from "../../errors/domain-error";
 import type { Project } from "../../generated/prisma/client";
 import { type TProject, ZProjectCreate, ZProjectRename } from "../../validation/catalog";
 
@@ -29,6 +29,6 @@ export async function renameProject(id: string, input: z.input<typeof ZProjectRe
   const { name } = ZProjectRename.parse(input);
   const db = await getDb();
   const { count } = await db.project.updateMany({ where: { id }, data: { name } });
-  if (count === 0) throw ApiError.notFound("Project");
+  if (count === 0) throw DomainError.notFound("Project");
   return toDto(await db.project.findUniqueOrThrow({ where: { id } }));
 }

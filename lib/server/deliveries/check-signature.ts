@@ -1,10 +1,10 @@
 import "server-only";
-import { ApiError } from "../../api/api-error";
 import { getDb } from "../../db";
 import { envelope } from "../../delivery/build-request";
 import { standardSignature, teamworkSignature } from "../../delivery/sign-payload";
+import { signingTokens } from "../../delivery/webhook-secrets";
+import { DomainError } from "../../errors/domain-error";
 import { type TSignatureCheck, ZSignatureCheck } from "../../validation/delivery";
-import { signingTokens } from "../webhooks/webhook-secrets";
 
 type TVerdict = TSignatureCheck["verdict"];
 
@@ -27,7 +27,7 @@ export async function checkSignature(deliveryId: string, input: unknown, now = n
     where: { id: deliveryId },
     include: { event: true, webhook: true, attempts: { orderBy: { number: "desc" } } },
   });
-  if (!row) throw ApiError.notFound("Delivery");
+  if (!row) throw DomainError.notFound("Delivery");
   const sent = envelope(row.event);
   const realTokens = signingTokens(row.webhook, now);
   const isSecretTheWebhooks = realTokens.includes(secret);

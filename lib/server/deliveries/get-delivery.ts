@@ -1,7 +1,7 @@
 import "server-only";
-import { ApiError } from "../../api/api-error";
 import { getDb } from "../../db";
 import { envelope } from "../../delivery/build-request";
+import { DomainError } from "../../errors/domain-error";
 import type { TDeliveryDetail } from "../../validation/delivery";
 import { toAttemptDto, toDeliveryDto } from "./to-delivery-dto";
 
@@ -11,6 +11,6 @@ export async function getDelivery(id: string): Promise<TDeliveryDetail> {
     where: { id },
     include: { event: true, attempts: { orderBy: { number: "asc" } }, webhook: { select: { url: true } } },
   });
-  if (!row) throw ApiError.notFound("Delivery");
+  if (!row) throw DomainError.notFound("Delivery");
   return { ...toDeliveryDto(row), requestBody: envelope(row.event), webhookUrl: row.webhook.url, attempts: row.attempts.map(toAttemptDto) };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
-import { ApiError } from "../../api/api-error";
 import { getDb } from "../../db";
+import { DomainError } from "../../errors/domain-error";
 import type { Prisma } from "../../generated/prisma/client";
 import type { ZDeliveryListQuery } from "../../validation/delivery";
 import { toDeliveryDto } from "./to-delivery-dto";
@@ -21,7 +21,7 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
     if (Number.isNaN(createdAt.getTime()) || typeof id !== "string" || !UUID.test(id)) throw new Error();
     return { createdAt, id };
   } catch {
-    throw ApiError.invalid("cursor", "cursor is not one this API gave out");
+    throw DomainError.invalid("cursor", "cursor is not one this API gave out");
   }
 }
 

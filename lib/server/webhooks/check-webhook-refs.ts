@@ -1,8 +1,8 @@
 import "server-only";
-import { ApiError } from "../../api/api-error";
 import { getDb } from "../../db";
 import { deliveryConfig } from "../../delivery/config";
 import { DnsFailureError, resolveVetted, SsrfBlockedError, type TResolver } from "../../delivery/safe-lookup";
+import { DomainError } from "../../errors/domain-error";
 import { ALL_EVENTS } from "../../validation/webhook";
 
 /** Unknown event names are refused with the index of each, so the form can point at them. */
@@ -11,7 +11,7 @@ export async function assertEventsExist(events: string[]): Promise<void> {
   const db = await getDb();
   const known = new Set((await db.eventType.findMany({ where: { name: { in: events } }, select: { name: true } })).map((e) => e.name));
   const issues = events.flatMap((name, i) => (known.has(name) ? [] : [{ path: `events.${i}`, message: `Unknown event type "${name}"` }]));
-  if (issues.length) throw new ApiError(400, "validation_failed", issues.map((i) => i.message).join("; "), issues);
+  if (issues.length) throw DomainError.invalidAll(issues);
 }
 
 export async function assertProjectsExist(projects: string[]): Promise<void> {
@@ -19,7 +19,7 @@ export async function assertProjectsExist(projects: string[]): Promise<void> {
   const db = await getDb();
   const known = new Set((await db.project.findMany({ where: { id: { in: projects } }, select: { id: true } })).map((p) => p.id));
   const issues = projects.flatMap((id, i) => (known.has(id) ? [] : [{ path: `projects.${i}`, message: `Unknown project "${id}"` }]));
-  if (issues.length) throw new ApiError(400, "validation_failed", issues.map((i) => i.message).join("; "), issues);
+  if (issues.length) throw DomainError.invalidAll(issues);
 }
 
 /**
@@ -30,7 +30,7 @@ export async function assertTargetAllowed(url: string, resolver?: TResolver): Pr
   try {
     await resolveVetted(new URL(url).hostname, deliveryConfig().allow, resolver);
   } catch (error) {
-    if (error instanceof SsrfBlockedError) throw ApiError.invalid("url", `This URL is not allowed: ${error.message.replace(/^blocked: /, "")}`);
+    if (error instanceof SsrfBlockedError) throw DomainError.invalid("url", `This URL is not allowed: ${error.message.replace(/^blocked: /, "")}`);
     if (!(error instanceof DnsFailureError)) throw error;
   }
 }

@@ -2,10 +2,10 @@ import "server-only";
 import { generateWebhookToken } from "../../crypto/tokens";
 import { getDb } from "../../db";
 import { deliveryConfig } from "../../delivery/config";
+import { sealSecret } from "../../delivery/webhook-secrets";
 import { ALL_EVENTS, type TWebhookCreate, ZWebhookCreate } from "../../validation/webhook";
 import { assertEventsExist, assertProjectsExist, assertTargetAllowed } from "./check-webhook-refs";
 import { toWebhookDto } from "./to-webhook-dto";
-import { sealSecret } from "./webhook-secrets";
 
 /** Creates a webhook, disabled (Worksection); the token is returned this once, and by reveal. */
 export async function createWebhook(input: TWebhookCreate) {

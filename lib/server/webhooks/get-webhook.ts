@@ -1,12 +1,12 @@
 import "server-only";
-import { ApiError } from "../../api/api-error";
 import { getDb } from "../../db";
 import { deliveryConfig } from "../../delivery/config";
+import { DomainError } from "../../errors/domain-error";
 import { toWebhookDto } from "./to-webhook-dto";
 
 export async function findWebhookRow(id: string) {
   const row = await (await getDb()).webhook.findUnique({ where: { id } });
-  if (!row) throw ApiError.notFound("Webhook");
+  if (!row) throw DomainError.notFound("Webhook");
   return row;
 }
 

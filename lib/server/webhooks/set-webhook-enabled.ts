@@ -1,8 +1,8 @@
 import "server-only";
-import { ApiError } from "../../api/api-error";
 import { getDb } from "../../db";
 import { deliveryConfig } from "../../delivery/config";
 import { notifyWorkers } from "../../delivery/wakeup";
+import { DomainError } from "../../errors/domain-error";
 import { findWebhookRow } from "./get-webhook";
 import { describeTestFailure, testWebhook } from "./test-webhook";
 import { toWebhookDto } from "./to-webhook-dto";
@@ -15,7 +15,7 @@ export async function enableWebhook(id: string) {
   const row = await findWebhookRow(id);
   if (row.enabled) return toWebhookDto(row, deliveryConfig().failureLimit);
   const result = await testWebhook(id);
-  if (!result.ok) throw new ApiError(422, "test_failed", `Not enabled: the test delivery failed (${describeTestFailure(result)})`);
+  if (!result.ok) throw new DomainError("rejected", "test_failed", `Not enabled: the test delivery failed (${describeTestFailure(result)})`);
   const db = await getDb();
   const updated = await db.webhook.update({
     where: { id },

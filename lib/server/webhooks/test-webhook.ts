@@ -3,9 +3,9 @@ import type { z } from "zod";
 import { generateWebhookToken } from "../../crypto/tokens";
 import { deliveryConfig } from "../../delivery/config";
 import { sendTestPing } from "../../delivery/send-test-ping";
+import { openSecret, signingTokens } from "../../delivery/webhook-secrets";
 import { type TTestResult, ZWebhookTestUrl } from "../../validation/webhook";
 import { findWebhookRow } from "./get-webhook";
-import { openSecret, signingTokens } from "./webhook-secrets";
 
 type TOverrides = Partial<z.input<typeof ZWebhookTestUrl>>;
 

@@ -1,14 +1,14 @@
 import "server-only";
-import { ApiError } from "../../api/api-error";
 import { getDb } from "../../db";
 import { deliveryConfig } from "../../delivery/config";
+import { sealSecret } from "../../delivery/webhook-secrets";
+import { DomainError } from "../../errors/domain-error";
 import type { Prisma } from "../../generated/prisma/client";
 import { ALL_EVENTS, type TWebhookUpdate, ZWebhookUpdate } from "../../validation/webhook";
 import { assertEventsExist, assertProjectsExist, assertTargetAllowed } from "./check-webhook-refs";
 import { findWebhookRow } from "./get-webhook";
 import { isSameWebhookUrl } from "./test-webhook";
 import { toWebhookDto } from "./to-webhook-dto";
-import { sealSecret } from "./webhook-secrets";
 
 /**
  * Partial update: absent fields stay; null clears httpUser (and its password) or httpPassword. A new
@@ -23,7 +23,7 @@ export async function updateWebhook(id: string, input: TWebhookUpdate) {
   if (patch.url) await assertTargetAllowed(patch.url);
   // A password is only ever sent with a user: refuse one that would end up without.
   const userAfter = patch.httpUser !== undefined ? patch.httpUser || null : current.httpUser;
-  if (patch.httpPassword && !userAfter) throw ApiError.invalid("httpUser", "Enter the HTTP user that goes with the password");
+  if (patch.httpPassword && !userAfter) throw DomainError.invalid("httpUser", "Enter the HTTP user that goes with the password");
   const data: Prisma.WebhookUpdateInput = {};
   if (patch.url !== undefined) data.url = patch.url;
   if (patch.description !== undefined) data.description = patch.description;

@@ -1,9 +1,9 @@
 import "server-only";
 import { generateWebhookToken } from "../../crypto/tokens";
 import { getDb } from "../../db";
+import { openSecret, sealSecret } from "../../delivery/webhook-secrets";
 import { ZRotateToken } from "../../validation/webhook";
 import { findWebhookRow } from "./get-webhook";
-import { openSecret, sealSecret } from "./webhook-secrets";
 
 export const ROTATION_GRACE_MS = 24 * 60 * 60 * 1000;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EMPTY_ALLOW_LIST, parseAllowList } from "@/lib/delivery/address-policy";
+import { EMPTY_ALLOW_LIST, parseAllowList } from "@/lib/config/allow-list";
 import { resolveVetted, SsrfBlockedError, type TResolver } from "@/lib/delivery/safe-lookup";
 
 // No socket is opened: literals are vetted without a lookup, and names use an injected resolver.

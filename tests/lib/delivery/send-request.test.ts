@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { parseAllowList } from "@/lib/delivery/address-policy";
+import { parseAllowList } from "@/lib/config/allow-list";
 import type { TResolver } from "@/lib/delivery/safe-lookup";
 import { sendRequest } from "@/lib/delivery/send-request";
 import { startReceiver } from "../../helpers/receiver";

@@ -1,6 +1,7 @@
 import "server-only";
-import { open, seal } from "../../crypto/secret-box";
-import { instanceSecrets } from "../../instance-secrets";
+// A webhook's secrets at rest (AES-256-GCM under the instance key) and the tokens that sign its deliveries.
+import { open, seal } from "../crypto/secret-box";
+import { instanceSecrets } from "../instance-secrets";
 
 export const sealSecret = (plaintext: string) => seal(plaintext, instanceSecrets().encryptionKey);
 export const openSecret = (sealed: string) => open(sealed, instanceSecrets().encryptionKey);
