@@ -10,7 +10,8 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["tests/**/*.test.ts"],
+    // .tsx: component tests, each choosing jsdom with a `// @vitest-environment jsdom` comment.
+    include: ["tests/**/*.test.ts", "tests/**/*.test.tsx"],
     environment: "node",
     // Fixed secrets so nothing is generated into a data directory; receivers run on 127.0.0.1.
     env: {

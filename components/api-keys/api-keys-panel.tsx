@@ -9,7 +9,9 @@ import { KeyIcon } from "@/components/ui/icons";
 import { SecretReveal } from "@/components/ui/secret-reveal";
 import { TextField } from "@/components/ui/text-field";
 import { useToast } from "@/components/ui/toast";
-import { useApiKeys, useCreateApiKey, useRevokeApiKey } from "@/lib/queries/use-api-keys";
+import { useApiKeys } from "@/lib/queries/use-api-keys";
+import { useCreateApiKey } from "@/lib/queries/use-create-api-key";
+import { useRevokeApiKey } from "@/lib/queries/use-revoke-api-key";
 import { type TApiKey, ZApiKeyCreate } from "@/lib/validation/catalog";
 import { relativeTime } from "../webhooks/summaries";
 

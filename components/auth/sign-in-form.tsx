@@ -6,9 +6,11 @@ import { type FormEvent, useState } from "react";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
+import { fieldErrors as issuesByField } from "@/lib/client/api-client";
 import { ZSignIn } from "@/lib/validation/user";
 
-type FieldErrors = Partial<Record<"email" | "password", string>>;
+/** Field name ("email", "password") → its first error. */
+type FieldErrors = Record<string, string>;
 
 export function SignInForm({ returnTo }: { returnTo: string }) {
   const router = useRouter();
@@ -22,9 +24,7 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
     const parsed = ZSignIn.safeParse({ email: data.get("email"), password: data.get("password") });
     setFormError(null);
     if (!parsed.success) {
-      const errors: FieldErrors = {};
-      for (const issue of parsed.error.issues) errors[issue.path[0] as keyof FieldErrors] ??= issue.message;
-      setFieldErrors(errors);
+      setFieldErrors(issuesByField(parsed.error.issues));
       return;
     }
     setFieldErrors({});

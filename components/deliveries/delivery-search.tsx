@@ -3,8 +3,8 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { fetchDelivery } from "@/lib/client/deliveries";
 import { deliveryIdCandidates } from "@/lib/client/delivery-id-candidates";
+import { useFindDelivery } from "@/lib/queries/use-find-delivery";
 
 /**
  * Takes a Delivery UUID, whole or inside a pasted log line, and opens that delivery. With several
@@ -14,32 +14,20 @@ export function DeliverySearch() {
   const router = useRouter();
   const [value, setValue] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const [isLooking, setIsLooking] = useState(false);
-  async function onSubmit(event: FormEvent) {
+  const find = useFindDelivery();
+  const open = (id: string | undefined) => router.push(`/settings/webhooks/deliveries/${id}`);
+  function onSubmit(event: FormEvent) {
     event.preventDefault();
     const candidates = deliveryIdCandidates(value);
     if (candidates.length === 0) return setError("No delivery UUID in what you entered (it looks like 0b7c…-…-…-…-…).");
     setError(null);
-    let found = candidates[0];
-    if (candidates.length > 1) {
-      setIsLooking(true);
-      for (const id of candidates) {
-        const isThere = await fetchDelivery(id).then(
-          () => true,
-          () => false,
-        );
-        if (isThere) {
-          found = id;
-          break;
-        }
-      }
-      setIsLooking(false);
-    }
-    router.push(`/settings/webhooks/deliveries/${found}`);
+    // One UUID is opened as it is; of several, the first that names a delivery.
+    if (candidates.length === 1) return open(candidates[0]);
+    find.mutate(candidates, { onSuccess: open });
   }
   return (
     <search>
-      <form onSubmit={(e) => void onSubmit(e)}>
+      <form onSubmit={onSubmit}>
         <div className="flex flex-col gap-2 sm:flex-row">
           <label htmlFor="delivery-search" className="sr-only">
             Find a delivery by its UUID
@@ -53,8 +41,8 @@ export function DeliverySearch() {
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? "delivery-search-error" : undefined}
           />
-          <Button type="submit" variant="secondary" disabled={isLooking}>
-            {isLooking ? "Looking…" : "Open"}
+          <Button type="submit" variant="secondary" disabled={find.isPending}>
+            {find.isPending ? "Looking…" : "Open"}
           </Button>
         </div>
         {error ? (

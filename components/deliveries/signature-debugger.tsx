@@ -1,11 +1,10 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
-import { checkSignature } from "@/lib/client/deliveries";
+import { useCheckSignature } from "@/lib/queries/use-check-signature";
 
 const FIELD =
   "mt-1 block w-full rounded-md border-0 px-3 py-2 font-mono text-xs ring-1 ring-gray-300 ring-inset focus:ring-2 focus:ring-brand-500 focus:outline-none";
@@ -29,10 +28,10 @@ export function SignatureDebugger({ deliveryId, body: sentBody, timestamp }: Pro
   const [secret, setSecret] = useState("");
   const [signature, setSignature] = useState("");
   const [body, setBody] = useState("");
-  const check = useMutation({ mutationFn: () => checkSignature(deliveryId, { secret, signature, ...(body ? { body } : {}) }) });
+  const check = useCheckSignature(deliveryId);
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    check.mutate();
+    check.mutate({ secret, signature, ...(body ? { body } : {}) });
   };
   const result = check.data;
   return (

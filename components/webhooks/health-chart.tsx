@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ErrorAlert } from "@/components/ui/alert";
-import { useWebhookStats } from "@/lib/queries/use-deliveries";
+import { useWebhookStats } from "@/lib/queries/use-webhook-stats";
 
 const hourLabel = (iso: string, range: "24h" | "7d") => {
   const d = new Date(iso);

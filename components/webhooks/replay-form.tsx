@@ -1,25 +1,19 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { replayWebhook } from "@/lib/client/deliveries";
 import { fromLocalInput, toLocalInput } from "@/lib/client/local-time";
-import { deliveryKeys } from "@/lib/queries/keys";
+import { useReplayWebhook } from "@/lib/queries/use-replay-webhook";
 
 const dayAgo = () => toLocalInput(new Date(Date.now() - 86_400_000).toISOString());
 
 /** "Replay failed": re-queue this webhook's failed and parked deliveries since a chosen time. */
 export function ReplayForm({ webhookId, isEnabled }: { webhookId: string; isEnabled: boolean }) {
-  const client = useQueryClient();
   const [since, setSince] = useState(dayAgo);
-  const replay = useMutation({
-    mutationFn: () => replayWebhook(webhookId, fromLocalInput(since) ?? new Date(0).toISOString()),
-    onSettled: () => client.invalidateQueries({ queryKey: deliveryKeys.all }),
-  });
+  const replay = useReplayWebhook(webhookId);
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    replay.mutate();
+    replay.mutate(fromLocalInput(since) ?? new Date(0).toISOString());
   };
   return (
     <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-2">

@@ -1,15 +1,19 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { type TTestTarget, testWebhook } from "@/lib/client/webhooks";
+import type { TTestTarget } from "@/lib/client/webhooks-api";
+import type { TTestWebhookMutation } from "@/lib/queries/use-test-webhook";
 import { TestResult } from "./test-result";
 
-/** One Test action: its button and its inline outcome can sit in different places of a layout. */
-export function useWebhookTest(getTarget: () => TTestTarget | null, label = "Test") {
-  const test = useMutation({ mutationFn: testWebhook });
-  const button = (
+// One Test action (useTestWebhook) drives both: the button and its inline outcome can sit in
+// different places of a layout.
+
+type ButtonProps = { test: TTestWebhookMutation; getTarget: () => TTestTarget | null; label?: string };
+
+/** Sends the target `getTarget` gives; a null target (the form showed why) sends nothing. */
+export function TestButton({ test, getTarget, label = "Test" }: ButtonProps) {
+  return (
     <Button
       variant="secondary"
       disabled={test.isPending}
@@ -21,12 +25,14 @@ export function useWebhookTest(getTarget: () => TTestTarget | null, label = "Tes
       {test.isPending ? "Testing…" : label}
     </Button>
   );
-  const outcome = test.data ? (
-    <TestResult result={test.data} />
-  ) : test.error ? (
+}
+
+export function TestOutcome({ test }: { test: TTestWebhookMutation }) {
+  if (test.data) return <TestResult result={test.data} />;
+  if (!test.error) return null;
+  return (
     <div className="mt-3">
       <ErrorAlert>{test.error.message}</ErrorAlert>
     </div>
-  ) : null;
-  return { button, outcome };
+  );
 }

@@ -1,12 +1,12 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { CopyButton } from "@/components/ui/copy-button";
 import { useToast } from "@/components/ui/toast";
-import { revealToken, rotateToken } from "@/lib/client/webhooks";
+import { useRevealWebhookToken } from "@/lib/queries/use-reveal-webhook-token";
+import { useRotateWebhookToken } from "@/lib/queries/use-rotate-webhook-token";
 
 const INPUT =
   "block w-full min-w-0 rounded-md border-0 px-3 py-2 font-mono text-sm shadow-sm ring-1 ring-gray-300 ring-inset focus:ring-2 focus:ring-brand-500 focus:outline-none";
@@ -59,15 +59,18 @@ export function SavedTokenField({ webhookId }: { webhookId: string }) {
   const toast = useToast();
   const [token, setToken] = useState<string | null>(null);
   const [isConfirming, setIsConfirming] = useState(false);
-  const reveal = useMutation({ mutationFn: () => revealToken(webhookId), onSuccess: (r) => setToken(r.token), onError: (e) => toast.error(e.message) });
-  const rotate = useMutation({
-    mutationFn: () => rotateToken(webhookId),
-    onSuccess: (r) => {
-      setToken(r.token);
-      toast.success("Token rotated. The old token also signs for the next 24 hours.");
-    },
-    onError: (e) => toast.error(e.message),
-  });
+  const reveal = useRevealWebhookToken(webhookId);
+  const rotate = useRotateWebhookToken(webhookId);
+  const onError = (error: Error) => toast.error(error.message);
+  const onReveal = () => reveal.mutate(undefined, { onSuccess: (r) => setToken(r.token), onError });
+  const onRotate = () =>
+    rotate.mutate(undefined, {
+      onSuccess: (r) => {
+        setToken(r.token);
+        toast.success("Token rotated. The old token also signs for the next 24 hours.");
+      },
+      onError,
+    });
   return (
     <div>
       <span id="saved-token-label" className="block text-sm font-medium text-gray-900">
@@ -81,7 +84,7 @@ export function SavedTokenField({ webhookId }: { webhookId: string }) {
           className={`${INPUT} bg-gray-50`}
           data-testid="saved-token"
         />
-        <Button variant="secondary" disabled={reveal.isPending} onClick={() => (token ? setToken(null) : reveal.mutate())}>
+        <Button variant="secondary" disabled={reveal.isPending} onClick={() => (token ? setToken(null) : onReveal())}>
           {token ? "Hide" : "Reveal"}
         </Button>
         <CopyButton value={token ?? ""} />
@@ -96,7 +99,7 @@ export function SavedTokenField({ webhookId }: { webhookId: string }) {
         onCancel={() => setIsConfirming(false)}
         onConfirm={() => {
           setIsConfirming(false);
-          rotate.mutate();
+          onRotate();
         }}
       >
         A new token signs from now on. For 24 hours the old token signs too, so receivers can switch without missing a delivery.

@@ -5,7 +5,8 @@ import { Suspense } from "react";
 import { DeliveryLog } from "@/components/deliveries/delivery-log";
 import { ErrorAlert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
-import { useProjects } from "@/lib/queries/use-catalog";
+import { useProjects } from "@/lib/queries/use-projects";
+import { useTestWebhook } from "@/lib/queries/use-test-webhook";
 import { useWebhook } from "@/lib/queries/use-webhook";
 import { unicodeHostOf } from "@/lib/validation/display-host";
 import { HealthChart } from "./health-chart";
@@ -13,13 +14,13 @@ import { QueueSummary } from "./queue-summary";
 import { ReplayForm } from "./replay-form";
 import { StatusDot } from "./status-dot";
 import { eventsSummary, projectsSummary, relativeTime } from "./summaries";
-import { useWebhookTest } from "./test-button";
+import { TestButton, TestOutcome } from "./test-button";
 import { VerificationSnippets } from "./verification-snippets";
 
 export function WebhookDetail({ id, retentionDays }: { id: string; retentionDays: number }) {
   const webhook = useWebhook(id);
   const projects = useProjects();
-  const test = useWebhookTest(() => ({ id }));
+  const test = useTestWebhook();
   if (webhook.isPending) return <p className="text-sm text-gray-500">Loading…</p>;
   if (webhook.error) return <ErrorAlert>Could not load the webhook: {webhook.error.message}</ErrorAlert>;
   const w = webhook.data;
@@ -57,13 +58,13 @@ export function WebhookDetail({ id, retentionDays }: { id: string; retentionDays
             </dl>
           </div>
           <div className="flex gap-2">
-            {test.button}
+            <TestButton test={test} getTarget={() => ({ id })} />
             <Link href={`/settings/webhooks/${w.id}/edit`} className={buttonClass("secondary")}>
               Edit
             </Link>
           </div>
         </div>
-        {test.outcome}
+        <TestOutcome test={test} />
         <div className="mt-5 border-t border-gray-200 pt-4">
           <ReplayForm webhookId={w.id} isEnabled={w.enabled} />
         </div>

@@ -3,12 +3,13 @@
 import Link from "next/link";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Switch } from "@/components/ui/switch";
+import { useTestWebhook } from "@/lib/queries/use-test-webhook";
 import type { TProject } from "@/lib/validation/catalog";
 import { unicodeHostOf } from "@/lib/validation/display-host";
 import type { TWebhook } from "@/lib/validation/webhook";
 import { StatusDot } from "./status-dot";
 import { eventsSummary, projectsSummary, relativeTime } from "./summaries";
-import { useWebhookTest } from "./test-button";
+import { TestButton, TestOutcome } from "./test-button";
 
 type Props = {
   webhook: TWebhook;
@@ -19,7 +20,7 @@ type Props = {
 };
 
 export function WebhookRow({ webhook, projects, toggleError, onToggle, onDelete }: Props) {
-  const test = useWebhookTest(() => ({ id: webhook.id }));
+  const test = useTestWebhook();
   // The stored (contacted) URL comes first; an IDN host's Unicode form is only a reading aid.
   const unicodeHost = unicodeHostOf(webhook.url);
   return (
@@ -63,7 +64,7 @@ export function WebhookRow({ webhook, projects, toggleError, onToggle, onDelete 
         <Switch isOn={webhook.enabled} label={`Enabled: ${webhook.url}`} onChange={onToggle} />
       </div>
       <div className="mt-3 flex flex-wrap items-start gap-2">
-        {test.button}
+        <TestButton test={test} getTarget={() => ({ id: webhook.id })} />
         <Link href={`/settings/webhooks/${webhook.id}/edit`} className={buttonClass("secondary")} aria-label={`Edit ${webhook.url}`}>
           Edit
         </Link>
@@ -71,7 +72,7 @@ export function WebhookRow({ webhook, projects, toggleError, onToggle, onDelete 
           Delete
         </Button>
       </div>
-      {test.outcome}
+      <TestOutcome test={test} />
     </li>
   );
 }

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { TErrorBody, TIssue } from "../api/api-error";
 
 // Browser-side fetch for the admin API: JSON in, JSON out, the server's error shape as an exception.
@@ -14,6 +15,11 @@ export class ApiClientError extends Error {
   }
 }
 
+/** The server's error shape, read rather than assumed (a proxy may answer with something else). */
+const ZErrorBody = z.object({
+  error: z.object({ code: z.string(), message: z.string(), issues: z.array(z.object({ path: z.string(), message: z.string() })).optional() }),
+}) satisfies z.ZodType<TErrorBody>;
+
 export async function apiFetch<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
   let response: Response;
   try {
@@ -25,13 +31,15 @@ export async function apiFetch<T>(path: string, init: { method?: string; body?: 
       credentials: "same-origin",
     });
   } catch (error) {
-    if ((error as Error).name === "AbortError") throw error;
+    if (error instanceof Error && error.name === "AbortError") throw error;
     throw new ApiClientError(0, "network", "Could not reach the server");
   }
+  // The two casts below trust the server's declared answer types (its handlers build them from
+  // lib/validation); the browser does not re-validate every success body.
   if (response.status === 204) return undefined as T;
-  const data = (await response.json().catch(() => null)) as T | TErrorBody | null;
+  const data: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    const error = (data as TErrorBody | null)?.error;
+    const error = ZErrorBody.safeParse(data).data?.error;
     throw new ApiClientError(response.status, error?.code ?? "http_error", error?.message ?? `Request failed (HTTP ${response.status})`, error?.issues);
   }
   return data as T;

@@ -7,7 +7,7 @@ const LABELLED = /(?:delivery(?:[-_ ]?id)?|webhook[-_]id)["']?\s*[:=]\s*["']?([0
 
 /** The UUIDs in `text` that may be a Delivery id, most likely first, each once, lower-case. */
 export function deliveryIdCandidates(text: string): string[] {
-  const labelled = [...text.matchAll(LABELLED)].map((m) => (m[1] as string).toLowerCase());
+  const labelled = [...text.matchAll(LABELLED)].flatMap((m) => (m[1] ? [m[1].toLowerCase()] : []));
   const all = [...text.matchAll(UUID)].map((m) => m[0].toLowerCase());
   return [...new Set([...labelled, ...all])];
 }

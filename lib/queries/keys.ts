@@ -1,5 +1,5 @@
-import type { TDeliveryFilters } from "../client/deliveries";
-import type { TWebhookFilters } from "../client/webhooks";
+import type { TDeliveryFilters } from "../client/deliveries-api";
+import type { TWebhookFilters } from "../client/webhooks-api";
 
 // Query-key factories: every key comes from here, never inline, so invalidation can target a level.
 

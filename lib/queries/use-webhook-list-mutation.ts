@@ -1,5 +1,5 @@
 import { type InfiniteData, type QueryKey, useMutation, useQueryClient } from "@tanstack/react-query";
-import type { TWebhookPage } from "../client/webhooks";
+import type { TWebhookPage } from "../client/webhooks-api";
 import type { TWebhook } from "../validation/webhook";
 import { webhookKeys } from "./keys";
 
@@ -45,7 +45,8 @@ export function useWebhookListMutation<TVars, TResult>({ mutationFn, idOf, apply
       for (const [key, data] of client.getQueriesData<TPages>({ queryKey: webhookKeys.lists() })) {
         data?.pages.forEach((page, pageIndex) => {
           const rowIndex = page.data.findIndex((w) => w.id === id);
-          if (rowIndex >= 0) snapshots.push({ key, pageIndex, rowIndex, row: page.data[rowIndex] as TWebhook });
+          const row = page.data[rowIndex];
+          if (row) snapshots.push({ key, pageIndex, rowIndex, row });
         });
       }
       client.setQueriesData<TPages>({ queryKey: webhookKeys.lists() }, (data) =>

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { fetchAllWebhooks } from "../client/webhooks";
+import { fetchAllWebhooks } from "../client/webhooks-api";
 import { webhookKeys } from "./keys";
 
 /** Every webhook, for a filter or picker that must offer them all. */

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { fetchWebhookQueue } from "../client/deliveries";
+import { fetchWebhookQueue } from "../client/deliveries-api";
 import { deliveryKeys } from "./keys";
 
 /** The webhook's queue, re-read every 2 s while something waits or is in flight, every 15 s otherwise. */

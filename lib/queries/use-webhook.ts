@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { fetchWebhook } from "../client/webhooks";
+import { fetchWebhook } from "../client/webhooks-api";
 import { webhookKeys } from "./keys";
 
 export function useWebhook(id: string) {

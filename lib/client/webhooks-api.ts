@@ -1,8 +1,9 @@
-import type { TApiKey, TEventType, TProject } from "../validation/catalog";
 import type { TTestResult, TWebhook, TWebhookCreate, TWebhookUpdate } from "../validation/webhook";
 import { apiFetch } from "./api-client";
 
-// Fetchers for the settings screens (no React): one per endpoint the UI uses.
+// Browser fetchers for /webhooks (no React). Every fetcher in lib/client is named for the HTTP
+// method it sends (fetch… GET, post… POST, patch… PATCH, destroy… DELETE), never for the
+// lib/server function behind the route, so the two cannot be imported one for the other.
 
 export type TWebhookFilters = { status?: TWebhook["status"] };
 export type TWebhookPage = { data: TWebhook[]; nextCursor: string | null };
@@ -26,26 +27,22 @@ export async function fetchAllWebhooks(signal?: AbortSignal): Promise<TWebhook[]
   } while (cursor);
   return all;
 }
-export const fetchWebhook = (id: string, signal?: AbortSignal) => apiFetch<TWebhook>(`/webhooks/${id}`, { signal });
-export const createWebhook = (body: TWebhookCreate) => apiFetch<TWebhook & { token: string }>("/webhooks", { method: "POST", body });
-export const updateWebhook = (id: string, body: TWebhookUpdate) => apiFetch<TWebhook>(`/webhooks/${id}`, { method: "PATCH", body });
-export const deleteWebhook = (id: string) => apiFetch<void>(`/webhooks/${id}`, { method: "DELETE" });
-export const setWebhookEnabled = (id: string, isEnabled: boolean) =>
-  apiFetch<TWebhook>(`/webhooks/${id}/${isEnabled ? "enable" : "disable"}`, { method: "POST" });
-export const revealToken = (id: string) => apiFetch<{ token: string }>(`/webhooks/${id}/token`);
-export const rotateToken = (id: string) => apiFetch<{ token: string }>(`/webhooks/${id}/rotate-token`, { method: "POST", body: {} });
 
+export const fetchWebhook = (id: string, signal?: AbortSignal) => apiFetch<TWebhook>(`/webhooks/${id}`, { signal });
+export const postWebhook = (body: TWebhookCreate) => apiFetch<TWebhook & { token: string }>("/webhooks", { method: "POST", body });
+export const patchWebhook = (id: string, body: TWebhookUpdate) => apiFetch<TWebhook>(`/webhooks/${id}`, { method: "PATCH", body });
+export const destroyWebhook = (id: string) => apiFetch<void>(`/webhooks/${id}`, { method: "DELETE" });
+/** POST /webhooks/{id}/enable or /disable. */
+export const postWebhookEnabled = (id: string, isEnabled: boolean) =>
+  apiFetch<TWebhook>(`/webhooks/${id}/${isEnabled ? "enable" : "disable"}`, { method: "POST" });
+export const fetchWebhookToken = (id: string) => apiFetch<{ token: string }>(`/webhooks/${id}/token`);
+export const postRotateToken = (id: string) => apiFetch<{ token: string }>(`/webhooks/${id}/rotate-token`, { method: "POST", body: {} });
+
+/** A saved webhook (id, optionally with edited fields) or an unsaved URL to send a test event to. */
 export type TTestTarget = { id?: string; url?: string; token?: string; httpUser?: string; httpPassword?: string };
-export const testWebhook = ({ id, ...body }: TTestTarget) =>
+export const postWebhookTest = ({ id, ...body }: TTestTarget) =>
   apiFetch<TTestResult>(id ? `/webhooks/${id}/test` : "/webhooks/test", {
     method: "POST",
     // Empty fields are left out, but for httpUser: "" there means "test without basic auth".
     body: Object.fromEntries(Object.entries(body).filter(([k, v]) => v !== undefined && (v !== "" || k === "httpUser"))),
   });
-
-export const fetchEventTypes = (signal?: AbortSignal) => apiFetch<{ data: TEventType[] }>("/event-types", { signal }).then((r) => r.data);
-export const fetchProjects = (signal?: AbortSignal) => apiFetch<{ data: TProject[] }>("/projects", { signal }).then((r) => r.data);
-
-export const fetchApiKeys = (signal?: AbortSignal) => apiFetch<{ data: TApiKey[] }>("/api-keys", { signal }).then((r) => r.data);
-export const createApiKey = (name: string) => apiFetch<TApiKey & { key: string }>("/api-keys", { method: "POST", body: { name } });
-export const revokeApiKey = (id: string) => apiFetch<TApiKey>(`/api-keys/${id}`, { method: "DELETE" });

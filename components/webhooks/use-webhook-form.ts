@@ -1,0 +1,86 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { type FormEvent, useState } from "react";
+import type { z } from "zod";
+import { useToast } from "@/components/ui/toast";
+import { ApiClientError, fieldErrors } from "@/lib/client/api-client";
+import type { TTestTarget } from "@/lib/client/webhooks-api";
+import { useCreateWebhook } from "@/lib/queries/use-create-webhook";
+import { useUpdateWebhook } from "@/lib/queries/use-update-webhook";
+import { type TWebhook, ZWebhookCreate, ZWebhookUpdate } from "@/lib/validation/webhook";
+import {
+  createBody,
+  initialFormState,
+  isSavedUrl,
+  type TFormErrors,
+  type TWebhookFormState,
+  testTargetOf,
+  updateBody,
+  withProjectsRule,
+} from "./webhook-form-state";
+
+/**
+ * The webhook form's state, checks and saving (create when `webhook` is undefined, edit otherwise).
+ * It checks with the server's own Zod schemas before sending, and shows the server's field issues too.
+ */
+export function useWebhookForm(webhook?: TWebhook) {
+  const router = useRouter();
+  const toast = useToast();
+  const create = useCreateWebhook();
+  const update = useUpdateWebhook();
+  const [state, setState] = useState(() => initialFormState(webhook));
+  const [errors, setErrors] = useState<TFormErrors>({});
+  const [created, setCreated] = useState<{ token: string } | null>(null);
+
+  const set = <K extends keyof TWebhookFormState>(key: K, value: TWebhookFormState[K]) => setState((s) => ({ ...s, [key]: value }));
+  const setProjects = (isAll: boolean, ids: string[]) => setState((s) => ({ ...s, isAllProjects: isAll, projects: ids }));
+
+  const onError = (error: Error) => {
+    if (error instanceof ApiClientError && error.issues.length) setErrors(fieldErrors(error.issues));
+    else setErrors({ form: error.message });
+  };
+
+  /** Shows the schema's field errors (and the projects rule) at once; true when the body may be sent. */
+  const isValid = (parsed: z.ZodSafeParseResult<unknown>) => {
+    const next = withProjectsRule(parsed.success ? {} : fieldErrors(parsed.error.issues), state);
+    setErrors(next);
+    return Object.keys(next).length === 0;
+  };
+  const onSaved = () => {
+    toast.success("Webhook saved");
+    router.push("/settings/webhooks");
+  };
+  const onCreated = ({ token }: { token: string }) => {
+    setCreated({ token });
+    toast.success("Webhook created. It starts disabled: enable it from the list.");
+  };
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (webhook) {
+      const body = updateBody(state);
+      if (isValid(ZWebhookUpdate.safeParse(body))) update.mutate({ id: webhook.id, body }, { onSuccess: onSaved, onError });
+      return;
+    }
+    const body = createBody(state);
+    if (isValid(ZWebhookCreate.safeParse(body))) create.mutate(body, { onSuccess: onCreated, onError });
+  }
+
+  /** What Test sends, or null (with the URL's error shown) when the URL cannot be tested. */
+  function testTarget(): TTestTarget | null {
+    const result = testTargetOf(state, webhook);
+    if ("urlError" in result) {
+      setErrors((e) => ({ ...e, url: result.urlError }));
+      return null;
+    }
+    setErrors(({ url: _gone, ...rest }) => rest);
+    return result.target;
+  }
+
+  // The server sends the saved password only to the saved URL (lib/server/webhooks/test-webhook.ts);
+  // the browser never has it, so testing an edited URL with it means typing it again.
+  const isSavedPasswordWithheld = webhook?.hasHttpPassword === true && state.httpUser !== "" && !state.httpPassword && !isSavedUrl(state.url, webhook.url);
+
+  return { state, set, setProjects, errors, created, isSaving: create.isPending || update.isPending, submit, testTarget, isSavedPasswordWithheld };
+}

@@ -1,0 +1,9 @@
+import type { TApiKey } from "../validation/catalog";
+import { apiFetch } from "./api-client";
+
+// Browser fetchers for /api-keys (naming: see webhooks-api.ts).
+
+export const fetchApiKeys = (signal?: AbortSignal) => apiFetch<{ data: TApiKey[] }>("/api-keys", { signal }).then((r) => r.data);
+/** The answer holds the key itself, shown once. */
+export const postApiKey = (name: string) => apiFetch<TApiKey & { key: string }>("/api-keys", { method: "POST", body: { name } });
+export const destroyApiKey = (id: string) => apiFetch<TApiKey>(`/api-keys/${id}`, { method: "DELETE" });
