@@ -8,20 +8,17 @@ import { Prisma } from "../generated/prisma/client";
 import { unstorableStringReason } from "../validation/storable-json";
 import { ApiError, fromDomainError } from "./api-error";
 import { authenticateRequest, type TActor } from "./authenticate-request";
+import type { TOperation } from "./define-operation";
 import { readJsonBody } from "./read-json-body";
 
 /** How long a client is told to wait when the database is unreachable (a restart takes seconds). */
 const RETRY_AFTER_S = 5;
 
-type Spec<P extends ZodType, Q extends ZodType, B extends ZodType> = {
-  params?: P;
-  query?: Q;
-  body?: B;
-  /** false for routes that must not be reachable with an API key (minting keys). */
-  allowApiKey?: boolean;
-};
 type Input<P, Q, B> = { params: P; query: Q; body: B; actor: TActor; request: Request };
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+/** A route handler, carrying the operation it serves (tests/lib/api/operations.test.ts matches them). */
+export type TRouteHandler = ((request: Request, context: RouteContext) => Promise<Response>) & { operation: TOperation };
 
 export function toErrorResponse(error: unknown): Response {
   if (error instanceof ApiError) return Response.json(error.toBody(), { status: error.status });
@@ -64,25 +61,26 @@ function storableQuery(request: Request): Record<string, string> {
 }
 
 /**
- * The one wrapper for admin API handlers: authenticate, parse params/query/body with the shared
- * Zod schemas, call the handler, map errors to the documented shape. A handler returns data (200)
- * or its own Response.
+ * The one wrapper for admin API handlers: authenticate, parse params/query/body with the schemas of
+ * its operation (lib/api/operations/, which the OpenAPI document is built from too), call the
+ * handler, map errors to the documented shape. A handler returns data (200) or its own Response.
  */
 export function withAdmin<
   P extends ZodType = ZodType<Record<string, never>>,
   Q extends ZodType = ZodType<Record<string, never>>,
   B extends ZodType = ZodType<undefined>,
->(spec: Spec<P, Q, B>, handler: (input: Input<z.output<P>, z.output<Q>, z.output<B>>) => Promise<unknown>) {
-  return async (request: Request, context: RouteContext): Promise<Response> => {
+>(operation: TOperation<P, Q, B>, handler: (input: Input<z.output<P>, z.output<Q>, z.output<B>>) => Promise<unknown>): TRouteHandler {
+  const route = async (request: Request, context: RouteContext): Promise<Response> => {
     try {
-      const actor = await authenticateRequest(request, { allowApiKey: spec.allowApiKey ?? true });
-      const params = spec.params ? spec.params.parse(storable(await context.params)) : {};
-      const query = spec.query ? spec.query.parse(storableQuery(request)) : {};
-      const body = spec.body ? spec.body.parse(await readJsonBody(request, maxBodyBytes(env()))) : undefined;
+      const actor = await authenticateRequest(request, { allowApiKey: !operation.isSessionOnly });
+      const params = operation.params ? operation.params.parse(storable(await context.params)) : {};
+      const query = operation.query ? operation.query.parse(storableQuery(request)) : {};
+      const body = operation.body ? operation.body.parse(await readJsonBody(request, maxBodyBytes(env()))) : undefined;
       const result = await handler({ params, query, body, actor, request } as Input<z.output<P>, z.output<Q>, z.output<B>>);
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
       return toErrorResponse(error);
     }
   };
+  return Object.assign(route, { operation: operation as TOperation });
 }

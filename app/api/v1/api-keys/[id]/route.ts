@@ -1,6 +1,6 @@
 // DELETE /api/v1/api-keys/{id} — revoke a key (immediate; the row stays for the list)
+import { revokeApiKeyOperation } from "@/lib/api/operations/api-keys";
 import { withAdmin } from "@/lib/api/with-admin";
 import { revokeApiKey } from "@/lib/server/api-keys/api-keys";
-import { ZApiKeyId } from "@/lib/validation/catalog";
 
-export const DELETE = withAdmin({ params: ZApiKeyId, allowApiKey: false }, ({ params }) => revokeApiKey(params.id));
+export const DELETE = withAdmin(revokeApiKeyOperation, ({ params }) => revokeApiKey(params.id));

@@ -1,6 +1,6 @@
 // GET /api/v1/deliveries/{id} — one delivery with every attempt and the body as sent
+import { getDeliveryOperation } from "@/lib/api/operations/deliveries";
 import { withAdmin } from "@/lib/api/with-admin";
 import { getDelivery } from "@/lib/server/deliveries/get-delivery";
-import { ZDeliveryId } from "@/lib/validation/delivery";
 
-export const GET = withAdmin({ params: ZDeliveryId }, ({ params }) => getDelivery(params.id));
+export const GET = withAdmin(getDeliveryOperation, ({ params }) => getDelivery(params.id));

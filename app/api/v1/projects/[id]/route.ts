@@ -1,6 +1,6 @@
 // PATCH /api/v1/projects/{id} — rename a project
+import { renameProjectOperation } from "@/lib/api/operations/catalog";
 import { withAdmin } from "@/lib/api/with-admin";
 import { renameProject } from "@/lib/server/catalog/projects";
-import { ZProjectId, ZProjectRename } from "@/lib/validation/catalog";
 
-export const PATCH = withAdmin({ params: ZProjectId, body: ZProjectRename }, ({ params, body }) => renameProject(params.id, body));
+export const PATCH = withAdmin(renameProjectOperation, ({ params, body }) => renameProject(params.id, body));

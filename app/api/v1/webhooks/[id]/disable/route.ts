@@ -1,6 +1,6 @@
 // POST /api/v1/webhooks/{id}/disable — stop deliveries now
+import { disableWebhookOperation } from "@/lib/api/operations/webhooks";
 import { withAdmin } from "@/lib/api/with-admin";
 import { disableWebhook } from "@/lib/server/webhooks/set-webhook-enabled";
-import { ZWebhookId } from "@/lib/validation/webhook";
 
-export const POST = withAdmin({ params: ZWebhookId }, ({ params }) => disableWebhook(params.id));
+export const POST = withAdmin(disableWebhookOperation, ({ params }) => disableWebhook(params.id));

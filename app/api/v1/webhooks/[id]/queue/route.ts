@@ -1,6 +1,6 @@
 // GET /api/v1/webhooks/{id}/queue — deliveries queued, scheduled and in flight, and what holds them back
+import { webhookQueueOperation } from "@/lib/api/operations/deliveries";
 import { withAdmin } from "@/lib/api/with-admin";
 import { webhookQueue } from "@/lib/server/deliveries/webhook-queue";
-import { ZWebhookId } from "@/lib/validation/webhook";
 
-export const GET = withAdmin({ params: ZWebhookId }, async ({ params }) => ({ data: await webhookQueue(params.id) }));
+export const GET = withAdmin(webhookQueueOperation, async ({ params }) => ({ data: await webhookQueue(params.id) }));

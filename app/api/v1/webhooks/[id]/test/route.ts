@@ -1,7 +1,7 @@
 // POST /api/v1/webhooks/{id}/test — signed ping now; the body may carry the form's unsaved URL / basic auth
 // (the stored password is sent only to the stored URL: see testWebhook)
+import { testWebhookOperation } from "@/lib/api/operations/webhooks";
 import { withAdmin } from "@/lib/api/with-admin";
 import { testWebhook } from "@/lib/server/webhooks/test-webhook";
-import { ZWebhookId, ZWebhookTestUrl } from "@/lib/validation/webhook";
 
-export const POST = withAdmin({ params: ZWebhookId, body: ZWebhookTestUrl.partial() }, ({ params, body }) => testWebhook(params.id, body));
+export const POST = withAdmin(testWebhookOperation, ({ params, body }) => testWebhook(params.id, body));

@@ -1,0 +1,43 @@
+import type { ZodType } from "zod";
+import type { TJson } from "./openapi-schema";
+
+export type THttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
+
+/** A response of an operation: its status, what it means, and its body's JSON Schema (none for 204). */
+export type TResponse = { status: number; description: string; schema?: TJson };
+
+/**
+ * One API operation, declared once: the route handler (withAdmin) parses with its schemas, and the
+ * OpenAPI document (lib/api/openapi.ts) is built from the same declarations.
+ */
+export type TOperation<P extends ZodType = ZodType, Q extends ZodType = ZodType, B extends ZodType = ZodType> = {
+  method: THttpMethod;
+  /** Under /api/v1, with {name} for path parameters: "/webhooks/{id}/test". */
+  path: string;
+  tag: string;
+  summary: string;
+  params?: P;
+  /** What each path parameter is, for the document. */
+  paramDescriptions?: Record<string, string>;
+  query?: Q;
+  body?: B;
+  /** The body's schema under #/components/schemas (by default it is inlined). */
+  bodyName?: string;
+  /** A body that may be left out entirely. */
+  isBodyOptional?: boolean;
+  responses: TResponse[];
+  /** Error statuses it can answer with (the Error shape). */
+  errors: number[];
+  /** Only a signed-in admin's session, never an API key (minting keys). */
+  isSessionOnly?: boolean;
+};
+
+/** Declares an operation; the identity, for type inference of its schemas in withAdmin. */
+export function defineOperation<P extends ZodType = ZodType, Q extends ZodType = ZodType, B extends ZodType = ZodType>(
+  operation: TOperation<P, Q, B>,
+): TOperation<P, Q, B> {
+  return operation;
+}
+
+/** The errors every authenticated write can answer with: field issues, no credentials, not an admin. */
+export const WRITE_ERRORS = [400, 401, 403];

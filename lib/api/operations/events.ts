@@ -1,0 +1,28 @@
+import { ZPublishBatch, ZPublishEvent } from "../../validation/event";
+import { defineOperation, WRITE_ERRORS } from "../define-operation";
+import { ref } from "../openapi-schema";
+
+const PUBLISH_ERRORS = [...WRITE_ERRORS, 413, 415, 503];
+
+export const publishEventOperation = defineOperation({
+  method: "POST",
+  path: "/events",
+  tag: "Events",
+  summary: "Publish an event: one delivery per matching enabled webhook, written in one transaction",
+  body: ZPublishEvent,
+  bodyName: "PublishEvent",
+  responses: [{ status: 202, description: "Accepted", schema: ref("Published") }],
+  errors: PUBLISH_ERRORS,
+});
+
+export const publishBatchOperation = defineOperation({
+  method: "POST",
+  path: "/events/batch",
+  tag: "Events",
+  summary:
+    "Publish up to HOOKLINE_MAX_BATCH_EVENTS (500) events in one transaction. Every event is checked first: an issue's path names its index (events.3.event) and nothing is written. idempotencyKey works per event, also between events of one batch.",
+  body: ZPublishBatch,
+  bodyName: "PublishBatch",
+  responses: [{ status: 202, description: "Accepted: one result per event, in order", schema: ref("PublishedBatch") }],
+  errors: PUBLISH_ERRORS,
+});

@@ -1,0 +1,138 @@
+import { ZRotateToken, ZWebhookCreate, ZWebhookId, ZWebhookListQuery, ZWebhookTestUrl, ZWebhookUpdate } from "../../validation/webhook";
+import { defineOperation, WRITE_ERRORS } from "../define-operation";
+import { page, ref } from "../openapi-schema";
+
+const WEBHOOK_ID = { id: "Webhook id" };
+const READ_ONE_ERRORS = [400, 401, 403, 404];
+
+export const listWebhooksOperation = defineOperation({
+  method: "GET",
+  path: "/webhooks",
+  tag: "Webhooks",
+  summary: "List webhooks, newest first",
+  query: ZWebhookListQuery,
+  responses: [{ status: 200, description: "A page of webhooks", schema: page("Webhook") }],
+  errors: [400, 401, 403],
+});
+
+export const createWebhookOperation = defineOperation({
+  method: "POST",
+  path: "/webhooks",
+  tag: "Webhooks",
+  summary: "Create a webhook (disabled; the token is returned once)",
+  body: ZWebhookCreate,
+  bodyName: "WebhookCreate",
+  responses: [{ status: 201, description: "Created", schema: ref("WebhookCreated") }],
+  errors: WRITE_ERRORS,
+});
+
+export const testUnsavedWebhookOperation = defineOperation({
+  method: "POST",
+  path: "/webhooks/test",
+  tag: "Webhooks",
+  summary: "Send a signed ping to an unsaved URL",
+  body: ZWebhookTestUrl,
+  bodyName: "WebhookTestUrl",
+  responses: [{ status: 200, description: "What happened", schema: ref("TestResult") }],
+  errors: WRITE_ERRORS,
+});
+
+export const getWebhookOperation = defineOperation({
+  method: "GET",
+  path: "/webhooks/{id}",
+  tag: "Webhooks",
+  summary: "Get a webhook",
+  params: ZWebhookId,
+  paramDescriptions: WEBHOOK_ID,
+  responses: [{ status: 200, description: "The webhook", schema: ref("Webhook") }],
+  errors: READ_ONE_ERRORS,
+});
+
+export const updateWebhookOperation = defineOperation({
+  method: "PATCH",
+  path: "/webhooks/{id}",
+  tag: "Webhooks",
+  summary: "Update some fields",
+  params: ZWebhookId,
+  paramDescriptions: WEBHOOK_ID,
+  body: ZWebhookUpdate,
+  bodyName: "WebhookUpdate",
+  responses: [{ status: 200, description: "Updated", schema: ref("Webhook") }],
+  errors: [...WRITE_ERRORS, 404],
+});
+
+export const deleteWebhookOperation = defineOperation({
+  method: "DELETE",
+  path: "/webhooks/{id}",
+  tag: "Webhooks",
+  summary: "Delete a webhook",
+  params: ZWebhookId,
+  paramDescriptions: WEBHOOK_ID,
+  responses: [{ status: 204, description: "Deleted" }],
+  errors: READ_ONE_ERRORS,
+});
+
+export const testWebhookOperation = defineOperation({
+  method: "POST",
+  path: "/webhooks/{id}/test",
+  tag: "Webhooks",
+  summary: "Send a signed ping now (optionally to the form's unsaved URL)",
+  params: ZWebhookId,
+  paramDescriptions: WEBHOOK_ID,
+  body: ZWebhookTestUrl.partial(),
+  isBodyOptional: true,
+  responses: [{ status: 200, description: "What happened", schema: ref("TestResult") }],
+  errors: [...WRITE_ERRORS, 404],
+});
+
+export const enableWebhookOperation = defineOperation({
+  method: "POST",
+  path: "/webhooks/{id}/enable",
+  tag: "Webhooks",
+  summary: "Test the URL, then enable",
+  params: ZWebhookId,
+  paramDescriptions: WEBHOOK_ID,
+  responses: [{ status: 200, description: "Enabled", schema: ref("Webhook") }],
+  errors: [...READ_ONE_ERRORS, 422],
+});
+
+export const disableWebhookOperation = defineOperation({
+  method: "POST",
+  path: "/webhooks/{id}/disable",
+  tag: "Webhooks",
+  summary: "Disable now",
+  params: ZWebhookId,
+  paramDescriptions: WEBHOOK_ID,
+  responses: [{ status: 200, description: "Disabled", schema: ref("Webhook") }],
+  errors: READ_ONE_ERRORS,
+});
+
+export const rotateTokenOperation = defineOperation({
+  method: "POST",
+  path: "/webhooks/{id}/rotate-token",
+  tag: "Webhooks",
+  summary: "Replace the signing token; the old one keeps signing for 24 h",
+  params: ZWebhookId,
+  paramDescriptions: WEBHOOK_ID,
+  body: ZRotateToken,
+  isBodyOptional: true,
+  responses: [
+    {
+      status: 200,
+      description: "The new token",
+      schema: { type: "object", properties: { token: { type: "string" }, previousTokenExpiresAt: { type: "string" } }, required: ["token"] },
+    },
+  ],
+  errors: [...WRITE_ERRORS, 404],
+});
+
+export const revealTokenOperation = defineOperation({
+  method: "GET",
+  path: "/webhooks/{id}/token",
+  tag: "Webhooks",
+  summary: "Reveal the signing token",
+  params: ZWebhookId,
+  paramDescriptions: WEBHOOK_ID,
+  responses: [{ status: 200, description: "The token", schema: { type: "object", properties: { token: { type: "string" } }, required: ["token"] } }],
+  errors: READ_ONE_ERRORS,
+});
