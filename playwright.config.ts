@@ -40,7 +40,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } }],
   webServer: {
     // Both users are made with the CLI before the server takes the embedded database's lock (the
-    // ADMIN_EMAIL path only applies to an empty database: tests/lib/server/ensure-first-admin.test.ts).
+    // ADMIN_EMAIL path only applies to an empty database: tests/lib/server/users/ensure-first-admin.test.ts).
     command: [
       `rm -rf ${DATA_DIR}`,
       `printf '%s\\n' '${E2E.admin.password}' | npx tsx --conditions=react-server scripts/cli.ts user create --admin --email ${E2E.admin.email} --password-stdin`,

@@ -6,7 +6,7 @@ import { cookieValue, DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S, issueDeviceToken }
 import { endSessions, sessionUser } from "./auth/session-user";
 import { env } from "./env";
 import { instanceSecrets } from "./instance-secrets";
-import { authenticateUser, TooManyAttemptsError } from "./server/authenticate-user";
+import { authenticateUser, TooManyAttemptsError } from "./server/users/authenticate-user";
 
 export const SESSION_MAX_AGE_S = 12 * 60 * 60;
 

@@ -5,8 +5,8 @@ import { parseArgs } from "node:util";
 import { ZodError } from "zod";
 import { ConfigError } from "../lib/config/env-schema";
 import { closeDb, openDb } from "../lib/db";
-import { createUser } from "../lib/server/create-user";
-import { LastAdminError, listUsers, setUserPassword, setUserRole, UserNotFoundError } from "../lib/server/update-user";
+import { createUser } from "../lib/server/users/create-user";
+import { LastAdminError, listUsers, setUserPassword, setUserRole, UserNotFoundError } from "../lib/server/users/update-user";
 import { ZRole } from "../lib/validation/user";
 
 const USAGE = `usage: npm run cli -- <command>

@@ -5,10 +5,10 @@ import os from "node:os";
 import { ConfigError } from "../lib/config/env-schema";
 import { closeDb, openDb } from "../lib/db";
 import { deliveryConfig } from "../lib/delivery/config";
-import { listenForDeliveries } from "../lib/delivery/listen-for-deliveries";
-import { wakeWorkers } from "../lib/delivery/wakeup";
+import { listenForDeliveries } from "../lib/delivery/runtime/listen-for-deliveries";
+import { wakeWorkers } from "../lib/delivery/runtime/wakeup";
+import { holdLiveness, LIVE_SUFFIX, REAP_EVERY_MS, reapDeadLeases } from "../lib/delivery/runtime/worker-liveness";
 import { DeliveryWorker } from "../lib/delivery/worker";
-import { holdLiveness, LIVE_SUFFIX, REAP_EVERY_MS, reapDeadLeases } from "../lib/delivery/worker-liveness";
 import { env } from "../lib/env";
 
 async function main(): Promise<void> {
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const db = await openDb();
   const log = (m: string) => console.error(`[hookline worker] ${m}`);
   const stopListening = await listenForDeliveries(e.DATABASE_URL, log);
-  // Fast takeover (lib/delivery/worker-liveness.ts): hold our liveness lock before the first claim,
+  // Fast takeover (lib/delivery/runtime/worker-liveness.ts): hold our liveness lock before the first claim,
   // and take over dead workers' deliveries within a second instead of when their leases expire.
   const owner = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}${LIVE_SUFFIX}`;
   const stopLiveness = await holdLiveness(e.DATABASE_URL, owner, log);

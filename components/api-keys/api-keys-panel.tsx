@@ -12,7 +12,7 @@ import { useToast } from "@/components/ui/toast";
 import { useApiKeys } from "@/lib/queries/use-api-keys";
 import { useCreateApiKey } from "@/lib/queries/use-create-api-key";
 import { useRevokeApiKey } from "@/lib/queries/use-revoke-api-key";
-import { type TApiKey, ZApiKeyCreate } from "@/lib/validation/catalog";
+import { type TApiKey, ZApiKeyCreate } from "@/lib/validation/api-key";
 import { relativeTime } from "../webhooks/summaries";
 
 const dateText = (iso: string) => new Date(iso).toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" });

@@ -2,7 +2,7 @@
 
 import { useId, useMemo, useState } from "react";
 import { SearchInput } from "@/components/ui/search-input";
-import type { TEventType } from "@/lib/validation/catalog";
+import type { TEventType } from "@/lib/validation/event-type";
 import { ALL_EVENTS } from "@/lib/validation/webhook";
 
 type Props = { eventTypes: TEventType[]; value: string[]; onChange: (next: string[]) => void; error?: string };

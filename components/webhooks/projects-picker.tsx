@@ -2,7 +2,7 @@
 
 import { useId, useState } from "react";
 import { SearchInput } from "@/components/ui/search-input";
-import type { TProject } from "@/lib/validation/catalog";
+import type { TProject } from "@/lib/validation/project";
 
 type Props = { projects: TProject[]; isAll: boolean; value: string[]; onChange: (isAll: boolean, ids: string[]) => void; error?: string };
 

@@ -1,4 +1,4 @@
-import type { TProject } from "@/lib/validation/catalog";
+import type { TProject } from "@/lib/validation/project";
 import { ALL_EVENTS } from "@/lib/validation/webhook";
 
 export function eventsSummary(events: string[]): string {

@@ -1,7 +1,9 @@
 import type { ZodType } from "zod";
-import { ZApiKey, ZApiKeyCreated, ZEventType, ZEventTypeCreate, ZProject, ZProjectCreate } from "../validation/catalog";
+import { ZApiKey, ZApiKeyCreated } from "../validation/api-key";
 import { ZDelivery, ZDeliveryDetail } from "../validation/delivery";
 import { ZPublishBatch, ZPublishEvent, ZPublished, ZPublishedBatch } from "../validation/event";
+import { ZEventType, ZEventTypeCreate } from "../validation/event-type";
+import { ZProject, ZProjectCreate } from "../validation/project";
 import { ZTestResult, ZWebhook, ZWebhookCreate, ZWebhookCreated, ZWebhookTestUrl, ZWebhookUpdate } from "../validation/webhook";
 import { HOOKLINE_VERSION } from "../version";
 import type { TOperation } from "./define-operation";

@@ -1,4 +1,4 @@
-import type { TApiKey } from "../validation/catalog";
+import type { TApiKey } from "../validation/api-key";
 import { apiFetch } from "./api-client";
 
 // Browser fetchers for /api-keys (naming: see webhooks-api.ts).

@@ -1,4 +1,5 @@
-import type { TEventType, TProject } from "../validation/catalog";
+import type { TEventType } from "../validation/event-type";
+import type { TProject } from "../validation/project";
 import { apiFetch } from "./api-client";
 
 // Browser fetchers for the catalog (naming: see webhooks-api.ts).

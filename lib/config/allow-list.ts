@@ -1,7 +1,7 @@
 import ipaddr from "ipaddr.js";
 
 // HOOKLINE_ALLOWED_TARGETS: the hosts, addresses and CIDRs a webhook may reach although they are not
-// public (lib/delivery/address-policy.ts refuses everything else that is not public unicast). Parsed
+// public (lib/delivery/ssrf/address-policy.ts refuses everything else that is not public unicast). Parsed
 // here, in the configuration layer, so that validating the environment needs nothing from delivery.
 
 /**

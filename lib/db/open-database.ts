@@ -7,12 +7,12 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import pg from "pg";
 import { parse as parsePgUrl } from "pg-connection-string";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { seedEventTypes } from "../catalog/seed-event-types";
 import { PrismaClient } from "../generated/prisma/client";
 import { acquireDataDirLock } from "./data-dir-lock";
 import { DEFAULT_PATHS, deployMigrations, type MigrationPaths } from "./migrations";
 import { inMemoryShadow, pgliteAdapterFactory, yieldBetweenQueries } from "./pglite-adapter";
 import { holdPrivateUmask, makePrivate } from "./private-files";
+import { seedEventTypes } from "./seed-event-types";
 
 export type DatabaseTarget =
   | { kind: "pglite"; dataDir: string | null } // null: in memory (tests)

@@ -5,8 +5,8 @@ import { openDb, type PrismaClient } from "../db";
 import { DomainError } from "../errors/domain-error";
 import { type TPublishBatch, type TPublishEvent, type TPublished, type TPublishedBatch, ZPublishBatch, ZPublishEvent } from "../validation/event";
 import { deliveryConfig } from "./config";
-import { GroupCommit } from "./group-commit";
-import { NOTIFY_CHANNEL, wakeWorkers } from "./wakeup";
+import { GroupCommit } from "./runtime/group-commit";
+import { NOTIFY_CHANNEL, wakeWorkers } from "./runtime/wakeup";
 
 // Event types are only ever added (the API has no delete), so a name seen once stays valid: after
 // the first publish of a type, checking it costs no query. Per database (tests open many).

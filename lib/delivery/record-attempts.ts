@@ -1,7 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "../db";
 import type { TClaimed } from "./claim-deliveries";
-import { GroupCommit } from "./group-commit";
+import { GroupCommit } from "./runtime/group-commit";
 import type { TSendResult } from "./send-request";
 import { healthUpdateSql } from "./webhook-health";
 

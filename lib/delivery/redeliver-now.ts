@@ -1,10 +1,10 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "../db";
+import { attemptDelivery } from "./attempt-delivery";
 import { claimDelivery } from "./claim-deliveries";
 import type { TDeliveryConfig } from "./config";
 import { AttemptRecorder } from "./record-attempts";
-import { sendDelivery } from "./send-delivery";
 
 /**
  * Sends one delivery again now, through the worker's own path: same Delivery id, one more attempt
@@ -16,6 +16,6 @@ export async function redeliverNow(db: PrismaClient, id: string, config: TDelive
   const owner = `manual:${randomUUID()}`;
   const claimed = await claimDelivery(db, owner, id, new Date(), config.leaseMs);
   if (!claimed) return false;
-  await sendDelivery({ recorder: new AttemptRecorder(db, config.failureLimit), owner, config, now: () => new Date() }, claimed, "manual");
+  await attemptDelivery({ recorder: new AttemptRecorder(db, config.failureLimit), owner, config, now: () => new Date() }, claimed, "manual");
   return true;
 }

@@ -3,8 +3,8 @@ import { randomUUID } from "node:crypto";
 import type { TAllowList } from "../config/allow-list";
 import type { TTestResult } from "../validation/webhook";
 import { buildHeaders, envelope } from "./build-request";
-import type { TResolver } from "./safe-lookup";
 import { sendRequest } from "./send-request";
+import type { TResolver } from "./ssrf/safe-lookup";
 
 export const SNIPPET_BYTES = 512;
 

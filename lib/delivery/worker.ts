@@ -2,13 +2,13 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import type { PrismaClient } from "../db";
+import { attemptDelivery } from "./attempt-delivery";
 import { claimDeliveries, nextDueAt, releaseLeases, type TClaimed } from "./claim-deliveries";
 import type { TDeliveryConfig } from "./config";
-import { pruneHistory } from "./prune-history";
 import { AttemptRecorder } from "./record-attempts";
-import type { TResolver } from "./safe-lookup";
-import { sendDelivery } from "./send-delivery";
-import { wakeups } from "./wakeup";
+import { pruneHistory } from "./runtime/prune-history";
+import { wakeups } from "./runtime/wakeup";
+import type { TResolver } from "./ssrf/safe-lookup";
 
 const PRUNE_EVERY_MS = 60 * 60_000;
 /**
@@ -115,7 +115,7 @@ export class DeliveryWorker {
   }
 
   private begin(claimed: TClaimed): void {
-    const task = sendDelivery(
+    const task = attemptDelivery(
       { recorder: this.recorder, owner: this.owner, config: this.options.config, now: this.now, resolver: this.options.resolver },
       claimed,
     )

@@ -2,12 +2,12 @@ import "server-only";
 import { ConfigError } from "../config/env-schema";
 import { closeDb, openDb } from "../db";
 import { deliveryConfig } from "../delivery/config";
-import { listenForDeliveries } from "../delivery/listen-for-deliveries";
+import { listenForDeliveries } from "../delivery/runtime/listen-for-deliveries";
 import { DeliveryWorker } from "../delivery/worker";
 import { env } from "../env";
 import { instanceSecrets } from "../instance-secrets";
 import { reportBootReady, reportBootStarted } from "./boot-gate";
-import { ensureFirstAdmin, type TFirstAdmin } from "./ensure-first-admin";
+import { ensureFirstAdmin, type TFirstAdmin } from "./users/ensure-first-admin";
 
 export function signInHint(first: TFirstAdmin, baseUrl: string): string {
   const url = `${baseUrl}/signin`;

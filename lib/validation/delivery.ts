@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EVENT_NAME_MAX } from "./catalog";
+import { EVENT_NAME_MAX } from "./event-type";
 
 export const DELIVERY_STATUSES = ["pending", "in_flight", "succeeded", "failed"] as const;
 export const STATUS_CLASSES = ["2xx", "3xx", "4xx", "5xx", "none"] as const;

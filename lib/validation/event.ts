@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { EVENT_NAME_MAX, ZProjectIdValue } from "./catalog";
+import { EVENT_NAME_MAX } from "./event-type";
+import { ZProjectIdValue } from "./project";
 import { findUnstorable } from "./storable-json";
 
 // POST /api/v1/events and publishEvent(): what a host publishes.

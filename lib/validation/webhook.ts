@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { EVENT_NAME_MAX, PROJECT_ID_MAX } from "./catalog";
+import { EVENT_NAME_MAX } from "./event-type";
+import { PROJECT_ID_MAX } from "./project";
 
 // One schema per resource, shared by the settings form (client-side errors) and the route handlers.
 // Whether event names and projects exist is checked on the server against the database.

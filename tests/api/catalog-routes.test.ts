@@ -8,8 +8,8 @@ import { POST as createType, GET as listTypes } from "@/app/api/v1/event-types/r
 import { GET as openapi } from "@/app/api/v1/openapi.json/route";
 import { PATCH as renameProject } from "@/app/api/v1/projects/[id]/route";
 import { POST as createProject, GET as listProjects } from "@/app/api/v1/projects/route";
-import { EVENT_CATALOG } from "@/lib/catalog/event-catalog";
-import { createUser } from "@/lib/server/create-user";
+import { EVENT_CATALOG } from "@/lib/db/event-catalog";
+import { createUser } from "@/lib/server/users/create-user";
 import { freshDatabasePerTest, TEST_DATABASES } from "../helpers/databases";
 import { adminKey, call, sessionCookie } from "../helpers/routes";
 

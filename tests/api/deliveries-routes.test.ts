@@ -3,8 +3,8 @@ import { POST as redeliver } from "@/app/api/v1/deliveries/[id]/redeliver/route"
 import { GET as getOne } from "@/app/api/v1/deliveries/[id]/route";
 import { GET as list } from "@/app/api/v1/deliveries/route";
 import { POST as replay } from "@/app/api/v1/webhooks/[id]/replay/route";
-import { pruneHistory } from "@/lib/delivery/prune-history";
 import { publishEvent } from "@/lib/delivery/publish-event";
+import { pruneHistory } from "@/lib/delivery/runtime/prune-history";
 import { DeliveryWorker } from "@/lib/delivery/worker";
 import { freshDatabasePerTest, TEST_DATABASES } from "../helpers/databases";
 import { enabledWebhook, TEST_CONFIG } from "../helpers/delivery";

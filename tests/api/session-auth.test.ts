@@ -3,8 +3,8 @@ import { POST as createKey, GET as listKeys } from "@/app/api/v1/api-keys/route"
 import { GET as listTypes } from "@/app/api/v1/event-types/route";
 import { POST as createProject } from "@/app/api/v1/projects/route";
 import { POST as createWebhook, GET as listWebhooks } from "@/app/api/v1/webhooks/route";
-import { createUser } from "@/lib/server/create-user";
-import { setUserPassword, setUserRole } from "@/lib/server/update-user";
+import { createUser } from "@/lib/server/users/create-user";
+import { setUserPassword, setUserRole } from "@/lib/server/users/update-user";
 import { freshDatabasePerTest, TEST_DATABASES } from "../helpers/databases";
 import { call, sessionCookie } from "../helpers/routes";
 

@@ -59,9 +59,9 @@ function layerViolation(from: string, to: string): string | null {
 
 describe("layers", () => {
   it("the rule itself: lower may not import higher, the base imports only the base, the browser only itself and the base", () => {
-    expect(layerViolation("lib/delivery/send-delivery.ts", "lib/server/webhooks/x")).toBe("delivery imports server");
+    expect(layerViolation("lib/delivery/attempt-delivery.ts", "lib/server/webhooks/x")).toBe("delivery imports server");
     expect(layerViolation("lib/server/webhooks/x.ts", "lib/api/api-error")).toBe("server imports api");
-    expect(layerViolation("lib/config/env-schema.ts", "lib/delivery/address-policy")).toBe("base imports delivery");
+    expect(layerViolation("lib/config/env-schema.ts", "lib/delivery/ssrf/address-policy")).toBe("base imports delivery");
     expect(layerViolation("lib/queries/use-webhook.ts", "lib/server/webhooks/get-webhook")).toBe("browser code imports server");
     expect(layerViolation("lib/server/webhooks/x.ts", "lib/delivery/config")).toBeNull();
     expect(layerViolation("app/api/v1/events/route.ts", "lib/api/handlers/events")).toBeNull();

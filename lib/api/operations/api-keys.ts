@@ -1,4 +1,4 @@
-import { ZApiKeyCreate, ZApiKeyId } from "../../validation/catalog";
+import { ZApiKeyCreate, ZApiKeyId } from "../../validation/api-key";
 import { defineOperation, WRITE_ERRORS } from "../define-operation";
 import { list, ref } from "../openapi-schema";
 

@@ -1,9 +1,12 @@
 import type { TOperation } from "../define-operation";
 import * as apiKeys from "./api-keys";
-import * as catalog from "./catalog";
 import * as deliveries from "./deliveries";
+import * as eventTypes from "./event-types";
 import * as events from "./events";
+import * as projects from "./projects";
 import * as webhooks from "./webhooks";
 
 /** Every operation of the admin API, in the document's order. */
-export const ALL_OPERATIONS: TOperation[] = [events, deliveries, webhooks, catalog, apiKeys].flatMap((group) => Object.values(group) as TOperation[]);
+export const ALL_OPERATIONS: TOperation[] = [events, deliveries, webhooks, eventTypes, projects, apiKeys].flatMap(
+  (group) => Object.values(group) as TOperation[],
+);

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { generateApiKey } from "../../crypto/tokens";
 import { getDb } from "../../db";
 import { DomainError } from "../../errors/domain-error";
-import { type TApiKey, ZApiKeyCreate } from "../../validation/catalog";
+import { type TApiKey, ZApiKeyCreate } from "../../validation/api-key";
 
 type Row = { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null; createdBy: { email: string } | null };
 const SELECT = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true, createdBy: { select: { email: true } } } as const;

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "../../db";
-import { notifyWorkers } from "../../delivery/wakeup";
+import { notifyWorkers } from "../../delivery/runtime/wakeup";
 import { ZReplay } from "../../validation/delivery";
 import { findWebhookRow } from "../webhooks/get-webhook";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "../../db";
 import { deliveryConfig } from "../../delivery/config";
-import { DnsFailureError, resolveVetted, SsrfBlockedError, type TResolver } from "../../delivery/safe-lookup";
+import { DnsFailureError, resolveVetted, SsrfBlockedError, type TResolver } from "../../delivery/ssrf/safe-lookup";
 import { DomainError } from "../../errors/domain-error";
 import { ALL_EVENTS } from "../../validation/webhook";
 

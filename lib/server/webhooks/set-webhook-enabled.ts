@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "../../db";
 import { deliveryConfig } from "../../delivery/config";
-import { notifyWorkers } from "../../delivery/wakeup";
+import { notifyWorkers } from "../../delivery/runtime/wakeup";
 import { DomainError } from "../../errors/domain-error";
 import { findWebhookRow } from "./get-webhook";
 import { describeTestFailure, testWebhook } from "./test-webhook";

@@ -4,7 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { afterEach, describe, expect, it } from "vitest";
 import { EventsPicker } from "@/components/webhooks/events-picker";
-import type { TEventType } from "@/lib/validation/catalog";
+import type { TEventType } from "@/lib/validation/event-type";
 import { ALL_EVENTS } from "@/lib/validation/webhook";
 
 const EVENT_TYPES: TEventType[] = [

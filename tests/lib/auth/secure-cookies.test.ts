@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { authOptions } from "@/lib/auth";
 import { resetEnvForTests } from "@/lib/env";
 import { instanceSecrets } from "@/lib/instance-secrets";
-import { createUser } from "@/lib/server/create-user";
+import { createUser } from "@/lib/server/users/create-user";
 import { freshDatabasePerTest, TEST_DATABASES, type TestDatabase } from "../../helpers/databases";
 
 // next-auth 4 names its cookies and sets their Secure flag from NEXTAUTH_URL (init.ts:

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { endSessions, sessionUser } from "@/lib/auth/session-user";
-import { createUser } from "@/lib/server/create-user";
+import { createUser } from "@/lib/server/users/create-user";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../helpers/databases";
 
 describe.each(TEST_DATABASES)("session versions on $name", (backend) => {

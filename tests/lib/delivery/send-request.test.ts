@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { parseAllowList } from "@/lib/config/allow-list";
-import type { TResolver } from "@/lib/delivery/safe-lookup";
 import { sendRequest } from "@/lib/delivery/send-request";
+import type { TResolver } from "@/lib/delivery/ssrf/safe-lookup";
 import { startReceiver } from "../../helpers/receiver";
 
 const ALLOW = parseAllowList("127.0.0.1");

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { ZodType } from "zod";
-import { EVENT_NAME_MAX, ZApiKeyCreate, ZEventTypeCreate, ZProjectCreate, ZProjectId } from "@/lib/validation/catalog";
+import { ZApiKeyCreate } from "@/lib/validation/api-key";
 import { ZDeliveryListQuery, ZSignatureCheck } from "@/lib/validation/delivery";
 import { ZPublishEvent } from "@/lib/validation/event";
+import { EVENT_NAME_MAX, ZEventTypeCreate } from "@/lib/validation/event-type";
+import { ZProjectCreate, ZProjectId } from "@/lib/validation/project";
 import { ZSignIn, ZUserCreate } from "@/lib/validation/user";
 import { ZWebhookCreate, ZWebhookUpdate } from "@/lib/validation/webhook";
 

@@ -1,7 +1,7 @@
 // GET /api/v1/event-types — the catalog; POST — register a host's own event type (409 if it exists)
-import { createEventTypeOperation, listEventTypesOperation } from "@/lib/api/operations/catalog";
+import { createEventTypeOperation, listEventTypesOperation } from "@/lib/api/operations/event-types";
 import { withAdmin } from "@/lib/api/with-admin";
-import { createEventType, listEventTypes } from "@/lib/server/catalog/event-types";
+import { createEventType, listEventTypes } from "@/lib/server/event-types/event-types";
 
 export const GET = withAdmin(listEventTypesOperation, async () => ({ data: await listEventTypes() }));
 

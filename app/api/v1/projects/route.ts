@@ -1,7 +1,7 @@
 // GET /api/v1/projects — list; POST — create, or rename when the id exists (201 created, 200 existing)
-import { listProjectsOperation, upsertProjectOperation } from "@/lib/api/operations/catalog";
+import { listProjectsOperation, upsertProjectOperation } from "@/lib/api/operations/projects";
 import { withAdmin } from "@/lib/api/with-admin";
-import { listProjects, upsertProject } from "@/lib/server/catalog/projects";
+import { listProjects, upsertProject } from "@/lib/server/projects/projects";
 
 export const GET = withAdmin(listProjectsOperation, async () => ({ data: await listProjects() }));
 

@@ -1,6 +1,6 @@
 // PATCH /api/v1/projects/{id} — rename a project
-import { renameProjectOperation } from "@/lib/api/operations/catalog";
+import { renameProjectOperation } from "@/lib/api/operations/projects";
 import { withAdmin } from "@/lib/api/with-admin";
-import { renameProject } from "@/lib/server/catalog/projects";
+import { renameProject } from "@/lib/server/projects/projects";
 
 export const PATCH = withAdmin(renameProjectOperation, ({ params, body }) => renameProject(params.id, body));

@@ -1,0 +1,30 @@
+import "server-only";
+import type { PrismaClient } from "../../db";
+
+const BATCH = 500;
+
+/**
+ * Retention: deletes deliveries (their attempts go with them) and events older than `days`, in small
+ * batches so the database is never locked up for long. Deliveries still pending or in flight are
+ * kept whatever their age: history is pruned, work is not. Returns how many deliveries went.
+ */
+export async function pruneHistory(db: PrismaClient, days: number, now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - days * 86_400_000);
+  let total = 0;
+  for (;;) {
+    const batch = await db.delivery.findMany({
+      where: { createdAt: { lt: cutoff }, status: { in: ["succeeded", "failed"] } },
+      select: { id: true },
+      take: BATCH,
+    });
+    if (batch.length === 0) break;
+    const { count } = await db.delivery.deleteMany({ where: { id: { in: batch.map((d) => d.id) } } });
+    total += count;
+  }
+  for (;;) {
+    const events = await db.event.findMany({ where: { occurredAt: { lt: cutoff }, deliveries: { none: {} } }, select: { id: true }, take: BATCH });
+    if (events.length === 0) break;
+    await db.event.deleteMany({ where: { id: { in: events.map((e) => e.id) } } });
+  }
+  return total;
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { keepConnected, RECONNECT_MAX_MS, reconnectDelayMs } from "@/lib/delivery/runtime/persistent-connection";
+import { TEST_DATABASES, type TestPostgres } from "../../../helpers/databases";
+
+describe("reconnectDelayMs", () => {
+  it("backs off from 250 ms, doubling, to a 10 s cap", () => {
+    expect([0, 1, 2, 3].map(reconnectDelayMs)).toEqual([250, 500, 1_000, 2_000]);
+    expect(reconnectDelayMs(20)).toBe(RECONNECT_MAX_MS);
+  });
+});
+
+const postgres = TEST_DATABASES.find((d) => d.name === "postgres");
+describe.skipIf(!postgres)("keepConnected", () => {
+  it("a set-up that fails counts as a failed connect and is retried until it succeeds", { timeout: 20_000 }, async () => {
+    const db = (await postgres?.open()) as TestPostgres;
+    let setUps = 0;
+    const connected: boolean[] = [];
+    const logs: string[] = [];
+    const stop = await keepConnected(db.url, {
+      what: "test",
+      log: (m) => logs.push(m),
+      setUp: async (client) => {
+        setUps++;
+        if (setUps < 3) throw new Error(`set-up ${setUps} refused`);
+        await client.query("select 1");
+      },
+      onConnected: (isReconnect) => connected.push(isReconnect),
+    });
+    try {
+      const deadline = Date.now() + 10_000;
+      while (connected.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(setUps).toBe(3); // 250 ms, then 500 ms later
+      expect(connected).toEqual([false]);
+      expect(logs).toEqual([
+        "test connection lost (set-up 1 refused); reconnecting",
+        "test connection lost (set-up 2 refused); reconnecting",
+        "test connection restored",
+      ]);
+    } finally {
+      await stop();
+      await db.close();
+    }
+  });
+});
