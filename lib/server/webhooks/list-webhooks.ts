@@ -11,9 +11,10 @@ type TQuery = z.output<typeof ZWebhookListQuery>;
 
 /** Newest first; `nextCursor` is the id to pass as `cursor` for the next page, null on the last. */
 export async function listWebhooks(query: TQuery) {
+  // Both filters must hold (AND): spread into one object, the status's own `enabled` would replace
+  // the enabled filter, and ?enabled=false&status=working would list enabled webhooks.
   const where: Prisma.WebhookWhereInput = {
-    ...(query.enabled ? { enabled: query.enabled === "true" } : {}),
-    ...(query.status ? STATUS_WHERE[query.status] : {}),
+    AND: [query.enabled ? { enabled: query.enabled === "true" } : {}, query.status ? STATUS_WHERE[query.status] : {}],
   };
   const rows = await (await getDb()).webhook.findMany({
     where,

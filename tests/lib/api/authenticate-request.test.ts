@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { ApiError } from "@/lib/api/api-error";
+import { authenticateRequest } from "@/lib/api/authenticate-request";
+import { createApiKey, revokeApiKey } from "@/lib/server/api-keys/api-keys";
+import { createUser } from "@/lib/server/users/create-user";
+import { freshDatabasePerTest, TEST_DATABASES } from "../../helpers/databases";
+import { sessionCookie } from "../../helpers/routes";
+
+const request = (headers: Record<string, string> = {}, method = "GET") => new Request("http://localhost:3000/api/v1/webhooks", { method, headers });
+
+/** The ApiError authenticateRequest throws, as status, code and message. */
+async function refusal(promise: Promise<unknown>) {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ApiError);
+  const { status, code, message } = error as ApiError;
+  return { status, code, message };
+}
+
+describe.each(TEST_DATABASES)("authenticateRequest on $name", (backend) => {
+  freshDatabasePerTest(backend);
+
+  it("accepts a live API key (any case of Bearer) as an api_key actor", async () => {
+    const { id, key } = await createApiKey({ name: "ci" }, null);
+    expect(await authenticateRequest(request({ authorization: `Bearer ${key}` }))).toEqual({ kind: "api_key", apiKeyId: id });
+    expect(await authenticateRequest(request({ authorization: `bearer ${key}` }), { allowApiKey: true })).toEqual({ kind: "api_key", apiKeyId: id });
+  });
+
+  it("refuses another scheme or a missing key with 401 saying how to authenticate", async () => {
+    const how = { status: 401, code: "unauthorized", message: "Use Authorization: Bearer <api key>" };
+    expect(await refusal(authenticateRequest(request({ authorization: "Basic dTpw" })))).toEqual(how);
+    expect(await refusal(authenticateRequest(request({ authorization: "Bearer" })))).toEqual(how);
+  });
+
+  it("refuses an unknown or revoked key with 401", async () => {
+    const unknown = { status: 401, code: "unauthorized", message: "Unknown or revoked API key" };
+    expect(await refusal(authenticateRequest(request({ authorization: "Bearer hkl_not_a_real_key" })))).toEqual(unknown);
+    const { id, key } = await createApiKey({ name: "old" }, null);
+    await revokeApiKey(id);
+    expect(await refusal(authenticateRequest(request({ authorization: `Bearer ${key}` })))).toEqual(unknown);
+  });
+
+  it("refuses a valid key with 403 where API keys are not allowed", async () => {
+    const { key } = await createApiKey({ name: "ci" }, null);
+    expect(await refusal(authenticateRequest(request({ authorization: `Bearer ${key}` }), { allowApiKey: false }))).toEqual({
+      status: 403,
+      code: "forbidden",
+      message: "API keys cannot manage API keys; sign in as an admin",
+    });
+  });
+
+  it("refuses a request with no credentials, a forged cookie or a malformed one with 401", async () => {
+    const none = { status: 401, code: "unauthorized", message: "Sign in, or send Authorization: Bearer <api key>" };
+    expect(await refusal(authenticateRequest(request()))).toEqual(none);
+    expect(await refusal(authenticateRequest(request({ cookie: "next-auth.session-token=forged" })))).toEqual(none);
+    expect(await refusal(authenticateRequest(request({ cookie: "next-auth.session-token=%E0%A4%A; other=1" })))).toEqual(none);
+  });
+
+  it("refuses a member's session with 403", async () => {
+    const member = await createUser({ email: "m@example.com", password: "member-password-1" });
+    const cookie = await sessionCookie(member.id);
+    expect(await refusal(authenticateRequest(request({ cookie })))).toEqual({
+      status: 403,
+      code: "forbidden",
+      message: "Only site admins can use the admin API",
+    });
+  });
+
+  it("accepts an admin's session for reads, and for writes only from the same origin", async () => {
+    const admin = await createUser({ email: "a@example.com", password: "admin-password-1", role: "ADMIN" });
+    const cookie = await sessionCookie(admin.id);
+    const actor = { kind: "session", userId: admin.id };
+    expect(await authenticateRequest(request({ cookie }))).toEqual(actor);
+    expect(await authenticateRequest(request({ cookie }), { allowApiKey: false })).toEqual(actor);
+    const crossSite = { status: 403, code: "cross_origin", message: "Cross-site request refused" };
+    expect(await refusal(authenticateRequest(request({ cookie }, "POST")))).toEqual(crossSite);
+    expect(await refusal(authenticateRequest(request({ cookie, origin: "https://evil.example" }, "DELETE")))).toEqual(crossSite);
+    expect(await refusal(authenticateRequest(request({ cookie, origin: "https://localhost:3000" }, "POST")))).toEqual(crossSite);
+    expect(await authenticateRequest(request({ cookie, origin: "http://localhost:3000" }, "POST"))).toEqual(actor);
+  });
+});

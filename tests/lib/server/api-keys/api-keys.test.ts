@@ -1,0 +1,56 @@
+import { createHash } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { ZodError } from "zod";
+import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/server/api-keys/api-keys";
+import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
+
+const MISSING = "00000000-0000-4000-8000-000000000000";
+
+describe.each(TEST_DATABASES)("API keys on $name", (backend) => {
+  const database = freshDatabasePerTest(backend);
+
+  it("creates a key shown once, storing only its SHA-256, with its creator's email", async () => {
+    const user = await database().prisma.user.create({ data: { email: "ada@example.com", passwordHash: "x" } });
+    const created = await createApiKey({ name: "  ci  " }, user.id);
+    expect(created).toMatchObject({ name: "ci", createdBy: "ada@example.com", lastUsedAt: null, revokedAt: null });
+    expect(created.key).toMatch(/^hkl_[A-Za-z0-9_-]{32}$/);
+    expect(created.prefix).toBe(created.key.slice(0, 10));
+    const row = await database().prisma.apiKey.findUniqueOrThrow({ where: { id: created.id } });
+    expect(row.hash).toBe(createHash("sha256").update(created.key).digest("hex"));
+    expect(JSON.stringify(row)).not.toContain(created.key);
+  });
+
+  it("refuses an empty or too long name, writing nothing", async () => {
+    for (const name of ["   ", "x".repeat(101)]) {
+      const error = await createApiKey({ name }, null).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ZodError);
+      expect((error as ZodError).issues[0]?.path).toEqual(["name"]);
+    }
+    expect(await database().prisma.apiKey.count()).toBe(0);
+  });
+
+  it("lists live keys first, newest first, then revoked ones", async () => {
+    const db = database().prisma;
+    const a = await createApiKey({ name: "a" }, null);
+    const b = await createApiKey({ name: "b" }, null);
+    const c = await createApiKey({ name: "c" }, null);
+    await db.apiKey.update({ where: { id: a.id }, data: { createdAt: new Date("2026-01-01T00:00:00Z") } });
+    await db.apiKey.update({ where: { id: b.id }, data: { createdAt: new Date("2026-01-02T00:00:00Z") } });
+    await db.apiKey.update({ where: { id: c.id }, data: { createdAt: new Date("2026-01-03T00:00:00Z") } });
+    await revokeApiKey(c.id, new Date("2026-02-01T00:00:00Z"));
+    const list = await listApiKeys();
+    expect(list.map((k) => k.name)).toEqual(["b", "a", "c"]);
+    expect(list[2]).toMatchObject({ revokedAt: "2026-02-01T00:00:00.000Z", createdBy: null });
+    expect(JSON.stringify(list)).not.toContain(a.key);
+  });
+
+  it("revokes once: a second revocation keeps the first time; an unknown id is not found", async () => {
+    const { id } = await createApiKey({ name: "k" }, null);
+    const first = new Date("2026-03-01T10:00:00Z");
+    expect(await revokeApiKey(id, first)).toMatchObject({ id, revokedAt: first.toISOString() });
+    expect(await revokeApiKey(id, new Date("2026-03-02T10:00:00Z"))).toMatchObject({ revokedAt: first.toISOString() });
+    await expect(revokeApiKey(MISSING)).rejects.toMatchObject({ kind: "not_found", code: "not_found" });
+    expect(await database().prisma.apiKey.count()).toBe(1);
+    expect((await database().prisma.apiKey.findUniqueOrThrow({ where: { id } })).revokedAt).toEqual(first);
+  });
+});

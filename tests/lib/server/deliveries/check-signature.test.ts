@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { ZodError } from "zod";
+import { standardSignature, teamworkSignature } from "@/lib/delivery/sign-payload";
+import { checkSignature } from "@/lib/server/deliveries/check-signature";
+import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
+import { enabledWebhook } from "../../../helpers/delivery";
+
+const TOKEN = "check-token-0123456789";
+const OTHER = "someone-elses-secret-xyz";
+const MISSING = "00000000-0000-4000-8000-000000000000";
+// Two attempts, a minute apart; "now" is shortly after the second.
+const T1 = 1_796_000_000;
+const T2 = T1 + 60;
+const NOW = new Date((T2 + 30) * 1000);
+
+describe.each(TEST_DATABASES)("checkSignature on $name", (backend) => {
+  const database = freshDatabasePerTest(backend);
+
+  async function delivery() {
+    const db = database().prisma;
+    const hook = await enabledWebhook("http://127.0.0.1:9/sig", { token: TOKEN });
+    const event = await db.event.create({ data: { type: "deals.created", payload: { a: 1, b: [2] }, occurredAt: new Date("2026-11-30T08:00:00Z") } });
+    const d = await db.delivery.create({ data: { webhookId: hook.id, eventId: event.id, status: "failed", attemptCount: 2 } });
+    for (const [number, ts] of [
+      [1, T1],
+      [2, T2],
+    ] as const) {
+      await db.attempt.create({
+        data: { deliveryId: d.id, number, trigger: "auto", startedAt: new Date(ts * 1000), durationMs: 5, requestHeaders: { "webhook-timestamp": String(ts) } },
+      });
+    }
+    const sent = `{"id":"${event.id}","event":"deals.created","timestamp":"2026-11-30T08:00:00.000Z","projectId":null,"data":{"a":1,"b":[2]}}`;
+    return { id: d.id, sent };
+  }
+
+  it("checks a Signature header: match, wrong secret, re-serialized body, other bytes", async () => {
+    const { id, sent } = await delivery();
+    const check = (input: Record<string, unknown>) => checkSignature(id, input, NOW);
+    expect(await check({ secret: TOKEN, signature: teamworkSignature(TOKEN, sent) })).toEqual({
+      scheme: "Signature",
+      verdict: "match",
+      explanation: "The signature is right: the webhook's token over these exact bytes gives it.",
+      signedString: sent,
+      expectedWithYourSecret: teamworkSignature(TOKEN, sent),
+      isSecretTheWebhooks: true,
+    });
+    expect(await check({ secret: OTHER, signature: teamworkSignature(OTHER, sent) })).toMatchObject({ verdict: "wrong_secret", isSecretTheWebhooks: false });
+    // The receiver holds another secret: the header Hookline sent, checked with it, matches nothing.
+    expect(await check({ secret: OTHER, signature: teamworkSignature(TOKEN, sent) })).toMatchObject({ verdict: "wrong_secret" });
+    const pretty = JSON.stringify(JSON.parse(sent), null, 2);
+    expect(await check({ secret: TOKEN, signature: teamworkSignature(TOKEN, pretty), body: pretty })).toMatchObject({ verdict: "reserialized_body" });
+    const mismatch = await check({ secret: TOKEN, signature: "deadbeef", body: pretty });
+    expect(mismatch).toMatchObject({ verdict: "no_match" });
+    expect(mismatch.explanation).toMatch(/same JSON with different bytes/);
+    expect((await check({ secret: TOKEN, signature: "deadbeef" })).explanation).toMatch(/not over this delivery's bytes/);
+  });
+
+  it("checks a webhook-signature header against the latest attempt's timestamp", async () => {
+    const { id, sent } = await delivery();
+    const latest = standardSignature(TOKEN, id, T2, sent);
+    const result = await checkSignature(id, { secret: TOKEN, signature: `${latest} v1,bm9wZQ==` }, NOW);
+    expect(result).toMatchObject({ scheme: "webhook-signature", verdict: "match", signedString: `${id}.${T2}.${sent}`, expectedWithYourSecret: latest });
+    expect(result.explanation).not.toMatch(/Note:/);
+    const stale = await checkSignature(id, { secret: TOKEN, signature: standardSignature(TOKEN, id, T1, sent) }, NOW);
+    expect(stale).toMatchObject({ verdict: "stale_timestamp" });
+    expect(await checkSignature(id, { secret: OTHER, signature: standardSignature(OTHER, id, T2, sent) }, NOW)).toMatchObject({ verdict: "wrong_secret" });
+    const body = ` ${sent}`;
+    expect(await checkSignature(id, { secret: TOKEN, signature: standardSignature(TOKEN, id, T2, body), body }, NOW)).toMatchObject({
+      verdict: "reserialized_body",
+    });
+    // Right, but older than a receiver's 5-minute tolerance: the explanation says so.
+    const old = await checkSignature(id, { secret: TOKEN, signature: latest }, new Date((T2 + 600) * 1000));
+    expect(old.verdict).toBe("match");
+    expect(old.explanation).toMatch(/Note: this attempt's webhook-timestamp is 10 minutes old/);
+  });
+
+  it("refuses an unknown delivery and bad input, writing nothing", async () => {
+    const { id } = await delivery();
+    await expect(checkSignature(MISSING, { secret: TOKEN, signature: "x" })).rejects.toMatchObject({ kind: "not_found", message: "Delivery not found" });
+    for (const [input, field] of [
+      [{ secret: "", signature: "x" }, "secret"],
+      [{ secret: TOKEN, signature: "   " }, "signature"],
+    ] as const) {
+      const error = await checkSignature(id, input).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ZodError);
+      expect((error as ZodError).issues[0]?.path).toEqual([field]);
+    }
+    expect(await database().prisma.attempt.count()).toBe(2);
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { encodeCursor, listDeliveries } from "@/lib/server/deliveries/list-deliveries";
+import { ZDeliveryListQuery } from "@/lib/validation/delivery";
+import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
+import { enabledWebhook } from "../../../helpers/delivery";
+
+const list = (query: Record<string, unknown>) => listDeliveries(ZDeliveryListQuery.parse(query));
+
+describe.each(TEST_DATABASES)("listDeliveries on $name", (backend) => {
+  const database = freshDatabasePerTest(backend);
+
+  /** Five deliveries an hour apart (d0 oldest), two webhooks, two event types. */
+  async function seed() {
+    const db = database().prisma;
+    const a = await enabledWebhook("http://127.0.0.1:9/a");
+    const b = await enabledWebhook("http://127.0.0.1:9/b");
+    const created = await db.event.create({ data: { type: "deals.created", payload: {} } });
+    const updated = await db.event.create({ data: { type: "deals.updated", projectId: "p1", payload: {} } });
+    const rows = [
+      { webhookId: a.id, eventId: created.id, status: "succeeded", lastStatusCode: 200 },
+      { webhookId: a.id, eventId: updated.id, status: "failed", lastStatusCode: 404 },
+      { webhookId: b.id, eventId: created.id, status: "failed", lastStatusCode: 503 },
+      { webhookId: b.id, eventId: updated.id, status: "pending", lastStatusCode: null },
+      { webhookId: a.id, eventId: created.id, status: "pending", lastStatusCode: 302 },
+    ] as const;
+    const ids: string[] = [];
+    for (const [i, r] of rows.entries()) {
+      const d = await db.delivery.create({ data: { ...r, createdAt: new Date(Date.UTC(2026, 10, 30, i)) } });
+      ids.push(d.id);
+    }
+    return { a: a.id, b: b.id, ids };
+  }
+
+  it("pages newest first by keyset, ending with a null cursor", async () => {
+    const { ids } = await seed();
+    const first = await list({ limit: "2" });
+    expect(first.data.map((d) => d.id)).toEqual([ids[4], ids[3]]);
+    const second = await list({ limit: "2", cursor: first.nextCursor });
+    expect(second.data.map((d) => d.id)).toEqual([ids[2], ids[1]]);
+    const third = await list({ limit: "2", cursor: second.nextCursor });
+    expect(third).toMatchObject({ data: [{ id: ids[0], event: "deals.created", status: "succeeded" }], nextCursor: null });
+  });
+
+  it("filters by webhook, event, status, status class and time", async () => {
+    const { b, ids } = await seed();
+    const only = async (query: Record<string, unknown>) => (await list(query)).data.map((d) => d.id);
+    expect(await only({ webhookId: b })).toEqual([ids[3], ids[2]]);
+    expect(await only({ event: "deals.updated" })).toEqual([ids[3], ids[1]]);
+    expect(await only({ status: "failed" })).toEqual([ids[2], ids[1]]);
+    expect(await only({ statusClass: "2xx" })).toEqual([ids[0]]);
+    expect(await only({ statusClass: "3xx" })).toEqual([ids[4]]);
+    expect(await only({ statusClass: "4xx" })).toEqual([ids[1]]);
+    expect(await only({ statusClass: "5xx" })).toEqual([ids[2]]);
+    expect(await only({ statusClass: "none" })).toEqual([ids[3]]);
+    expect(await only({ since: "2026-11-30T01:00:00Z", until: "2026-11-30T03:00:00Z" })).toEqual([ids[2], ids[1]]);
+  });
+
+  it("refuses a cursor it did not give out, on the cursor field", async () => {
+    await seed();
+    const bad = [
+      "garbage",
+      Buffer.from(JSON.stringify(["not a date", "00000000-0000-4000-8000-000000000000"])).toString("base64url"),
+      Buffer.from(JSON.stringify(["2026-11-30T00:00:00Z", "not-a-uuid"])).toString("base64url"),
+    ];
+    for (const cursor of bad) {
+      await expect(list({ cursor })).rejects.toMatchObject({
+        kind: "invalid",
+        code: "validation_failed",
+        issues: [{ path: "cursor", message: "cursor is not one this API gave out" }],
+      });
+    }
+    const valid = encodeCursor(new Date(Date.UTC(2026, 10, 30, 2)), "ffffffff-ffff-4fff-8fff-ffffffffffff");
+    expect((await list({ cursor: valid })).data).toHaveLength(3);
+  });
+});

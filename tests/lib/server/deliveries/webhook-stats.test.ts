@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { webhookStats } from "@/lib/server/deliveries/webhook-stats";
+import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
+import { enabledWebhook } from "../../../helpers/delivery";
+
+const MISSING = "00000000-0000-4000-8000-000000000000";
+// The range ends with the hour of "now" (12:00) and starts 23 hours before it.
+const NOW = new Date("2026-11-30T12:30:00Z");
+const at = (iso: string) => new Date(`2026-11-${iso}Z`);
+
+describe.each(TEST_DATABASES)("webhookStats on $name", (backend) => {
+  const database = freshDatabasePerTest(backend);
+
+  it("counts each hour's successes, failures and retried attempts, with duration percentiles", async () => {
+    const db = database().prisma;
+    const hook = await enabledWebhook("http://127.0.0.1:9/stats");
+    const other = await enabledWebhook("http://127.0.0.1:9/other");
+    const { id: eventId } = await db.event.create({ data: { type: "deals.created", payload: {} } });
+    const delivery = async (
+      webhookId: string,
+      status: "succeeded" | "failed" | "pending",
+      createdAt: string,
+      completedAt: string | null,
+      attempt: [string, number, string | null],
+    ) => {
+      const d = await db.delivery.create({ data: { webhookId, eventId, status, createdAt: at(createdAt), completedAt: completedAt ? at(completedAt) : null } });
+      await db.attempt.create({
+        data: { deliveryId: d.id, number: 1, trigger: "auto", startedAt: at(attempt[0]), durationMs: attempt[1], errorClass: attempt[2], requestHeaders: {} },
+      });
+    };
+    await delivery(hook.id, "succeeded", "30T11:00:00", "30T11:10:00", ["30T11:10:00", 100, null]);
+    await delivery(hook.id, "failed", "30T11:00:00", "30T11:20:00", ["30T11:20:00", 300, "http_status"]);
+    await delivery(hook.id, "pending", "30T11:00:00", null, ["30T11:05:00", 200, "timeout"]);
+    // Finished in the hour before the range: not counted. Another webhook's: not counted.
+    await delivery(hook.id, "succeeded", "29T12:00:00", "29T12:30:00", ["29T12:30:00", 999, null]);
+    await delivery(other.id, "succeeded", "30T11:00:00", "30T11:30:00", ["30T11:30:00", 999, null]);
+
+    const stats = await webhookStats(hook.id, "24h", NOW);
+    expect(stats).toHaveLength(24);
+    expect(stats[0]?.hour).toBe("2026-11-29T13:00:00.000Z");
+    expect(stats[23]?.hour).toBe("2026-11-30T12:00:00.000Z");
+    expect(stats[22]).toEqual({ hour: "2026-11-30T11:00:00.000Z", succeeded: 1, failed: 1, retried: 1, p50: 200, p95: 290 });
+    const others = stats.filter((_, i) => i !== 22);
+    expect(others.every((b) => b.succeeded === 0 && b.failed === 0 && b.retried === 0 && b.p50 === null && b.p95 === null)).toBe(true);
+    const week = await webhookStats(hook.id, "7d", NOW);
+    expect(week).toHaveLength(168);
+    expect(week.reduce((n, b) => n + b.succeeded, 0)).toBe(2);
+  });
+
+  it("says not found for an unknown webhook", async () => {
+    await expect(webhookStats(MISSING, "24h", NOW)).rejects.toMatchObject({ kind: "not_found", message: "Webhook not found" });
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { ZodError } from "zod";
+import { openSecret } from "@/lib/delivery/webhook-secrets";
+import { createWebhook } from "@/lib/server/webhooks/create-webhook";
+import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
+
+async function zodPath(promise: Promise<unknown>) {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ZodError);
+  return (error as ZodError).issues[0]?.path;
+}
+
+describe.each(TEST_DATABASES)("createWebhook on $name", (backend) => {
+  const database = freshDatabasePerTest(backend);
+
+  it("creates a disabled webhook, returning its token once and storing secrets sealed", async () => {
+    await database().prisma.project.create({ data: { id: "p1", name: "P1" } });
+    const created = await createWebhook({
+      url: " http://127.0.0.1:9/hooks ",
+      events: ["deals.created", "deals.created", "deals.updated"],
+      projects: ["p1"],
+      token: "my-own-token-0123456789",
+      httpUser: "bob",
+      httpPassword: "hunter2-password",
+      maxInFlight: 3,
+    });
+    expect(created).toMatchObject({
+      url: "http://127.0.0.1:9/hooks",
+      events: ["deals.created", "deals.updated"],
+      projects: ["p1"],
+      enabled: false,
+      status: "disabled",
+      httpUser: "bob",
+      hasHttpPassword: true,
+      maxInFlight: 3,
+      rateLimitPerSecond: null,
+      failureLimit: 10,
+      token: "my-own-token-0123456789",
+    });
+    const row = await database().prisma.webhook.findUniqueOrThrow({ where: { id: created.id } });
+    expect(row.tokenCiphertext).not.toContain("my-own-token");
+    expect(openSecret(row.tokenCiphertext)).toBe("my-own-token-0123456789");
+    expect(row.httpPasswordCiphertext && openSecret(row.httpPasswordCiphertext)).toBe("hunter2-password");
+  });
+
+  it("stores all events as a flag and generates a whsec_ token when none is given", async () => {
+    const created = await createWebhook({ url: "http://127.0.0.1:9/all", events: ["deals.created", "*"] });
+    expect(created.events).toEqual(["*"]);
+    expect(created.token).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+    const row = await database().prisma.webhook.findUniqueOrThrow({ where: { id: created.id } });
+    expect(row).toMatchObject({ allEvents: true, events: [], httpUser: null, httpPasswordCiphertext: null });
+  });
+
+  it("refuses bad input, unknown events and projects and a blocked target, writing nothing", async () => {
+    const ok = { url: "http://127.0.0.1:9/x", events: ["deals.created"] };
+    expect(await zodPath(createWebhook({ ...ok, url: "ftp://127.0.0.1/x" }))).toEqual(["url"]);
+    expect(await zodPath(createWebhook({ ...ok, events: [] }))).toEqual(["events"]);
+    expect(await zodPath(createWebhook({ ...ok, token: "short" }))).toEqual(["token"]);
+    expect(await zodPath(createWebhook({ ...ok, httpPassword: "pw" }))).toEqual(["httpUser"]);
+    await expect(createWebhook({ ...ok, events: ["deals.created", "no.such.event"] })).rejects.toMatchObject({
+      kind: "invalid",
+      issues: [{ path: "events.1", message: 'Unknown event type "no.such.event"' }],
+    });
+    await expect(createWebhook({ ...ok, projects: ["ghost"] })).rejects.toMatchObject({ kind: "invalid", issues: [{ path: "projects.0" }] });
+    // An IP literal is vetted without any lookup or connection.
+    await expect(createWebhook({ ...ok, url: "http://10.0.0.1/x" })).rejects.toMatchObject({ kind: "invalid", issues: [{ path: "url" }] });
+    expect(await database().prisma.webhook.count()).toBe(0);
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import type { Webhook } from "@/lib/generated/prisma/client";
+import { toWebhookDto } from "@/lib/server/webhooks/to-webhook-dto";
+
+const ROW: Webhook = {
+  id: "11111111-1111-4111-8111-111111111111",
+  url: "http://127.0.0.1:9/dto",
+  description: "CRM",
+  allEvents: false,
+  events: ["deals.created"],
+  projects: ["p1"],
+  tokenCiphertext: "sealed-token",
+  previousTokenCiphertext: "sealed-previous",
+  previousTokenExpiresAt: new Date("2026-12-01T00:00:00Z"),
+  httpUser: "bob",
+  httpPasswordCiphertext: "sealed-password",
+  enabled: true,
+  consecutiveFailures: 0,
+  disabledReason: null,
+  disabledAt: null,
+  lastSuccessAt: null,
+  lastFailureAt: null,
+  lastDeliveryAt: new Date("2026-11-30T09:00:00Z"),
+  maxInFlight: 16,
+  rateLimitPerSecond: 4,
+  createdAt: new Date("2026-11-01T00:00:00Z"),
+  updatedAt: new Date("2026-11-02T00:00:00Z"),
+};
+
+describe("toWebhookDto", () => {
+  it("shows the webhook without its secrets, only whether a password is set", () => {
+    const dto = toWebhookDto(ROW, 7);
+    expect(dto).toEqual({
+      id: ROW.id,
+      url: "http://127.0.0.1:9/dto",
+      description: "CRM",
+      events: ["deals.created"],
+      projects: ["p1"],
+      httpUser: "bob",
+      hasHttpPassword: true,
+      enabled: true,
+      status: "working",
+      consecutiveFailures: 0,
+      failureLimit: 7,
+      disabledReason: null,
+      maxInFlight: 16,
+      rateLimitPerSecond: 4,
+      lastDeliveryAt: "2026-11-30T09:00:00.000Z",
+      createdAt: "2026-11-01T00:00:00.000Z",
+      updatedAt: "2026-11-02T00:00:00.000Z",
+    });
+    expect(JSON.stringify(dto)).not.toContain("sealed");
+  });
+
+  it('says all events as ["*"], and the status from enabled and failures', () => {
+    expect(toWebhookDto({ ...ROW, allEvents: true, events: [] }, 10).events).toEqual(["*"]);
+    expect(toWebhookDto({ ...ROW, consecutiveFailures: 2 }, 10).status).toBe("failing");
+    const off = toWebhookDto(
+      {
+        ...ROW,
+        enabled: false,
+        consecutiveFailures: 10,
+        disabledReason: "10 consecutive failed deliveries",
+        httpPasswordCiphertext: null,
+        lastDeliveryAt: null,
+      },
+      10,
+    );
+    expect(off).toMatchObject({ status: "disabled", disabledReason: "10 consecutive failed deliveries", hasHttpPassword: false, lastDeliveryAt: null });
+  });
+});
