@@ -1,0 +1,69 @@
+// @vitest-environment jsdom
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { cleanup, renderHook } from "@testing-library/react";
+import type { ReactNode } from "react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { deliveryKeys } from "@/lib/queries/keys";
+import { useDelivery } from "@/lib/queries/use-delivery";
+
+type TCall = { url: string; method: string; body: unknown };
+
+/** A fresh QueryClient and a fetch stub answering like the API (`reply`), recording each request. */
+function setup(reply: (url: string, method: string) => Response | Promise<Response>) {
+  const calls: TCall[] = [];
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async (url: string, init: RequestInit = {}) => {
+      const method = init.method ?? "GET";
+      calls.push({ url, method, body: init.body ? JSON.parse(String(init.body)) : undefined });
+      return reply(url, method);
+    }),
+  );
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+  return { calls, client, wrapper };
+}
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe("useDelivery", () => {
+  it("reads /deliveries/{id} and caches it under deliveryKeys.detail(id)", async () => {
+    const { client, calls, wrapper } = setup(() => Response.json({ id: "d1", status: "succeeded", attempts: [] }));
+    const { result } = renderHook(() => useDelivery("d1"), { wrapper });
+    await vi.waitFor(() => expect(result.current.isSuccess).toBe(true));
+    expect(calls).toEqual([{ url: "/api/v1/deliveries/d1", method: "GET", body: undefined }]);
+    expect(client.getQueryData(deliveryKeys.detail("d1"))).toEqual({ id: "d1", status: "succeeded", attempts: [] });
+  });
+
+  it("re-reads every 3 s while pending or in flight, and stops once the delivery settles", async () => {
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    const statuses = ["pending", "in_flight", "failed"];
+    let reads = 0;
+    const { wrapper } = setup(() => Response.json({ id: "d1", status: statuses[Math.min(reads++, 2)], attempts: [] }));
+    const { result } = renderHook(() => useDelivery("d1"), { wrapper });
+    await vi.waitFor(() => expect(result.current.data?.status).toBe("pending"));
+    await vi.advanceTimersByTimeAsync(3_000);
+    await vi.waitFor(() => expect(result.current.data?.status).toBe("in_flight"));
+    await vi.advanceTimersByTimeAsync(3_000);
+    await vi.waitFor(() => expect(result.current.data?.status).toBe("failed"));
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(reads).toBe(3);
+  });
+
+  it("does not re-read a delivery that is already settled", async () => {
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    let reads = 0;
+    const { wrapper } = setup(() => {
+      reads++;
+      return Response.json({ id: "d1", status: "succeeded", attempts: [] });
+    });
+    const { result } = renderHook(() => useDelivery("d1"), { wrapper });
+    await vi.waitFor(() => expect(result.current.isSuccess).toBe(true));
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(reads).toBe(1);
+  });
+});

@@ -1,0 +1,63 @@
+// @vitest-environment jsdom
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { cleanup, renderHook } from "@testing-library/react";
+import type { ReactNode } from "react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { deliveryKeys } from "@/lib/queries/keys";
+import { useWebhookQueue } from "@/lib/queries/use-webhook-queue";
+
+type TCall = { url: string; method: string; body: unknown };
+
+/** A fresh QueryClient and a fetch stub answering like the API (`reply`), recording each request. */
+function setup(reply: (url: string, method: string) => Response | Promise<Response>) {
+  const calls: TCall[] = [];
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async (url: string, init: RequestInit = {}) => {
+      const method = init.method ?? "GET";
+      calls.push({ url, method, body: init.body ? JSON.parse(String(init.body)) : undefined });
+      return reply(url, method);
+    }),
+  );
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+  return { calls, client, wrapper };
+}
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+const queue = (queued: number, inFlight: number) => ({ queued, inFlight, maxInFlight: 16, waitingFor: null });
+
+describe("useWebhookQueue", () => {
+  it("reads /webhooks/{id}/queue, unwrapped, under deliveryKeys.queue(id)", async () => {
+    const { client, calls, wrapper } = setup(() => Response.json({ data: queue(1, 2) }));
+    const { result } = renderHook(() => useWebhookQueue("w1"), { wrapper });
+    await vi.waitFor(() => expect(result.current.isSuccess).toBe(true));
+    expect(calls).toEqual([{ url: "/api/v1/webhooks/w1/queue", method: "GET", body: undefined }]);
+    expect(result.current.data).toEqual(queue(1, 2));
+    expect(client.getQueryData(deliveryKeys.queue("w1"))).toEqual(queue(1, 2));
+  });
+
+  it("re-reads every 2 s while anything waits or is in flight, every 15 s once idle", async () => {
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    const answers = [queue(3, 0), queue(0, 1), queue(0, 0)];
+    let reads = 0;
+    const { wrapper } = setup(() => Response.json({ data: answers[Math.min(reads++, 2)] }));
+    const { result } = renderHook(() => useWebhookQueue("w1"), { wrapper });
+    await vi.waitFor(() => expect(result.current.data).toEqual(queue(3, 0)));
+    await vi.advanceTimersByTimeAsync(2_000);
+    await vi.waitFor(() => expect(result.current.data).toEqual(queue(0, 1)));
+    await vi.advanceTimersByTimeAsync(2_000);
+    await vi.waitFor(() => expect(result.current.data).toEqual(queue(0, 0)));
+    expect(reads).toBe(3);
+    // Idle now: nothing within the next 14 s, then one read at 15 s.
+    await vi.advanceTimersByTimeAsync(14_000);
+    expect(reads).toBe(3);
+    await vi.advanceTimersByTimeAsync(1_000);
+    await vi.waitFor(() => expect(reads).toBe(4));
+  });
+});
