@@ -1,34 +1,11 @@
 // @vitest-environment jsdom
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { act, cleanup, renderHook } from "@testing-library/react";
-import type { ReactNode } from "react";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { act, renderHook } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
 import { webhookKeys } from "@/lib/queries/keys";
 import { useUpdateWebhook } from "@/lib/queries/use-update-webhook";
+import { cleanUpAfterEach, setup } from "../../helpers/query-harness";
 
-type TCall = { url: string; method: string; body: unknown };
-
-/** A fresh QueryClient and a fetch stub answering like the API (`reply`), recording each request. */
-function setup(reply: (url: string, method: string) => Response | Promise<Response>) {
-  const calls: TCall[] = [];
-  vi.stubGlobal(
-    "fetch",
-    vi.fn(async (url: string, init: RequestInit = {}) => {
-      const method = init.method ?? "GET";
-      calls.push({ url, method, body: init.body ? JSON.parse(String(init.body)) : undefined });
-      return reply(url, method);
-    }),
-  );
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>;
-  return { calls, client, wrapper };
-}
-
-afterEach(() => {
-  cleanup();
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-});
+cleanUpAfterEach();
 
 describe("useUpdateWebhook", () => {
   it("PATCHes /webhooks/{id} with the body and invalidates every webhook query", async () => {

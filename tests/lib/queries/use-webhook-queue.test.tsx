@@ -1,34 +1,11 @@
 // @vitest-environment jsdom
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { cleanup, renderHook } from "@testing-library/react";
-import type { ReactNode } from "react";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { renderHook } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
 import { deliveryKeys } from "@/lib/queries/keys";
 import { useWebhookQueue } from "@/lib/queries/use-webhook-queue";
+import { cleanUpAfterEach, setup } from "../../helpers/query-harness";
 
-type TCall = { url: string; method: string; body: unknown };
-
-/** A fresh QueryClient and a fetch stub answering like the API (`reply`), recording each request. */
-function setup(reply: (url: string, method: string) => Response | Promise<Response>) {
-  const calls: TCall[] = [];
-  vi.stubGlobal(
-    "fetch",
-    vi.fn(async (url: string, init: RequestInit = {}) => {
-      const method = init.method ?? "GET";
-      calls.push({ url, method, body: init.body ? JSON.parse(String(init.body)) : undefined });
-      return reply(url, method);
-    }),
-  );
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>;
-  return { calls, client, wrapper };
-}
-
-afterEach(() => {
-  cleanup();
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-});
+cleanUpAfterEach();
 
 const queue = (queued: number, inFlight: number) => ({ queued, inFlight, maxInFlight: 16, waitingFor: null });
 

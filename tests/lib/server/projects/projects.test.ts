@@ -1,16 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ZodError } from "zod";
 import { listProjects, renameProject, upsertProject } from "@/lib/server/projects/projects";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
-
-async function zodPath(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ZodError);
-  return (error as ZodError).issues[0]?.path;
-}
+import { zodPath } from "../../../helpers/refusals";
 
 describe.each(TEST_DATABASES)("projects on $name", (backend) => {
   const database = freshDatabasePerTest(backend);

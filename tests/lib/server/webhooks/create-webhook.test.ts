@@ -1,17 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { ZodError } from "zod";
 import { openSecret } from "@/lib/delivery/webhook-secrets";
 import { createWebhook } from "@/lib/server/webhooks/create-webhook";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
-
-async function zodPath(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ZodError);
-  return (error as ZodError).issues[0]?.path;
-}
+import { zodPath } from "../../../helpers/refusals";
 
 describe.each(TEST_DATABASES)("createWebhook on $name", (backend) => {
   const database = freshDatabasePerTest(backend);

@@ -1,20 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { ZodError } from "zod";
 import { openSecret } from "@/lib/delivery/webhook-secrets";
 import { createWebhook } from "@/lib/server/webhooks/create-webhook";
 import { updateWebhook } from "@/lib/server/webhooks/update-webhook";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
+import { zodPath } from "../../../helpers/refusals";
 
 const MISSING = "00000000-0000-4000-8000-000000000000";
-
-async function zodPath(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ZodError);
-  return (error as ZodError).issues[0]?.path;
-}
 
 describe.each(TEST_DATABASES)("updateWebhook on $name", (backend) => {
   const database = freshDatabasePerTest(backend);
