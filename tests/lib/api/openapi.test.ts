@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { buildOpenApiDocument } from "@/lib/api/openapi";
+import { ALL_OPERATIONS } from "@/lib/api/operations";
+
+// The document is built from the operations: each one appears under its path and method, with
+// what it declares. (Its validity as OpenAPI 3.1 is checked on the served document, tests/api/catalog-routes.test.ts.)
+
+describe("buildOpenApiDocument", () => {
+  it("the document has each operation under its path and method, with its parameters, body and responses", () => {
+    const doc = buildOpenApiDocument() as {
+      paths: Record<string, Record<string, { parameters?: { name: string; in: string }[]; requestBody?: unknown; responses: Record<string, unknown> }>>;
+    };
+    for (const op of ALL_OPERATIONS) {
+      const documented = doc.paths[op.path]?.[op.method.toLowerCase()];
+      expect(documented, `${op.method} ${op.path}`).toBeDefined();
+      const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+      expect(documented?.parameters?.filter((p) => p.in === "path").map((p) => p.name) ?? [], `${op.method} ${op.path} path parameters`).toEqual(pathParams);
+      expect(documented?.requestBody !== undefined, `${op.method} ${op.path} body`).toBe(op.body !== undefined);
+      for (const status of [...op.responses.map((r) => r.status), ...op.errors])
+        expect(documented?.responses[String(status)], `${op.method} ${op.path} ${status}`).toBeDefined();
+    }
+    const documentedCount = Object.values(doc.paths).reduce((n, methods) => n + Object.keys(methods).length, 0);
+    expect(documentedCount).toBe(ALL_OPERATIONS.length);
+  });
+});
