@@ -15,10 +15,13 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
 
-/** Nothing wider than the viewport: the page does not scroll sideways. */
+/**
+ * Nothing wider than the viewport: the page does not scroll sideways. Polled, because right after a
+ * viewport change some parts (the chart's ResizeObserver) take a frame or two to fit the new width.
+ */
 export async function expectNoHorizontalScroll(page: Page): Promise<void> {
-  const [scrollWidth, clientWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
-  expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  await expect.poll(overflow, { timeout: 5_000 }).toBeLessThanOrEqual(0);
 }
 
 /** The form's own error (Next adds a second, empty role=alert: its route announcer). */
