@@ -3,18 +3,11 @@ import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { afterEach, describe, expect, it } from "vitest";
-import { createMigration } from "@/lib/db/create-migration";
 import { DEFAULT_PATHS, MigrationHistoryError, migrationChecksum } from "@/lib/db/migrations";
 import type { Database } from "@/lib/db/open-database";
 import { pgliteAdapterFactory } from "@/lib/db/pglite-adapter";
 import { TEST_DATABASES, type TestPostgres } from "../../helpers/databases";
-
-/** A copy of prisma/ in a temp folder that a test may change freely. */
-function copyPrismaDir() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hookline-migrations-"));
-  fs.cpSync(path.dirname(DEFAULT_PATHS.schemaPath), dir, { recursive: true });
-  return { dir, paths: { schemaPath: path.join(dir, "schema.prisma"), migrationsDir: path.join(dir, "migrations") } };
-}
+import { copyPrismaDir } from "../../helpers/prisma-copy";
 
 function migrationNames(): string[] {
   return fs
@@ -168,21 +161,5 @@ describe("migration history checks (PGlite)", () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]?.finished_at).toBeNull();
     await expect(deploy()).rejects.toThrow(/29990101000000_broken failed earlier/);
-  });
-
-  it("creates a migration from a schema change, and nothing when the schema matches", async () => {
-    const { dir, paths } = copyPrismaDir();
-    cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
-    const shadow = await PGlite.create();
-    cleanups.push(() => shadow.close());
-    expect(await createMigration(pgliteAdapterFactory(shadow), "nothing", paths)).toBeNull();
-    fs.appendFileSync(paths.schemaPath, "\nmodel Widget {\n  id Int @id\n  label String\n}\n");
-    const created = await createMigration(pgliteAdapterFactory(shadow), "add widget", paths, new Date("2999-01-02T03:04:05Z"));
-    expect(created).toBe(path.join(paths.migrationsDir, "29990102030405_add_widget"));
-    const sql = fs.readFileSync(path.join(created as string, "migration.sql"), "utf8");
-    expect(sql).toContain('CREATE TABLE "Widget"');
-    // The new migration applies on top of the old history.
-    const { deploy } = await migratedPglite(DEFAULT_PATHS);
-    expect(await deploy(paths)).toEqual(["29990102030405_add_widget"]);
   });
 });
