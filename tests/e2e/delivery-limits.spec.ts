@@ -72,6 +72,9 @@ test("delivery limits: set in the form, and the webhook page shows a slow receiv
     body: JSON.stringify({ events }),
   });
   expect(published.status).toBe(202);
+  // The page read an idle queue before the publish, and re-reads an idle one only every 15 s: as an
+  // admin would, look again now (waiting out the 15 s raced the assertion's own timeout).
+  await page.reload();
   const queue = page.getByTestId("webhook-queue");
   // Four wait (fewer once the server's 5 s timeout has turned the first two into scheduled retries).
   await expect(queue).toContainText(/[1-4] queued · 2 in flight of 2/, { timeout: 15_000 });

@@ -87,7 +87,7 @@ describe("npm run cli", () => {
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain("usage: npm run cli");
     expect(runScript("scripts/cli.ts", ["user", "list"], env).stdout).toBe("");
-  });
+  }, 90_000); // three CLI processes, each starting tsx and the embedded database: ~10 s apiece on a busy 2-core machine
 
   it("is refused while a server holds the embedded database", () => {
     const dataDir = tempDir();
