@@ -7,6 +7,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { KeyIcon } from "@/components/ui/icons";
 import { SecretReveal } from "@/components/ui/secret-reveal";
+import { STACKED } from "@/components/ui/stacked-table";
 import { TextField } from "@/components/ui/text-field";
 import { useToast } from "@/components/ui/toast";
 import { useApiKeys } from "@/lib/queries/use-api-keys";
@@ -24,7 +25,7 @@ export function ApiKeysPanel() {
   const revoke = useRevokeApiKey();
   const [name, setName] = useState("");
   const [nameError, setNameError] = useState<string>();
-  const [shown, setShown] = useState<{ name: string; key: string } | null>(null);
+  const [shown, setShown] = useState<{ id: string; name: string; key: string } | null>(null);
   const [revoking, setRevoking] = useState<TApiKey | null>(null);
 
   function onCreate(event: FormEvent) {
@@ -34,7 +35,7 @@ export function ApiKeysPanel() {
     setNameError(undefined);
     create.mutate(parsed.data.name, {
       onSuccess: (created) => {
-        setShown({ name: created.name, key: created.key });
+        setShown({ id: created.id, name: created.name, key: created.key });
         setName("");
       },
       onError: (e) => setNameError(e.message),
@@ -43,7 +44,7 @@ export function ApiKeysPanel() {
 
   return (
     <div className="space-y-6">
-      <form onSubmit={onCreate} noValidate className="flex flex-col gap-3 rounded-xl bg-white p-5 shadow-sm ring-1 ring-gray-200 sm:flex-row sm:items-end">
+      <form onSubmit={onCreate} noValidate className="flex flex-col gap-3 rounded-xl bg-white p-5 shadow-sm ring-1 ring-gray-200 sm:flex-row sm:items-start">
         <TextField
           label="New key name"
           name="name"
@@ -53,7 +54,8 @@ export function ApiKeysPanel() {
           error={nameError}
           className="flex-1"
         />
-        <Button type="submit" disabled={create.isPending}>
+        {/* Level with the input (below its label), so an error under the input does not move it. */}
+        <Button type="submit" disabled={create.isPending} className="sm:mt-[1.625rem]">
           {create.isPending ? "Creating…" : "Create key"}
         </Button>
       </form>
@@ -64,7 +66,9 @@ export function ApiKeysPanel() {
           <div className="mt-3">
             <SecretReveal label="New API key" value={shown.key} tone="success" />
           </div>
-          <p className="mt-2 text-xs text-green-900">Use it as: Authorization: Bearer {shown.key.slice(0, 10)}…</p>
+          <p className="mt-2 text-xs break-all text-green-900">
+            Send it as the header <code className="font-mono">Authorization: Bearer {shown.key}</code>
+          </p>
         </div>
       ) : null}
 
@@ -76,8 +80,8 @@ export function ApiKeysPanel() {
       ) : null}
       {keys.data && keys.data.length > 0 ? (
         <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-gray-200">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-gray-200 text-xs text-gray-500 uppercase">
+          <table className={STACKED.table}>
+            <thead className={STACKED.thead}>
               <tr>
                 <th className="px-4 py-3 font-semibold">Name</th>
                 <th className="px-4 py-3 font-semibold">Key</th>
@@ -88,14 +92,22 @@ export function ApiKeysPanel() {
                 </th>
               </tr>
             </thead>
-            <tbody className="divide-y divide-gray-100">
+            <tbody className={STACKED.tbody}>
               {keys.data.map((k) => (
-                <tr key={k.id} className={k.revokedAt ? "text-gray-400" : "text-gray-900"}>
-                  <td className="px-4 py-3 font-medium">{k.name}</td>
-                  <td className="px-4 py-3 font-mono text-xs">{k.prefix}…</td>
-                  <td className="px-4 py-3 whitespace-nowrap">{dateText(k.createdAt)}</td>
-                  <td className="px-4 py-3 whitespace-nowrap">{relativeTime(k.lastUsedAt)}</td>
-                  <td className="px-4 py-3 text-right">
+                <tr key={k.id} className={`${STACKED.row} ${k.revokedAt ? "text-gray-400" : "text-gray-900"}`} data-testid="api-key-row">
+                  <td data-label="Name" className={`${STACKED.cell} font-medium`}>
+                    {k.name}
+                  </td>
+                  <td data-label="Key" className={`${STACKED.cell} font-mono text-xs`}>
+                    {k.prefix}…
+                  </td>
+                  <td data-label="Created" className={`${STACKED.cell} whitespace-nowrap`}>
+                    {dateText(k.createdAt)}
+                  </td>
+                  <td data-label="Last used" className={`${STACKED.cell} whitespace-nowrap`}>
+                    {relativeTime(k.lastUsedAt)}
+                  </td>
+                  <td className={STACKED.actions}>
                     {k.revokedAt ? (
                       <span className="text-xs font-medium">Revoked</span>
                     ) : (
@@ -120,7 +132,11 @@ export function ApiKeysPanel() {
         onConfirm={() => {
           if (revoking)
             revoke.mutate(revoking.id, {
-              onSuccess: () => toast.success(`Key “${revoking.name}” revoked`),
+              onSuccess: () => {
+                toast.success(`Key “${revoking.name}” revoked`);
+                // A revoked key is no longer one to copy.
+                setShown((s) => (s?.id === revoking.id ? null : s));
+              },
               onError: (e) => toast.error(`Could not revoke: ${e.message}`),
             });
           setRevoking(null);

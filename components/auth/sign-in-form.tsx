@@ -2,9 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { focusFirstInvalid } from "@/components/ui/focus-first-invalid";
 import { TextField } from "@/components/ui/text-field";
 import { fieldErrors as issuesByField } from "@/lib/client/api-client";
 import { ZSignIn } from "@/lib/validation/user";
@@ -17,6 +18,11 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [isPending, setIsPending] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  // Each failed submit sets new error objects: focus then goes to the alert or the first invalid field.
+  useEffect(() => {
+    if (formError || Object.keys(fieldErrors).length) focusFirstInvalid(formRef.current);
+  }, [formError, fieldErrors]);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -46,7 +52,7 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
 
   // method="post": a submit before hydration must never put the password in the URL (and server logs).
   return (
-    <form method="post" onSubmit={onSubmit} noValidate className="space-y-5">
+    <form ref={formRef} method="post" onSubmit={onSubmit} noValidate className="space-y-5">
       {formError ? <ErrorAlert>{formError}</ErrorAlert> : null}
       <TextField label="Email" name="email" type="email" autoComplete="username" required autoFocus error={fieldErrors.email} />
       <TextField label="Password" name="password" type="password" autoComplete="current-password" required error={fieldErrors.password} />

@@ -8,6 +8,7 @@ import { useToast } from "@/components/ui/toast";
 import { useDelivery } from "@/lib/queries/use-delivery";
 import { useRedeliver } from "@/lib/queries/use-redeliver";
 import type { TAttempt } from "@/lib/validation/delivery";
+import { describeOutcome } from "@/lib/validation/error-class";
 import { DeliveryStatus, formatTime } from "./delivery-status";
 import { SignatureDebugger } from "./signature-debugger";
 
@@ -88,7 +89,12 @@ export function DeliveryDetail({ id }: { id: string }) {
             <dt className="text-gray-500">Delivery</dt>
             <dd className="font-mono break-all">{d.id}</dd>
             <dt className="text-gray-500">Event</dt>
-            <dd className="font-mono">{d.event}</dd>
+            <dd className="font-mono">
+              {d.event}{" "}
+              <Link href={`/settings/webhooks/events/${d.eventId}`} className="text-xs text-brand-700 underline underline-offset-2">
+                all deliveries of this event
+              </Link>
+            </dd>
             <dt className="text-gray-500">Project</dt>
             <dd>{d.projectId ?? "—"}</dd>
             <dt className="text-gray-500">Webhook</dt>
@@ -99,8 +105,18 @@ export function DeliveryDetail({ id }: { id: string }) {
             </dd>
             <dt className="text-gray-500">Status</dt>
             <dd>
-              <DeliveryStatus status={d.status} />
-              {d.nextAttemptAt ? <span className="ml-2 text-xs text-gray-600">next attempt {formatTime(d.nextAttemptAt)}</span> : null}
+              <DeliveryStatus delivery={d} />
+              {d.isParked ? (
+                <span className="mt-1 block text-xs text-gray-700" data-testid="parked-note">
+                  Parked: the webhook is disabled. It is sent when you{" "}
+                  <Link href={`/settings/webhooks/${d.webhookId}`} className="font-medium text-brand-700 underline">
+                    enable the webhook
+                  </Link>
+                  , or now with Redeliver.
+                </span>
+              ) : d.nextAttemptAt ? (
+                <span className="ml-2 text-xs text-gray-600">next attempt {formatTime(d.nextAttemptAt)}</span>
+              ) : null}
             </dd>
             <dt className="text-gray-500">Created</dt>
             <dd>{formatTime(d.createdAt)}</dd>
@@ -111,7 +127,12 @@ export function DeliveryDetail({ id }: { id: string }) {
             disabled={again.isPending || d.status === "in_flight"}
             onClick={() =>
               again.mutate(undefined, {
-                onSuccess: (r) => toast.success(`Redelivered: ${r.attempts.at(-1)?.errorClass ?? `HTTP ${r.attempts.at(-1)?.statusCode}`}`),
+                onSuccess: (r) => {
+                  const attempt = r.attempts.at(-1);
+                  if (!attempt) return;
+                  if (attempt.errorClass) toast.error(`Redelivery failed: ${describeOutcome(attempt)}`);
+                  else toast.success(`Redelivered: ${describeOutcome(attempt)} in ${attempt.durationMs} ms`);
+                },
                 onError: (e) => toast.error(e.message),
               })
             }

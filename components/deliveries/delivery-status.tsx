@@ -8,8 +8,12 @@ const TONE: Record<TDelivery["status"], string> = {
 };
 const LABEL: Record<TDelivery["status"], string> = { pending: "Pending", in_flight: "In flight", succeeded: "Succeeded", failed: "Failed" };
 
-export function DeliveryStatus({ status }: { status: TDelivery["status"] }) {
-  return <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONE[status]}`}>{LABEL[status]}</span>;
+const PARKED_TONE = "bg-gray-100 text-gray-700 ring-gray-300";
+
+/** The delivery's state; a pending one whose webhook is disabled says "Parked", as it will not be tried until then. */
+export function DeliveryStatus({ delivery }: { delivery: Pick<TDelivery, "status" | "isParked"> }) {
+  const [tone, label] = delivery.isParked ? [PARKED_TONE, "Parked"] : [TONE[delivery.status], LABEL[delivery.status]];
+  return <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${tone}`}>{label}</span>;
 }
 
 export const formatTime = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "medium" });

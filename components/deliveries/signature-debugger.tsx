@@ -1,6 +1,6 @@
 "use client";
 
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -34,6 +34,11 @@ export function SignatureDebugger({ deliveryId, body: sentBody, timestamp }: Pro
     check.mutate({ secret, signature, ...(body ? { body } : {}) });
   };
   const result = check.data;
+  const verdictRef = useRef<HTMLDivElement>(null);
+  // The verdict lands under the form, often below the fold: bring each new one into view.
+  useEffect(() => {
+    if (result) verdictRef.current?.scrollIntoView({ block: "nearest", behavior: "smooth" });
+  }, [result]);
   return (
     <section aria-labelledby="debugger-title" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-gray-200">
       <h2 id="debugger-title" className="text-base font-semibold text-gray-900">
@@ -77,6 +82,7 @@ export function SignatureDebugger({ deliveryId, body: sentBody, timestamp }: Pro
       ) : null}
       {result ? (
         <div
+          ref={verdictRef}
           role="status"
           data-testid="signature-verdict"
           className={`mt-4 rounded-md border px-3 py-2 text-sm ${result.verdict === "match" ? "border-green-200 bg-green-50 text-green-900" : "border-amber-200 bg-amber-50 text-amber-900"}`}
@@ -85,6 +91,13 @@ export function SignatureDebugger({ deliveryId, body: sentBody, timestamp }: Pro
             {result.scheme}: {result.verdict === "match" ? "match" : result.verdict.replace("_", " ")}
           </p>
           <p className="mt-0.5">{result.explanation}</p>
+          {result.normalized.length > 0 ? (
+            <ul className="mt-1.5 list-disc space-y-0.5 pl-5 text-xs" data-testid="signature-normalized">
+              {result.normalized.map((note) => (
+                <li key={note}>{note}</li>
+              ))}
+            </ul>
+          ) : null}
           <p className="mt-2 text-xs font-semibold">The exact string that is signed</p>
           <pre className="mt-1 max-h-32 overflow-auto rounded bg-white/70 p-2 font-mono text-xs break-all whitespace-pre-wrap">{result.signedString}</pre>
           <p className="mt-2 text-xs font-semibold">What your secret gives over it</p>

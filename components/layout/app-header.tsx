@@ -1,8 +1,12 @@
+import { cookies } from "next/headers";
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { LogoMark } from "@/components/ui/icons";
+import { parseTheme, THEME_COOKIE } from "@/lib/validation/theme";
+import { ThemeSwitch } from "./theme-switch";
 
-export function AppHeader({ email }: { email: string }) {
+export async function AppHeader({ email }: { email: string }) {
+  const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value);
   return (
     <header className="border-b border-gray-200 bg-white">
       <div className="mx-auto flex h-14 max-w-6xl items-center justify-between gap-4 px-4 sm:px-6">
@@ -14,7 +18,8 @@ export function AppHeader({ email }: { email: string }) {
           <span className="hidden truncate text-sm text-gray-600 sm:inline" title={email}>
             {email}
           </span>
-          <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-700">Admin</span>
+          <span className="hidden rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-700 sm:inline">Admin</span>
+          <ThemeSwitch initial={theme} />
           <SignOutButton />
         </div>
       </div>

@@ -11,13 +11,13 @@ const ITEMS = [
   { href: "/settings/api-docs", label: "API reference", Icon: BookIcon },
 ] as const;
 
-/** Sidebar on wide screens, a row of tabs on narrow ones. */
+/** Sidebar on wide screens, one row of tabs on narrow ones (no icons there, so the four fit at 390 px). */
 export function SettingsNav() {
   const pathname = usePathname();
   return (
     <nav aria-label="Settings" className="md:w-52 md:shrink-0">
       <p className="mb-2 hidden px-3 text-xs font-semibold tracking-wide text-gray-500 uppercase md:block">Settings</p>
-      <ul className="flex flex-wrap gap-1 md:flex-col">
+      <ul className="flex gap-1 overflow-x-auto md:flex-col md:overflow-visible">
         {ITEMS.map(({ href, label, Icon }) => {
           const isActive =
             (pathname === href || pathname.startsWith(`${href}/`)) &&
@@ -27,9 +27,9 @@ export function SettingsNav() {
               <Link
                 href={href}
                 aria-current={isActive ? "page" : undefined}
-                className={`flex items-center gap-2.5 rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap ${isActive ? "bg-white text-brand-700 shadow-sm ring-1 ring-gray-200" : "text-gray-700 hover:bg-gray-100 hover:text-gray-900"}`}
+                className={`flex items-center gap-2.5 rounded-md px-2.5 py-2 text-sm font-medium whitespace-nowrap md:px-3 ${isActive ? "bg-white text-brand-700 shadow-sm ring-1 ring-gray-200" : "text-gray-700 hover:bg-gray-100 hover:text-gray-900"}`}
               >
-                <Icon className={isActive ? "text-brand-600" : "text-gray-400"} />
+                <Icon className={`max-md:hidden ${isActive ? "text-brand-600" : "text-gray-400"}`} />
                 {label}
               </Link>
             </li>

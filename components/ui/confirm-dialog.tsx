@@ -33,7 +33,7 @@ export function ConfirmDialog({ isOpen, title, children, confirmLabel, onConfirm
         e.preventDefault();
         onCancel();
       }}
-      className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-xl p-0 shadow-xl backdrop:bg-gray-900/40"
+      className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-xl bg-white p-0 text-gray-900 shadow-xl backdrop:bg-black/50"
     >
       <div className="p-6">
         <h2 id="confirm-title" className="text-base font-semibold text-gray-900">

@@ -25,7 +25,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
           <div
             key={t.id}
             role={t.kind === "error" ? "alert" : "status"}
-            className={`pointer-events-auto rounded-lg px-4 py-3 text-sm shadow-lg ring-1 ${t.kind === "error" ? "bg-red-50 text-red-900 ring-red-200" : "bg-gray-900 text-white ring-gray-900"}`}
+            className={`pointer-events-auto rounded-lg px-4 py-3 text-sm shadow-lg ring-1 ${t.kind === "error" ? "bg-red-50 text-red-900 ring-red-200" : "bg-green-50 text-green-900 ring-green-200"}`}
           >
             {t.message}
           </div>

@@ -4,18 +4,38 @@ import { useState } from "react";
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ErrorAlert } from "@/components/ui/alert";
 import { useWebhookStats } from "@/lib/queries/use-webhook-stats";
+import { STATS_RANGES } from "@/lib/validation/delivery";
 
-const hourLabel = (iso: string, range: "24h" | "7d") => {
-  const d = new Date(iso);
-  return range === "24h"
-    ? d.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" })
-    : d.toLocaleDateString(undefined, { weekday: "short", hour: "2-digit" });
-};
+type TRange = keyof typeof STATS_RANGES;
 
-/** Deliveries per hour (succeeded / failed for good, and failed attempts to retry) and p50 / p95 response time, last 24 h or 7 d. */
-export function HealthChart({ webhookId }: { webhookId: string }) {
-  const [range, setRange] = useState<"24h" | "7d">("24h");
+const time = (d: Date) => d.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
+const day = (d: Date) => d.toLocaleDateString(undefined, { weekday: "short", day: "numeric" });
+
+/** An axis label: the hour for a day, the day for a week (its ticks fall at the same hour every day). */
+const tickLabel = (iso: string, range: TRange) => (range === "24h" ? time(new Date(iso)) : day(new Date(iso)));
+
+/** A tooltip's heading: the bucket's whole span, "Mon 30, 14:00 – 15:00". */
+function spanLabel(iso: string, range: TRange) {
+  const start = new Date(iso);
+  const end = new Date(start.getTime() + STATS_RANGES[range].bucketHours * 3_600_000);
+  return `${day(start)}, ${time(start)} – ${time(end)}`;
+}
+
+const UNITS: Record<string, string> = { succeeded: "deliveries", failed: "deliveries", retried: "attempts", p50: "ms", p95: "ms" };
+
+// Ticks every 3 hours for a day, every 4 buckets (a day) for a week; the same spacing throughout.
+const TICK_EVERY: Record<TRange, number> = { "24h": 3, "7d": 4 };
+
+/**
+ * Deliveries per bucket (succeeded / failed for good, and failed attempts to retry) and p50 / p95
+ * response time, last 24 h (hours) or 7 d (six-hour buckets). A disabled webhook's pending
+ * deliveries are parked, not retried, and the legend says so. Colours come from the theme.
+ */
+export function HealthChart({ webhookId, isEnabled }: { webhookId: string; isEnabled: boolean }) {
+  const [range, setRange] = useState<TRange>("24h");
   const stats = useWebhookStats(webhookId, range);
+  const data = stats.data;
+  const ticks = data?.filter((_, i) => (data.length - 1 - i) % TICK_EVERY[range] === 0).map((b) => b.hour);
   return (
     <section aria-labelledby="health-title" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-gray-200">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -37,21 +57,36 @@ export function HealthChart({ webhookId }: { webhookId: string }) {
         </fieldset>
       </div>
       {stats.error ? <ErrorAlert>{stats.error.message}</ErrorAlert> : null}
-      <div className="mt-4 h-64" data-testid="health-chart">
-        {stats.data ? (
+      <div
+        className="mt-4 h-64 text-xs [&_.recharts-cartesian-axis-tick-value]:fill-gray-500 [&_.recharts-cartesian-grid_line]:stroke-gray-200 [&_.recharts-legend-item-text]:text-gray-700!"
+        data-testid="health-chart"
+      >
+        {data ? (
           <ResponsiveContainer width="100%" height="100%">
-            <ComposedChart data={stats.data.map((b) => ({ ...b, label: hourLabel(b.hour, range) }))} margin={{ top: 4, right: 8, bottom: 0, left: -16 }}>
-              <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
-              <XAxis dataKey="label" tick={{ fontSize: 11 }} interval="preserveStartEnd" minTickGap={24} />
+            <ComposedChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: -16 }}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="hour" tick={{ fontSize: 11 }} ticks={ticks} interval={0} tickFormatter={(iso: string) => tickLabel(iso, range)} />
               <YAxis yAxisId="count" allowDecimals={false} tick={{ fontSize: 11 }} />
               <YAxis yAxisId="ms" orientation="right" tick={{ fontSize: 11 }} unit=" ms" />
-              <Tooltip />
+              <Tooltip
+                labelFormatter={(hour) => spanLabel(String(hour), range)}
+                formatter={(value, _name, item) => [`${Math.round(Number(value)).toLocaleString()} ${UNITS[String(item.dataKey)] ?? ""}`, _name]}
+                contentStyle={{ background: "var(--color-white)", borderColor: "var(--color-gray-200)", color: "var(--color-gray-900)", fontSize: 12 }}
+                cursor={{ fill: "var(--color-gray-100)" }}
+              />
               <Legend wrapperStyle={{ fontSize: 12 }} />
               <Bar yAxisId="count" dataKey="succeeded" name="Succeeded" stackId="a" fill="#22c55e" isAnimationActive={false} />
               <Bar yAxisId="count" dataKey="failed" name="Failed" stackId="a" fill="#dc2626" isAnimationActive={false} />
-              <Bar yAxisId="count" dataKey="retried" name="Failed attempts, retrying" stackId="a" fill="#f59e0b" isAnimationActive={false} />
+              <Bar
+                yAxisId="count"
+                dataKey="retried"
+                name={isEnabled ? "Failed attempts, retrying" : "Failed attempts, parked (webhook disabled)"}
+                stackId="a"
+                fill="#f59e0b"
+                isAnimationActive={false}
+              />
               <Line yAxisId="ms" dataKey="p50" name="p50 time" stroke="#3b6cf6" dot={{ r: 2 }} connectNulls isAnimationActive={false} />
-              <Line yAxisId="ms" dataKey="p95" name="p95 time" stroke="#1d41c4" strokeDasharray="4 3" dot={{ r: 2 }} connectNulls isAnimationActive={false} />
+              <Line yAxisId="ms" dataKey="p95" name="p95 time" stroke="#8b5cf6" strokeDasharray="4 3" dot={{ r: 2 }} connectNulls isAnimationActive={false} />
             </ComposedChart>
           </ResponsiveContainer>
         ) : (

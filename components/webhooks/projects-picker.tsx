@@ -19,7 +19,7 @@ export function ProjectsPicker({ projects, isAll, value, onChange, error }: Prop
     onChange(false, [...next]);
   };
   return (
-    <fieldset aria-describedby={error ? `${id}-error` : undefined}>
+    <fieldset aria-describedby={error ? `${id}-error` : undefined} data-invalid={error ? "true" : undefined}>
       <legend className="text-sm font-medium text-gray-900">Projects</legend>
       <div className="mt-2 flex flex-wrap gap-x-6 gap-y-2 text-sm">
         <label className="flex items-center gap-2">

@@ -27,12 +27,20 @@ export function TestButton({ test, getTarget, label = "Test" }: ButtonProps) {
   );
 }
 
-export function TestOutcome({ test }: { test: TTestWebhookMutation }) {
-  if (test.data) return <TestResult result={test.data} />;
+/**
+ * The last test's outcome, naming the URL it went to: the one the test sent to, or `savedUrl` for a
+ * test of the saved webhook. Whoever owns `test` resets it when what it tested changes.
+ */
+export function TestOutcome({ test, savedUrl }: { test: TTestWebhookMutation; savedUrl?: string }) {
+  const url = test.variables?.url ?? savedUrl;
+  if (test.data) return <TestResult result={test.data} url={url} />;
   if (!test.error) return null;
   return (
     <div className="mt-3">
-      <ErrorAlert>{test.error.message}</ErrorAlert>
+      <ErrorAlert>
+        {url ? `Could not test ${url}: ` : ""}
+        {test.error.message}
+      </ErrorAlert>
     </div>
   );
 }

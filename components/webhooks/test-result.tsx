@@ -1,25 +1,20 @@
+import { errorClassLabel } from "@/lib/validation/error-class";
 import type { TTestResult } from "@/lib/validation/webhook";
 
-const ERROR_LABELS: Record<string, string> = {
-  timeout: "Timed out",
-  connect: "Connection failed",
-  dns: "DNS lookup failed",
-  ssrf_blocked: "Blocked address",
-  tls: "TLS error",
-  http_status: "Error status",
-  redirect: "Redirect (not followed)",
-  body_too_large: "Response too large",
-};
-
-/** The Test button's answer: status, time, and the first bytes of the response or the error class. */
-export function TestResult({ result }: { result: TTestResult }) {
+/** The Test button's answer: which URL, status, time, and the first bytes of the response or the error class. */
+export function TestResult({ result, url }: { result: TTestResult; url?: string }) {
   const tone = result.ok ? "border-green-200 bg-green-50 text-green-900" : "border-red-200 bg-red-50 text-red-900";
   return (
     <div role="status" className={`mt-3 rounded-md border px-3 py-2 text-sm ${tone}`} data-testid="test-result">
       <p className="font-medium">
-        {result.ok ? "Test delivered" : `Test failed: ${ERROR_LABELS[result.errorClass ?? ""] ?? result.errorClass ?? "error"}`}
+        {result.ok ? "Test delivered" : `Test failed: ${result.errorClass ? errorClassLabel(result.errorClass) : "error"}`}
         {result.status !== undefined ? ` · HTTP ${result.status}` : ""} · {result.durationMs} ms
       </p>
+      {url ? (
+        <p className="mt-0.5 break-all opacity-80" data-testid="tested-url">
+          Tested {url}
+        </p>
+      ) : null}
       {result.errorMessage && result.errorClass !== "http_status" ? <p className="mt-0.5 break-words">{result.errorMessage}</p> : null}
       {result.responseSnippet ? (
         <pre className="mt-1.5 max-h-24 overflow-auto rounded bg-white/70 px-2 py-1 font-mono text-xs whitespace-pre-wrap break-all text-gray-800">

@@ -7,6 +7,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { useToast } from "@/components/ui/toast";
 import { useRevealWebhookToken } from "@/lib/queries/use-reveal-webhook-token";
 import { useRotateWebhookToken } from "@/lib/queries/use-rotate-webhook-token";
+import type { TRotationOverlap } from "@/lib/validation/webhook";
 
 const INPUT =
   "block w-full min-w-0 rounded-md border-0 px-3 py-2 font-mono text-sm shadow-sm ring-1 ring-gray-300 ring-inset focus:ring-2 focus:ring-brand-500 focus:outline-none";
@@ -54,20 +55,35 @@ export function NewTokenField({ value, onChange, error }: { value: string; onCha
   );
 }
 
-/** Edit form: the stored token is hidden until revealed; rotating keeps the old one signing for 24 h. */
+const OVERLAP_LABELS: Record<TRotationOverlap, string> = {
+  now: "Stop it now (for a leaked token)",
+  "1h": "1 hour",
+  "24h": "24 hours",
+  "7d": "7 days",
+};
+
+/**
+ * Edit form: the stored token is hidden until revealed. Rotating takes effect at once (it is not part
+ * of Save, and the dialog says so); the old token signs beside the new one for the chosen overlap.
+ */
 export function SavedTokenField({ webhookId }: { webhookId: string }) {
   const toast = useToast();
   const [token, setToken] = useState<string | null>(null);
   const [isConfirming, setIsConfirming] = useState(false);
+  const [overlap, setOverlap] = useState<TRotationOverlap>("24h");
   const reveal = useRevealWebhookToken(webhookId);
   const rotate = useRotateWebhookToken(webhookId);
   const onError = (error: Error) => toast.error(error.message);
   const onReveal = () => reveal.mutate(undefined, { onSuccess: (r) => setToken(r.token), onError });
   const onRotate = () =>
-    rotate.mutate(undefined, {
+    rotate.mutate(overlap, {
       onSuccess: (r) => {
         setToken(r.token);
-        toast.success("Token rotated. The old token also signs for the next 24 hours.");
+        toast.success(
+          r.previousTokenExpiresAt
+            ? `Token rotated. The old token also signs until ${new Date(r.previousTokenExpiresAt).toLocaleString()}.`
+            : "Token rotated. The old token no longer signs.",
+        );
       },
       onError,
     });
@@ -102,7 +118,19 @@ export function SavedTokenField({ webhookId }: { webhookId: string }) {
           onRotate();
         }}
       >
-        A new token signs from now on. For 24 hours the old token signs too, so receivers can switch without missing a delivery.
+        <p>
+          A new token signs from now on. This happens at once, even if you then cancel this form. The old token can keep signing beside it, so receivers can
+          switch without missing a delivery:
+        </p>
+        <fieldset className="mt-3 space-y-1.5">
+          <legend className="text-sm font-medium text-gray-900">The old token also signs for</legend>
+          {(Object.keys(OVERLAP_LABELS) as TRotationOverlap[]).map((o) => (
+            <label key={o} className="flex items-center gap-2 text-sm text-gray-800">
+              <input type="radio" name="overlap" value={o} checked={overlap === o} onChange={() => setOverlap(o)} className="accent-brand-600" />
+              {OVERLAP_LABELS[o]}
+            </label>
+          ))}
+        </fieldset>
       </ConfirmDialog>
     </div>
   );

@@ -7,6 +7,7 @@ import { useToast } from "@/components/ui/toast";
 import { ApiClientError, fieldErrors } from "@/lib/client/api-client";
 import type { TTestTarget } from "@/lib/client/webhooks-api";
 import { useCreateWebhook } from "@/lib/queries/use-create-webhook";
+import { useTestWebhook } from "@/lib/queries/use-test-webhook";
 import { useUpdateWebhook } from "@/lib/queries/use-update-webhook";
 import { type TWebhook, ZWebhookCreate, ZWebhookUpdate } from "@/lib/validation/webhook";
 import {
@@ -20,6 +21,9 @@ import {
   withProjectsRule,
 } from "./webhook-form-state";
 
+// A test result belongs to what it tested: the URL, the token that signed, the basic-auth pair.
+const TESTED_FIELDS = new Set<keyof TWebhookFormState>(["url", "token", "httpUser", "httpPassword"]);
+
 /**
  * The webhook form's state, checks and saving (create when `webhook` is undefined, edit otherwise).
  * It checks with the server's own Zod schemas before sending, and shows the server's field issues too.
@@ -29,14 +33,21 @@ export function useWebhookForm(webhook?: TWebhook) {
   const toast = useToast();
   const create = useCreateWebhook();
   const update = useUpdateWebhook();
+  const test = useTestWebhook();
   const [state, setState] = useState(() => initialFormState(webhook));
   const [errors, setErrors] = useState<TFormErrors>({});
   const [created, setCreated] = useState<{ token: string } | null>(null);
+  // The server refused a new URL for an enabled webhook because its test failed: saving it disabled is offered.
+  const [isUrlTestRefused, setUrlTestRefused] = useState(false);
 
-  const set = <K extends keyof TWebhookFormState>(key: K, value: TWebhookFormState[K]) => setState((s) => ({ ...s, [key]: value }));
+  const set = <K extends keyof TWebhookFormState>(key: K, value: TWebhookFormState[K]) => {
+    if (TESTED_FIELDS.has(key) && state[key] !== value) test.reset();
+    setState((s) => ({ ...s, [key]: value }));
+  };
   const setProjects = (isAll: boolean, ids: string[]) => setState((s) => ({ ...s, isAllProjects: isAll, projects: ids }));
 
   const onError = (error: Error) => {
+    setUrlTestRefused(error instanceof ApiClientError && error.code === "test_failed");
     if (error instanceof ApiClientError && error.issues.length) setErrors(fieldErrors(error.issues));
     else setErrors({ form: error.message });
   };
@@ -56,13 +67,15 @@ export function useWebhookForm(webhook?: TWebhook) {
     toast.success("Webhook created. It starts disabled: enable it from the list.");
   };
 
+  function save(webhookId: string, options: { isDisabling?: boolean } = {}) {
+    const body = { ...updateBody(state), ...(options.isDisabling ? { enabled: false as const } : {}) };
+    setUrlTestRefused(false);
+    if (isValid(ZWebhookUpdate.safeParse(body))) update.mutate({ id: webhookId, body }, { onSuccess: onSaved, onError });
+  }
+
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (webhook) {
-      const body = updateBody(state);
-      if (isValid(ZWebhookUpdate.safeParse(body))) update.mutate({ id: webhook.id, body }, { onSuccess: onSaved, onError });
-      return;
-    }
+    if (webhook) return save(webhook.id);
     const body = createBody(state);
     if (isValid(ZWebhookCreate.safeParse(body))) create.mutate(body, { onSuccess: onCreated, onError });
   }
@@ -71,6 +84,7 @@ export function useWebhookForm(webhook?: TWebhook) {
   function testTarget(): TTestTarget | null {
     const result = testTargetOf(state, webhook);
     if ("urlError" in result) {
+      test.reset();
       setErrors((e) => ({ ...e, url: result.urlError }));
       return null;
     }
@@ -82,5 +96,18 @@ export function useWebhookForm(webhook?: TWebhook) {
   // the browser never has it, so testing an edited URL with it means typing it again.
   const isSavedPasswordWithheld = webhook?.hasHttpPassword === true && state.httpUser !== "" && !state.httpPassword && !isSavedUrl(state.url, webhook.url);
 
-  return { state, set, setProjects, errors, created, isSaving: create.isPending || update.isPending, submit, testTarget, isSavedPasswordWithheld };
+  return {
+    state,
+    set,
+    setProjects,
+    errors,
+    created,
+    isSaving: create.isPending || update.isPending,
+    submit,
+    /** Offered after the new URL's test failed: saves everything and disables the webhook, in one request. */
+    saveDisabled: isUrlTestRefused && webhook ? () => save(webhook.id, { isDisabling: true }) : null,
+    test,
+    testTarget,
+    isSavedPasswordWithheld,
+  };
 }

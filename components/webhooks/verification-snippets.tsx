@@ -32,11 +32,13 @@ export function VerificationSnippets() {
           </button>
         ))}
       </div>
-      <div role="tabpanel" className="relative mt-2">
-        <pre className="overflow-auto rounded-lg bg-gray-900 p-4 font-mono text-xs text-gray-100">{snippet.code}</pre>
-        <div className="absolute top-2 right-2">
+      {/* Copy sits above the code, not over it: on a phone an overlaid button hides the ends of lines. */}
+      <div role="tabpanel" className="mt-2">
+        <div className="mb-1.5 flex items-center justify-between gap-2">
+          <span className="text-xs text-gray-500">{snippet.language}</span>
           <CopyButton value={snippet.code} />
         </div>
+        <pre className="overflow-auto rounded-lg bg-gray-900 p-4 font-mono text-xs text-gray-100">{snippet.code}</pre>
       </div>
     </section>
   );

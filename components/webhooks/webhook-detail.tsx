@@ -5,12 +5,17 @@ import { Suspense } from "react";
 import { DeliveryLog } from "@/components/deliveries/delivery-log";
 import { ErrorAlert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
+import { Switch } from "@/components/ui/switch";
+import { useToast } from "@/components/ui/toast";
 import { useProjects } from "@/lib/queries/use-projects";
 import { useTestWebhook } from "@/lib/queries/use-test-webhook";
+import { useToggleWebhook } from "@/lib/queries/use-toggle-webhook";
 import { useWebhook } from "@/lib/queries/use-webhook";
 import { unicodeHostOf } from "@/lib/validation/display-host";
+import { EnableError } from "./enable-error";
 import { HealthChart } from "./health-chart";
 import { QueueSummary } from "./queue-summary";
+import { RecentStats } from "./recent-stats";
 import { ReplayForm } from "./replay-form";
 import { StatusDot } from "./status-dot";
 import { eventsSummary, projectsSummary, relativeTime } from "./summaries";
@@ -21,6 +26,11 @@ export function WebhookDetail({ id, retentionDays }: { id: string; retentionDays
   const webhook = useWebhook(id);
   const projects = useProjects();
   const test = useTestWebhook();
+  const toast = useToast();
+  const toggle = useToggleWebhook({
+    onSuccess: ({ isEnabled }) => toast.success(isEnabled ? "Webhook enabled" : "Webhook disabled"),
+    onError: (error) => toast.error(error.message),
+  });
   if (webhook.isPending) return <p className="text-sm text-gray-500">Loading…</p>;
   if (webhook.error) return <ErrorAlert>Could not load the webhook: {webhook.error.message}</ErrorAlert>;
   const w = webhook.data;
@@ -36,9 +46,16 @@ export function WebhookDetail({ id, retentionDays }: { id: string; retentionDays
               {unicodeHost ? <span className="ml-2 font-sans text-xs font-normal text-gray-500">({unicodeHost})</span> : null}
             </p>
             {w.description ? <p className="mt-0.5 text-sm text-gray-600">{w.description}</p> : null}
-            <div className="mt-2">
+            <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1">
+              <Switch
+                isOn={toggle.isPending ? toggle.variables.isEnabled : w.enabled}
+                label={`Enabled: ${w.url}`}
+                onChange={(isEnabled) => toggle.mutate({ id: w.id, isEnabled })}
+              />
               <StatusDot webhook={w} />
+              <RecentStats stats={w.last24h} />
             </div>
+            <EnableError webhook={w} justNow={toggle.isError && toggle.variables?.isEnabled ? toggle.error.message : undefined} />
             <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
               <dt className="text-gray-500">Events</dt>
               <dd>{eventsSummary(w.events)}</dd>
@@ -53,6 +70,12 @@ export function WebhookDetail({ id, retentionDays }: { id: string; retentionDays
                 {w.maxInFlight.toLocaleString()} in flight
                 {w.rateLimitPerSecond === null ? ", no rate limit" : `, ${w.rateLimitPerSecond.toLocaleString()} per second`}
               </dd>
+              {w.previousTokenExpiresAt ? (
+                <>
+                  <dt className="text-gray-500">Old token</dt>
+                  <dd data-testid="previous-token">Also signs until {new Date(w.previousTokenExpiresAt).toLocaleString()} (rotated)</dd>
+                </>
+              ) : null}
               <dt className="text-gray-500">Queue</dt>
               <QueueSummary webhookId={w.id} />
             </dl>
@@ -64,12 +87,12 @@ export function WebhookDetail({ id, retentionDays }: { id: string; retentionDays
             </Link>
           </div>
         </div>
-        <TestOutcome test={test} />
+        <TestOutcome test={test} savedUrl={w.url} />
         <div className="mt-5 border-t border-gray-200 pt-4">
           <ReplayForm webhookId={w.id} isEnabled={w.enabled} />
         </div>
       </section>
-      <HealthChart webhookId={w.id} />
+      <HealthChart webhookId={w.id} isEnabled={w.enabled} />
       <section aria-labelledby="log-title">
         <h2 id="log-title" className="mb-3 text-base font-semibold text-gray-900">
           Deliveries <span className="text-sm font-normal text-gray-500">(kept for {retentionDays} days)</span>

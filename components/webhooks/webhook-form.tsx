@@ -1,13 +1,14 @@
 "use client";
 
 import Link from "next/link";
+import { useEffect, useRef } from "react";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
+import { focusFirstInvalid } from "@/components/ui/focus-first-invalid";
 import { SecretReveal } from "@/components/ui/secret-reveal";
 import { TextField } from "@/components/ui/text-field";
 import { useEventTypes } from "@/lib/queries/use-event-types";
 import { useProjects } from "@/lib/queries/use-projects";
-import { useTestWebhook } from "@/lib/queries/use-test-webhook";
 import type { TWebhook } from "@/lib/validation/webhook";
 import { DeliveryLimitsFields } from "./delivery-limits-fields";
 import { EventsPicker } from "./events-picker";
@@ -23,13 +24,24 @@ export function WebhookForm({ webhook }: Props) {
   const isEdit = webhook !== undefined;
   const eventTypes = useEventTypes();
   const projects = useProjects();
-  const test = useTestWebhook();
-  const { state, set, setProjects, errors, created, isSaving, submit, testTarget, isSavedPasswordWithheld } = useWebhookForm(webhook);
+  const { state, set, setProjects, errors, created, isSaving, submit, saveDisabled, test, testTarget, isSavedPasswordWithheld } = useWebhookForm(webhook);
+  const formRef = useRef<HTMLFormElement>(null);
+  const createdRef = useRef<HTMLHeadingElement>(null);
+  // Every check that finds problems sets a new errors object: focus goes to the first one.
+  useEffect(() => {
+    if (Object.keys(errors).length) focusFirstInvalid(formRef.current);
+  }, [errors]);
+  // The form is replaced by the token panel: focus goes to its heading, not to the page's start.
+  useEffect(() => {
+    if (created) createdRef.current?.focus();
+  }, [created]);
 
   if (created) {
     return (
       <div className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-gray-200">
-        <h2 className="text-base font-semibold text-gray-900">Webhook created</h2>
+        <h2 ref={createdRef} tabIndex={-1} className="text-base font-semibold text-gray-900">
+          Webhook created
+        </h2>
         <p className="mt-1 text-sm text-gray-600">Give this signing token to the receiver. You can reveal it again from the webhook's edit page.</p>
         <div className="mt-4">
           <SecretReveal label="Signing token" value={created.token} />
@@ -44,8 +56,20 @@ export function WebhookForm({ webhook }: Props) {
   }
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-8 rounded-xl bg-white p-5 shadow-sm ring-1 ring-gray-200 sm:p-6">
-      {errors.form ? <ErrorAlert>{errors.form}</ErrorAlert> : null}
+    <form ref={formRef} onSubmit={submit} noValidate className="space-y-8 rounded-xl bg-white p-5 shadow-sm ring-1 ring-gray-200 sm:p-6">
+      {errors.form ? (
+        <ErrorAlert>
+          {errors.form}
+          {saveDisabled ? (
+            <span className="mt-2 flex flex-wrap items-center gap-2">
+              Nothing was saved: the webhook still delivers to its saved URL.
+              <Button variant="secondary" disabled={isSaving} onClick={saveDisabled}>
+                Save it disabled
+              </Button>
+            </span>
+          ) : null}
+        </ErrorAlert>
+      ) : null}
       <section className="space-y-5">
         <TextField
           label="URL"

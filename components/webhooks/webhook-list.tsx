@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -29,6 +29,9 @@ export function WebhookList() {
   const projects = useProjects();
   const [toggleErrors, setToggleErrors] = useState<Record<string, string>>({});
   const [deleting, setDeleting] = useState<TWebhook | null>(null);
+  // Where focus goes once a deleted row is gone (its Delete button, the dialog's opener, went with it).
+  const [focusAfterDelete, setFocusAfterDelete] = useState<number | null>(null);
+  const listRef = useRef<HTMLUListElement>(null);
   const toggle = useToggleWebhook({
     onError: (error, { id, isEnabled }) => {
       setToggleErrors((e) => ({ ...e, [id]: error.message }));
@@ -37,6 +40,15 @@ export function WebhookList() {
     onSuccess: ({ isEnabled }) => toast.success(isEnabled ? "Webhook enabled" : "Webhook disabled"),
   });
   const remove = useDeleteWebhook({ onError: (e) => toast.error(`Could not delete: ${e.message}`), onSuccess: () => toast.success("Webhook deleted") });
+  const rowCount = webhooks.data?.pages.reduce((n, page) => n + page.data.length, 0) ?? 0;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the row count changes, after the deleted row left the DOM.
+  useEffect(() => {
+    if (focusAfterDelete === null) return;
+    const links = listRef.current?.querySelectorAll<HTMLElement>("[data-row-link]") ?? [];
+    const next = links[Math.min(focusAfterDelete, links.length - 1)] ?? document.querySelector<HTMLElement>('main a[href="/settings/webhooks/new"]');
+    next?.focus();
+    setFocusAfterDelete(null);
+  }, [rowCount]);
 
   if (webhooks.isPending) return <p className="text-sm text-gray-500">Loading webhooks…</p>;
   if (webhooks.error) return <ErrorAlert>Could not load webhooks: {webhooks.error.message}</ErrorAlert>;
@@ -50,7 +62,7 @@ export function WebhookList() {
   }
   return (
     <>
-      <ul className="divide-y divide-gray-200 rounded-xl bg-white shadow-sm ring-1 ring-gray-200">
+      <ul ref={listRef} className="divide-y divide-gray-200 rounded-xl bg-white shadow-sm ring-1 ring-gray-200">
         {rows.map((w) => (
           <WebhookRow
             key={w.id}
@@ -80,7 +92,10 @@ export function WebhookList() {
         isDanger
         onCancel={() => setDeleting(null)}
         onConfirm={() => {
-          if (deleting) remove.mutate(deleting.id);
+          if (deleting) {
+            setFocusAfterDelete(rows.findIndex((w) => w.id === deleting.id));
+            remove.mutate(deleting.id);
+          }
           setDeleting(null);
         }}
       >

@@ -7,6 +7,8 @@ import { useTestWebhook } from "@/lib/queries/use-test-webhook";
 import { unicodeHostOf } from "@/lib/validation/display-host";
 import type { TProject } from "@/lib/validation/project";
 import type { TWebhook } from "@/lib/validation/webhook";
+import { EnableError } from "./enable-error";
+import { RecentStats } from "./recent-stats";
 import { StatusDot } from "./status-dot";
 import { eventsSummary, projectsSummary, relativeTime } from "./summaries";
 import { TestButton, TestOutcome } from "./test-button";
@@ -30,7 +32,8 @@ export function WebhookRow({ webhook, projects, toggleError, onToggle, onDelete 
           <div className="flex min-w-0 items-baseline gap-2">
             <Link
               href={`/settings/webhooks/${webhook.id}`}
-              className="truncate font-mono text-sm font-medium text-gray-900 hover:text-brand-700 hover:underline"
+              data-row-link
+              className="truncate font-mono text-sm font-medium text-brand-700 underline decoration-brand-200 underline-offset-2 hover:decoration-brand-700"
               title={unicodeHost ? `${webhook.url} (${unicodeHost})` : webhook.url}
             >
               {webhook.url}
@@ -52,14 +55,11 @@ export function WebhookRow({ webhook, projects, toggleError, onToggle, onDelete 
               <dd className="inline">{relativeTime(webhook.lastDeliveryAt)}</dd>
             </div>
           </dl>
-          <div className="mt-2">
+          <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1">
             <StatusDot webhook={webhook} />
+            <RecentStats stats={webhook.last24h} />
           </div>
-          {toggleError ? (
-            <p role="alert" className="mt-2 text-sm text-red-700">
-              {toggleError}
-            </p>
-          ) : null}
+          <EnableError webhook={webhook} justNow={toggleError} />
         </div>
         <Switch isOn={webhook.enabled} label={`Enabled: ${webhook.url}`} onChange={onToggle} />
       </div>
@@ -72,7 +72,7 @@ export function WebhookRow({ webhook, projects, toggleError, onToggle, onDelete 
           Delete
         </Button>
       </div>
-      <TestOutcome test={test} />
+      <TestOutcome test={test} savedUrl={webhook.url} />
     </li>
   );
 }

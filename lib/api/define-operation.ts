@@ -28,6 +28,8 @@ export type TOperation<P extends ZodType = ZodType, Q extends ZodType = ZodType,
   responses: TResponse[];
   /** Error statuses it can answer with (the Error shape). */
   errors: number[];
+  /** What an error status means for this operation, where the general meaning would mislead. */
+  errorMeanings?: Record<number, string>;
   /** Only a signed-in admin's session, never an API key (minting keys). */
   isSessionOnly?: boolean;
 };

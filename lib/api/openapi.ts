@@ -1,7 +1,7 @@
 import type { ZodType } from "zod";
 import { ZApiKey, ZApiKeyCreated } from "../validation/api-key";
 import { ZDelivery, ZDeliveryDetail } from "../validation/delivery";
-import { ZPublishBatch, ZPublishEvent, ZPublished, ZPublishedBatch } from "../validation/event";
+import { ZEventDetail, ZPublishBatch, ZPublishEvent, ZPublished, ZPublishedBatch } from "../validation/event";
 import { ZEventType, ZEventTypeCreate } from "../validation/event-type";
 import { ZProject, ZProjectCreate } from "../validation/project";
 import { ZTestResult, ZWebhook, ZWebhookCreate, ZWebhookCreated, ZWebhookTestUrl, ZWebhookUpdate } from "../validation/webhook";
@@ -17,7 +17,7 @@ const ERROR_MEANING: Record<number, string> = {
   401: "No or bad credentials",
   403: "Not an admin, or a cross-site cookie write",
   404: "Unknown id",
-  409: "Already exists, or in progress",
+  409: "Conflicts with the current state",
   413: "Body too large",
   415: "The body is not JSON (Content-Type: application/json)",
   422: "The URL test failed",
@@ -41,7 +41,7 @@ function operationObject(op: TOperation): TJson {
   const parameters = parametersOf(op);
   const responses = Object.fromEntries([
     ...op.responses.map((r) => [String(r.status), { description: r.description, ...(r.schema ? { content: json(r.schema) } : {}) }]),
-    ...op.errors.map((status) => [String(status), { description: ERROR_MEANING[status], content: json(ref("Error")) }]),
+    ...op.errors.map((status) => [String(status), { description: op.errorMeanings?.[status] ?? ERROR_MEANING[status], content: json(ref("Error")) }]),
   ]);
   return {
     tags: [op.tag],
@@ -109,6 +109,7 @@ export function buildOpenApiDocument(): TJson {
         Published: strip(output(ZPublished)),
         PublishBatch: strip(input(ZPublishBatch)),
         PublishedBatch: strip(output(ZPublishedBatch)),
+        EventDetail: strip(output(ZEventDetail)),
         Webhook: strip(output(ZWebhook)),
         WebhookCreated: strip(output(ZWebhookCreated)),
         WebhookCreate: strip(input(ZWebhookCreate)),

@@ -3,7 +3,16 @@ import { apiFetch } from "./api-client";
 
 // Browser fetchers for deliveries and a webhook's queue, stats and replay (naming: see webhooks-api.ts).
 
-export type TDeliveryFilters = { webhookId?: string; event?: string; status?: string; statusClass?: string; since?: string; until?: string };
+export type TDeliveryFilters = {
+  webhookId?: string;
+  event?: string;
+  status?: string;
+  statusClass?: string;
+  statusCode?: string;
+  errorClass?: string;
+  since?: string;
+  until?: string;
+};
 export type TDeliveryPage = { data: TDelivery[]; nextCursor: string | null };
 export type TSignatureCheckBody = { secret: string; signature: string; body?: string };
 

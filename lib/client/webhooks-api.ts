@@ -1,4 +1,4 @@
-import type { TTestResult, TWebhook, TWebhookCreate, TWebhookUpdate } from "../validation/webhook";
+import type { TRotationOverlap, TTestResult, TWebhook, TWebhookCreate, TWebhookUpdate } from "../validation/webhook";
 import { apiFetch } from "./api-client";
 
 // Browser fetchers for /webhooks (no React). Every fetcher in lib/client is named for the HTTP
@@ -36,7 +36,8 @@ export const destroyWebhook = (id: string) => apiFetch<void>(`/webhooks/${id}`, 
 export const postWebhookEnabled = (id: string, isEnabled: boolean) =>
   apiFetch<TWebhook>(`/webhooks/${id}/${isEnabled ? "enable" : "disable"}`, { method: "POST" });
 export const fetchWebhookToken = (id: string) => apiFetch<{ token: string }>(`/webhooks/${id}/token`);
-export const postRotateToken = (id: string) => apiFetch<{ token: string }>(`/webhooks/${id}/rotate-token`, { method: "POST", body: {} });
+export const postRotateToken = (id: string, overlap: TRotationOverlap) =>
+  apiFetch<{ token: string; previousTokenExpiresAt: string | null }>(`/webhooks/${id}/rotate-token`, { method: "POST", body: { overlap } });
 
 /** A saved webhook (id, optionally with edited fields) or an unsaved URL to send a test event to. */
 export type TTestTarget = { id?: string; url?: string; token?: string; httpUser?: string; httpPassword?: string };

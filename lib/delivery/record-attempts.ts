@@ -68,7 +68,8 @@ export async function recordAttempts(db: PrismaClient, records: TAttemptRecord[]
         "completedAt" = v.completed_at,
         "leaseOwner" = null,
         "leaseExpiresAt" = null,
-        "lastStatusCode" = v.status_code
+        "lastStatusCode" = v.status_code,
+        "lastErrorClass" = v.error_class
       from v
       where d.id = v.id and d."leaseOwner" = v.owner and d."attemptCount" = v.attempt and d.status = 'in_flight'
       returning d.id

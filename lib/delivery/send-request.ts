@@ -1,10 +1,8 @@
 import "server-only";
 import { Agent, type Dispatcher, request } from "undici";
 import type { TAllowList } from "../config/allow-list";
+import type { TErrorClass } from "../validation/error-class";
 import { DnsFailureError, guardedLookup, resolveVetted, SsrfBlockedError, systemResolver, type TResolver } from "./ssrf/safe-lookup";
-
-export const ERROR_CLASSES = ["timeout", "connect", "dns", "ssrf_blocked", "tls", "http_status", "redirect", "body_too_large"] as const;
-export type TErrorClass = (typeof ERROR_CLASSES)[number];
 
 export type TSendResult = {
   ok: boolean;

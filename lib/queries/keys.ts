@@ -30,3 +30,8 @@ export const deliveryKeys = {
   stats: (webhookId: string, range: string) => [...deliveryKeys.all, "stats", webhookId, range] as const,
   queue: (webhookId: string) => [...deliveryKeys.all, "queue", webhookId] as const,
 };
+
+export const eventKeys = {
+  /** Under deliveries: whatever re-reads deliveries (a redeliver, a replay) re-reads events too. */
+  detail: (id: string) => [...deliveryKeys.all, "event", id] as const,
+};

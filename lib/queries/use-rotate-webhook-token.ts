@@ -1,7 +1,13 @@
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { postRotateToken } from "../client/webhooks-api";
+import type { TRotationOverlap } from "../validation/webhook";
+import { webhookKeys } from "./keys";
 
-/** A new signing token; the old one keeps signing for 24 hours (the result holds the new token). */
+/** A new signing token, the old one signing beside it for the overlap (variables); the webhook is re-read for its expiry. */
 export function useRotateWebhookToken(webhookId: string) {
-  return useMutation({ mutationFn: () => postRotateToken(webhookId) });
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (overlap: TRotationOverlap) => postRotateToken(webhookId, overlap),
+    onSuccess: () => client.invalidateQueries({ queryKey: webhookKeys.detail(webhookId) }),
+  });
 }

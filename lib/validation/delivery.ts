@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ERROR_CLASSES } from "./error-class";
 import { EVENT_NAME_MAX } from "./event-type";
 
 export const DELIVERY_STATUSES = ["pending", "in_flight", "succeeded", "failed"] as const;
@@ -16,6 +17,17 @@ export const ZDeliveryListQuery = z.object({
     .optional(),
   status: z.enum(DELIVERY_STATUSES).optional(),
   statusClass: z.enum(STATUS_CLASSES).optional().describe("The last HTTP status class; none = no HTTP answer yet or at all"),
+  statusCode: z.coerce
+    .number({ error: "statusCode must be an HTTP status (100-599)" })
+    .int({ error: "statusCode must be an HTTP status (100-599)" })
+    .min(100, { error: "statusCode must be an HTTP status (100-599)" })
+    .max(599, { error: "statusCode must be an HTTP status (100-599)" })
+    .optional()
+    .describe("The last attempt's exact HTTP status"),
+  errorClass: z
+    .enum(ERROR_CLASSES, { error: `errorClass must be one of ${ERROR_CLASSES.join(", ")}` })
+    .optional()
+    .describe("Why the last attempt failed"),
   since: z.iso.datetime({ offset: true, error: "since must be an ISO date-time" }).optional(),
   until: z.iso.datetime({ offset: true, error: "until must be an ISO date-time" }).optional(),
   cursor: z.string().max(200, { error: "cursor must be at most 200 characters" }).optional().describe("nextCursor of the previous page"),
@@ -51,16 +63,18 @@ export const ZSignatureCheckResult = z.object({
   signedString: z.string().describe("The exact string that is signed: the body bytes, or id.timestamp.body"),
   expectedWithYourSecret: z.string().describe("What the pasted secret gives over that string"),
   isSecretTheWebhooks: z.boolean().describe("Whether the pasted secret is one of the webhook's signing tokens"),
+  normalized: z.array(z.string()).describe("How the pasted values were read before checking (a sha256= prefix dropped, a whsec_ prefix added)"),
 });
 export type TSignatureCheck = z.infer<typeof ZSignatureCheckResult>;
 
-export const STATS_RANGES = { "24h": 24, "7d": 168 } as const;
+/** Each range's buckets: 24 of an hour, or 28 of six hours (a week of hourly bars is too thin to read). */
+export const STATS_RANGES = { "24h": { buckets: 24, bucketHours: 1 }, "7d": { buckets: 28, bucketHours: 6 } } as const;
 export const ZStatsQuery = z.object({ range: z.enum(["24h", "7d"]).default("24h") });
 export const ZStatsBucket = z.object({
-  hour: z.string().describe("Start of the hour (UTC)"),
-  succeeded: z.number().int().describe("Deliveries that succeeded in this hour"),
-  failed: z.number().int().describe("Deliveries that failed for good in this hour"),
-  retried: z.number().int().describe("Failed attempts in this hour that will be tried again"),
+  hour: z.string().describe("Start of the bucket (UTC): an hour for 24h, six hours for 7d"),
+  succeeded: z.number().int().describe("Deliveries that succeeded in this bucket"),
+  failed: z.number().int().describe("Deliveries that failed for good in this bucket"),
+  retried: z.number().int().describe("Failed attempts in this bucket that will be tried again"),
   p50: z.number().nullable().describe("Median attempt duration (ms)"),
   p95: z.number().nullable().describe("95th percentile attempt duration (ms)"),
 });
@@ -90,7 +104,12 @@ export const ZDelivery = z.object({
   status: z.enum(DELIVERY_STATUSES),
   attemptCount: z.number().int(),
   nextAttemptAt: z.string().nullable(),
+  isParked: z.boolean().describe("Pending while its webhook is disabled: sent once the webhook is enabled, or now by a redeliver"),
   lastStatusCode: z.number().int().nullable(),
+  lastErrorClass: z
+    .string()
+    .nullable()
+    .describe("Why the last attempt failed: timeout, connect, dns, ssrf_blocked, tls, http_status, redirect, body_too_large"),
   createdAt: z.string(),
   completedAt: z.string().nullable(),
 });

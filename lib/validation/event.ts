@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZDelivery } from "./delivery";
 import { EVENT_NAME_MAX } from "./event-type";
 import { ZProjectIdValue } from "./project";
 import { findUnstorable } from "./storable-json";
@@ -68,3 +69,21 @@ export const ZPublishedBatch = z.object({
   data: z.array(ZPublished).describe("One result per event, in the order sent"),
 });
 export type TPublishedBatch = z.infer<typeof ZPublishedBatch>;
+
+export const ZEventId = z.object({ id: z.uuid({ error: "Not an event id (a UUID)" }) });
+
+/** One delivery of an event, with the webhook it went to. */
+export const ZEventDelivery = ZDelivery.extend({
+  webhookUrl: z.string(),
+  webhookDescription: z.string().describe("Empty when the webhook has none"),
+});
+
+export const ZEventDetail = z.object({
+  id: z.uuid().describe("The event id: the body's id on every delivery of it"),
+  event: z.string().describe("The event type"),
+  projectId: z.string().nullable(),
+  timestamp: z.string().describe("When it was published (the body's timestamp)"),
+  body: z.string().describe("The exact body every delivery of it sends"),
+  deliveries: z.array(ZEventDelivery).describe("Every delivery it made, oldest first, each with its webhook and outcome"),
+});
+export type TEventDetail = z.infer<typeof ZEventDetail>;

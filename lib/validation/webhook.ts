@@ -130,6 +130,8 @@ export const ZWebhookUpdate = z
     httpPassword: ZHttpPassword.nullable().optional(),
     maxInFlight: ZMaxInFlight.optional(),
     rateLimitPerSecond: ZRateLimit.optional(),
+    // Saving a new URL that fails its test, disabled (enabling goes through POST …/enable, which tests).
+    enabled: z.literal(false, { error: "enabled can only be set to false here; enable with POST /webhooks/{id}/enable" }).optional(),
   })
   .strict()
   // Clearing the user clears the password too, so a new password beside a cleared user is a mistake.
@@ -149,7 +151,18 @@ export const ZWebhookTestUrl = z
   })
   .strict();
 
-export const ZRotateToken = z.object({ token: ZToken.optional() }).strict();
+/** How long the replaced token keeps signing beside the new one ("now": not at all). */
+export const ROTATION_OVERLAPS = { now: 0, "1h": 3_600_000, "24h": 86_400_000, "7d": 7 * 86_400_000 } as const;
+export type TRotationOverlap = keyof typeof ROTATION_OVERLAPS;
+export const ZRotateToken = z
+  .object({
+    token: ZToken.optional(),
+    overlap: z
+      .enum(Object.keys(ROTATION_OVERLAPS) as [TRotationOverlap, ...TRotationOverlap[]], { error: "overlap must be one of now, 1h, 24h, 7d" })
+      .default("24h")
+      .describe("How long the old token also signs: now (not at all), 1h, 24h or 7d"),
+  })
+  .strict();
 
 export const ZWebhookListQuery = z.object({
   enabled: z.enum(["true", "false"]).optional(),
@@ -159,6 +172,13 @@ export const ZWebhookListQuery = z.object({
 });
 
 export const ZWebhookId = z.object({ id: z.uuid({ error: "Not a webhook id" }) });
+
+export const ZRecentStats = z.object({
+  attempts: z.number().int().describe("Attempts in the last 24 hours"),
+  successRate: z.number().describe("Share of them that succeeded, 0 to 1"),
+  p95Ms: z.number().int().nullable().describe("Their 95th percentile time (ms)"),
+});
+export type TRecentStats = z.infer<typeof ZRecentStats>;
 
 export const ZWebhook = z.object({
   id: z.uuid(),
@@ -173,9 +193,15 @@ export const ZWebhook = z.object({
   consecutiveFailures: z.number().int(),
   failureLimit: z.number().int(),
   disabledReason: z.string().nullable(),
+  enableError: z
+    .object({ message: z.string(), at: z.string() })
+    .nullable()
+    .describe("Why the last attempt to enable it failed; cleared when it is enabled or its URL changes"),
+  previousTokenExpiresAt: z.string().nullable().describe("Until when the token before the last rotation also signs; null when it no longer does"),
   maxInFlight: z.number().int().describe("Most requests in flight at once, across all workers"),
   rateLimitPerSecond: z.number().int().nullable().describe("Most requests started in any one second, across all workers; null = no limit"),
   lastDeliveryAt: z.string().nullable(),
+  last24h: ZRecentStats.nullable().optional().describe("Attempts of the last 24 hours (in lists and GET /webhooks/{id}); null when there were none"),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

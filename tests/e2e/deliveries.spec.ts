@@ -75,6 +75,7 @@ test("find a delivery by its UUID, read its attempts, redeliver, debug a signatu
   await screenshot(page, "delivery-detail");
 
   await page.getByRole("button", { name: "Redeliver" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /^Redelivered: HTTP 200 in \d+ ms$/ })).toBeVisible();
   await expect(page.getByTestId("attempt")).toHaveCount(3);
   await expect(page.getByTestId("attempt").nth(2)).toContainText("manual");
   expect(requests.filter((r) => r.headers.delivery === deliveryId)).toHaveLength(3);
@@ -88,6 +89,17 @@ test("find a delivery by its UUID, read its attempts, redeliver, debug a signatu
   await page.getByRole("button", { name: "Check" }).click();
   await expect(page.getByTestId("signature-verdict")).toContainText("webhook-signature: match");
   await screenshot(page, "signature-debugger");
+  // Pasted as receivers' libraries take them: the secret without whsec_, the hex as sha256=<hex>.
+  await page.getByLabel("Secret").fill(hook.token.slice("whsec_".length));
+  await page.getByRole("button", { name: "Check" }).click();
+  await expect(page.getByTestId("signature-normalized")).toContainText("whsec_ followed by what you pasted");
+  await expect(page.getByTestId("signature-verdict")).toContainText("webhook-signature: match");
+  await expect(page.getByTestId("signature-verdict")).toBeInViewport();
+  await page.getByLabel("Secret").fill(hook.token);
+  await page.getByLabel("Signature your receiver computed").fill(`sha256=${signed?.headers.signature}`);
+  await page.getByRole("button", { name: "Check" }).click();
+  await expect(page.getByTestId("signature-verdict")).toContainText("Signature: match");
+  await expect(page.getByTestId("signature-normalized")).toContainText("without its sha256= prefix");
 
   await page.getByRole("link", { name: `${base}/flaky` }).click();
   await expect(page).toHaveURL(new RegExp(`/settings/webhooks/${hook.id}$`));

@@ -65,3 +65,22 @@ export const testWithCspGuard = test.extend<{ cspViolations: string[] }>({
     { auto: true },
   ],
 });
+
+/** Creates an API key on the API keys page (signed in as an admin) and returns it, for calls a host would make. */
+export async function createApiKeyInBrowser(page: Page, name: string): Promise<string> {
+  await page.goto("/settings/api-keys");
+  await page.getByLabel("New key name").fill(name);
+  await page.getByRole("button", { name: "Create key" }).click();
+  const key = await page.getByLabel("New API key").inputValue();
+  expect(key).toMatch(/^hkl_/);
+  return key;
+}
+
+/** No table hides columns behind a sideways scroll of its own box (at phone width rows stack instead). */
+export async function expectTablesFit(page: Page): Promise<void> {
+  const hidden = () =>
+    page.evaluate(() =>
+      Math.max(0, ...[...document.querySelectorAll("table")].map((t) => (t.parentElement ? t.parentElement.scrollWidth - t.parentElement.clientWidth : 0))),
+    );
+  await expect.poll(hidden, { timeout: 5_000 }).toBeLessThanOrEqual(0);
+}

@@ -32,6 +32,7 @@ export function expectWellFormed(operations: TOperation[]): void {
     expect(new Set(op.errors).size, `${key}: an error twice`).toBe(op.errors.length);
     if (op.params || op.query || op.body) expect(op.errors, `${key} parses input`).toContain(400);
     if (op.params) expect(op.errors, `${key} names one thing`).toContain(404);
+    for (const status of Object.keys(op.errorMeanings ?? {})) expect(op.errors, `${key}: a meaning for an error it does not give`).toContain(Number(status));
   }
 }
 

@@ -45,6 +45,7 @@ export const redeliverOperation = defineOperation({
   paramDescriptions: DELIVERY_ID,
   responses: [{ status: 202, description: "The delivery after the attempt", schema: ref("DeliveryDetail") }],
   errors: [400, 401, 403, 404, 409],
+  errorMeanings: { 409: "A worker is sending this delivery right now; try again in a moment" },
 });
 
 export const checkSignatureOperation = defineOperation({

@@ -20,4 +20,5 @@ export const createEventTypeOperation = defineOperation({
   bodyName: "EventTypeCreate",
   responses: [{ status: 201, description: "Created", schema: ref("EventType") }],
   errors: [...WRITE_ERRORS, 409],
+  errorMeanings: { 409: "An event type of that name exists" },
 });

@@ -1,4 +1,4 @@
-import { ZPublishBatch, ZPublishEvent } from "../../validation/event";
+import { ZEventId, ZPublishBatch, ZPublishEvent } from "../../validation/event";
 import { defineOperation, WRITE_ERRORS } from "../define-operation";
 import { ref } from "../openapi-schema";
 
@@ -25,4 +25,15 @@ export const publishBatchOperation = defineOperation({
   bodyName: "PublishBatch",
   responses: [{ status: 202, description: "Accepted: one result per event, in order", schema: ref("PublishedBatch") }],
   errors: PUBLISH_ERRORS,
+});
+
+export const getEventOperation = defineOperation({
+  method: "GET",
+  path: "/events/{id}",
+  tag: "Events",
+  summary: "An event as a unit: its body, when it was published, and every delivery it made with its webhook and outcome",
+  params: ZEventId,
+  paramDescriptions: { id: "Event id (the id in every delivery's body)" },
+  responses: [{ status: 200, description: "The event", schema: ref("EventDetail") }],
+  errors: [400, 401, 403, 404],
 });

@@ -52,13 +52,15 @@ export const updateWebhookOperation = defineOperation({
   method: "PATCH",
   path: "/webhooks/{id}",
   tag: "Webhooks",
-  summary: "Update some fields",
+  summary:
+    "Update some fields. A new URL for an enabled webhook is tested first, as enabling is; a failed test answers 422 and saves nothing, unless the same request sets enabled: false",
   params: ZWebhookId,
   paramDescriptions: WEBHOOK_ID,
   body: ZWebhookUpdate,
   bodyName: "WebhookUpdate",
   responses: [{ status: 200, description: "Updated", schema: ref("Webhook") }],
-  errors: [...WRITE_ERRORS, 404],
+  errors: [...WRITE_ERRORS, 404, 422],
+  errorMeanings: { 422: "The new URL's test failed: nothing was saved (send enabled: false to save it disabled)" },
 });
 
 export const deleteWebhookOperation = defineOperation({
@@ -111,7 +113,7 @@ export const rotateTokenOperation = defineOperation({
   method: "POST",
   path: "/webhooks/{id}/rotate-token",
   tag: "Webhooks",
-  summary: "Replace the signing token; the old one keeps signing for 24 h",
+  summary: "Replace the signing token; the old one keeps signing beside it for the chosen overlap (default 24 h; now: not at all)",
   params: ZWebhookId,
   paramDescriptions: WEBHOOK_ID,
   body: ZRotateToken,
@@ -120,7 +122,11 @@ export const rotateTokenOperation = defineOperation({
     {
       status: 200,
       description: "The new token",
-      schema: { type: "object", properties: { token: { type: "string" }, previousTokenExpiresAt: { type: "string" } }, required: ["token"] },
+      schema: {
+        type: "object",
+        properties: { token: { type: "string" }, previousTokenExpiresAt: { type: ["string", "null"], description: "null when the old token stopped at once" } },
+        required: ["token", "previousTokenExpiresAt"],
+      },
     },
   ],
   errors: [...WRITE_ERRORS, 404],

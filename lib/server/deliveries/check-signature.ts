@@ -12,6 +12,31 @@ type TVerdict = TSignatureCheck["verdict"];
 const TOLERANCE_S = 5 * 60;
 
 const stripV1 = (s: string) => s.split(" ").map((p) => p.replace(/^v1,/, ""));
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+/**
+ * Reads the pasted values as receivers' libraries do, saying what was changed: GitHub-style
+ * `sha256=<hex>` is the hex; a Standard Webhooks secret without `whsec_` is the same secret (the
+ * standardwebhooks libraries accept both), unless it is itself one of the webhook's tokens.
+ */
+function normalize(input: { secret: string; signature: string }, realTokens: string[]) {
+  const notes: string[] = [];
+  let { secret, signature } = input;
+  const isStandard = signature.includes(",");
+  if (!isStandard && /^sha256=/i.test(signature)) {
+    signature = signature.slice("sha256=".length);
+    notes.push("Read the signature without its sha256= prefix: the Signature header is the bare hex.");
+  }
+  if (!isStandard && /^[0-9A-F]+$/.test(signature) && /[A-F]/.test(signature)) {
+    signature = signature.toLowerCase();
+    notes.push("Read the hex signature in lower case, as Hookline sends it.");
+  }
+  if (isStandard && !secret.startsWith("whsec_") && !realTokens.includes(secret) && BASE64.test(secret) && secret.length % 4 === 0) {
+    secret = `whsec_${secret}`;
+    notes.push("Read the secret as whsec_ followed by what you pasted: Standard Webhooks libraries accept the secret with or without that prefix.");
+  }
+  return { secret, signature, notes };
+}
 
 /**
  * The signature debugger: recomputes a delivery's signature with a pasted secret and says which
@@ -22,7 +47,8 @@ const stripV1 = (s: string) => s.split(" ").map((p) => p.replace(/^v1,/, ""));
  * timestamp: one of an earlier attempt.
  */
 export async function checkSignature(deliveryId: string, input: unknown, now = new Date()): Promise<TSignatureCheck> {
-  const { secret, signature, body } = ZSignatureCheck.parse(input);
+  const parsed = ZSignatureCheck.parse(input);
+  const { body } = parsed;
   const row = await (await getDb()).delivery.findUnique({
     where: { id: deliveryId },
     include: { event: true, webhook: true, attempts: { orderBy: { number: "desc" } } },
@@ -30,6 +56,7 @@ export async function checkSignature(deliveryId: string, input: unknown, now = n
   if (!row) throw DomainError.notFound("Delivery");
   const sent = envelope(row.event);
   const realTokens = signingTokens(row.webhook, now);
+  const { secret, signature, notes } = normalize(parsed, realTokens);
   const isSecretTheWebhooks = realTokens.includes(secret);
   const isOtherBytes = body !== undefined && body !== sent;
   const sameJson = isOtherBytes && JSON.stringify(safeParse(body)) === JSON.stringify(safeParse(sent));
@@ -40,6 +67,7 @@ export async function checkSignature(deliveryId: string, input: unknown, now = n
     signedString,
     expectedWithYourSecret: expected,
     isSecretTheWebhooks,
+    normalized: notes,
   });
 
   if (!signature.includes(",")) {

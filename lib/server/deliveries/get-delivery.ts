@@ -9,7 +9,7 @@ import { toAttemptDto, toDeliveryDto } from "./to-delivery-dto";
 export async function getDelivery(id: string): Promise<TDeliveryDetail> {
   const row = await (await getDb()).delivery.findUnique({
     where: { id },
-    include: { event: true, attempts: { orderBy: { number: "asc" } }, webhook: { select: { url: true } } },
+    include: { event: true, attempts: { orderBy: { number: "asc" } }, webhook: { select: { url: true, enabled: true } } },
   });
   if (!row) throw DomainError.notFound("Delivery");
   return { ...toDeliveryDto(row), requestBody: envelope(row.event), webhookUrl: row.webhook.url, attempts: row.attempts.map(toAttemptDto) };

@@ -39,6 +39,8 @@ export async function listDeliveries(query: TQuery) {
   if (query.event) filters.push({ event: { type: query.event } });
   if (query.status) filters.push({ status: query.status });
   if (query.statusClass) filters.push(CLASS_WHERE[query.statusClass]);
+  if (query.statusCode !== undefined) filters.push({ lastStatusCode: query.statusCode });
+  if (query.errorClass) filters.push({ lastErrorClass: query.errorClass });
   if (query.since) filters.push({ createdAt: { gte: new Date(query.since) } });
   if (query.until) filters.push({ createdAt: { lt: new Date(query.until) } });
   if (query.cursor) {
@@ -51,7 +53,7 @@ export async function listDeliveries(query: TQuery) {
     where: { AND: filters },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: query.limit + 1,
-    include: { event: { select: { type: true, projectId: true } } },
+    include: { event: { select: { type: true, projectId: true } }, webhook: { select: { enabled: true } } },
   });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);

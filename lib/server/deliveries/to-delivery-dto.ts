@@ -1,8 +1,10 @@
 import "server-only";
-import type { Attempt, Delivery, Event } from "../../generated/prisma/client";
+import type { Attempt, Delivery, Event, Webhook } from "../../generated/prisma/client";
 import type { TAttempt, TDelivery } from "../../validation/delivery";
 
-export function toDeliveryDto(d: Delivery & { event: Pick<Event, "type" | "projectId"> }): TDelivery {
+export type TDeliveryRow = Delivery & { event: Pick<Event, "type" | "projectId">; webhook: Pick<Webhook, "enabled"> };
+
+export function toDeliveryDto(d: TDeliveryRow): TDelivery {
   return {
     id: d.id,
     webhookId: d.webhookId,
@@ -12,7 +14,10 @@ export function toDeliveryDto(d: Delivery & { event: Pick<Event, "type" | "proje
     status: d.status,
     attemptCount: d.attemptCount,
     nextAttemptAt: d.status === "pending" ? d.nextAttemptAt.toISOString() : null,
+    // Workers skip a disabled webhook's deliveries: its next attempt time means nothing until it is enabled.
+    isParked: d.status === "pending" && !d.webhook.enabled,
     lastStatusCode: d.lastStatusCode,
+    lastErrorClass: d.lastErrorClass,
     createdAt: d.createdAt.toISOString(),
     completedAt: d.completedAt?.toISOString() ?? null,
   };

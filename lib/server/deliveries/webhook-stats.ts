@@ -6,15 +6,18 @@ import { findWebhookRow } from "../webhooks/get-webhook";
 type Row = { bucket: Date; succeeded: bigint | number; failed: bigint | number; retried: bigint | number; p50: number | null; p95: number | null };
 
 /**
- * Per hour: deliveries that succeeded and that failed for good (by the hour their last attempt
- * ended), failed attempts still to be retried, and the p50 / p95 duration of all attempts; every
- * hour of the range present, empty ones as zeros.
+ * Per bucket (an hour, or six for the week): deliveries that succeeded and that failed for good (by
+ * when their last attempt ended), failed attempts still to be retried, and the p50 / p95 duration
+ * of all attempts; every bucket of the range present, empty ones as zeros. Buckets are aligned to
+ * multiples of their size in UTC, the last one holding "now".
  */
 export async function webhookStats(webhookId: string, range: keyof typeof STATS_RANGES, now = new Date()): Promise<TStatsBucket[]> {
   await findWebhookRow(webhookId);
-  const hours = STATS_RANGES[range];
-  const end = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
-  const start = new Date(end.getTime() - (hours - 1) * 3_600_000);
+  const { buckets, bucketHours } = STATS_RANGES[range];
+  const size = bucketHours * 3_600_000;
+  const end = new Date(Math.floor(now.getTime() / size) * size);
+  const start = new Date(end.getTime() - (buckets - 1) * size);
+  const step = `${bucketHours} hours`;
   // One pass over the webhook's deliveries of the range and their attempts (index webhookId, createdAt):
   // an attempt belongs to a delivery created at most a retry schedule earlier, so deliveries created
   // up to a day before the range are read too.
@@ -24,13 +27,13 @@ export async function webhookStats(webhookId: string, range: keyof typeof STATS_
       where "webhookId" = ${webhookId}::uuid and "createdAt" >= ${new Date(start.getTime() - 86_400_000)}
     ),
     finished as (
-      select date_trunc('hour', "completedAt") as bucket,
+      select date_bin(${step}::interval, "completedAt", ${start}) as bucket,
         count(*) filter (where status = 'succeeded') as succeeded,
         count(*) filter (where status = 'failed') as failed
       from d where "completedAt" >= ${start} group by 1
     ),
     attempts as (
-      select date_trunc('hour', a."startedAt") as bucket,
+      select date_bin(${step}::interval, a."startedAt", ${start}) as bucket,
         count(*) filter (where a."errorClass" is not null and d.status <> 'failed') as retried,
         percentile_cont(0.5) within group (order by a."durationMs") as p50,
         percentile_cont(0.95) within group (order by a."durationMs") as p95
@@ -40,10 +43,10 @@ export async function webhookStats(webhookId: string, range: keyof typeof STATS_
     select coalesce(f.bucket, a.bucket) as bucket, coalesce(f.succeeded, 0) as succeeded, coalesce(f.failed, 0) as failed,
       coalesce(a.retried, 0) as retried, a.p50, a.p95
     from finished f full join attempts a on a.bucket = f.bucket`;
-  const byHour = new Map(rows.map((r) => [new Date(r.bucket).getTime(), r]));
-  return Array.from({ length: hours }, (_, i) => {
-    const t = start.getTime() + i * 3_600_000;
-    const r = byHour.get(t);
+  const byStart = new Map(rows.map((r) => [new Date(r.bucket).getTime(), r]));
+  return Array.from({ length: buckets }, (_, i) => {
+    const t = start.getTime() + i * size;
+    const r = byStart.get(t);
     return {
       hour: new Date(t).toISOString(),
       succeeded: Number(r?.succeeded ?? 0),

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "../../db";
 import { deliveryConfig } from "../../delivery/config";
 import { DomainError } from "../../errors/domain-error";
+import { recentStats } from "./recent-stats";
 import { toWebhookDto } from "./to-webhook-dto";
 
 export async function findWebhookRow(id: string) {
@@ -11,5 +12,6 @@ export async function findWebhookRow(id: string) {
 }
 
 export async function getWebhook(id: string) {
-  return toWebhookDto(await findWebhookRow(id), deliveryConfig().failureLimit);
+  const row = await findWebhookRow(id);
+  return { ...toWebhookDto(row, deliveryConfig().failureLimit), last24h: (await recentStats([row.id])).get(row.id) ?? null };
 }

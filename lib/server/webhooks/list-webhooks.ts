@@ -5,6 +5,7 @@ import { deliveryConfig } from "../../delivery/config";
 import { STATUS_WHERE } from "../../delivery/webhook-health";
 import type { Prisma } from "../../generated/prisma/client";
 import type { ZWebhookListQuery } from "../../validation/webhook";
+import { recentStats } from "./recent-stats";
 import { toWebhookDto } from "./to-webhook-dto";
 
 type TQuery = z.output<typeof ZWebhookListQuery>;
@@ -24,5 +25,9 @@ export async function listWebhooks(query: TQuery) {
   });
   const page = rows.slice(0, query.limit);
   const limit = deliveryConfig().failureLimit;
-  return { data: page.map((r) => toWebhookDto(r, limit)), nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null };
+  const stats = await recentStats(page.map((r) => r.id));
+  return {
+    data: page.map((r) => ({ ...toWebhookDto(r, limit), last24h: stats.get(r.id) ?? null })),
+    nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null,
+  };
 }

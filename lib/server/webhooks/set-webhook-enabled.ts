@@ -9,27 +9,35 @@ import { toWebhookDto } from "./to-webhook-dto";
 
 /**
  * Enabling first tests the URL (Worksection: "if the URL is invalid, an error appears when you
- * enable it") and refuses, changing nothing, when the test fails. It resets the failure count.
+ * enable it") and refuses when the test fails, keeping only why (shown with the webhook until it is
+ * enabled or its URL changes). It resets the failure count.
  */
 export async function enableWebhook(id: string) {
   const row = await findWebhookRow(id);
   if (row.enabled) return toWebhookDto(row, deliveryConfig().failureLimit);
   const result = await testWebhook(id);
-  if (!result.ok) throw new DomainError("rejected", "test_failed", `Not enabled: the test delivery failed (${describeTestFailure(result)})`);
   const db = await getDb();
+  if (!result.ok) {
+    const message = `Not enabled: the test delivery failed (${describeTestFailure(result)})`;
+    await db.webhook.update({ where: { id }, data: { enableError: message, enableErrorAt: new Date() } });
+    throw new DomainError("rejected", "test_failed", message);
+  }
   const updated = await db.webhook.update({
     where: { id },
-    data: { enabled: true, consecutiveFailures: 0, disabledReason: null, disabledAt: null },
+    data: { enabled: true, consecutiveFailures: 0, disabledReason: null, disabledAt: null, enableError: null, enableErrorAt: null },
   });
   // Its parked deliveries are due now; idle workers sleep until their next due time otherwise.
   await notifyWorkers(db);
   return toWebhookDto(updated, deliveryConfig().failureLimit);
 }
 
+/** The columns an admin's disable writes (no reason: Hookline did not do it). */
+export const disabledByAdmin = () => ({ enabled: false, disabledReason: null, disabledAt: new Date() });
+
 /** Immediate. Disabling one that is already off changes nothing (it keeps why Hookline disabled it). */
 export async function disableWebhook(id: string) {
   const row = await findWebhookRow(id);
   if (!row.enabled) return toWebhookDto(row, deliveryConfig().failureLimit);
-  const updated = await (await getDb()).webhook.update({ where: { id }, data: { enabled: false, disabledReason: null, disabledAt: new Date() } });
+  const updated = await (await getDb()).webhook.update({ where: { id }, data: disabledByAdmin() });
   return toWebhookDto(updated, deliveryConfig().failureLimit);
 }

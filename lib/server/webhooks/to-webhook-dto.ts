@@ -4,7 +4,7 @@ import { ALL_EVENTS, type TWebhook } from "../../validation/webhook";
 import { webhookStatus } from "../../validation/webhook-status";
 
 /** The API's view of a webhook: no token, no password (only whether one is set). */
-export function toWebhookDto(row: Webhook, failureLimit: number): TWebhook {
+export function toWebhookDto(row: Webhook, failureLimit: number, now = new Date()): TWebhook {
   return {
     id: row.id,
     url: row.url,
@@ -18,6 +18,8 @@ export function toWebhookDto(row: Webhook, failureLimit: number): TWebhook {
     consecutiveFailures: row.consecutiveFailures,
     failureLimit,
     disabledReason: row.disabledReason,
+    enableError: row.enableError && row.enableErrorAt ? { message: row.enableError, at: row.enableErrorAt.toISOString() } : null,
+    previousTokenExpiresAt: row.previousTokenExpiresAt && row.previousTokenExpiresAt > now ? row.previousTokenExpiresAt.toISOString() : null,
     maxInFlight: row.maxInFlight,
     rateLimitPerSecond: row.rateLimitPerSecond,
     lastDeliveryAt: row.lastDeliveryAt?.toISOString() ?? null,

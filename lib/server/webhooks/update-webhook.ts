@@ -7,13 +7,17 @@ import type { Prisma } from "../../generated/prisma/client";
 import { ALL_EVENTS, type TWebhookUpdate, ZWebhookUpdate } from "../../validation/webhook";
 import { assertEventsExist, assertProjectsExist, assertTargetAllowed } from "./check-webhook-refs";
 import { findWebhookRow } from "./get-webhook";
-import { isSameWebhookUrl } from "./test-webhook";
+import { disabledByAdmin } from "./set-webhook-enabled";
+import { describeTestFailure, isSameWebhookUrl, testWebhook } from "./test-webhook";
 import { toWebhookDto } from "./to-webhook-dto";
 
 /**
  * Partial update: absent fields stay; null clears httpUser (and its password) or httpPassword. A new
  * URL without a password in the same request clears the stored password: it was given for the old
  * receiver, and keeping it would hand it to whoever the new URL names (edit, deliver, edit back).
+ * An enabled webhook's new URL passes the same test as enabling before anything is saved, unless the
+ * same request disables it (`enabled: false`): otherwise an edit could point a green webhook at a URL
+ * that never answers.
  */
 export async function updateWebhook(id: string, input: TWebhookUpdate) {
   const patch = ZWebhookUpdate.parse(input);
@@ -24,8 +28,17 @@ export async function updateWebhook(id: string, input: TWebhookUpdate) {
   // A password is only ever sent with a user: refuse one that would end up without.
   const userAfter = patch.httpUser !== undefined ? patch.httpUser || null : current.httpUser;
   if (patch.httpPassword && !userAfter) throw DomainError.invalid("httpUser", "Enter the HTTP user that goes with the password");
+  const isNewUrl = patch.url !== undefined && !isSameWebhookUrl(patch.url, current.url);
+  if (isNewUrl && current.enabled && patch.enabled !== false) {
+    // As it will be sent after saving: the new URL with the user kept and the password cleared unless given.
+    const result = await testWebhook(id, { url: patch.url, httpUser: userAfter ?? "", httpPassword: patch.httpPassword ?? undefined });
+    if (!result.ok) throw new DomainError("rejected", "test_failed", `Not saved: the test delivery to the new URL failed (${describeTestFailure(result)})`);
+  }
   const data: Prisma.WebhookUpdateInput = {};
+  if (patch.enabled === false && current.enabled) Object.assign(data, disabledByAdmin());
   if (patch.url !== undefined) data.url = patch.url;
+  // A failed enable was about the old URL.
+  if (isNewUrl) Object.assign(data, { enableError: null, enableErrorAt: null });
   if (patch.description !== undefined) data.description = patch.description;
   if (patch.events) {
     data.allEvents = patch.events[0] === ALL_EVENTS;
@@ -37,7 +50,7 @@ export async function updateWebhook(id: string, input: TWebhookUpdate) {
   if (patch.httpUser !== undefined) data.httpUser = patch.httpUser || null;
   if (patch.httpUser === null || patch.httpUser === "") data.httpPasswordCiphertext = null;
   else if (patch.httpPassword !== undefined) data.httpPasswordCiphertext = patch.httpPassword ? sealSecret(patch.httpPassword) : null;
-  else if (patch.url !== undefined && !isSameWebhookUrl(patch.url, current.url)) data.httpPasswordCiphertext = null;
+  else if (isNewUrl) data.httpPasswordCiphertext = null;
   const row = await (await getDb()).webhook.update({ where: { id: current.id }, data });
   return toWebhookDto(row, deliveryConfig().failureLimit);
 }

@@ -2,24 +2,26 @@ import "server-only";
 import { generateWebhookToken } from "../../crypto/tokens";
 import { getDb } from "../../db";
 import { openSecret, sealSecret } from "../../delivery/webhook-secrets";
-import { ZRotateToken } from "../../validation/webhook";
+import { ROTATION_OVERLAPS, ZRotateToken } from "../../validation/webhook";
 import { findWebhookRow } from "./get-webhook";
-
-export const ROTATION_GRACE_MS = 24 * 60 * 60 * 1000;
 
 export async function revealWebhookToken(id: string): Promise<{ token: string }> {
   return { token: openSecret((await findWebhookRow(id)).tokenCiphertext) };
 }
 
-/** New token now; the old one keeps signing (as a second signature) for 24 h so receivers can switch. */
-export async function rotateWebhookToken(id: string, input: unknown = {}, now = new Date()): Promise<{ token: string; previousTokenExpiresAt: string }> {
-  const { token: chosen } = ZRotateToken.parse(input ?? {});
+/**
+ * New token now; the old one keeps signing (as a second signature) for the chosen overlap (24 h by
+ * default) so receivers can switch without missing a delivery. "now" drops it at once: for a leaked token.
+ */
+export async function rotateWebhookToken(id: string, input: unknown = {}, now = new Date()): Promise<{ token: string; previousTokenExpiresAt: string | null }> {
+  const { token: chosen, overlap } = ZRotateToken.parse(input ?? {});
   const row = await findWebhookRow(id);
   const token = chosen ?? generateWebhookToken();
-  const expires = new Date(now.getTime() + ROTATION_GRACE_MS);
+  const overlapMs = ROTATION_OVERLAPS[overlap];
+  const expires = overlapMs > 0 ? new Date(now.getTime() + overlapMs) : null;
   await (await getDb()).webhook.update({
     where: { id: row.id },
-    data: { tokenCiphertext: sealSecret(token), previousTokenCiphertext: row.tokenCiphertext, previousTokenExpiresAt: expires },
+    data: { tokenCiphertext: sealSecret(token), previousTokenCiphertext: expires ? row.tokenCiphertext : null, previousTokenExpiresAt: expires },
   });
-  return { token, previousTokenExpiresAt: expires.toISOString() };
+  return { token, previousTokenExpiresAt: expires?.toISOString() ?? null };
 }

@@ -15,6 +15,8 @@ const SAVED: TWebhook = {
   consecutiveFailures: 0,
   failureLimit: 5,
   disabledReason: null,
+  enableError: null,
+  previousTokenExpiresAt: null,
   maxInFlight: 4,
   rateLimitPerSecond: 10,
   lastDeliveryAt: null,

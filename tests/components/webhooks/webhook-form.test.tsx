@@ -27,6 +27,8 @@ const SAVED: TWebhook = {
   consecutiveFailures: 0,
   failureLimit: 5,
   disabledReason: null,
+  enableError: null,
+  previousTokenExpiresAt: null,
   maxInFlight: 16,
   rateLimitPerSecond: null,
   lastDeliveryAt: null,

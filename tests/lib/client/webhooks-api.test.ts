@@ -111,12 +111,17 @@ describe("single-webhook fetchers", () => {
     expect(calls[0]?.body).toBeUndefined();
   });
 
-  it("fetchWebhookToken GETs the token; postRotateToken POSTs an empty JSON body", async () => {
+  it("fetchWebhookToken GETs the token; postRotateToken POSTs the chosen overlap", async () => {
     const calls = serve(() => Response.json({ token: "whsec_t" }));
     await expect(fetchWebhookToken("w1")).resolves.toEqual({ token: "whsec_t" });
-    await expect(postRotateToken("w1")).resolves.toEqual({ token: "whsec_t" });
+    await expect(postRotateToken("w1", "1h")).resolves.toEqual({ token: "whsec_t" });
     expect(calls[0]).toMatchObject({ url: "/api/v1/webhooks/w1/token", method: "GET", body: undefined });
-    expect(calls[1]).toMatchObject({ url: "/api/v1/webhooks/w1/rotate-token", method: "POST", body: {}, headers: { "content-type": "application/json" } });
+    expect(calls[1]).toMatchObject({
+      url: "/api/v1/webhooks/w1/rotate-token",
+      method: "POST",
+      body: { overlap: "1h" },
+      headers: { "content-type": "application/json" },
+    });
   });
 });
 

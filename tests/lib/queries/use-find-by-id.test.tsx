@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, renderHook } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
-import { useFindDelivery } from "@/lib/queries/use-find-delivery";
+import { useFindById } from "@/lib/queries/use-find-by-id";
 import { cleanUpAfterEach, setup } from "../../helpers/query-harness";
 
 cleanUpAfterEach();
@@ -10,37 +10,40 @@ const A = "00000000-0000-4000-8000-00000000000a";
 const B = "00000000-0000-4000-8000-00000000000b";
 const C = "00000000-0000-4000-8000-00000000000c";
 
-/** The API knows only the deliveries in `known`. */
-const knowing = (known: string[]) => (url: string) =>
-  known.some((id) => url.endsWith(`/deliveries/${id}`))
-    ? Response.json({ id: url.split("/").pop(), status: "succeeded" })
-    : Response.json({ error: { code: "not_found", message: "No such delivery" } }, { status: 404 });
+/** The API knows only the deliveries and events given. */
+const knowing =
+  ({ deliveries = [], events = [] }: { deliveries?: string[]; events?: string[] }) =>
+  (url: string) =>
+    deliveries.some((id) => url.endsWith(`/deliveries/${id}`)) || events.some((id) => url.endsWith(`/events/${id}`))
+      ? Response.json({ id: url.split("/").pop() })
+      : Response.json({ error: { code: "not_found", message: "Not found" } }, { status: 404 });
 
-describe("useFindDelivery", () => {
-  it("tries the candidates in order and answers the first that is a delivery, reading no further", async () => {
-    const { calls, wrapper } = setup(knowing([B, C]));
-    const { result } = renderHook(() => useFindDelivery(), { wrapper });
-    act(() => result.current.mutate([A, B, C]));
-    await vi.waitFor(() => expect(result.current.isSuccess).toBe(true));
-    expect(result.current.data).toBe(B);
-    expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual([`GET /api/v1/deliveries/${A}`, `GET /api/v1/deliveries/${B}`]);
+async function find(api: ReturnType<typeof knowing>, candidates: string[]) {
+  const { calls, wrapper } = setup(api);
+  const { result } = renderHook(() => useFindById(), { wrapper });
+  act(() => result.current.mutate(candidates));
+  await vi.waitFor(() => expect(result.current.isSuccess).toBe(true));
+  return { found: result.current.data, calls: calls.map((c) => `${c.method} ${c.url}`) };
+}
+
+describe("useFindById", () => {
+  it("tries the candidates in order as deliveries and answers the first found, reading no further", async () => {
+    const { found, calls } = await find(knowing({ deliveries: [B, C] }), [A, B, C]);
+    expect(found).toEqual({ kind: "delivery", id: B });
+    expect(calls).toEqual([`GET /api/v1/deliveries/${A}`, `GET /api/v1/deliveries/${B}`]);
   });
 
-  it("answers the first candidate when none is a delivery", async () => {
-    const { calls, wrapper } = setup(knowing([]));
-    const { result } = renderHook(() => useFindDelivery(), { wrapper });
-    act(() => result.current.mutate([A, B]));
-    await vi.waitFor(() => expect(result.current.isSuccess).toBe(true));
-    expect(result.current.data).toBe(A);
-    expect(calls).toHaveLength(2);
+  it("a delivery anywhere in the line wins over an event; with none, the first event", async () => {
+    expect((await find(knowing({ deliveries: [C], events: [A] }), [A, B, C])).found).toEqual({ kind: "delivery", id: C });
+    const { found, calls } = await find(knowing({ events: [B] }), [A, B]);
+    expect(found).toEqual({ kind: "event", id: B });
+    expect(calls).toEqual([`GET /api/v1/deliveries/${A}`, `GET /api/v1/deliveries/${B}`, `GET /api/v1/events/${A}`, `GET /api/v1/events/${B}`]);
   });
 
-  it("answers undefined for no candidates, reading nothing", async () => {
-    const { calls, wrapper } = setup(knowing([]));
-    const { result } = renderHook(() => useFindDelivery(), { wrapper });
-    act(() => result.current.mutate([]));
-    await vi.waitFor(() => expect(result.current.isSuccess).toBe(true));
-    expect(result.current.data).toBeUndefined();
-    expect(calls).toHaveLength(0);
+  it("answers null when nothing is found, and for no candidates reads nothing", async () => {
+    expect((await find(knowing({}), [A])).found).toBeNull();
+    const { found, calls } = await find(knowing({}), []);
+    expect(found).toBeNull();
+    expect(calls).toEqual([]);
   });
 });

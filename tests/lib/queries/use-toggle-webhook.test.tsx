@@ -21,6 +21,8 @@ const row = (id: string, patch: Partial<TWebhook>): TWebhook => ({
   consecutiveFailures: 0,
   failureLimit: 5,
   disabledReason: null,
+  enableError: null,
+  previousTokenExpiresAt: null,
   maxInFlight: 16,
   rateLimitPerSecond: null,
   lastDeliveryAt: null,

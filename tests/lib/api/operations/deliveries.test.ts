@@ -11,6 +11,10 @@ describe("delivery operations", () => {
     expect(refusedAt(query, { webhookId: "x" })).toBe("webhookId");
   });
 
+  it("redeliver's 409 says what it means: the delivery is being sent right now", () => {
+    expect(operations.redeliverOperation.errorMeanings?.[409]).toMatch(/sending this delivery right now/);
+  });
+
   it("the per-webhook reads (stats, queue, replay) live under the webhook's path", () => {
     const underWebhook = declaredIn(operations).filter((o) => o.path.startsWith("/webhooks/{id}/"));
     expect(underWebhook.map((o) => o.path.split("/").at(-1)).sort()).toEqual(["queue", "replay", "stats"]);

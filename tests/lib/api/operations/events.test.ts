@@ -21,7 +21,13 @@ describe("event operations", () => {
     ).toBe("events.1.event");
   });
 
-  it("declare the size, media-type and overload refusals a publisher can meet", () => {
-    for (const op of declaredIn(operations)) expect(op.errors).toEqual(expect.arrayContaining([413, 415, 503]));
+  it("publishing declares the size, media-type and overload refusals a publisher can meet", () => {
+    for (const op of [operations.publishEventOperation, operations.publishBatchOperation]) expect(op.errors).toEqual(expect.arrayContaining([413, 415, 503]));
+  });
+
+  it("an event is read by its UUID", () => {
+    const { getEventOperation: get } = operations;
+    expect(`${get.method} ${get.path}`).toBe("GET /events/{id}");
+    expect(refusedAt(get.params, { id: "evt_1" })).toBe("id");
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { standardSignature, teamworkSignature } from "@/lib/delivery/sign-payload";
+import { sealSecret } from "@/lib/delivery/webhook-secrets";
 import { checkSignature } from "@/lib/server/deliveries/check-signature";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
 import { enabledWebhook } from "../../../helpers/delivery";
@@ -43,6 +44,7 @@ describe.each(TEST_DATABASES)("checkSignature on $name", (backend) => {
       signedString: sent,
       expectedWithYourSecret: teamworkSignature(TOKEN, sent),
       isSecretTheWebhooks: true,
+      normalized: [],
     });
     expect(await check({ secret: OTHER, signature: teamworkSignature(OTHER, sent) })).toMatchObject({ verdict: "wrong_secret", isSecretTheWebhooks: false });
     // The receiver holds another secret: the header Hookline sent, checked with it, matches nothing.
@@ -72,6 +74,30 @@ describe.each(TEST_DATABASES)("checkSignature on $name", (backend) => {
     const old = await checkSignature(id, { secret: TOKEN, signature: latest }, new Date((T2 + 600) * 1000));
     expect(old.verdict).toBe("match");
     expect(old.explanation).toMatch(/Note: this attempt's webhook-timestamp is 10 minutes old/);
+  });
+
+  it("reads pasted values as receivers' libraries do, and says so: sha256=<hex>, upper-case hex, a whsec_ secret without its prefix", async () => {
+    const { id, sent } = await delivery();
+    const hex = teamworkSignature(TOKEN, sent);
+    const prefixed = await checkSignature(id, { secret: TOKEN, signature: `sha256=${hex}` }, NOW);
+    expect(prefixed).toMatchObject({ verdict: "match", normalized: [expect.stringMatching(/without its sha256= prefix/)] });
+    const upper = await checkSignature(id, { secret: TOKEN, signature: `sha256=${hex.toUpperCase()}` }, NOW);
+    expect(upper).toMatchObject({ verdict: "match" });
+    expect(upper.normalized).toHaveLength(2);
+
+    const whsec = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    const db = database().prisma;
+    const row = await db.delivery.findUniqueOrThrow({ where: { id } });
+    await db.webhook.update({ where: { id: row.webhookId }, data: { tokenCiphertext: sealSecret(whsec) } });
+    const signature = standardSignature(whsec, id, T2, sent);
+    const bare = await checkSignature(id, { secret: whsec.slice("whsec_".length), signature }, NOW);
+    expect(bare).toMatchObject({ verdict: "match", isSecretTheWebhooks: true, normalized: [expect.stringMatching(/whsec_ followed by what you pasted/)] });
+    expect(await checkSignature(id, { secret: whsec, signature }, NOW)).toMatchObject({ verdict: "match", normalized: [] });
+    // The Signature header is keyed by the whole token: there the bare secret really is another secret.
+    expect(await checkSignature(id, { secret: whsec.slice(6), signature: teamworkSignature(whsec, sent) }, NOW)).toMatchObject({
+      verdict: "wrong_secret",
+      normalized: [],
+    });
   });
 
   it("refuses an unknown delivery and bad input, writing nothing", async () => {

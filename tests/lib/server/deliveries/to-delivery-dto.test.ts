@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Attempt, Delivery } from "@/lib/generated/prisma/client";
 import { toAttemptDto, toDeliveryDto } from "@/lib/server/deliveries/to-delivery-dto";
 
+const ON = { enabled: true };
 const DELIVERY: Delivery = {
   id: "11111111-1111-4111-8111-111111111111",
   webhookId: "22222222-2222-4222-8222-222222222222",
@@ -13,6 +14,7 @@ const DELIVERY: Delivery = {
   leaseExpiresAt: new Date("2026-11-30T10:06:00Z"),
   claimedAt: new Date("2026-11-30T10:00:00Z"),
   lastStatusCode: 503,
+  lastErrorClass: "http_status",
   createdAt: new Date("2026-11-30T09:00:00Z"),
   completedAt: null,
 };
@@ -20,7 +22,7 @@ const DELIVERY: Delivery = {
 describe("toDeliveryDto and toAttemptDto", () => {
   it("shows a delivery with its event's type and project; the next attempt only while pending", () => {
     const event = { type: "deals.created", projectId: "p1" };
-    expect(toDeliveryDto({ ...DELIVERY, event })).toEqual({
+    expect(toDeliveryDto({ ...DELIVERY, event, webhook: ON })).toEqual({
       id: DELIVERY.id,
       webhookId: DELIVERY.webhookId,
       eventId: DELIVERY.eventId,
@@ -29,14 +31,31 @@ describe("toDeliveryDto and toAttemptDto", () => {
       status: "pending",
       attemptCount: 2,
       nextAttemptAt: "2026-11-30T10:05:00.000Z",
+      isParked: false,
       lastStatusCode: 503,
+      lastErrorClass: "http_status",
       createdAt: "2026-11-30T09:00:00.000Z",
       completedAt: null,
     });
-    const done = toDeliveryDto({ ...DELIVERY, status: "succeeded", completedAt: new Date("2026-11-30T10:05:01Z"), event: { type: "x", projectId: null } });
+    const done = toDeliveryDto({
+      ...DELIVERY,
+      status: "succeeded",
+      completedAt: new Date("2026-11-30T10:05:01Z"),
+      event: { type: "x", projectId: null },
+      webhook: ON,
+    });
     expect(done).toMatchObject({ status: "succeeded", nextAttemptAt: null, completedAt: "2026-11-30T10:05:01.000Z", projectId: null });
-    expect(toDeliveryDto({ ...DELIVERY, status: "in_flight", event }).nextAttemptAt).toBeNull();
-    expect(Object.keys(toDeliveryDto({ ...DELIVERY, event }))).not.toContain("leaseOwner");
+    expect(toDeliveryDto({ ...DELIVERY, status: "in_flight", event, webhook: ON }).nextAttemptAt).toBeNull();
+    expect(Object.keys(toDeliveryDto({ ...DELIVERY, event, webhook: ON }))).not.toContain("leaseOwner");
+  });
+
+  it("a pending delivery of a disabled webhook is parked; a finished or in-flight one is not", () => {
+    const event = { type: "deals.created", projectId: null };
+    const off = { enabled: false };
+    expect(toDeliveryDto({ ...DELIVERY, event, webhook: off })).toMatchObject({ isParked: true, status: "pending" });
+    expect(toDeliveryDto({ ...DELIVERY, status: "failed", event, webhook: off }).isParked).toBe(false);
+    expect(toDeliveryDto({ ...DELIVERY, status: "in_flight", event, webhook: off }).isParked).toBe(false);
+    expect(toDeliveryDto({ ...DELIVERY, event, webhook: ON }).isParked).toBe(false);
   });
 
   it("shows an attempt, with no response headers as null", () => {

@@ -42,8 +42,13 @@ describe.each(TEST_DATABASES)("webhookStats on $name", (backend) => {
     expect(stats[22]).toEqual({ hour: "2026-11-30T11:00:00.000Z", succeeded: 1, failed: 1, retried: 1, p50: 200, p95: 290 });
     const others = stats.filter((_, i) => i !== 22);
     expect(others.every((b) => b.succeeded === 0 && b.failed === 0 && b.retried === 0 && b.p50 === null && b.p95 === null)).toBe(true);
+    // The week: 28 buckets of six hours, aligned to 00/06/12/18 UTC, the last one holding now.
     const week = await webhookStats(hook.id, "7d", NOW);
-    expect(week).toHaveLength(168);
+    expect(week).toHaveLength(28);
+    expect(week[27]?.hour).toBe("2026-11-30T12:00:00.000Z");
+    expect(week[0]?.hour).toBe("2026-11-23T18:00:00.000Z");
+    expect(week[26]).toEqual({ hour: "2026-11-30T06:00:00.000Z", succeeded: 1, failed: 1, retried: 1, p50: 200, p95: 290 });
+    expect(week[23]).toMatchObject({ hour: "2026-11-29T12:00:00.000Z", succeeded: 1, p50: 999 });
     expect(week.reduce((n, b) => n + b.succeeded, 0)).toBe(2);
   });
 

@@ -20,18 +20,31 @@ describe.each(TEST_DATABASES)("enableWebhook and disableWebhook on $name", (back
     const { id } = await createWebhook({ url: `${receiver.url}/on`, events: ["deals.created"] });
     await database().prisma.webhook.update({
       where: { id },
-      data: { consecutiveFailures: 10, disabledReason: "10 consecutive failed deliveries", disabledAt: new Date() },
+      data: {
+        consecutiveFailures: 10,
+        disabledReason: "10 consecutive failed deliveries",
+        disabledAt: new Date(),
+        enableError: "Not enabled: …",
+        enableErrorAt: new Date(),
+      },
     });
     expect(await enableWebhook(id)).toMatchObject({ id, enabled: true, status: "working", consecutiveFailures: 0, disabledReason: null });
     expect(receiver.received).toHaveLength(1);
     expect(receiver.received[0]).toMatchObject({ method: "POST", url: "/on", headers: { event: "ping" } });
-    expect(await row(id)).toMatchObject({ enabled: true, consecutiveFailures: 0, disabledReason: null, disabledAt: null });
+    expect(await row(id)).toMatchObject({
+      enabled: true,
+      consecutiveFailures: 0,
+      disabledReason: null,
+      disabledAt: null,
+      enableError: null,
+      enableErrorAt: null,
+    });
     // Enabling one that is on sends nothing.
     expect(await enableWebhook(id)).toMatchObject({ enabled: true });
     expect(receiver.received).toHaveLength(1);
   });
 
-  it("refuses to enable when the test fails, and an unknown id, changing nothing", async () => {
+  it("refuses to enable when the test fails, keeping only why; an unknown id changes nothing", async () => {
     receiver = await startReceiver((_req, res) => {
       res.statusCode = 500;
       res.end("boom");
@@ -45,7 +58,13 @@ describe.each(TEST_DATABASES)("enableWebhook and disableWebhook on $name", (back
       message: "Not enabled: the test delivery failed (http_status: the URL answered HTTP 500)",
     });
     expect(receiver.received).toHaveLength(1);
-    expect(await row(id)).toEqual(before);
+    // Only why is kept, to show until it is enabled or its URL changes.
+    expect(await row(id)).toEqual({
+      ...before,
+      enableError: "Not enabled: the test delivery failed (http_status: the URL answered HTTP 500)",
+      enableErrorAt: expect.any(Date),
+      updatedAt: expect.any(Date),
+    });
     await expect(enableWebhook(MISSING)).rejects.toMatchObject({ kind: "not_found" });
     await expect(disableWebhook(MISSING)).rejects.toMatchObject({ kind: "not_found" });
     expect(await database().prisma.webhook.count()).toBe(1);

@@ -18,6 +18,8 @@ const ROW: Webhook = {
   consecutiveFailures: 0,
   disabledReason: null,
   disabledAt: null,
+  enableError: null,
+  enableErrorAt: null,
   lastSuccessAt: null,
   lastFailureAt: null,
   lastDeliveryAt: new Date("2026-11-30T09:00:00Z"),
@@ -29,7 +31,7 @@ const ROW: Webhook = {
 
 describe("toWebhookDto", () => {
   it("shows the webhook without its secrets, only whether a password is set", () => {
-    const dto = toWebhookDto(ROW, 7);
+    const dto = toWebhookDto(ROW, 7, new Date("2026-11-30T12:00:00Z"));
     expect(dto).toEqual({
       id: ROW.id,
       url: "http://127.0.0.1:9/dto",
@@ -43,6 +45,8 @@ describe("toWebhookDto", () => {
       consecutiveFailures: 0,
       failureLimit: 7,
       disabledReason: null,
+      enableError: null,
+      previousTokenExpiresAt: "2026-12-01T00:00:00.000Z",
       maxInFlight: 16,
       rateLimitPerSecond: 4,
       lastDeliveryAt: "2026-11-30T09:00:00.000Z",
@@ -67,5 +71,13 @@ describe("toWebhookDto", () => {
       10,
     );
     expect(off).toMatchObject({ status: "disabled", disabledReason: "10 consecutive failed deliveries", hasHttpPassword: false, lastDeliveryAt: null });
+  });
+
+  it("shows a failed enable with when it happened, and the previous token's expiry only until it passes", () => {
+    const at = new Date("2026-11-30T10:00:00Z");
+    const failed = toWebhookDto({ ...ROW, enabled: false, enableError: "Not enabled: the test delivery failed (dns: …)", enableErrorAt: at }, 5);
+    expect(failed.enableError).toEqual({ message: "Not enabled: the test delivery failed (dns: …)", at: "2026-11-30T10:00:00.000Z" });
+    expect(toWebhookDto(ROW, 5, new Date("2026-12-01T00:00:01Z")).previousTokenExpiresAt).toBeNull();
+    expect(toWebhookDto({ ...ROW, previousTokenExpiresAt: null }, 5).previousTokenExpiresAt).toBeNull();
   });
 });

@@ -3,6 +3,7 @@ import { openSecret } from "@/lib/delivery/webhook-secrets";
 import { createWebhook } from "@/lib/server/webhooks/create-webhook";
 import { updateWebhook } from "@/lib/server/webhooks/update-webhook";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
+import { startReceiver } from "../../../helpers/receiver";
 import { zodPath } from "../../../helpers/refusals";
 
 const MISSING = "00000000-0000-4000-8000-000000000000";
@@ -55,5 +56,47 @@ describe.each(TEST_DATABASES)("updateWebhook on $name", (backend) => {
     // The stored webhook has no user, so a password alone would never be sent.
     await expect(updateWebhook(id, { description: "x", httpPassword: "pw" })).rejects.toMatchObject({ kind: "invalid", issues: [{ path: "httpUser" }] });
     expect(await row(id)).toEqual(before);
+  });
+
+  it("an enabled webhook's new URL is tested first: a failure saves nothing (422), unless the same request disables it", async () => {
+    const good = await startReceiver((_q, res) => res.end("ok"));
+    const bad = await startReceiver((_q, res) => {
+      res.statusCode = 500;
+      res.end("down");
+    });
+    try {
+      const { id } = await createWebhook({ url: `${good.url}/a`, events: ["deals.created"], httpUser: "bob", httpPassword: "pw-1" });
+      await database().prisma.webhook.update({ where: { id }, data: { enabled: true } });
+      const before = await row(id);
+
+      await expect(updateWebhook(id, { url: `${bad.url}/b`, description: "moved" })).rejects.toMatchObject({
+        kind: "rejected",
+        code: "test_failed",
+        message: "Not saved: the test delivery to the new URL failed (http_status: the URL answered HTTP 500)",
+      });
+      expect(await row(id)).toEqual(before);
+      // Tested as it would be sent after saving: the user kept, the old URL's password not sent to the new one.
+      expect(bad.received.at(-1)?.headers.authorization).toBe(`Basic ${Buffer.from("bob:").toString("base64")}`);
+
+      const disabled = await updateWebhook(id, { url: `${bad.url}/b`, enabled: false });
+      expect(disabled).toMatchObject({ url: `${bad.url}/b`, enabled: false, status: "disabled" });
+      expect((await row(id)).disabledReason).toBeNull();
+
+      // A disabled webhook's URL is not tested (enabling will), an enabled one's working URL saves.
+      const tests = bad.received.length;
+      await updateWebhook(id, { url: `${bad.url}/c` });
+      expect(bad.received.length).toBe(tests);
+      await database().prisma.webhook.update({ where: { id }, data: { enabled: true } });
+      expect(await updateWebhook(id, { url: `${good.url}/d`, httpPassword: "pw-2" })).toMatchObject({ url: `${good.url}/d`, enabled: true });
+      expect(good.received.at(-1)?.headers.authorization).toBe(`Basic ${Buffer.from("bob:pw-2").toString("base64")}`);
+      // The same URL respelled is no new URL: no test.
+      const sent = good.received.length;
+      await updateWebhook(id, { url: `${good.url.toUpperCase().replace("HTTP", "http")}/d`, description: "same" });
+      expect(good.received.length).toBe(sent);
+      expect(await zodPath(updateWebhook(id, { enabled: true } as never))).toEqual(["enabled"]);
+    } finally {
+      await good.close();
+      await bad.close();
+    }
   });
 });

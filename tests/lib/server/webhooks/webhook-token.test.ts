@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { openSecret, signingTokens } from "@/lib/delivery/webhook-secrets";
 import { createWebhook } from "@/lib/server/webhooks/create-webhook";
-import { ROTATION_GRACE_MS, revealWebhookToken, rotateWebhookToken } from "@/lib/server/webhooks/webhook-token";
+import { revealWebhookToken, rotateWebhookToken } from "@/lib/server/webhooks/webhook-token";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
 
 const MISSING = "00000000-0000-4000-8000-000000000000";
@@ -19,7 +19,6 @@ describe.each(TEST_DATABASES)("webhook tokens on $name", (backend) => {
       token: "second-token-0123456789",
       previousTokenExpiresAt: "2026-12-01T10:00:00.000Z",
     });
-    expect(ROTATION_GRACE_MS).toBe(86_400_000);
     expect(await revealWebhookToken(id)).toEqual({ token: "second-token-0123456789" });
     const rotated = await row(id);
     expect(signingTokens(rotated, new Date("2026-12-01T09:59:59Z"))).toEqual(["second-token-0123456789", "first-token-0123456789"]);
@@ -29,6 +28,19 @@ describe.each(TEST_DATABASES)("webhook tokens on $name", (backend) => {
     expect(third.token).toMatch(/^whsec_/);
     const previous = (await row(id)).previousTokenCiphertext;
     expect(previous && openSecret(previous)).toBe("second-token-0123456789");
+  });
+
+  it("the old token's overlap is chosen: 1 h, 7 d, or none at all", async () => {
+    const { id } = await createWebhook({ url: "http://127.0.0.1:9/t", events: ["deals.created"], token: "first-token-0123456789" });
+    const now = new Date("2026-11-30T10:00:00Z");
+    expect((await rotateWebhookToken(id, { overlap: "1h" }, now)).previousTokenExpiresAt).toBe("2026-11-30T11:00:00.000Z");
+    expect((await rotateWebhookToken(id, { overlap: "7d" }, now)).previousTokenExpiresAt).toBe("2026-12-07T10:00:00.000Z");
+    const leaked = await rotateWebhookToken(id, { overlap: "now" }, now);
+    expect(leaked.previousTokenExpiresAt).toBeNull();
+    expect(signingTokens(await row(id), now)).toEqual([leaked.token]);
+    expect((await row(id)).previousTokenCiphertext).toBeNull();
+    const error = await rotateWebhookToken(id, { overlap: "2d" }).catch((e: unknown) => e);
+    expect((error as ZodError).issues[0]?.path).toEqual(["overlap"]);
   });
 
   it("refuses an unknown id and a bad token, changing nothing", async () => {

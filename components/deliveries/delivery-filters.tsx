@@ -1,0 +1,149 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { fromLocalInput, toLocalInput } from "@/lib/client/local-time";
+import { DELIVERY_STATUSES, STATUS_CLASSES } from "@/lib/validation/delivery";
+import { ERROR_CLASS_LABELS, ERROR_CLASSES } from "@/lib/validation/error-class";
+import type { TEventType } from "@/lib/validation/event-type";
+import type { TWebhook } from "@/lib/validation/webhook";
+
+/** The log's filters, kept in the page's URL under these names (the API's own query names). */
+export const FILTER_KEYS = ["webhookId", "event", "status", "statusClass", "statusCode", "errorClass", "since", "until"] as const;
+export type TFilterKey = (typeof FILTER_KEYS)[number];
+export type TFilterValues = Partial<Record<TFilterKey, string>>;
+
+const SELECT = "h-9 rounded-md border-0 py-1.5 pr-8 pl-2 text-sm ring-1 ring-gray-300 ring-inset focus:ring-2 focus:ring-brand-500";
+
+type TFilterSelect = {
+  label: string;
+  anyLabel: string;
+  value: string | undefined;
+  onChange: (value: string | undefined) => void;
+  options: [string, string][];
+  className?: string;
+};
+
+function FilterSelect({ label, anyLabel, value, onChange, options, className = "" }: TFilterSelect) {
+  return (
+    <label className="text-xs font-medium text-gray-600">
+      {label}
+      <select className={`${SELECT} mt-1 block ${className}`} value={value ?? ""} onChange={(e) => onChange(e.target.value || undefined)}>
+        <option value="">{anyLabel}</option>
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** An exact HTTP status: applied once it is three digits (or cleared), so typing "50" does not filter by 50. */
+function StatusCodeInput({ value, onChange }: { value: string | undefined; onChange: (value: string | undefined) => void }) {
+  const [typed, setTyped] = useState(value ?? "");
+  const [shown, setShown] = useState(value);
+  if (shown !== value) {
+    setShown(value);
+    setTyped(value ?? "");
+  }
+  return (
+    <label className="text-xs font-medium text-gray-600">
+      Exact code
+      <input
+        inputMode="numeric"
+        maxLength={3}
+        placeholder="e.g. 503"
+        className={`${SELECT} mt-1 block w-24 pr-2`}
+        value={typed}
+        onChange={(e) => {
+          const next = e.target.value.replace(/\D/g, "");
+          setTyped(next);
+          if (next === "" || /^[1-5]\d\d$/.test(next)) onChange(next || undefined);
+        }}
+      />
+    </label>
+  );
+}
+
+type Props = {
+  values: TFilterValues;
+  setFilter: (key: TFilterKey, value: string | undefined) => void;
+  clear: () => void;
+  eventTypes: TEventType[];
+  /** Absent on a webhook's own page, where the log is that webhook's. */
+  webhooks?: TWebhook[];
+};
+
+export function DeliveryFilters({ values, setFilter, clear, eventTypes, webhooks }: Props) {
+  const isFiltered = FILTER_KEYS.some((k) => values[k] && !(k === "webhookId" && !webhooks));
+  return (
+    <fieldset className="flex flex-wrap items-end gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-gray-200">
+      <legend className="sr-only">Filters</legend>
+      {webhooks ? (
+        <FilterSelect
+          label="Webhook"
+          anyLabel="All webhooks"
+          value={values.webhookId}
+          onChange={(v) => setFilter("webhookId", v)}
+          options={webhooks.map((w) => [w.id, w.description ? `${w.description} (${w.url})` : w.url])}
+          className="max-w-56"
+        />
+      ) : null}
+      <FilterSelect
+        label="Event"
+        anyLabel="All events"
+        value={values.event}
+        onChange={(v) => setFilter("event", v)}
+        options={eventTypes.map((e) => [e.name, e.name])}
+        className="max-w-48"
+      />
+      <FilterSelect
+        label="Status"
+        anyLabel="Any"
+        value={values.status}
+        onChange={(v) => setFilter("status", v)}
+        options={DELIVERY_STATUSES.map((st) => [st, st.replace("_", " ")])}
+      />
+      <FilterSelect
+        label="HTTP status"
+        anyLabel="Any"
+        value={values.statusClass}
+        onChange={(v) => setFilter("statusClass", v)}
+        options={STATUS_CLASSES.map((c) => [c, c === "none" ? "no answer" : c])}
+      />
+      <StatusCodeInput value={values.statusCode} onChange={(v) => setFilter("statusCode", v)} />
+      <FilterSelect
+        label="Error"
+        anyLabel="Any"
+        value={values.errorClass}
+        onChange={(v) => setFilter("errorClass", v)}
+        options={ERROR_CLASSES.map((c) => [c, ERROR_CLASS_LABELS[c]])}
+      />
+      <label className="text-xs font-medium text-gray-600">
+        From
+        <input
+          type="datetime-local"
+          className={`${SELECT} mt-1 block pr-2`}
+          value={toLocalInput(values.since)}
+          onChange={(e) => setFilter("since", fromLocalInput(e.target.value))}
+        />
+      </label>
+      <label className="text-xs font-medium text-gray-600">
+        Until
+        <input
+          type="datetime-local"
+          className={`${SELECT} mt-1 block pr-2`}
+          value={toLocalInput(values.until)}
+          onChange={(e) => setFilter("until", fromLocalInput(e.target.value))}
+        />
+      </label>
+      {isFiltered ? (
+        <Button variant="ghost" onClick={clear}>
+          Clear filters
+        </Button>
+      ) : null}
+    </fieldset>
+  );
+}

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Webhook" ADD COLUMN     "enableError" TEXT,
+ADD COLUMN     "enableErrorAt" TIMESTAMP(3);

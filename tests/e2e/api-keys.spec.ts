@@ -1,0 +1,42 @@
+import { expect, test } from "@playwright/test";
+import { E2E } from "../../playwright.config";
+import { expectNoHorizontalScroll, expectTablesFit, screenshot, signInOk } from "./helpers";
+
+test("a new key's banner shows the whole key and goes away when the key is revoked", async ({ page }) => {
+  await signInOk(page, E2E.admin.email, E2E.admin.password);
+  await page.goto("/settings/api-keys");
+  const create = page.getByRole("button", { name: "Create key" });
+  const before = await create.boundingBox();
+  await create.click(); // no name: the field's error appears, and the button stays where it was
+  await expect(page.getByLabel("New key name")).toHaveAttribute("aria-invalid", "true");
+  expect(await create.boundingBox()).toEqual(before);
+
+  await page.getByLabel("New key name").fill("banner test");
+  await create.click();
+  const key = await page.getByLabel("New API key").inputValue();
+  await expect(page.getByText(`Authorization: Bearer ${key}`)).toBeVisible();
+  await screenshot(page, "api-keys-new");
+
+  const row = page.getByTestId("api-key-row").filter({ hasText: "banner test" });
+  await row.getByRole("button", { name: "Revoke banner test" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Revoke" }).click();
+  await expect(row).toContainText("Revoked");
+  await expect(page.getByLabel("New API key")).toHaveCount(0);
+  await expect(page.getByText(/Copy it now/)).toHaveCount(0);
+});
+
+test("at phone width each key is a card with its Revoke button on screen", async ({ page }) => {
+  await signInOk(page, E2E.admin.email, E2E.admin.password);
+  await page.goto("/settings/api-keys");
+  await page.getByLabel("New key name").fill("phone key with a fairly long name");
+  await page.getByRole("button", { name: "Create key" }).click();
+  await expect(page.getByLabel("New API key")).toBeVisible();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.reload();
+  await expectNoHorizontalScroll(page);
+  await expectTablesFit(page);
+  const revoke = page.getByRole("button", { name: "Revoke phone key with a fairly long name" });
+  await revoke.scrollIntoViewIfNeeded();
+  await expect(revoke).toBeInViewport({ ratio: 1 });
+  await screenshot(page, "api-keys-390");
+});

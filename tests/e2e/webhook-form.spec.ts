@@ -1,0 +1,79 @@
+import { expect, type Page, test } from "@playwright/test";
+import { E2E } from "../../playwright.config";
+import { startReceiver } from "../helpers/receiver";
+import { screenshot, signInOk } from "./helpers";
+
+// The form says only true things about its URL: a test result names the URL it tested and goes away
+// when what it tested changes, and an enabled webhook cannot be moved to a URL that fails.
+
+let receiver: Awaited<ReturnType<typeof startReceiver>>;
+test.beforeAll(async () => {
+  receiver = await startReceiver((req, res) => {
+    res.statusCode = req.url?.startsWith("/fail") ? 500 : 200;
+    res.end(req.url?.startsWith("/fail") ? "receiver is down" : "thanks");
+  });
+});
+test.afterAll(() => receiver.close());
+
+const urlField = (page: Page) => page.getByLabel("URL", { exact: true });
+const result = (page: Page) => page.getByTestId("test-result");
+
+test("a test result names its URL and clears when the URL or the credentials change", async ({ page }) => {
+  await signInOk(page, E2E.admin.email, E2E.admin.password);
+  await page.goto("/settings/webhooks/new");
+  await urlField(page).fill(`${receiver.url}/ok`);
+  await page.getByRole("button", { name: "Test URL" }).click();
+  await expect(result(page)).toContainText("Test delivered · HTTP 200");
+  await expect(page.getByTestId("tested-url")).toHaveText(`Tested ${receiver.url}/ok`);
+
+  await urlField(page).fill(`${receiver.url}/fail`);
+  await expect(result(page)).toHaveCount(0);
+  await page.getByRole("button", { name: "Test URL" }).click();
+  await expect(result(page)).toContainText("Test failed: Error status · HTTP 500");
+  await expect(page.getByTestId("tested-url")).toHaveText(`Tested ${receiver.url}/fail`);
+  await screenshot(page, "webhook-form-test-failed");
+
+  // A URL that cannot be tested: its field error, and no earlier result beside it.
+  await urlField(page).fill("ftp://example.com/x");
+  await page.getByRole("button", { name: "Test URL" }).click();
+  await expect(urlField(page)).toHaveAttribute("aria-invalid", "true");
+  await expect(result(page)).toHaveCount(0);
+
+  await urlField(page).fill(`${receiver.url}/ok`);
+  await page.getByRole("button", { name: "Test URL" }).click();
+  await expect(result(page)).toContainText("HTTP 200");
+  await page.getByLabel("HTTP user (optional)").fill("bob");
+  await expect(result(page)).toHaveCount(0);
+  await page.getByRole("button", { name: "Test URL" }).click();
+  await expect(result(page)).toContainText("HTTP 200");
+  await page.getByLabel("HTTP password (optional)").fill("secret");
+  await expect(result(page)).toHaveCount(0);
+});
+
+test("moving an enabled webhook to a failing URL is refused with the reason, or saved disabled", async ({ page }) => {
+  await signInOk(page, E2E.admin.email, E2E.admin.password);
+  await page.goto("/settings/webhooks/new");
+  const url = `${receiver.url}/ok/moving`;
+  await urlField(page).fill(url);
+  await page.getByLabel("Description (optional)").fill("Moving receiver");
+  await page.getByRole("checkbox", { name: "All events, including event types added later" }).check();
+  await page.getByRole("button", { name: "Create webhook" }).click();
+  await page.getByRole("link", { name: "Done" }).click();
+  const row = page.getByTestId("webhook-row").filter({ hasText: url });
+  await row.getByRole("switch").click();
+  await expect(row).toContainText("Working");
+
+  await row.getByRole("link", { name: /^Edit/ }).click();
+  await urlField(page).fill(`${receiver.url}/fail/moving`);
+  await page.getByRole("button", { name: "Save changes" }).click();
+  const alert = page.locator("form [role=alert]").first();
+  await expect(alert).toContainText("Not saved: the test delivery to the new URL failed (http_status: the URL answered HTTP 500)");
+  await expect(alert).toContainText("Nothing was saved");
+  await screenshot(page, "webhook-form-url-refused");
+
+  await page.getByRole("button", { name: "Save it disabled" }).click();
+  await expect(page).toHaveURL(/\/settings\/webhooks$/);
+  const moved = page.getByTestId("webhook-row").filter({ hasText: `${receiver.url}/fail/moving` });
+  await expect(moved).toContainText("Disabled");
+  await expect(moved.getByRole("switch")).toHaveAttribute("aria-checked", "false");
+});
