@@ -67,6 +67,21 @@ function StatusCodeInput({ value, onChange }: { value: string | undefined; onCha
   );
 }
 
+/** A point in time, typed in the viewer's zone and kept in the URL as an ISO instant. */
+function TimeFilter({ label, value, onChange }: { label: string; value: string | undefined; onChange: (value: string | undefined) => void }) {
+  return (
+    <label className="text-xs font-medium text-gray-600">
+      {label}
+      <input
+        type="datetime-local"
+        className={`${SELECT} mt-1 block pr-2`}
+        value={toLocalInput(value)}
+        onChange={(e) => onChange(fromLocalInput(e.target.value))}
+      />
+    </label>
+  );
+}
+
 type Props = {
   values: TFilterValues;
   setFilter: (key: TFilterKey, value: string | undefined) => void;
@@ -121,24 +136,8 @@ export function DeliveryFilters({ values, setFilter, clear, eventTypes, webhooks
         onChange={(v) => setFilter("errorClass", v)}
         options={ERROR_CLASSES.map((c) => [c, ERROR_CLASS_LABELS[c]])}
       />
-      <label className="text-xs font-medium text-gray-600">
-        From
-        <input
-          type="datetime-local"
-          className={`${SELECT} mt-1 block pr-2`}
-          value={toLocalInput(values.since)}
-          onChange={(e) => setFilter("since", fromLocalInput(e.target.value))}
-        />
-      </label>
-      <label className="text-xs font-medium text-gray-600">
-        Until
-        <input
-          type="datetime-local"
-          className={`${SELECT} mt-1 block pr-2`}
-          value={toLocalInput(values.until)}
-          onChange={(e) => setFilter("until", fromLocalInput(e.target.value))}
-        />
-      </label>
+      <TimeFilter label="From" value={values.since} onChange={(v) => setFilter("since", v)} />
+      <TimeFilter label="Until" value={values.until} onChange={(v) => setFilter("until", v)} />
       {isFiltered ? (
         <Button variant="ghost" onClick={clear}>
           Clear filters

@@ -66,6 +66,15 @@ export const testWithCspGuard = test.extend<{ cspViolations: string[] }>({
   ],
 });
 
+/** Creates a webhook for all events through the form (it starts disabled) and goes back to the list. */
+export async function createWebhookInBrowser(page: Page, url: string): Promise<void> {
+  await page.goto("/settings/webhooks/new");
+  await page.getByLabel("URL", { exact: true }).fill(url);
+  await page.getByRole("checkbox", { name: "All events, including event types added later" }).check();
+  await page.getByRole("button", { name: "Create webhook" }).click();
+  await page.getByRole("link", { name: "Done" }).click();
+}
+
 /** Creates an API key on the API keys page (signed in as an admin) and returns it, for calls a host would make. */
 export async function createApiKeyInBrowser(page: Page, name: string): Promise<string> {
   await page.goto("/settings/api-keys");

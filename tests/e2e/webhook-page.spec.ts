@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { E2E } from "../../playwright.config";
 import { startReceiver } from "../helpers/receiver";
-import { screenshot, signInOk } from "./helpers";
+import { createWebhookInBrowser, screenshot, signInOk } from "./helpers";
 
 // The webhook's own page: enable and disable there, a failed enable's reason kept across a reload,
 // and a rotation's overlap chosen, its end shown.
@@ -18,11 +18,7 @@ test.afterAll(() => receiver.close());
 
 test("enable and disable on the webhook's page; a failed enable stays explained after a reload", async ({ page }) => {
   await signInOk(page, E2E.admin.email, E2E.admin.password);
-  await page.goto("/settings/webhooks/new");
-  await page.getByLabel("URL", { exact: true }).fill(`${receiver.url}/page`);
-  await page.getByRole("checkbox", { name: "All events, including event types added later" }).check();
-  await page.getByRole("button", { name: "Create webhook" }).click();
-  await page.getByRole("link", { name: "Done" }).click();
+  await createWebhookInBrowser(page, `${receiver.url}/page`);
   const row = page.getByTestId("webhook-row").filter({ hasText: `${receiver.url}/page` });
   await row.getByRole("link", { name: `${receiver.url}/page`, exact: true }).click();
 
@@ -50,11 +46,7 @@ test("enable and disable on the webhook's page; a failed enable stays explained 
 test("rotating asks how long the old token signs, says it is immediate, and the page shows the old token's end", async ({ page }) => {
   isUp = true;
   await signInOk(page, E2E.admin.email, E2E.admin.password);
-  await page.goto("/settings/webhooks/new");
-  await page.getByLabel("URL", { exact: true }).fill(`${receiver.url}/rotate`);
-  await page.getByRole("checkbox", { name: "All events, including event types added later" }).check();
-  await page.getByRole("button", { name: "Create webhook" }).click();
-  await page.getByRole("link", { name: "Done" }).click();
+  await createWebhookInBrowser(page, `${receiver.url}/rotate`);
   const row = page.getByTestId("webhook-row").filter({ hasText: `${receiver.url}/rotate` });
   await row.getByRole("link", { name: /^Edit/ }).click();
   await page.getByRole("button", { name: "Rotate" }).click();

@@ -1,8 +1,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { E2E } from "../../playwright.config";
-import { expectNoHorizontalScroll, screenshot, signInOk } from "./helpers";
+import { createApiKeyInBrowser, expectNoHorizontalScroll, screenshot, signInOk } from "./helpers";
 
 // A local receiver (node:http on 127.0.0.1, allow-listed for the e2e server): /ok answers 200,
 // /fail answers 500. Every request is kept so the test can check what was sent.
@@ -25,20 +25,11 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => new Promise<void>((r) => receiver.close(() => r())));
 
-async function createApiKey(page: Page, name: string): Promise<string> {
-  await page.goto("/settings/api-keys");
-  await page.getByLabel("New key name").fill(name);
-  await page.getByRole("button", { name: "Create key" }).click();
-  const key = await page.getByLabel("New API key").inputValue();
-  expect(key).toMatch(/^hkl_/);
-  return key;
-}
-
 test("an admin creates, tests, enables, edits, disables and deletes a webhook", async ({ page, baseURL }) => {
   await signInOk(page, E2E.admin.email, E2E.admin.password);
 
   // An API key made in the browser works for a program (curl-like fetch), and lets the host create a project.
-  const key = await createApiKey(page, "e2e host");
+  const key = await createApiKeyInBrowser(page, "e2e host");
   await expect(page.getByRole("cell", { name: "e2e host", exact: true })).toBeVisible();
   const api = (path: string, init: RequestInit = {}) =>
     fetch(`${baseURL}/api/v1${path}`, { ...init, headers: { "content-type": "application/json", ...init.headers } });
@@ -186,7 +177,7 @@ test("the webhook screens work at 390 px and from the keyboard", async ({ page }
 
 test("a published event is delivered by the server's embedded worker", async ({ page, baseURL }) => {
   await signInOk(page, E2E.admin.email, E2E.admin.password);
-  const key = await createApiKey(page, "publisher");
+  const key = await createApiKeyInBrowser(page, "publisher");
   const auth = { authorization: `Bearer ${key}`, "content-type": "application/json" };
   const created = await fetch(`${baseURL}/api/v1/webhooks`, {
     method: "POST",
@@ -215,7 +206,7 @@ test("a published event is delivered by the server's embedded worker", async ({ 
 
 test("a long list loads 50 at a time; Show more brings the rest", async ({ page, baseURL }) => {
   await signInOk(page, E2E.admin.email, E2E.admin.password);
-  const key = await createApiKey(page, "bulk");
+  const key = await createApiKeyInBrowser(page, "bulk");
   const auth = { authorization: `Bearer ${key}`, "content-type": "application/json" };
   const ids: string[] = [];
   for (let i = 0; i < 55; i++) {
