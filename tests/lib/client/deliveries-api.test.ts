@@ -9,27 +9,7 @@ import {
   postRedeliver,
   postReplay,
 } from "@/lib/client/deliveries-api";
-
-type TCall = { url: string; method: string; body: unknown; headers: unknown; signal: unknown };
-
-/** Stubs fetch with one answer and records each request as the server would read it. */
-function serve(reply: () => Response) {
-  const calls: TCall[] = [];
-  vi.stubGlobal(
-    "fetch",
-    vi.fn(async (url: string, init: RequestInit = {}) => {
-      calls.push({
-        url,
-        method: init.method ?? "GET",
-        body: init.body ? JSON.parse(String(init.body)) : undefined,
-        headers: init.headers,
-        signal: init.signal,
-      });
-      return reply();
-    }),
-  );
-  return calls;
-}
+import { serve } from "../../helpers/fetch-stub";
 
 const query = (url: string | undefined) => Object.fromEntries(new URL(url ?? "", "http://x").searchParams);
 

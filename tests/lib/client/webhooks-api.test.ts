@@ -12,27 +12,7 @@ import {
   postWebhookEnabled,
   postWebhookTest,
 } from "@/lib/client/webhooks-api";
-
-type TCall = { url: string; method: string; body: unknown; headers: unknown; signal: unknown };
-
-/** Stubs fetch with `reply(url)` and records each request as the server would read it. */
-function serve(reply: (url: string) => Response) {
-  const calls: TCall[] = [];
-  vi.stubGlobal(
-    "fetch",
-    vi.fn(async (url: string, init: RequestInit = {}) => {
-      calls.push({
-        url,
-        method: init.method ?? "GET",
-        body: init.body ? JSON.parse(String(init.body)) : undefined,
-        headers: init.headers,
-        signal: init.signal,
-      });
-      return reply(url);
-    }),
-  );
-  return calls;
-}
+import { serve } from "../../helpers/fetch-stub";
 
 const hook = (id: string) => ({ id, url: `https://example.com/${id}`, enabled: true, status: "working" });
 
