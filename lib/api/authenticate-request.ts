@@ -5,9 +5,11 @@ import { env } from "../env";
 import { isSameOrigin } from "../http/same-origin";
 import { instanceSecrets } from "../instance-secrets";
 import { authenticateApiKey } from "../server/api-keys/authenticate-api-key";
+import type { TScope } from "../validation/scopes";
 import { ApiError } from "./api-error";
 
-export type TActor = { kind: "api_key"; apiKeyId: string } | { kind: "session"; userId: string };
+/** Who is calling. A session is a signed-in admin and may do everything; credentials carry scopes. */
+export type TActor = { kind: "api_key"; apiKeyId: string; scopes: TScope[] } | { kind: "session"; userId: string };
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -64,7 +66,7 @@ export async function authenticateRequest(request: Request, { allowApiKey = true
     const found = await authenticateApiKey(key);
     if (!found) throw new ApiError(401, "unauthorized", "Unknown or revoked API key");
     if (!allowApiKey) throw new ApiError(403, "forbidden", "API keys cannot manage API keys; sign in as an admin");
-    return { kind: "api_key", apiKeyId: found.id };
+    return { kind: "api_key", apiKeyId: found.id, scopes: found.scopes };
   }
   // Re-read from the database: the token may predate a role change, a sign-out or a new password.
   const user = await requestSessionUser(request);

@@ -24,8 +24,12 @@ describe.each(TEST_DATABASES)("authenticateRequest on $name", (backend) => {
 
   it("accepts a live API key (any case of Bearer) as an api_key actor", async () => {
     const { id, key } = await createApiKey({ name: "ci" }, null);
-    expect(await authenticateRequest(request({ authorization: `Bearer ${key}` }))).toEqual({ kind: "api_key", apiKeyId: id });
-    expect(await authenticateRequest(request({ authorization: `bearer ${key}` }), { allowApiKey: true })).toEqual({ kind: "api_key", apiKeyId: id });
+    expect(await authenticateRequest(request({ authorization: `Bearer ${key}` }))).toEqual({ kind: "api_key", apiKeyId: id, scopes: ["administrative"] });
+    expect(await authenticateRequest(request({ authorization: `bearer ${key}` }), { allowApiKey: true })).toEqual({
+      kind: "api_key",
+      apiKeyId: id,
+      scopes: ["administrative"],
+    });
   });
 
   it("refuses another scheme or a missing key with 401 saying how to authenticate", async () => {
