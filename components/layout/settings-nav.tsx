@@ -8,10 +8,11 @@ const ITEMS = [
   { href: "/settings/webhooks", label: "Webhooks", Icon: WebhookIcon },
   { href: "/settings/webhooks/deliveries", label: "Deliveries", Icon: ListIcon },
   { href: "/settings/api-keys", label: "API keys", Icon: KeyIcon },
+  { href: "/settings/oauth-apps", label: "OAuth apps", Icon: KeyIcon },
   { href: "/settings/api-docs", label: "API reference", Icon: BookIcon },
 ] as const;
 
-/** Sidebar on wide screens, one row of tabs on narrow ones (no icons there, so the four fit at 390 px). */
+/** Sidebar on wide screens, one row of tabs on narrow ones (no icons there, so the five fit at 390 px). */
 export function SettingsNav() {
   const pathname = usePathname();
   return (

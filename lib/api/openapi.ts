@@ -3,6 +3,7 @@ import { ZApiKey, ZApiKeyCreated } from "../validation/api-key";
 import { ZDelivery, ZDeliveryDetail } from "../validation/delivery";
 import { ZEventDetail, ZPublishBatch, ZPublishEvent, ZPublished, ZPublishedBatch } from "../validation/event";
 import { ZEventType, ZEventTypeCreate } from "../validation/event-type";
+import { ZOAuthApp, ZOAuthAppCreated } from "../validation/oauth";
 import { ZProject, ZProjectCreate } from "../validation/project";
 import { SCOPE_DESCRIPTIONS, SCOPES } from "../validation/scopes";
 import { ZTestResult, ZWebhook, ZWebhookCreate, ZWebhookCreated, ZWebhookTestUrl, ZWebhookUpdate } from "../validation/webhook";
@@ -91,7 +92,7 @@ export function buildOpenApiDocument(): TJson {
     },
     servers: [{ url: "/api/v1" }],
     security: [{ apiKey: [] }, { oauth2: [] }, { session: [] }],
-    tags: ["Events", "Deliveries", "Webhooks", "Event types", "Projects", "API keys"].map((name) => ({ name })),
+    tags: ["Events", "Deliveries", "Webhooks", "Event types", "Projects", "API keys", "OAuth applications"].map((name) => ({ name })),
     paths: paths(ALL_OPERATIONS),
     components: {
       securitySchemes: {
@@ -142,6 +143,8 @@ export function buildOpenApiDocument(): TJson {
         ProjectCreate: strip(input(ZProjectCreate)),
         ApiKey: strip(output(ZApiKey)),
         ApiKeyCreated: strip(output(ZApiKeyCreated)),
+        OAuthApp: strip(output(ZOAuthApp)),
+        OAuthAppCreated: strip(output(ZOAuthAppCreated)),
       },
     },
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { API_KEY_PREFIX, generateApiKey, generateWebhookToken, hashApiKey } from "@/lib/crypto/tokens";
+import { API_KEY_PREFIX, generateApiKey, generateOAuthCredential, generateWebhookToken, hashApiKey, OAUTH_PREFIX } from "@/lib/crypto/tokens";
 
 describe("tokens", () => {
   it("makes whsec_ tokens of 32 random bytes", () => {
@@ -15,5 +15,15 @@ describe("tokens", () => {
     expect(prefix.length).toBeLessThan(key.length - 20);
     expect(hash).toBe(hashApiKey(key));
     expect(hash).not.toBe(hashApiKey(`${key}x`));
+  });
+
+  it("makes OAuth credentials recognisable by kind, never in an API key's form", () => {
+    for (const kind of ["clientId", "clientSecret", "accessToken", "refreshToken", "code"] as const) {
+      const value = generateOAuthCredential(kind);
+      expect(value.startsWith(OAUTH_PREFIX[kind])).toBe(true);
+      expect(value.startsWith(API_KEY_PREFIX)).toBe(false);
+      expect(value.length - OAUTH_PREFIX[kind].length).toBe(32);
+      expect(generateOAuthCredential(kind)).not.toBe(value);
+    }
   });
 });
