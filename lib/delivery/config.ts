@@ -19,12 +19,15 @@ export type TDeliveryConfig = {
   retentionDays: number;
 };
 
-let cached: TDeliveryConfig | undefined;
+// Derived once per parsed environment: keyed by env()'s object, so a new environment (tests call
+// resetEnvForTests) gets a new config instead of the first one for good.
+const derived = new WeakMap<object, TDeliveryConfig>();
 
 export function deliveryConfig(): TDeliveryConfig {
-  if (cached) return cached;
   const e = env();
-  cached = {
+  const known = derived.get(e);
+  if (known) return known;
+  const config: TDeliveryConfig = {
     allow: parseAllowList(e.HOOKLINE_ALLOWED_TARGETS),
     timeoutMs: e.HOOKLINE_TIMEOUT_MS,
     failureLimit: e.HOOKLINE_FAILURE_LIMIT,
@@ -35,5 +38,6 @@ export function deliveryConfig(): TDeliveryConfig {
     leaseMs: e.HOOKLINE_LEASE_MS ?? e.HOOKLINE_TIMEOUT_MS + 30_000,
     retentionDays: e.HOOKLINE_RETENTION_DAYS,
   };
-  return cached;
+  derived.set(e, config);
+  return config;
 }

@@ -87,4 +87,18 @@ describe("deliveryConfig", () => {
     const deliveryConfig = await freshDeliveryConfig({ HOOKLINE_RETRY_SCHEDULE: "1 minute" });
     expect(() => deliveryConfig()).toThrow(/HOOKLINE_RETRY_SCHEDULE/);
   });
+
+  it("follows resetEnvForTests: a new environment gives a new config, the same one the same object", async () => {
+    vi.stubEnv("HOOKLINE_TIMEOUT_MS", "1234");
+    vi.resetModules();
+    const { deliveryConfig } = await import("@/lib/delivery/config");
+    const { resetEnvForTests } = await import("@/lib/env");
+    resetEnvForTests();
+    const first = deliveryConfig();
+    expect(first.timeoutMs).toBe(1234);
+    expect(deliveryConfig()).toBe(first);
+    vi.stubEnv("HOOKLINE_TIMEOUT_MS", "4321");
+    resetEnvForTests();
+    expect(deliveryConfig().timeoutMs).toBe(4321);
+  });
 });
