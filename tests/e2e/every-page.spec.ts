@@ -77,6 +77,8 @@ test("every settings page in light and dark, at 1280 and 390 px, without console
     ["delivery", `/settings/webhooks/deliveries/${delivery}`],
     ["event", `/settings/webhooks/events/${event.id}`],
     ["api-keys", "/settings/api-keys"],
+    ["oauth-apps", "/settings/oauth-apps"],
+    ["oauth-refused", "/oauth/authorize?response_type=code&client_id=hlc_none"],
     ["api-docs", "/settings/api-docs"],
   ];
   for (const scheme of ["light", "dark"] as const) {
