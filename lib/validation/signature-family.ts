@@ -21,3 +21,12 @@ export const ZSignatureFamilies = z
   // Stored in the list's own order, duplicates collapsed, so equal choices compare equal.
   .transform((picked) => SIGNATURE_FAMILIES.filter((f) => picked.includes(f)))
   .describe(`Which signature headers are sent: ${SIGNATURE_FAMILIES.join(", ")} (at least one; all by default)`);
+
+/**
+ * A stored list read back: known families in order; none left (a row written around the API) means
+ * all, as the column's default, so a webhook never goes out unsigned.
+ */
+export function storedSignatureFamilies(stored: readonly string[] | null | undefined): TSignatureFamily[] {
+  const known = SIGNATURE_FAMILIES.filter((f) => stored?.includes(f));
+  return known.length > 0 ? known : [...SIGNATURE_FAMILIES];
+}

@@ -19,6 +19,7 @@ const SAVED: TWebhook = {
   previousTokenExpiresAt: null,
   maxInFlight: 4,
   rateLimitPerSecond: 10,
+  signatureFamilies: ["teamwork", "standard-webhooks", "twenty"],
   lastDeliveryAt: null,
   createdAt: "2026-01-01T00:00:00.000Z",
   updatedAt: "2026-01-01T00:00:00.000Z",

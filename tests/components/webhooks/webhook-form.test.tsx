@@ -31,6 +31,7 @@ const SAVED: TWebhook = {
   previousTokenExpiresAt: null,
   maxInFlight: 16,
   rateLimitPerSecond: null,
+  signatureFamilies: ["teamwork", "standard-webhooks", "twenty"],
   lastDeliveryAt: null,
   createdAt: "2026-01-01T00:00:00.000Z",
   updatedAt: "2026-01-01T00:00:00.000Z",
