@@ -7,10 +7,10 @@ export const SIGNATURE_FAMILIES = ["teamwork", "standard-webhooks", "twenty"] as
 export type TSignatureFamily = (typeof SIGNATURE_FAMILIES)[number];
 
 /** The headers each family adds, as the form and the webhook page name them. */
-export const SIGNATURE_FAMILY_LABELS: Record<TSignatureFamily, { label: string; headers: string }> = {
-  teamwork: { label: "Teamwork", headers: "Signature" },
-  "standard-webhooks": { label: "Standard Webhooks", headers: "webhook-id, webhook-timestamp, webhook-signature" },
-  twenty: { label: "Twenty", headers: "X-Twenty-Webhook-Signature, -Timestamp, -Nonce" },
+export const SIGNATURE_FAMILY_LABELS: Record<TSignatureFamily, { label: string; headers: string[] }> = {
+  teamwork: { label: "Teamwork", headers: ["Signature"] },
+  "standard-webhooks": { label: "Standard Webhooks", headers: ["webhook-id", "webhook-timestamp", "webhook-signature"] },
+  twenty: { label: "Twenty", headers: ["X-Twenty-Webhook-Signature", "X-Twenty-Webhook-Timestamp", "X-Twenty-Webhook-Nonce"] },
 };
 
 export const ZSignatureFamilies = z

@@ -17,6 +17,6 @@ describe("ZSignatureFamilies", () => {
 
   it("labels every family with the headers it adds", () => {
     expect(Object.keys(SIGNATURE_FAMILY_LABELS).sort()).toEqual([...SIGNATURE_FAMILIES].sort());
-    expect(SIGNATURE_FAMILY_LABELS.twenty.headers).toContain("X-Twenty-Webhook-Signature");
+    expect(SIGNATURE_FAMILY_LABELS.twenty.headers).toEqual(["X-Twenty-Webhook-Signature", "X-Twenty-Webhook-Timestamp", "X-Twenty-Webhook-Nonce"]);
   });
 });
