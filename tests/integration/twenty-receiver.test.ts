@@ -1,3 +1,6 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
 import { Webhook } from "standardwebhooks";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { publishEvent } from "@/lib/delivery/publish-event";
@@ -106,5 +109,67 @@ describe.each(TEST_DATABASES)("a Twenty receiver on $name", (backend) => {
     secret = next;
     expect(await redeliverNow(db().prisma, (await delivery()).id, TEST_CONFIG)).toBe(true);
     expect(receiver.verdicts).toEqual(["bad_signature", "ok"]);
+  });
+});
+
+/** The Node receiver printed in the README's "Twenty compatibility" section, as written there. */
+function readmeReceiver(): string {
+  const readme = fs.readFileSync("README.md", "utf8");
+  const section = readme.slice(readme.indexOf("### Twenty compatibility"));
+  const block = section.match(/\n\n((?: {4}.*\n|\n)+?)\n(?! {4})/g)?.find((b) => b.includes("createServer"));
+  if (!block) throw new Error("no receiver in the README's Twenty section");
+  return block
+    .split("\n")
+    .map((line) => line.slice(4))
+    .join("\n");
+}
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe.each(TEST_DATABASES)("the README's Twenty receiver on $name", (backend) => {
+  const db = freshDatabasePerTest(backend);
+  let child: ChildProcess | undefined;
+  afterEach(() => {
+    child?.kill();
+  });
+
+  it("accepts real deliveries and refuses a tampered body", async () => {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}/hook`;
+    const hook = await enabledWebhook(url);
+    child = spawn(process.execPath, ["-e", readmeReceiver()], { env: { ...process.env, PORT: String(port), HOOKLINE_TOKEN: hook.token }, stdio: "pipe" });
+    let printed = "";
+    child.stdout?.on("data", (c: Buffer) => (printed += c.toString()));
+    await expect
+      .poll(
+        () =>
+          fetch(url, { method: "POST", body: "{}" }).then(
+            (r) => r.status,
+            () => 0,
+          ),
+        { timeout: 10_000 },
+      )
+      .toBe(401);
+
+    await publishEvent({ event: "deals.created", data: { title: "Ünïcode ✓", "2": "two" } });
+    await new DeliveryWorker({ db: db().prisma, config: TEST_CONFIG, log: () => {} }).drain();
+    const delivered = await db().prisma.delivery.findFirstOrThrow({ include: { attempts: true } });
+    expect(delivered).toMatchObject({ status: "succeeded", lastStatusCode: 200 });
+    await expect.poll(() => printed).toContain(`deals.created ${delivered.id}`);
+
+    const headers = delivered.attempts[0]?.requestHeaders as Record<string, string>;
+    const sent = `{"id":"${delivered.eventId}"`;
+    const replay = (body: string) => fetch(url, { method: "POST", headers, body }).then((r) => r.status);
+    const event = await db().prisma.event.findFirstOrThrow();
+    const body = JSON.stringify({ id: event.id, event: event.type, timestamp: event.occurredAt.toISOString(), projectId: null, data: event.payload });
+    expect(body.startsWith(sent)).toBe(true);
+    expect(await replay(body)).toBe(200);
+    expect(await replay(body.replace("two", "three"))).toBe(401);
   });
 });
