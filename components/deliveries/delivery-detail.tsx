@@ -165,7 +165,12 @@ export function DeliveryDetail({ id }: { id: string }) {
         </ol>
       </section>
 
-      <SignatureDebugger deliveryId={d.id} body={d.requestBody} timestamp={latest?.requestHeaders["webhook-timestamp"] ?? null} />
+      <SignatureDebugger
+        deliveryId={d.id}
+        body={d.requestBody}
+        timestamp={latest?.requestHeaders["webhook-timestamp"] ?? null}
+        twentyTimestamp={latest?.requestHeaders["X-Twenty-Webhook-Timestamp"] ?? null}
+      />
     </div>
   );
 }

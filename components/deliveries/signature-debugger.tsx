@@ -21,17 +21,19 @@ function SignedString({ label, value }: { label: string; value: string }) {
   );
 }
 
-type Props = { deliveryId: string; body: string; timestamp: string | null };
+type Props = { deliveryId: string; body: string; timestamp: string | null; twentyTimestamp?: string | null };
 
 /** The exact strings signed, then: paste what a receiver used, and the server names the part that differs. */
-export function SignatureDebugger({ deliveryId, body: sentBody, timestamp }: Props) {
+export function SignatureDebugger({ deliveryId, body: sentBody, timestamp, twentyTimestamp = null }: Props) {
   const [secret, setSecret] = useState("");
   const [signature, setSignature] = useState("");
+  const [twentyTs, setTwentyTs] = useState("");
   const [body, setBody] = useState("");
   const check = useCheckSignature(deliveryId);
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    check.mutate({ secret, signature, ...(body ? { body } : {}) });
+    // A timestamp makes a hex signature Twenty's (the server reads it so too).
+    check.mutate({ secret, signature, ...(twentyTs.trim() ? { timestamp: twentyTs.trim() } : {}), ...(body ? { body } : {}) });
   };
   const result = check.data;
   const verdictRef = useRef<HTMLDivElement>(null);
@@ -54,9 +56,16 @@ export function SignatureDebugger({ deliveryId, body: sentBody, timestamp }: Pro
         ) : (
           <p className="text-xs text-gray-500">webhook-signature signs id.timestamp.body; the timestamp is set when an attempt is made.</p>
         )}
+        {twentyTimestamp ? (
+          <SignedString
+            label={`Signed for X-Twenty-Webhook-Signature (hex HMAC-SHA256, token as the key): timestamp:body, latest attempt's X-Twenty-Webhook-Timestamp ${twentyTimestamp}`}
+            value={`${twentyTimestamp}:${sentBody}`}
+          />
+        ) : null}
       </div>
       <p className="mt-4 text-sm text-gray-600">
-        Paste the secret your receiver uses and the signature it computed (the Signature header value or the webhook-signature one).
+        Paste the secret your receiver uses and the signature it computed (the Signature, webhook-signature or X-Twenty-Webhook-Signature value; for Twenty's,
+        also the timestamp it signed with).
       </p>
       <form onSubmit={onSubmit} className="mt-4 space-y-3">
         <label className="block text-sm font-medium text-gray-900">
@@ -66,6 +75,10 @@ export function SignatureDebugger({ deliveryId, body: sentBody, timestamp }: Pro
         <label className="block text-sm font-medium text-gray-900">
           Signature your receiver computed
           <input className={FIELD} value={signature} onChange={(e) => setSignature(e.target.value)} spellCheck={false} />
+        </label>
+        <label className="block text-sm font-medium text-gray-900">
+          X-Twenty-Webhook-Timestamp (only for a Twenty signature)
+          <input className={FIELD} value={twentyTs} onChange={(e) => setTwentyTs(e.target.value)} inputMode="numeric" spellCheck={false} />
         </label>
         <label className="block text-sm font-medium text-gray-900">
           Body your receiver signed (optional, when it is not the raw request)

@@ -21,8 +21,8 @@ import {
   withProjectsRule,
 } from "./webhook-form-state";
 
-// A test result belongs to what it tested: the URL, the token that signed, the basic-auth pair.
-const TESTED_FIELDS = new Set<keyof TWebhookFormState>(["url", "token", "httpUser", "httpPassword"]);
+// A test result belongs to what it tested: the URL, the token and signatures, the basic-auth pair.
+const TESTED_FIELDS = new Set<keyof TWebhookFormState>(["url", "token", "httpUser", "httpPassword", "signatureFamilies"]);
 
 /**
  * The webhook form's state, checks and saving (create when `webhook` is undefined, edit otherwise).
@@ -83,12 +83,12 @@ export function useWebhookForm(webhook?: TWebhook) {
   /** What Test sends, or null (with the URL's error shown) when the URL cannot be tested. */
   function testTarget(): TTestTarget | null {
     const result = testTargetOf(state, webhook);
-    if ("urlError" in result) {
+    if ("urlError" in result || "signatureFamiliesError" in result) {
       test.reset();
-      setErrors((e) => ({ ...e, url: result.urlError }));
+      setErrors((e) => ({ ...e, ...("urlError" in result ? { url: result.urlError } : { signatureFamilies: result.signatureFamiliesError }) }));
       return null;
     }
-    setErrors(({ url: _gone, ...rest }) => rest);
+    setErrors(({ url: _url, signatureFamilies: _families, ...rest }) => rest);
     return result.target;
   }
 

@@ -12,6 +12,7 @@ import { useTestWebhook } from "@/lib/queries/use-test-webhook";
 import { useToggleWebhook } from "@/lib/queries/use-toggle-webhook";
 import { useWebhook } from "@/lib/queries/use-webhook";
 import { unicodeHostOf } from "@/lib/validation/display-host";
+import { SIGNATURE_FAMILY_LABELS } from "@/lib/validation/signature-family";
 import { EnableError } from "./enable-error";
 import { HealthChart } from "./health-chart";
 import { QueueSummary } from "./queue-summary";
@@ -63,6 +64,8 @@ export function WebhookDetail({ id, retentionDays }: { id: string; retentionDays
               <dd>{projectsSummary(w.projects, projects.data)}</dd>
               <dt className="text-gray-500">Basic auth</dt>
               <dd>{w.httpUser ? `${w.httpUser} (password ${w.hasHttpPassword ? "set" : "empty"})` : "none"}</dd>
+              <dt className="text-gray-500">Signatures</dt>
+              <dd data-testid="signature-families">{w.signatureFamilies.map((f) => SIGNATURE_FAMILY_LABELS[f].label).join(", ")}</dd>
               <dt className="text-gray-500">Last delivery</dt>
               <dd>{relativeTime(w.lastDeliveryAt)}</dd>
               <dt className="text-gray-500">Limits</dt>
@@ -101,7 +104,7 @@ export function WebhookDetail({ id, retentionDays }: { id: string; retentionDays
           <DeliveryLog fixedWebhookId={w.id} />
         </Suspense>
       </section>
-      <VerificationSnippets />
+      <VerificationSnippets families={w.signatureFamilies} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { TTestTarget } from "@/lib/client/webhooks-api";
+import { SIGNATURE_FAMILIES, type TSignatureFamily, ZSignatureFamilies } from "@/lib/validation/signature-family";
 import { MAX_IN_FLIGHT_DEFAULT, type TWebhook, type TWebhookCreate, type TWebhookUpdate, ZWebhookUrl } from "@/lib/validation/webhook";
 import { limitsPayload } from "./delivery-limits-fields";
 
@@ -15,6 +16,7 @@ export type TWebhookFormState = {
   httpPassword: string;
   maxInFlight: string;
   rateLimit: string;
+  signatureFamilies: TSignatureFamily[];
 };
 /** Field errors keyed by field name; "form" holds an error that belongs to no field. */
 export type TFormErrors = Record<string, string>;
@@ -31,6 +33,7 @@ export function initialFormState(w?: TWebhook): TWebhookFormState {
     httpPassword: "",
     maxInFlight: String(w?.maxInFlight ?? MAX_IN_FLIGHT_DEFAULT),
     rateLimit: w?.rateLimitPerSecond ? String(w.rateLimitPerSecond) : "",
+    signatureFamilies: w?.signatureFamilies ?? [...SIGNATURE_FAMILIES],
   };
 }
 
@@ -41,6 +44,7 @@ function commonBody(state: TWebhookFormState) {
     events: state.events,
     projects: state.isAllProjects ? [] : state.projects,
     ...limitsPayload(state.maxInFlight, state.rateLimit),
+    signatureFamilies: state.signatureFamilies,
   };
 }
 
@@ -65,14 +69,20 @@ export function withProjectsRule(errors: TFormErrors, state: TWebhookFormState):
   return { ...errors, projects: "Pick at least one project, or All projects" };
 }
 
-/** What Test sends for the fields as typed, or why the URL cannot be tested. */
-export function testTargetOf(state: TWebhookFormState, webhook?: TWebhook): { target: TTestTarget } | { urlError: string } {
+/** What Test sends for the fields as typed, or which field stops it and why. */
+export function testTargetOf(
+  state: TWebhookFormState,
+  webhook?: TWebhook,
+): { target: TTestTarget } | { urlError: string } | { signatureFamiliesError: string } {
   const url = ZWebhookUrl.safeParse(state.url);
   if (!url.success) return { urlError: url.error.issues[0]?.message ?? "Enter a URL" };
+  const families = ZSignatureFamilies.safeParse(state.signatureFamilies);
+  if (!families.success) return { signatureFamiliesError: families.error.issues[0]?.message ?? "Pick at least one signature family" };
   const httpPassword = state.httpPassword || undefined;
+  const signatureFamilies = families.data;
   // Editing: an emptied user field tests without basic auth, as saving would store it.
-  if (webhook) return { target: { id: webhook.id, url: url.data, httpUser: state.httpUser, httpPassword } };
-  return { target: { url: url.data, token: state.token || undefined, httpUser: state.httpUser || undefined, httpPassword } };
+  if (webhook) return { target: { id: webhook.id, url: url.data, httpUser: state.httpUser, httpPassword, signatureFamilies } };
+  return { target: { url: url.data, token: state.token || undefined, httpUser: state.httpUser || undefined, httpPassword, signatureFamilies } };
 }
 
 /** Whether the typed URL is the saved one, compared as the server compares them (isSameWebhookUrl). */

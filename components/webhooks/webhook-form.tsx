@@ -13,6 +13,7 @@ import type { TWebhook } from "@/lib/validation/webhook";
 import { DeliveryLimitsFields } from "./delivery-limits-fields";
 import { EventsPicker } from "./events-picker";
 import { ProjectsPicker } from "./projects-picker";
+import { SignatureFamiliesFields } from "./signature-families-fields";
 import { TestButton, TestOutcome } from "./test-button";
 import { NewTokenField, SavedTokenField } from "./token-field";
 import { useWebhookForm } from "./use-webhook-form";
@@ -113,6 +114,7 @@ export function WebhookForm({ webhook }: Props) {
 
       <section className="space-y-5">
         {isEdit ? <SavedTokenField webhookId={webhook.id} /> : <NewTokenField value={state.token} onChange={(v) => set("token", v)} error={errors.token} />}
+        <SignatureFamiliesFields value={state.signatureFamilies} onChange={(v) => set("signatureFamilies", v)} error={errors.signatureFamilies} />
         <div className="grid gap-5 sm:grid-cols-2">
           <TextField
             label="HTTP user (optional)"

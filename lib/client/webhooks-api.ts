@@ -1,3 +1,4 @@
+import type { TSignatureFamily } from "../validation/signature-family";
 import type { TRotationOverlap, TTestResult, TWebhook, TWebhookCreate, TWebhookUpdate } from "../validation/webhook";
 import { apiFetch } from "./api-client";
 
@@ -40,7 +41,7 @@ export const postRotateToken = (id: string, overlap: TRotationOverlap) =>
   apiFetch<{ token: string; previousTokenExpiresAt: string | null }>(`/webhooks/${id}/rotate-token`, { method: "POST", body: { overlap } });
 
 /** A saved webhook (id, optionally with edited fields) or an unsaved URL to send a test event to. */
-export type TTestTarget = { id?: string; url?: string; token?: string; httpUser?: string; httpPassword?: string };
+export type TTestTarget = { id?: string; url?: string; token?: string; httpUser?: string; httpPassword?: string; signatureFamilies?: TSignatureFamily[] };
 export const postWebhookTest = ({ id, ...body }: TTestTarget) =>
   apiFetch<TTestResult>(id ? `/webhooks/${id}/test` : "/webhooks/test", {
     method: "POST",

@@ -1,4 +1,5 @@
 import "server-only";
+import { storedSignatureFamilies } from "../validation/signature-family";
 import { buildHeaders, envelope, maskHeaders } from "./build-request";
 import type { TClaimed } from "./claim-deliveries";
 import type { TDeliveryConfig } from "./config";
@@ -39,6 +40,7 @@ export async function attemptDelivery(ctx: TAttemptContext, claimed: TClaimed, t
     eventType: claimed.eventType,
     body,
     tokens: signingTokens(claimed, startedAt),
+    signatureFamilies: storedSignatureFamilies(claimed.signatureFamilies),
     httpUser: claimed.httpUser,
     httpPassword: claimed.httpPasswordCiphertext ? openSecret(claimed.httpPasswordCiphertext) : null,
     sentAt: startedAt,

@@ -1,4 +1,6 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
+import type { TSignatureFamily } from "../validation/signature-family";
 import { HOOKLINE_VERSION } from "../version";
 import { signatureHeaders } from "./sign-payload";
 
@@ -7,6 +9,8 @@ export type TSignedRequestInput = {
   eventType: string;
   body: string;
   tokens: string[];
+  /** The webhook's chosen signature families; absent = all. */
+  signatureFamilies?: readonly TSignatureFamily[];
   httpUser?: string | null;
   httpPassword?: string | null;
   sentAt: Date;
@@ -16,14 +20,22 @@ export function basicAuthHeader(user: string, password: string): string {
   return `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
 }
 
-/** The headers of one attempt (Teamwork's, Standard Webhooks', basic auth), shared by deliveries and Test. */
+/** The headers of one attempt (the chosen signatures, basic auth), shared by deliveries and Test. */
 export function buildHeaders(input: TSignedRequestInput): Record<string, string> {
   const headers: Record<string, string> = {
     "Content-Type": "application/json",
     "User-Agent": `Hookline-Webhooks/${HOOKLINE_VERSION}`,
     Event: input.eventType,
     Delivery: input.deliveryId,
-    ...signatureHeaders(input.tokens, input.deliveryId, Math.floor(input.sentAt.getTime() / 1000), input.body),
+    ...signatureHeaders({
+      tokens: input.tokens,
+      id: input.deliveryId,
+      sentAt: input.sentAt,
+      body: input.body,
+      families: input.signatureFamilies,
+      // 32 hex characters, new on every attempt, as Twenty sends it.
+      nonce: randomBytes(16).toString("hex"),
+    }),
   };
   if (input.httpUser) headers.Authorization = basicAuthHeader(input.httpUser, input.httpPassword ?? "");
   return headers;

@@ -16,6 +16,7 @@ export type TClaimed = {
   previousTokenExpiresAt: Date | null;
   httpUser: string | null;
   httpPasswordCiphertext: string | null;
+  signatureFamilies: string[] | null;
   eventType: string;
   projectId: string | null;
   payload: unknown;
@@ -27,7 +28,7 @@ function leaseAndLoad(update: Prisma.Sql) {
   return Prisma.sql`
     with claimed as (${update})
     select c.id, c."webhookId", c."eventId", c."attemptCount",
-      w.url, w."tokenCiphertext", w."previousTokenCiphertext", w."previousTokenExpiresAt", w."httpUser", w."httpPasswordCiphertext",
+      w.url, w."tokenCiphertext", w."previousTokenCiphertext", w."previousTokenExpiresAt", w."httpUser", w."httpPasswordCiphertext", w."signatureFamilies",
       e.type as "eventType", e."projectId", e.payload, e."occurredAt"
     from claimed c
     join "Webhook" w on w.id = c."webhookId"

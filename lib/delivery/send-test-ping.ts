@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { TAllowList } from "../config/allow-list";
+import type { TSignatureFamily } from "../validation/signature-family";
 import type { TTestResult } from "../validation/webhook";
 import { buildHeaders, envelope } from "./build-request";
 import { sendRequest } from "./send-request";
@@ -8,7 +9,15 @@ import type { TResolver } from "./ssrf/safe-lookup";
 
 export const SNIPPET_BYTES = 512;
 
-export type TPingTarget = { url: string; tokens: string[]; httpUser?: string | null; httpPassword?: string | null; webhookId?: string | null };
+export type TPingTarget = {
+  url: string;
+  tokens: string[];
+  /** The webhook's signature families (absent = all), so the ping is signed as its deliveries are. */
+  signatureFamilies?: readonly TSignatureFamily[];
+  httpUser?: string | null;
+  httpPassword?: string | null;
+  webhookId?: string | null;
+};
 
 /** Sends a signed `ping` event now and reports what happened, as the Test button shows it. */
 export async function sendTestPing(target: TPingTarget, options: { allow: TAllowList; timeoutMs: number; resolver?: TResolver }): Promise<TTestResult> {
@@ -26,6 +35,7 @@ export async function sendTestPing(target: TPingTarget, options: { allow: TAllow
     eventType: "ping",
     body,
     tokens: target.tokens,
+    signatureFamilies: target.signatureFamilies,
     httpUser: target.httpUser,
     httpPassword: target.httpPassword,
     sentAt,

@@ -37,6 +37,8 @@ export type TDeliveryListQuery = z.input<typeof ZDeliveryListQuery>;
 
 export const ZReplay = z.object({ since: z.iso.datetime({ offset: true, error: "since must be an ISO date-time" }) }).strict();
 
+export const SIGNATURE_SCHEMES = ["Signature", "webhook-signature", "X-Twenty-Webhook-Signature"] as const;
+
 /** The signature debugger's question: what a receiver used, to compare with what was sent. */
 export const ZSignatureCheck = z
   .object({
@@ -51,16 +53,28 @@ export const ZSignatureCheck = z
       .max(1024 * 1024, { error: `Body must be at most ${1024 * 1024} characters` })
       .optional()
       .describe("The body your receiver signed, when it is not the raw bytes"),
+    timestamp: z
+      .string()
+      .trim()
+      .regex(/^\d{1,16}$/, { error: "Timestamp must be the X-Twenty-Webhook-Timestamp value: milliseconds since 1970, digits only" })
+      .optional()
+      .describe("The X-Twenty-Webhook-Timestamp your receiver signed with (ms); given alone with a hex signature, the check is for Twenty's header"),
+    scheme: z
+      .enum(SIGNATURE_SCHEMES, { error: `scheme must be one of ${SIGNATURE_SCHEMES.join(", ")}` })
+      .optional()
+      .describe(
+        "Which header the signature is for; by default read from it: v1, → webhook-signature, hex with a timestamp → X-Twenty-Webhook-Signature, hex → Signature",
+      ),
   })
   .strict();
 export type TSignatureCheckInput = z.input<typeof ZSignatureCheck>;
 
 export const SIGNATURE_VERDICTS = ["match", "wrong_secret", "reserialized_body", "stale_timestamp", "no_match"] as const;
 export const ZSignatureCheckResult = z.object({
-  scheme: z.enum(["Signature", "webhook-signature"]).describe("Which header the pasted signature is for (a v1, prefix means webhook-signature)"),
+  scheme: z.enum(SIGNATURE_SCHEMES).describe("Which header the pasted signature was checked as"),
   verdict: z.enum(SIGNATURE_VERDICTS),
   explanation: z.string(),
-  signedString: z.string().describe("The exact string that is signed: the body bytes, or id.timestamp.body"),
+  signedString: z.string().describe("The exact string that is signed: the body bytes, id.timestamp.body, or timestamp:body (Twenty)"),
   expectedWithYourSecret: z.string().describe("What the pasted secret gives over that string"),
   isSecretTheWebhooks: z.boolean().describe("Whether the pasted secret is one of the webhook's signing tokens"),
   normalized: z.array(z.string()).describe("How the pasted values were read before checking (a sha256= prefix dropped, a whsec_ prefix added)"),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { EVENT_NAME_MAX } from "./event-type";
 import { PROJECT_ID_MAX } from "./project";
+import { SIGNATURE_FAMILIES, ZSignatureFamilies } from "./signature-family";
 
 // One schema per resource, shared by the settings form (client-side errors) and the route handlers.
 // Whether event names and projects exist is checked on the server against the database.
@@ -112,6 +113,7 @@ export const ZWebhookCreate = z
     httpPassword: ZHttpPassword.optional(),
     maxInFlight: ZMaxInFlight.default(MAX_IN_FLIGHT_DEFAULT),
     rateLimitPerSecond: ZRateLimit.default(null),
+    signatureFamilies: ZSignatureFamilies.default([...SIGNATURE_FAMILIES]),
   })
   .strict()
   .superRefine((w, ctx) => {
@@ -130,6 +132,7 @@ export const ZWebhookUpdate = z
     httpPassword: ZHttpPassword.nullable().optional(),
     maxInFlight: ZMaxInFlight.optional(),
     rateLimitPerSecond: ZRateLimit.optional(),
+    signatureFamilies: ZSignatureFamilies.optional(),
     // Saving a new URL that fails its test, disabled (enabling goes through POST …/enable, which tests).
     enabled: z.literal(false, { error: "enabled can only be set to false here; enable with POST /webhooks/{id}/enable" }).optional(),
   })
@@ -148,6 +151,8 @@ export const ZWebhookTestUrl = z
     token: ZToken.optional(),
     httpUser: ZHttpUser.optional(),
     httpPassword: ZHttpPassword.optional(),
+    // The form's unsaved choice, so Test sends what Save would keep.
+    signatureFamilies: ZSignatureFamilies.optional(),
   })
   .strict();
 
@@ -200,6 +205,9 @@ export const ZWebhook = z.object({
   previousTokenExpiresAt: z.string().nullable().describe("Until when the token before the last rotation also signs; null when it no longer does"),
   maxInFlight: z.number().int().describe("Most requests in flight at once, across all workers"),
   rateLimitPerSecond: z.number().int().nullable().describe("Most requests started in any one second, across all workers; null = no limit"),
+  signatureFamilies: z
+    .array(z.enum(SIGNATURE_FAMILIES))
+    .describe("Which signature headers each request carries: teamwork (Signature), standard-webhooks (webhook-*), twenty (X-Twenty-Webhook-*)"),
   lastDeliveryAt: z.string().nullable(),
   last24h: ZRecentStats.nullable().optional().describe("Attempts of the last 24 hours (in lists and GET /webhooks/{id}); null when there were none"),
   createdAt: z.string(),

@@ -66,6 +66,27 @@ describe.each(TEST_DATABASES)("signature debugger and stats on $name", (backend)
     expect((await call(checkSignature, { method: "POST", key, params: { id: delivery.id }, body: { secret: "", signature: "x" } })).status).toBe(400);
   });
 
+  it("tells whether a pasted Twenty signature, timestamp and body are valid for a real delivery", async () => {
+    const { hook, req, delivery, key } = await deliveredOnce();
+    const post = (body: Record<string, unknown>) => call(checkSignature, { method: "POST", key, params: { id: delivery.id }, body });
+    const signature = String(req?.headers["x-twenty-webhook-signature"]);
+    const timestamp = String(req?.headers["x-twenty-webhook-timestamp"]);
+    const raw = String(req?.body);
+    expect((await post({ secret: hook.token, signature, timestamp })).json).toMatchObject({
+      scheme: "X-Twenty-Webhook-Signature",
+      verdict: "match",
+      signedString: `${timestamp}:${raw}`,
+    });
+    // The body a seed-003 receiver signs (JSON.stringify of the parsed body) is the same string.
+    expect((await post({ secret: hook.token, signature, timestamp, body: JSON.stringify(JSON.parse(raw)) })).json.verdict).toBe("match");
+    expect((await post({ secret: hook.token, signature, timestamp: String(Number(timestamp) + 1) })).json.verdict).not.toBe("match");
+    const tampered = raw.replace('"a":1', '"a":2');
+    expect((await post({ secret: hook.token, signature, timestamp, body: tampered })).json.verdict).not.toBe("match");
+    const bad = await post({ secret: hook.token, signature, timestamp: "yesterday" });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.issues[0].path).toBe("timestamp");
+  });
+
   it("notices a signature made with an earlier attempt's timestamp", async () => {
     status = 500;
     const { hook, delivery, key } = await deliveredOnce();

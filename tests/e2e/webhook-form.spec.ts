@@ -77,3 +77,52 @@ test("moving an enabled webhook to a failing URL is refused with the reason, or 
   await expect(moved).toContainText("Disabled");
   await expect(moved.getByRole("switch")).toHaveAttribute("aria-checked", "false");
 });
+
+test("signature checkboxes: all three by default, at least one, and Test and the saved webhook sign as ticked", async ({ page }) => {
+  await signInOk(page, E2E.admin.email, E2E.admin.password);
+  await page.goto("/settings/webhooks/new");
+  const signatures = page.getByRole("group", { name: "Signatures" });
+  const box = (name: string) => signatures.getByRole("checkbox", { name: new RegExp(`^${name}`) });
+  for (const name of ["Teamwork", "Standard Webhooks", "Twenty"]) await expect(box(name)).toBeChecked();
+  await expect(signatures).toContainText("X-Twenty-Webhook-Signature");
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await signatures.scrollIntoViewIfNeeded();
+    await screenshot(page, `webhook-form-signatures-${width}`);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  const url = `${receiver.url}/ok/twenty-only`;
+  await urlField(page).fill(url);
+  await page.getByRole("checkbox", { name: "All events, including event types added later" }).check();
+  for (const name of ["Teamwork", "Standard Webhooks", "Twenty"]) await box(name).uncheck();
+  await page.getByRole("button", { name: "Create webhook" }).click();
+  await expect(signatures).toContainText("Pick at least one signature family");
+  await expect(page).toHaveURL(/\/settings\/webhooks\/new$/);
+
+  // Test signs with what is ticked, before anything is saved.
+  await box("Twenty").check();
+  await page.getByRole("button", { name: "Test URL" }).click();
+  await expect(result(page)).toContainText("HTTP 200");
+  const ping = receiver.received.at(-1)?.headers ?? {};
+  expect(ping["x-twenty-webhook-signature"]).toMatch(/^[0-9a-f]{64}$/);
+  expect(ping["x-twenty-webhook-nonce"]).toMatch(/^[0-9a-f]{32}$/);
+  expect(ping).not.toHaveProperty("signature");
+  expect(ping).not.toHaveProperty("webhook-signature");
+
+  await page.getByRole("button", { name: "Create webhook" }).click();
+  await page.getByRole("link", { name: "Done" }).click();
+  await page.getByTestId("webhook-row").filter({ hasText: url }).locator("[data-row-link]").click();
+  await expect(page.getByTestId("signature-families")).toHaveText("Twenty");
+  await expect(page.getByRole("tab", { name: "Signature", exact: true })).toHaveCount(0);
+  await expect(page.locator("pre")).toContainText("verifyTwenty");
+
+  await page.getByRole("link", { name: "Edit" }).click();
+  await expect(box("Twenty")).toBeChecked();
+  await expect(box("Teamwork")).not.toBeChecked();
+  await box("Teamwork").check();
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page).toHaveURL(/\/settings\/webhooks$/);
+  await page.getByTestId("webhook-row").filter({ hasText: url }).locator("[data-row-link]").click();
+  await expect(page.getByTestId("signature-families")).toHaveText("Teamwork, Twenty");
+});

@@ -1,14 +1,15 @@
 import "server-only";
 import { getDb } from "../../db";
 import { envelope } from "../../delivery/build-request";
-import { standardSignature, teamworkSignature } from "../../delivery/sign-payload";
+import { standardSignature, teamworkSignature, twentySignature } from "../../delivery/sign-payload";
 import { signingTokens } from "../../delivery/webhook-secrets";
 import { DomainError } from "../../errors/domain-error";
 import { type TSignatureCheck, ZSignatureCheck } from "../../validation/delivery";
 
 type TVerdict = TSignatureCheck["verdict"];
 
-// Standard Webhooks libraries refuse a webhook-timestamp further than this from their clock.
+// Standard Webhooks libraries refuse a webhook-timestamp further than this from their clock; the
+// Twenty snippets (lib/snippets) refuse an X-Twenty-Webhook-Timestamp the same way.
 const TOLERANCE_S = 5 * 60;
 
 const stripV1 = (s: string) => s.split(" ").map((p) => p.replace(/^v1,/, ""));
@@ -25,7 +26,7 @@ function normalize(input: { secret: string; signature: string }, realTokens: str
   const isStandard = signature.includes(",");
   if (!isStandard && /^sha256=/i.test(signature)) {
     signature = signature.slice("sha256=".length);
-    notes.push("Read the signature without its sha256= prefix: the Signature header is the bare hex.");
+    notes.push("Read the signature without its sha256= prefix: Hookline's hex headers are the bare hex.");
   }
   if (!isStandard && /^[0-9A-F]+$/.test(signature) && /[A-F]/.test(signature)) {
     signature = signature.toLowerCase();
@@ -63,14 +64,47 @@ export async function checkSignature(deliveryId: string, input: unknown, now = n
   const result = (scheme: TSignatureCheck["scheme"], verdict: TVerdict, signedString: string, expected: string, note = "") => ({
     scheme,
     verdict,
-    explanation: `${explain(verdict, sameJson)}${note}`,
+    explanation: `${explain(verdict, sameJson, scheme === "X-Twenty-Webhook-Signature" ? "X-Twenty-Webhook-Timestamp" : "webhook-timestamp")}${note}`,
     signedString,
     expectedWithYourSecret: expected,
     isSecretTheWebhooks,
     normalized: notes,
   });
 
-  if (!signature.includes(",")) {
+  const scheme = parsed.scheme ?? (signature.includes(",") ? "webhook-signature" : parsed.timestamp ? "X-Twenty-Webhook-Signature" : "Signature");
+  const sentHeader = (name: string) =>
+    row.attempts.map((a) => (a.requestHeaders as Record<string, string>)[name]).filter((v): v is string => typeof v === "string");
+
+  if (scheme === "X-Twenty-Webhook-Signature") {
+    // Latest attempt first; what the receiver says it used, else the latest that was sent.
+    const sentTimestamps = sentHeader("X-Twenty-Webhook-Timestamp").filter((t) => /^\d+$/.test(t));
+    const ts = parsed.timestamp ?? sentTimestamps[0] ?? String(row.createdAt.getTime());
+    const expected = twentySignature(secret, ts, sent);
+    const signs = (token: string, timestamp: string, payload: string) => twentySignature(token, timestamp, payload) === signature;
+    let verdict: TVerdict = "no_match";
+    let note = "";
+    // A pasted body is what the receiver got: a right signature does not vouch for other content.
+    if (signature === expected && isOtherBytes && !sameJson) {
+      note =
+        " The signature is the right one for what Hookline sent, but the body you pasted has other content: it was changed after sending, or belongs to another delivery.";
+    } else if (signature === expected) verdict = isSecretTheWebhooks ? "match" : "wrong_secret";
+    else if (sentTimestamps.some((t) => t !== ts && [secret, ...realTokens].some((k) => signs(k, t, sent)))) verdict = "stale_timestamp";
+    else if (isOtherBytes && signs(secret, ts, body)) verdict = "reserialized_body";
+    else if (signs(secret, ts, JSON.stringify(sent))) {
+      // Seed 003's Node example calls JSON.stringify on a payload it already stringified.
+      verdict = "reserialized_body";
+      note =
+        " It is over the body encoded twice (JSON.stringify of the body string, as in Twenty's documented example): stringify the parsed object once, or better, sign the raw bytes.";
+    } else if (!isSecretTheWebhooks || realTokens.some((t) => signs(t, ts, sent))) verdict = "wrong_secret";
+    const ageS = Math.round((now.getTime() - Number(ts)) / 1000);
+    if (verdict === "match" && !sentTimestamps.includes(ts))
+      note = ` Note: Hookline sent no attempt of this delivery with X-Twenty-Webhook-Timestamp ${ts}: the signature is right for it, but a request carrying it did not come from Hookline.`;
+    else if (verdict === "match" && ageS > TOLERANCE_S)
+      note = ` Note: this X-Twenty-Webhook-Timestamp is ${Math.round(ageS / 60)} minutes old; a receiver that refuses timestamps older than 5 minutes (as the snippets on the webhook page do) rejects a replay of it now (Redeliver sends a fresh one).`;
+    return result(scheme, verdict, `${ts}:${sent}`, expected, note);
+  }
+
+  if (scheme === "Signature") {
     const expected = teamworkSignature(secret, sent);
     let verdict: TVerdict = "no_match";
     if (signature === expected) verdict = isSecretTheWebhooks ? "match" : "wrong_secret";
@@ -79,7 +113,7 @@ export async function checkSignature(deliveryId: string, input: unknown, now = n
     return result("Signature", verdict, sent, expected);
   }
 
-  const timestamps = row.attempts.map((a) => Number((a.requestHeaders as Record<string, string>)["webhook-timestamp"])).filter(Number.isFinite);
+  const timestamps = sentHeader("webhook-timestamp").map(Number).filter(Number.isFinite);
   const latest = timestamps[0] ?? Math.floor(row.createdAt.getTime() / 1000);
   const signedString = `${row.id}.${latest}.${sent}`;
   const expected = standardSignature(secret, row.id, latest, sent);
@@ -106,7 +140,7 @@ function safeParse(text: string | undefined): unknown {
   }
 }
 
-function explain(verdict: TVerdict, sameJson: boolean): string {
+function explain(verdict: TVerdict, sameJson: boolean, timestampHeader: string): string {
   switch (verdict) {
     case "match":
       return "The signature is right: the webhook's token over these exact bytes gives it.";
@@ -115,7 +149,7 @@ function explain(verdict: TVerdict, sameJson: boolean): string {
     case "reserialized_body":
       return "Your signature is over a re-serialized body. Sign the raw request bytes exactly as received, before any JSON parsing.";
     case "stale_timestamp":
-      return "Your signature uses the webhook-timestamp of an earlier attempt. Each attempt has its own timestamp: read it from the request you verify.";
+      return `Your signature uses the ${timestampHeader} of an earlier attempt. Each attempt has its own timestamp: read it from the request you verify.`;
     case "no_match":
       return sameJson
         ? "The secret is right, but the body you pasted is the same JSON with different bytes: sign the raw bytes as received."

@@ -28,6 +28,7 @@ export async function createWebhook(input: TWebhookCreate) {
       httpPasswordCiphertext: data.httpUser && data.httpPassword ? sealSecret(data.httpPassword) : null,
       maxInFlight: data.maxInFlight,
       rateLimitPerSecond: data.rateLimitPerSecond,
+      signatureFamilies: data.signatureFamilies,
     },
   });
   return { ...toWebhookDto(row, deliveryConfig().failureLimit), token };

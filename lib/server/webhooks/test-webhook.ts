@@ -4,6 +4,7 @@ import { generateWebhookToken } from "../../crypto/tokens";
 import { deliveryConfig } from "../../delivery/config";
 import { sendTestPing } from "../../delivery/send-test-ping";
 import { openSecret, signingTokens } from "../../delivery/webhook-secrets";
+import { storedSignatureFamilies } from "../../validation/signature-family";
 import { type TTestResult, ZWebhookTestUrl } from "../../validation/webhook";
 import { findWebhookRow } from "./get-webhook";
 
@@ -36,6 +37,7 @@ export async function testWebhook(id: string, overrides: TOverrides = {}): Promi
       webhookId: row.id,
       url: edited.url ?? row.url,
       tokens: edited.token ? [edited.token] : signingTokens(row),
+      signatureFamilies: edited.signatureFamilies ?? storedSignatureFamilies(row.signatureFamilies),
       httpUser: edited.httpUser !== undefined ? edited.httpUser : isSavedUrl ? row.httpUser : null,
       httpPassword: edited.httpPassword ?? (isSavedUrl ? savedPassword() : null),
     },
@@ -48,7 +50,13 @@ export async function testUnsavedWebhook(input: z.input<typeof ZWebhookTestUrl>)
   const data = ZWebhookTestUrl.parse(input);
   const { allow, timeoutMs } = deliveryConfig();
   return sendTestPing(
-    { url: data.url, tokens: [data.token ?? generateWebhookToken()], httpUser: data.httpUser, httpPassword: data.httpPassword },
+    {
+      url: data.url,
+      tokens: [data.token ?? generateWebhookToken()],
+      signatureFamilies: data.signatureFamilies,
+      httpUser: data.httpUser,
+      httpPassword: data.httpPassword,
+    },
     { allow, timeoutMs },
   );
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Webhook } from "../../generated/prisma/client";
+import { storedSignatureFamilies } from "../../validation/signature-family";
 import { ALL_EVENTS, type TWebhook } from "../../validation/webhook";
 import { webhookStatus } from "../../validation/webhook-status";
 
@@ -22,6 +23,7 @@ export function toWebhookDto(row: Webhook, failureLimit: number, now = new Date(
     previousTokenExpiresAt: row.previousTokenExpiresAt && row.previousTokenExpiresAt > now ? row.previousTokenExpiresAt.toISOString() : null,
     maxInFlight: row.maxInFlight,
     rateLimitPerSecond: row.rateLimitPerSecond,
+    signatureFamilies: storedSignatureFamilies(row.signatureFamilies),
     lastDeliveryAt: row.lastDeliveryAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

@@ -47,6 +47,7 @@ export async function updateWebhook(id: string, input: TWebhookUpdate) {
   if (patch.projects) data.projects = patch.projects;
   if (patch.maxInFlight !== undefined) data.maxInFlight = patch.maxInFlight;
   if (patch.rateLimitPerSecond !== undefined) data.rateLimitPerSecond = patch.rateLimitPerSecond;
+  if (patch.signatureFamilies) data.signatureFamilies = patch.signatureFamilies;
   if (patch.httpUser !== undefined) data.httpUser = patch.httpUser || null;
   if (patch.httpUser === null || patch.httpUser === "") data.httpPasswordCiphertext = null;
   else if (patch.httpPassword !== undefined) data.httpPasswordCiphertext = patch.httpPassword ? sealSecret(patch.httpPassword) : null;

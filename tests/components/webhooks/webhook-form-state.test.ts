@@ -19,6 +19,7 @@ const SAVED: TWebhook = {
   previousTokenExpiresAt: null,
   maxInFlight: 4,
   rateLimitPerSecond: 10,
+  signatureFamilies: ["teamwork", "standard-webhooks", "twenty"],
   lastDeliveryAt: null,
   createdAt: "2026-01-01T00:00:00.000Z",
   updatedAt: "2026-01-01T00:00:00.000Z",
@@ -37,6 +38,7 @@ describe("webhook form state", () => {
       httpPassword: "",
       maxInFlight: "4",
       rateLimit: "10",
+      signatureFamilies: ["teamwork", "standard-webhooks", "twenty"],
     });
     expect(initialFormState()).toMatchObject({ url: "", events: [], isAllProjects: true, maxInFlight: "16", rateLimit: "" });
   });
@@ -53,6 +55,7 @@ describe("webhook form state", () => {
       httpPassword: undefined,
       maxInFlight: 16,
       rateLimitPerSecond: null,
+      signatureFamilies: ["teamwork", "standard-webhooks", "twenty"],
     });
     expect(ZWebhookCreate.safeParse(body).success).toBe(true);
   });
@@ -75,11 +78,22 @@ describe("webhook form state", () => {
   it("tests the typed URL, or says why it cannot", () => {
     expect(testTargetOf({ ...initialFormState(), url: "nope" })).toEqual({ urlError: "Enter a full URL, such as https://example.com/hooks" });
     expect(testTargetOf({ ...initialFormState(), url: "https://example.com/x", token: "whsec_abcdefghijklmnop" })).toEqual({
-      target: { url: "https://example.com/x", token: "whsec_abcdefghijklmnop", httpUser: undefined, httpPassword: undefined },
+      target: {
+        url: "https://example.com/x",
+        token: "whsec_abcdefghijklmnop",
+        httpUser: undefined,
+        httpPassword: undefined,
+        signatureFamilies: ["teamwork", "standard-webhooks", "twenty"],
+      },
     });
     // Editing: an emptied user is sent as "" (test without basic auth), as saving would store it.
     expect(testTargetOf({ ...initialFormState(SAVED), httpUser: "" }, SAVED)).toEqual({
-      target: { id: SAVED.id, url: SAVED.url, httpUser: "", httpPassword: undefined },
+      target: { id: SAVED.id, url: SAVED.url, httpUser: "", httpPassword: undefined, signatureFamilies: ["teamwork", "standard-webhooks", "twenty"] },
+    });
+    // The signatures as ticked: Test signs as Save would, and refuses none on that field.
+    expect(testTargetOf({ ...initialFormState(SAVED), signatureFamilies: ["twenty"] }, SAVED)).toMatchObject({ target: { signatureFamilies: ["twenty"] } });
+    expect(testTargetOf({ ...initialFormState(SAVED), signatureFamilies: [] }, SAVED)).toEqual({
+      signatureFamiliesError: "Pick at least one signature family",
     });
   });
 

@@ -31,6 +31,7 @@ const SAVED: TWebhook = {
   previousTokenExpiresAt: null,
   maxInFlight: 16,
   rateLimitPerSecond: null,
+  signatureFamilies: ["teamwork", "standard-webhooks", "twenty"],
   lastDeliveryAt: null,
   createdAt: "2026-01-01T00:00:00.000Z",
   updatedAt: "2026-01-01T00:00:00.000Z",
@@ -119,7 +120,15 @@ describe("WebhookForm (create)", () => {
       {
         method: "POST",
         path: "/webhooks",
-        body: { url: "https://example.com/hooks", description: "CRM", events: ["invoice.paid"], projects: [], maxInFlight: 16, rateLimitPerSecond: 5 },
+        body: {
+          url: "https://example.com/hooks",
+          description: "CRM",
+          events: ["invoice.paid"],
+          projects: [],
+          maxInFlight: 16,
+          rateLimitPerSecond: 5,
+          signatureFamilies: ["teamwork", "standard-webhooks", "twenty"],
+        },
       },
     ]);
   });
@@ -139,6 +148,21 @@ describe("WebhookForm (create)", () => {
   });
 });
 
+describe("WebhookForm (signatures)", () => {
+  it("ticks all three by default, and refuses to save with none, on that field", async () => {
+    const user = renderForm();
+    const boxes = ["Teamwork", "Standard Webhooks", "Twenty"].map((name) => screen.getByRole("checkbox", { name: new RegExp(`^${name}`) }));
+    expect(boxes.map((b) => (b as HTMLInputElement).checked)).toEqual([true, true, true]);
+    await user.type(screen.getByLabelText("URL"), "https://example.com/hooks");
+    await user.click(await screen.findByRole("checkbox", { name: /^invoice\.paid/ }));
+    for (const box of boxes) await user.click(box);
+    await user.click(screen.getByRole("button", { name: "Create webhook" }));
+    expect(screen.getByText("Pick at least one signature family")).toBeTruthy();
+    expect(screen.getByRole("group", { name: "Signatures" }).getAttribute("data-invalid")).toBe("true");
+    expect(writes()).toEqual([]);
+  });
+});
+
 describe("WebhookForm (edit)", () => {
   it("patches the changed webhook (an emptied user is null, an empty password is left out), then goes back to the list", async () => {
     answers[`PATCH /webhooks/${SAVED.id}`] = { status: 200, body: SAVED };
@@ -146,6 +170,7 @@ describe("WebhookForm (edit)", () => {
     await screen.findByRole("checkbox", { name: /^customer\.created/ });
     await user.clear(screen.getByLabelText("HTTP user (optional)"));
     await user.click(screen.getByRole("checkbox", { name: /^customer\.created/ }));
+    await user.click(screen.getByRole("checkbox", { name: /^Standard Webhooks/ }));
     await user.click(screen.getByRole("button", { name: "Save changes" }));
 
     await vi.waitFor(() => expect(push).toHaveBeenCalledWith("/settings/webhooks"));
@@ -160,6 +185,7 @@ describe("WebhookForm (edit)", () => {
           projects: [],
           maxInFlight: 16,
           rateLimitPerSecond: null,
+          signatureFamilies: ["teamwork", "twenty"],
           httpUser: null,
         },
       },

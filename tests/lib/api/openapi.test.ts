@@ -22,6 +22,26 @@ describe("buildOpenApiDocument", () => {
     const documentedCount = Object.values(doc.paths).reduce((n, methods) => n + Object.keys(methods).length, 0);
     expect(documentedCount).toBe(ALL_OPERATIONS.length);
   });
+
+  it("documents the signature families on the webhook, its create and update bodies, and the test body", () => {
+    const text = JSON.stringify(buildOpenApiDocument());
+    const doc = JSON.parse(text) as {
+      paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { $ref?: string } }> } }>>;
+      components?: { schemas?: Record<string, unknown> };
+    };
+    const bodyOf = (path: string, method: string) => {
+      const schema = doc.paths[path]?.[method]?.requestBody?.content["application/json"]?.schema ?? {};
+      return JSON.stringify(schema.$ref ? doc.components?.schemas?.[schema.$ref.split("/").at(-1) ?? ""] : schema);
+    };
+    for (const [path, method] of [
+      ["/webhooks", "post"],
+      ["/webhooks/{id}", "patch"],
+      ["/webhooks/test", "post"],
+      ["/webhooks/{id}/test", "post"],
+    ] as const)
+      expect(bodyOf(path, method), `${method} ${path}`).toMatch(/"signatureFamilies".*"teamwork","standard-webhooks","twenty"/);
+    expect(text).toContain("X-Twenty-Webhook");
+  });
 });
 
 describe("scopes in the document", () => {

@@ -138,6 +138,23 @@ describe("migration history checks (PGlite)", () => {
     await expect(deploy()).rejects.toThrow(/ahead of this code.*29990101000000_from_the_future/);
   });
 
+  it("gives webhooks that existed before signature families all three", async () => {
+    const { dir, paths } = copyPrismaDir();
+    cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
+    const later = fs.readdirSync(paths.migrationsDir).filter((n) => n.endsWith("_signature_families"));
+    expect(later).toHaveLength(1);
+    const aside = path.join(dir, "aside");
+    fs.renameSync(path.join(paths.migrationsDir, later[0] as string), aside);
+    const { pg, deploy } = await migratedPglite(paths);
+    await pg.query(
+      `insert into "Webhook" (id, url, "tokenCiphertext", "updatedAt") values ('11111111-1111-4111-8111-111111111111', 'https://x.example/', 'sealed', now())`,
+    );
+    fs.renameSync(aside, path.join(paths.migrationsDir, later[0] as string));
+    await deploy();
+    const { rows } = await pg.query<{ signatureFamilies: string[] }>(`select "signatureFamilies" from "Webhook"`);
+    expect(rows).toEqual([{ signatureFamilies: ["teamwork", "standard-webhooks", "twenty"] }]);
+  });
+
   it("refuses a migration edited after it was applied", async () => {
     const { dir, paths } = copyPrismaDir();
     cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));

@@ -19,6 +19,17 @@ describe("the request", () => {
     expect(buildHeaders({ ...input, httpUser: "u", httpPassword: "p" }).Authorization).toBe(basicAuthHeader("u", "p"));
     expect(basicAuthHeader("u", "p")).toBe(`Basic ${Buffer.from("u:p").toString("base64")}`);
   });
+  it("sends the chosen signature families, with a new Twenty nonce on every attempt", () => {
+    const all = buildHeaders(input);
+    expect(all["X-Twenty-Webhook-Timestamp"]).toBe(String(now.getTime()));
+    expect(all["X-Twenty-Webhook-Nonce"]).toMatch(/^[0-9a-f]{32}$/);
+    expect(buildHeaders(input)["X-Twenty-Webhook-Nonce"]).not.toBe(all["X-Twenty-Webhook-Nonce"]);
+    const onlyTwenty = buildHeaders({ ...input, signatureFamilies: ["twenty"] });
+    expect(onlyTwenty).not.toHaveProperty("Signature");
+    expect(onlyTwenty).not.toHaveProperty("webhook-signature");
+    expect(onlyTwenty).toHaveProperty("X-Twenty-Webhook-Signature");
+    expect(onlyTwenty).toMatchObject({ Event: "deals.created", Delivery: input.deliveryId });
+  });
   it("masks the basic-auth secret in what is stored", () => {
     const masked = maskHeaders(buildHeaders({ ...input, httpUser: "u", httpPassword: "secret-pw" }));
     expect(JSON.stringify(masked)).not.toContain(Buffer.from("u:secret-pw").toString("base64"));

@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { EMPTY_ALLOW_LIST } from "@/lib/config/allow-list";
 import { SNIPPET_BYTES, sendTestPing } from "@/lib/delivery/send-test-ping";
-import { standardSignature } from "@/lib/delivery/sign-payload";
+import { standardSignature, twentySignature } from "@/lib/delivery/sign-payload";
 import { TEST_CONFIG } from "../../helpers/delivery";
 import { startReceiver } from "../../helpers/receiver";
 
@@ -54,6 +54,16 @@ describe("sendTestPing", () => {
     expect(JSON.parse(req?.body ?? "").data.webhookId).toBeNull();
     expect(req?.headers.authorization).toBeUndefined();
     expect(String(req?.headers["webhook-signature"]).split(" ")).toHaveLength(2);
+  });
+
+  it("signs with the webhook's families only, Twenty's over `<ms>:<body>`", async () => {
+    await sendTestPing({ url: receiver.url, tokens: ["tok-current"], signatureFamilies: ["twenty"] }, OPTIONS);
+    const req = receiver.received[0];
+    expect(req?.headers).not.toHaveProperty("signature");
+    expect(req?.headers).not.toHaveProperty("webhook-signature");
+    expect(req?.headers["x-twenty-webhook-signature"]).toBe(
+      twentySignature("tok-current", String(req?.headers["x-twenty-webhook-timestamp"]), req?.body ?? ""),
+    );
   });
 
   it("a non-2xx answer is not ok, with its status, error and a snippet capped at SNIPPET_BYTES", async () => {

@@ -25,6 +25,7 @@ const row = (id: string, patch: Partial<TWebhook>): TWebhook => ({
   previousTokenExpiresAt: null,
   maxInFlight: 16,
   rateLimitPerSecond: null,
+  signatureFamilies: ["teamwork", "standard-webhooks", "twenty"],
   lastDeliveryAt: null,
   createdAt: "2026-01-01T00:00:00.000Z",
   updatedAt: "2026-01-01T00:00:00.000Z",

@@ -9,7 +9,23 @@ const issuesOf = (input: unknown) => {
 
 describe("ZWebhookCreate", () => {
   it("accepts a minimal webhook and fills the defaults", () => {
-    expect(ZWebhookCreate.parse(base)).toEqual({ ...base, description: "", projects: [], maxInFlight: 16, rateLimitPerSecond: null });
+    expect(ZWebhookCreate.parse(base)).toEqual({
+      ...base,
+      description: "",
+      projects: [],
+      maxInFlight: 16,
+      rateLimitPerSecond: null,
+      signatureFamilies: ["teamwork", "standard-webhooks", "twenty"],
+    });
+  });
+
+  it("takes a choice of signature families, and refuses none or an unknown one on that field", () => {
+    expect(ZWebhookCreate.parse({ ...base, signatureFamilies: ["twenty"] }).signatureFamilies).toEqual(["twenty"]);
+    expect(ZWebhookUpdate.parse({ signatureFamilies: ["twenty", "teamwork"] })).toEqual({ signatureFamilies: ["teamwork", "twenty"] });
+    expect(ZWebhookTestUrl.parse({ url: base.url, signatureFamilies: ["standard-webhooks"] }).signatureFamilies).toEqual(["standard-webhooks"]);
+    expect(issuesOf({ ...base, signatureFamilies: [] })).toEqual(["signatureFamilies: Pick at least one signature family"]);
+    expect(issuesOf({ ...base, signatureFamilies: ["md5"] })[0]).toMatch(/^signatureFamilies\.0: Each signature family must be one of/);
+    expect(ZWebhookUpdate.safeParse({ signatureFamilies: [] }).error?.issues[0]?.path).toEqual(["signatureFamilies"]);
   });
 
   it("bounds the delivery limits and names the field", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
-import { standardSignature, teamworkSignature } from "@/lib/delivery/sign-payload";
+import { standardSignature, teamworkSignature, twentySignature } from "@/lib/delivery/sign-payload";
 import { sealSecret } from "@/lib/delivery/webhook-secrets";
 import { checkSignature } from "@/lib/server/deliveries/check-signature";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
@@ -27,7 +27,14 @@ describe.each(TEST_DATABASES)("checkSignature on $name", (backend) => {
       [2, T2],
     ] as const) {
       await db.attempt.create({
-        data: { deliveryId: d.id, number, trigger: "auto", startedAt: new Date(ts * 1000), durationMs: 5, requestHeaders: { "webhook-timestamp": String(ts) } },
+        data: {
+          deliveryId: d.id,
+          number,
+          trigger: "auto",
+          startedAt: new Date(ts * 1000),
+          durationMs: 5,
+          requestHeaders: { "webhook-timestamp": String(ts), "X-Twenty-Webhook-Timestamp": String(ts * 1000 + 7) },
+        },
       });
     }
     const sent = `{"id":"${event.id}","event":"deals.created","timestamp":"2026-11-30T08:00:00.000Z","projectId":null,"data":{"a":1,"b":[2]}}`;
@@ -76,6 +83,53 @@ describe.each(TEST_DATABASES)("checkSignature on $name", (backend) => {
     expect(old.explanation).toMatch(/Note: this attempt's webhook-timestamp is 10 minutes old/);
   });
 
+  it("checks an X-Twenty-Webhook-Signature: with the pasted timestamp, an earlier attempt's, a doubly encoded body, another secret", async () => {
+    const { id, sent } = await delivery();
+    const [ms1, ms2] = [String(T1 * 1000 + 7), String(T2 * 1000 + 7)];
+    const check = (input: Record<string, unknown>, now = NOW) => checkSignature(id, input, now);
+    const right = twentySignature(TOKEN, ms2, sent);
+    const match = await check({ secret: TOKEN, signature: right, timestamp: ms2 });
+    expect(match).toMatchObject({ scheme: "X-Twenty-Webhook-Signature", verdict: "match", signedString: `${ms2}:${sent}`, expectedWithYourSecret: right });
+    expect(match.explanation).not.toMatch(/Note:/);
+    // Without a timestamp the scheme is named, and the latest attempt's is used.
+    expect(await check({ secret: TOKEN, signature: right, scheme: "X-Twenty-Webhook-Signature" })).toMatchObject({
+      verdict: "match",
+      signedString: `${ms2}:${sent}`,
+    });
+    // Signed with attempt 1's timestamp while claiming attempt 2's.
+    const stale = await check({ secret: TOKEN, signature: twentySignature(TOKEN, ms1, sent), timestamp: ms2 });
+    expect(stale.verdict).toBe("stale_timestamp");
+    expect(stale.explanation).toMatch(/X-Twenty-Webhook-Timestamp of an earlier attempt/);
+    expect(await check({ secret: OTHER, signature: twentySignature(OTHER, ms2, sent), timestamp: ms2 })).toMatchObject({
+      verdict: "wrong_secret",
+      isSecretTheWebhooks: false,
+    });
+    expect(await check({ secret: OTHER, signature: right, timestamp: ms2 })).toMatchObject({ verdict: "wrong_secret" });
+    const pretty = JSON.stringify(JSON.parse(sent), null, 2);
+    expect(await check({ secret: TOKEN, signature: twentySignature(TOKEN, ms2, pretty), timestamp: ms2, body: pretty })).toMatchObject({
+      verdict: "reserialized_body",
+    });
+    // A pasted body with other content: the signature does not vouch for it.
+    const changed = await check({ secret: TOKEN, signature: right, timestamp: ms2, body: sent.replace('"a":1', '"a":2') });
+    expect(changed.verdict).toBe("no_match");
+    expect(changed.explanation).toMatch(/body you pasted has other content/);
+    // The same JSON in other bytes (what a receiver that re-serializes signs) still verifies.
+    expect((await check({ secret: TOKEN, signature: right, timestamp: ms2, body: pretty })).verdict).toBe("match");
+    const twice = await check({ secret: TOKEN, signature: twentySignature(TOKEN, ms2, JSON.stringify(sent)), timestamp: ms2 });
+    expect(twice.verdict).toBe("reserialized_body");
+    expect(twice.explanation).toMatch(/encoded twice/);
+    const flipped = right.slice(0, -1) + (right.endsWith("0") ? "1" : "0");
+    expect((await check({ secret: TOKEN, signature: flipped, timestamp: ms2 })).verdict).toBe("no_match");
+    // A right signature for a timestamp Hookline never sent, and one too old for a receiver now.
+    const unsent = await check({ secret: TOKEN, signature: twentySignature(TOKEN, "1796000000999", sent), timestamp: "1796000000999" });
+    expect(unsent.verdict).toBe("match");
+    expect(unsent.explanation).toMatch(/sent no attempt of this delivery with X-Twenty-Webhook-Timestamp 1796000000999/);
+    const old = await check({ secret: TOKEN, signature: right, timestamp: ms2 }, new Date((T2 + 600) * 1000));
+    expect(old.explanation).toMatch(/X-Twenty-Webhook-Timestamp is 10 minutes old/);
+    // The same hex without a timestamp is read as a Signature header, which it is not.
+    expect(await check({ secret: TOKEN, signature: right })).toMatchObject({ scheme: "Signature", verdict: "no_match" });
+  });
+
   it("reads pasted values as receivers' libraries do, and says so: sha256=<hex>, upper-case hex, a whsec_ secret without its prefix", async () => {
     const { id, sent } = await delivery();
     const hex = teamworkSignature(TOKEN, sent);
@@ -106,6 +160,8 @@ describe.each(TEST_DATABASES)("checkSignature on $name", (backend) => {
     for (const [input, field] of [
       [{ secret: "", signature: "x" }, "secret"],
       [{ secret: TOKEN, signature: "   " }, "signature"],
+      [{ secret: TOKEN, signature: "ab", timestamp: "2026-11-30T08:00:00Z" }, "timestamp"],
+      [{ secret: TOKEN, signature: "ab", scheme: "X-Signature" }, "scheme"],
     ] as const) {
       const error = await checkSignature(id, input).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ZodError);

@@ -25,6 +25,7 @@ const ROW: Webhook = {
   lastDeliveryAt: new Date("2026-11-30T09:00:00Z"),
   maxInFlight: 16,
   rateLimitPerSecond: 4,
+  signatureFamilies: ["twenty", "teamwork"],
   createdAt: new Date("2026-11-01T00:00:00Z"),
   updatedAt: new Date("2026-11-02T00:00:00Z"),
 };
@@ -49,11 +50,18 @@ describe("toWebhookDto", () => {
       previousTokenExpiresAt: "2026-12-01T00:00:00.000Z",
       maxInFlight: 16,
       rateLimitPerSecond: 4,
+      // In the one canonical order, whatever order the row holds.
+      signatureFamilies: ["teamwork", "twenty"],
       lastDeliveryAt: "2026-11-30T09:00:00.000Z",
       createdAt: "2026-11-01T00:00:00.000Z",
       updatedAt: "2026-11-02T00:00:00.000Z",
     });
     expect(JSON.stringify(dto)).not.toContain("sealed");
+  });
+
+  it("reads a row with no known signature family as all of them, so nothing goes out unsigned", () => {
+    expect(toWebhookDto({ ...ROW, signatureFamilies: [] }, 10).signatureFamilies).toEqual(["teamwork", "standard-webhooks", "twenty"]);
+    expect(toWebhookDto({ ...ROW, signatureFamilies: ["hmac"] }, 10).signatureFamilies).toEqual(["teamwork", "standard-webhooks", "twenty"]);
   });
 
   it('says all events as ["*"], and the status from enabled and failures', () => {

@@ -1,0 +1,175 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import { Webhook } from "standardwebhooks";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { publishEvent } from "@/lib/delivery/publish-event";
+import { redeliverNow } from "@/lib/delivery/redeliver-now";
+import { DeliveryWorker } from "@/lib/delivery/worker";
+import { rotateWebhookToken } from "@/lib/server/webhooks/webhook-token";
+import { freshDatabasePerTest, TEST_DATABASES } from "../helpers/databases";
+import { enabledWebhook, TEST_CONFIG } from "../helpers/delivery";
+import { startTwentyReceiver, TWENTY_TOLERANCE_MS } from "../helpers/twenty-receiver";
+
+// Real deliveries, sent by the worker's own path to a real HTTP receiver on 127.0.0.1 that verifies
+// X-Twenty-Webhook-Signature the way seed 003's Node example does (tests/helpers/twenty-receiver.ts).
+
+const TWENTY_HEADERS = ["x-twenty-webhook-signature", "x-twenty-webhook-timestamp", "x-twenty-webhook-nonce"];
+const STANDARD_HEADERS = ["webhook-id", "webhook-timestamp", "webhook-signature"];
+
+describe.each(TEST_DATABASES)("a Twenty receiver on $name", (backend) => {
+  const db = freshDatabasePerTest(backend);
+  let secret = "";
+  let clockOffsetMs = 0;
+  let receiver: Awaited<ReturnType<typeof startTwentyReceiver>>;
+  beforeEach(async () => {
+    clockOffsetMs = 0;
+    receiver = await startTwentyReceiver(
+      () => secret,
+      () => Date.now() + clockOffsetMs,
+    );
+  });
+  afterEach(() => receiver.close());
+
+  const drain = () => new DeliveryWorker({ db: db().prisma, config: TEST_CONFIG, log: () => {} }).drain();
+  const delivery = () => db().prisma.delivery.findFirstOrThrow({ include: { attempts: { orderBy: { number: "asc" } } } });
+
+  it("verifies real deliveries and a manual redelivery, each with its own timestamp and nonce", async () => {
+    const hook = await enabledWebhook(`${receiver.url}/twenty`);
+    secret = hook.token;
+    // Keys JavaScript reorders, non-ASCII text and numbers: the body re-serialized by the receiver is still the bytes sent.
+    await publishEvent({
+      event: "deals.created",
+      data: { title: "Ünïcode déal ✓ \u2028", "10": "ten", "2": "two", amount: 12.5, big: 1e21, nested: { b: [1, null] } },
+    });
+    expect(await drain()).toBe(1);
+    expect(receiver.verdicts).toEqual(["ok"]);
+    expect((await delivery()).status).toBe("succeeded");
+    const first = receiver.received[0];
+    expect(JSON.stringify(JSON.parse(first?.body ?? ""))).toBe(first?.body);
+    // The other two families are on the same request and verify too.
+    expect(new Webhook(hook.token).verify(first?.body ?? "", first?.headers as Record<string, string>)).toBeTruthy();
+
+    expect(await redeliverNow(db().prisma, (await delivery()).id, TEST_CONFIG)).toBe(true);
+    expect(receiver.verdicts).toEqual(["ok", "ok"]);
+    const second = receiver.received[1];
+    expect(second?.headers["x-twenty-webhook-nonce"]).toMatch(/^[0-9a-f]{32}$/);
+    expect(second?.headers["x-twenty-webhook-nonce"]).not.toBe(first?.headers["x-twenty-webhook-nonce"]);
+    expect(Number(second?.headers["x-twenty-webhook-timestamp"])).toBeGreaterThanOrEqual(Number(first?.headers["x-twenty-webhook-timestamp"]));
+    // Stored with the attempt, as sent.
+    expect((await delivery()).attempts[1]?.requestHeaders).toMatchObject({ "X-Twenty-Webhook-Nonce": second?.headers["x-twenty-webhook-nonce"] });
+  });
+
+  it("refuses the same request with a tampered body", async () => {
+    secret = (await enabledWebhook(`${receiver.url}/twenty`)).token;
+    await publishEvent({ event: "deals.created", data: { amount: 12.5 } });
+    await drain();
+    const sent = receiver.received[0];
+    const headers = Object.fromEntries(TWENTY_HEADERS.map((h) => [h, String(sent?.headers[h])]));
+    const replay = (body: string) => fetch(`${receiver.url}/twenty`, { method: "POST", headers: { ...headers, "content-type": "application/json" }, body });
+    expect((await replay(sent?.body ?? "")).status).toBe(200);
+    expect((await replay((sent?.body ?? "").replace("12.5", "13.5"))).status).toBe(401);
+    expect(receiver.verdicts).toEqual(["ok", "ok", "bad_signature"]);
+  });
+
+  it("a receiver whose clock is more than 5 minutes past the timestamp refuses it, and the attempt fails", async () => {
+    secret = (await enabledWebhook(`${receiver.url}/twenty`)).token;
+    clockOffsetMs = TWENTY_TOLERANCE_MS + 60_000;
+    await publishEvent({ event: "deals.created", data: { id: 1 } });
+    await drain();
+    expect(receiver.verdicts).toEqual(["stale_timestamp"]);
+    expect(await delivery()).toMatchObject({ status: "pending", lastStatusCode: 401 });
+  });
+
+  it("sends only the families the webhook chose", async () => {
+    const onlyTeamwork = await enabledWebhook(`${receiver.url}/teamwork`, { signatureFamilies: ["teamwork"] });
+    const onlyTwenty = await enabledWebhook(`${receiver.url}/twenty`, { signatureFamilies: ["twenty"] });
+    secret = onlyTwenty.token;
+    await publishEvent({ event: "deals.created", data: { id: 2 } });
+    expect(await drain()).toBe(2);
+    const at = (path: string) => receiver.received.find((r) => r.url === path)?.headers ?? {};
+    for (const h of [...TWENTY_HEADERS, ...STANDARD_HEADERS]) expect(at("/teamwork"), h).not.toHaveProperty(h);
+    expect(at("/teamwork").signature).toMatch(/^[0-9a-f]{64}$/);
+    for (const h of ["signature", ...STANDARD_HEADERS]) expect(at("/twenty"), h).not.toHaveProperty(h);
+    for (const h of TWENTY_HEADERS) expect(at("/twenty")).toHaveProperty(h);
+    // The Twenty receiver refuses the webhook that sends no Twenty signature, and accepts the other.
+    expect(receiver.verdicts.sort()).toEqual(["missing_headers", "ok"]);
+    expect(onlyTeamwork.signatureFamilies).toEqual(["teamwork"]);
+  });
+
+  it("during a rotation the Twenty header is signed by the new token only", async () => {
+    const hook = await enabledWebhook(`${receiver.url}/twenty`);
+    const { token: next } = await rotateWebhookToken(hook.id, { overlap: "24h" });
+    secret = hook.token;
+    await publishEvent({ event: "deals.created", data: { id: 3 } });
+    await drain();
+    expect(receiver.verdicts).toEqual(["bad_signature"]);
+    // webhook-signature still carries both, so a Standard Webhooks receiver on the old secret keeps working.
+    expect(new Webhook(hook.token).verify(receiver.received[0]?.body ?? "", receiver.received[0]?.headers as Record<string, string>)).toBeTruthy();
+    secret = next;
+    expect(await redeliverNow(db().prisma, (await delivery()).id, TEST_CONFIG)).toBe(true);
+    expect(receiver.verdicts).toEqual(["bad_signature", "ok"]);
+  });
+});
+
+/** The Node receiver printed in the README's "Twenty compatibility" section, as written there. */
+function readmeReceiver(): string {
+  const readme = fs.readFileSync("README.md", "utf8");
+  const section = readme.slice(readme.indexOf("### Twenty compatibility"));
+  const block = section.match(/\n\n((?: {4}.*\n|\n)+?)\n(?! {4})/g)?.find((b) => b.includes("createServer"));
+  if (!block) throw new Error("no receiver in the README's Twenty section");
+  return block
+    .split("\n")
+    .map((line) => line.slice(4))
+    .join("\n");
+}
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe.each(TEST_DATABASES)("the README's Twenty receiver on $name", (backend) => {
+  const db = freshDatabasePerTest(backend);
+  let child: ChildProcess | undefined;
+  afterEach(() => {
+    child?.kill();
+  });
+
+  it("accepts real deliveries and refuses a tampered body", async () => {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}/hook`;
+    const hook = await enabledWebhook(url);
+    child = spawn(process.execPath, ["-e", readmeReceiver()], { env: { ...process.env, PORT: String(port), HOOKLINE_TOKEN: hook.token }, stdio: "pipe" });
+    let printed = "";
+    child.stdout?.on("data", (c: Buffer) => (printed += c.toString()));
+    await expect
+      .poll(
+        () =>
+          fetch(url, { method: "POST", body: "{}" }).then(
+            (r) => r.status,
+            () => 0,
+          ),
+        { timeout: 10_000 },
+      )
+      .toBe(401);
+
+    await publishEvent({ event: "deals.created", data: { title: "Ünïcode ✓", "2": "two" } });
+    await new DeliveryWorker({ db: db().prisma, config: TEST_CONFIG, log: () => {} }).drain();
+    const delivered = await db().prisma.delivery.findFirstOrThrow({ include: { attempts: true } });
+    expect(delivered).toMatchObject({ status: "succeeded", lastStatusCode: 200 });
+    await expect.poll(() => printed).toContain(`deals.created ${delivered.id}`);
+
+    const headers = delivered.attempts[0]?.requestHeaders as Record<string, string>;
+    const sent = `{"id":"${delivered.eventId}"`;
+    const replay = (body: string) => fetch(url, { method: "POST", headers, body }).then((r) => r.status);
+    const event = await db().prisma.event.findFirstOrThrow();
+    const body = JSON.stringify({ id: event.id, event: event.type, timestamp: event.occurredAt.toISOString(), projectId: null, data: event.payload });
+    expect(body.startsWith(sent)).toBe(true);
+    expect(await replay(body)).toBe(200);
+    expect(await replay(body.replace("two", "three"))).toBe(401);
+  });
+});
