@@ -18,3 +18,8 @@ export function generateApiKey(): { key: string; prefix: string; hash: string } 
 export function hashApiKey(key: string): string {
   return createHash("sha256").update(key).digest("hex");
 }
+
+/** The administrative API key (Worksection-compatible): 128 random bits as 32 hex digits, Worksection's own format. */
+export function generateAdminApiKey(): string {
+  return randomBytes(16).toString("hex");
+}

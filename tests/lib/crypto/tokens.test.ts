@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { API_KEY_PREFIX, generateApiKey, generateWebhookToken, hashApiKey } from "@/lib/crypto/tokens";
+import { API_KEY_PREFIX, generateAdminApiKey, generateApiKey, generateWebhookToken, hashApiKey } from "@/lib/crypto/tokens";
 
 describe("tokens", () => {
   it("makes whsec_ tokens of 32 random bytes", () => {
@@ -15,5 +15,11 @@ describe("tokens", () => {
     expect(prefix.length).toBeLessThan(key.length - 20);
     expect(hash).toBe(hashApiKey(key));
     expect(hash).not.toBe(hashApiKey(`${key}x`));
+  });
+  it("makes administrative keys of 128 random bits in Worksection's 32-hex-digit form, never shaped like a Bearer key", () => {
+    const key = generateAdminApiKey();
+    expect(key).toMatch(/^[0-9a-f]{32}$/);
+    expect(key.startsWith(API_KEY_PREFIX)).toBe(false);
+    expect(generateAdminApiKey()).not.toBe(key);
   });
 });
