@@ -53,7 +53,7 @@ export function AdminApiKeyCard({ initialCreatedAt }: { initialCreatedAt: string
       </div>
 
       <div className="flex flex-wrap items-center gap-2">
-        <p className="mr-auto text-sm text-gray-700" data-testid="admin-key-state">
+        <p className="w-full text-sm text-gray-700 sm:mr-auto sm:w-auto" data-testid="admin-key-state">
           {createdAt ? `Created ${dateText(createdAt)}` : "No administrative key yet: every call to /api/admin/v2 is refused."}
         </p>
         {createdAt ? (

@@ -20,7 +20,7 @@ test("the administrative key: created, revealed, regenerated after a confirmatio
   await page.goto("/settings/api-keys");
   const card = page.getByRole("region", { name: "Administrative API key (Worksection-compatible)" });
   await expect(card).toBeVisible();
-  const keyField = card.getByLabel("Administrative API key");
+  const keyField = card.getByLabel("Administrative API key", { exact: true });
 
   // A fresh installation has none; the first one needs no confirmation (nothing is replaced).
   await expect(card.getByTestId("admin-key-state")).toContainText("No administrative key yet");
@@ -72,7 +72,7 @@ test("at phone width the card fits, with its example scrolling inside itself", a
   const create = card.getByRole("button", { name: "Create administrative key" });
   if (await create.isVisible()) await create.click();
   else await card.getByRole("button", { name: "Reveal" }).click();
-  await expect(card.getByLabel("Administrative API key")).toHaveValue(/^[0-9a-f]{32}$/);
+  await expect(card.getByLabel("Administrative API key", { exact: true })).toHaveValue(/^[0-9a-f]{32}$/);
   await expectNoHorizontalScroll(page);
   for (const name of ["Hide", "Regenerate"]) {
     const button = card.getByRole("button", { name });
