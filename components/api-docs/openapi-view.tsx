@@ -10,7 +10,15 @@ type Operation = {
   parameters?: Json[];
   requestBody?: Content;
   responses: Record<string, { description: string } & Content>;
+  security?: Record<string, string[]>[];
 };
+
+/** What an operation's credential needs, in words: the scopes of its apiKey requirement. */
+function accessText(op: Operation): string {
+  const scopes = op.security?.find((s) => "apiKey" in s)?.apiKey;
+  if (!scopes) return "Admin session only";
+  return `Scope: ${scopes.join(" or ")}${scopes.includes("administrative") ? "" : " (or administrative)"}`;
+}
 
 const METHOD_TONE: Record<string, string> = {
   get: "bg-sky-100 text-sky-800",
@@ -111,6 +119,9 @@ export function OpenApiView({ doc }: { doc: Json }) {
                     <code className="font-mono text-sm break-all text-gray-900">/api/v1{path}</code>
                   </div>
                   <p className="mt-1.5 text-sm text-gray-700">{op.summary}</p>
+                  <p className="mt-1 text-xs text-gray-600" data-testid="op-access">
+                    {accessText(op)}
+                  </p>
                   {parameters.length ? (
                     <div className="mt-2">
                       <p className="text-xs font-semibold text-gray-600">Parameters</p>

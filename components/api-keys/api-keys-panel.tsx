@@ -1,10 +1,11 @@
 "use client";
 
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
+import { focusFirstInvalid } from "@/components/ui/focus-first-invalid";
 import { KeyIcon } from "@/components/ui/icons";
 import { SecretReveal } from "@/components/ui/secret-reveal";
 import { STACKED } from "@/components/ui/stacked-table";
@@ -14,7 +15,9 @@ import { useApiKeys } from "@/lib/queries/use-api-keys";
 import { useCreateApiKey } from "@/lib/queries/use-create-api-key";
 import { useRevokeApiKey } from "@/lib/queries/use-revoke-api-key";
 import { type TApiKey, ZApiKeyCreate } from "@/lib/validation/api-key";
+import type { TScope } from "@/lib/validation/scopes";
 import { relativeTime } from "../webhooks/summaries";
+import { ScopesPicker } from "./scopes-picker";
 
 const dateText = (iso: string) => new Date(iso).toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" });
 
@@ -25,15 +28,24 @@ export function ApiKeysPanel() {
   const revoke = useRevokeApiKey();
   const [name, setName] = useState("");
   const [nameError, setNameError] = useState<string>();
+  // What a host product needs to start with; an admin widens it on purpose.
+  const [scopes, setScopes] = useState<TScope[]>(["events:publish"]);
+  const [scopesError, setScopesError] = useState<string>();
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (nameError || scopesError) focusFirstInvalid(formRef.current);
+  }, [nameError, scopesError]);
   const [shown, setShown] = useState<{ id: string; name: string; key: string } | null>(null);
   const [revoking, setRevoking] = useState<TApiKey | null>(null);
 
   function onCreate(event: FormEvent) {
     event.preventDefault();
-    const parsed = ZApiKeyCreate.safeParse({ name });
-    if (!parsed.success) return setNameError(parsed.error.issues[0]?.message);
-    setNameError(undefined);
-    create.mutate(parsed.data.name, {
+    const parsed = ZApiKeyCreate.safeParse({ name, scopes });
+    const issueOf = (field: string) => (parsed.success ? undefined : parsed.error.issues.find((i) => i.path[0] === field)?.message);
+    setNameError(issueOf("name"));
+    setScopesError(issueOf("scopes"));
+    if (!parsed.success) return;
+    create.mutate(parsed.data, {
       onSuccess: (created) => {
         setShown({ id: created.id, name: created.name, key: created.key });
         setName("");
@@ -44,20 +56,23 @@ export function ApiKeysPanel() {
 
   return (
     <div className="space-y-6">
-      <form onSubmit={onCreate} noValidate className="flex flex-col gap-3 rounded-xl bg-white p-5 shadow-sm ring-1 ring-gray-200 sm:flex-row sm:items-start">
-        <TextField
-          label="New key name"
-          name="name"
-          placeholder="e.g. CRM production"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          error={nameError}
-          className="flex-1"
-        />
-        {/* Level with the input (below its label), so an error under the input does not move it. */}
-        <Button type="submit" disabled={create.isPending} className="sm:mt-[1.625rem]">
-          {create.isPending ? "Creating…" : "Create key"}
-        </Button>
+      <form ref={formRef} onSubmit={onCreate} noValidate className="space-y-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-gray-200">
+        <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
+          <TextField
+            label="New key name"
+            name="name"
+            placeholder="e.g. CRM production"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            error={nameError}
+            className="flex-1"
+          />
+          {/* Level with the input (below its label), so an error under the input does not move it. */}
+          <Button type="submit" disabled={create.isPending} className="sm:mt-[1.625rem]">
+            {create.isPending ? "Creating…" : "Create key"}
+          </Button>
+        </div>
+        <ScopesPicker legend="Scopes: what the key may do" value={scopes} onChange={setScopes} error={scopesError} />
       </form>
 
       {shown ? (
@@ -85,6 +100,7 @@ export function ApiKeysPanel() {
               <tr>
                 <th className="px-4 py-3 font-semibold">Name</th>
                 <th className="px-4 py-3 font-semibold">Key</th>
+                <th className="px-4 py-3 font-semibold">Scopes</th>
                 <th className="px-4 py-3 font-semibold">Created</th>
                 <th className="px-4 py-3 font-semibold">Last used</th>
                 <th className="px-4 py-3">
@@ -100,6 +116,9 @@ export function ApiKeysPanel() {
                   </td>
                   <td data-label="Key" className={`${STACKED.cell} font-mono text-xs`}>
                     {k.prefix}…
+                  </td>
+                  <td data-label="Scopes" className={`${STACKED.cell} font-mono text-xs`}>
+                    {k.scopes.join(", ")}
                   </td>
                   <td data-label="Created" className={`${STACKED.cell} whitespace-nowrap`}>
                     {dateText(k.createdAt)}

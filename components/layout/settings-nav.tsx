@@ -8,16 +8,17 @@ const ITEMS = [
   { href: "/settings/webhooks", label: "Webhooks", Icon: WebhookIcon },
   { href: "/settings/webhooks/deliveries", label: "Deliveries", Icon: ListIcon },
   { href: "/settings/api-keys", label: "API keys", Icon: KeyIcon },
+  { href: "/settings/oauth-apps", label: "OAuth apps", Icon: KeyIcon },
   { href: "/settings/api-docs", label: "API reference", Icon: BookIcon },
 ] as const;
 
-/** Sidebar on wide screens, one row of tabs on narrow ones (no icons there, so the four fit at 390 px). */
+/** Sidebar on wide screens; on narrow ones, tabs without icons that wrap to a second row rather than hide behind a scroll. */
 export function SettingsNav() {
   const pathname = usePathname();
   return (
     <nav aria-label="Settings" className="md:w-52 md:shrink-0">
       <p className="mb-2 hidden px-3 text-xs font-semibold tracking-wide text-gray-500 uppercase md:block">Settings</p>
-      <ul className="flex gap-1 overflow-x-auto md:flex-col md:overflow-visible">
+      <ul className="flex flex-wrap gap-1 md:flex-col md:flex-nowrap">
         {ITEMS.map(({ href, label, Icon }) => {
           const isActive =
             (pathname === href || pathname.startsWith(`${href}/`)) &&

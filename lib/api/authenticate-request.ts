@@ -5,9 +5,15 @@ import { env } from "../env";
 import { isSameOrigin } from "../http/same-origin";
 import { instanceSecrets } from "../instance-secrets";
 import { authenticateApiKey } from "../server/api-keys/authenticate-api-key";
+import { authenticateAccessToken } from "../server/oauth/authenticate-access-token";
+import type { TScope } from "../validation/scopes";
 import { ApiError } from "./api-error";
 
-export type TActor = { kind: "api_key"; apiKeyId: string } | { kind: "session"; userId: string };
+/** Who is calling. A session is a signed-in admin and may do everything; credentials carry scopes. */
+export type TActor =
+  | { kind: "api_key"; apiKeyId: string; scopes: TScope[] }
+  | { kind: "oauth"; tokenId: string; appId: string; scopes: TScope[] }
+  | { kind: "session"; userId: string };
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -52,19 +58,27 @@ function isFromOurPages(request: Request): boolean {
   );
 }
 
+/** An API key or an OAuth access token, told apart by their prefixes; null when neither is live. */
+export async function authenticateBearer(credential: string): Promise<Exclude<TActor, { kind: "session" }> | null> {
+  const token = await authenticateAccessToken(credential);
+  if (token) return { kind: "oauth", ...token };
+  const key = await authenticateApiKey(credential);
+  return key ? { kind: "api_key", apiKeyId: key.id, scopes: key.scopes } : null;
+}
+
 /**
- * Bearer API key, or the admin's session cookie. Throws 401 without valid credentials, 403 for a
+ * Bearer API key or OAuth access token, or the admin's session cookie. Throws 401 without valid credentials, 403 for a
  * signed-in non-admin or a cross-site cookie write. `allowApiKey: false` is for routes that mint keys.
  */
 export async function authenticateRequest(request: Request, { allowApiKey = true } = {}): Promise<TActor> {
   const authorization = request.headers.get("authorization");
   if (authorization) {
     const [scheme, key] = authorization.split(/\s+/, 2);
-    if (scheme?.toLowerCase() !== "bearer" || !key) throw new ApiError(401, "unauthorized", "Use Authorization: Bearer <api key>");
-    const found = await authenticateApiKey(key);
-    if (!found) throw new ApiError(401, "unauthorized", "Unknown or revoked API key");
-    if (!allowApiKey) throw new ApiError(403, "forbidden", "API keys cannot manage API keys; sign in as an admin");
-    return { kind: "api_key", apiKeyId: found.id };
+    if (scheme?.toLowerCase() !== "bearer" || !key) throw new ApiError(401, "unauthorized", "Use Authorization: Bearer <API key or OAuth access token>");
+    const actor = await authenticateBearer(key);
+    if (!actor) throw new ApiError(401, "unauthorized", "Unknown, expired or revoked API key or access token");
+    if (!allowApiKey) throw new ApiError(403, "forbidden", "API keys and OAuth tokens cannot manage credentials; sign in as an admin");
+    return actor;
   }
   // Re-read from the database: the token may predate a role change, a sign-out or a new password.
   const user = await requestSessionUser(request);

@@ -1,4 +1,5 @@
 import type { ZodType } from "zod";
+import type { TScope } from "../validation/scopes";
 import type { TJson } from "./openapi-schema";
 
 export type THttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
@@ -30,6 +31,11 @@ export type TOperation<P extends ZodType = ZodType, Q extends ZodType = ZodType,
   errors: number[];
   /** What an error status means for this operation, where the general meaning would mislead. */
   errorMeanings?: Record<number, string>;
+  /**
+   * The scopes a credential (API key, OAuth token) needs for it, any one of them; `administrative`
+   * always suffices. A signed-in admin's session may do everything.
+   */
+  scopes: TScope[];
   /** Only a signed-in admin's session, never an API key (minting keys). */
   isSessionOnly?: boolean;
 };

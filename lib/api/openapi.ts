@@ -4,7 +4,9 @@ import { ZApiKey, ZApiKeyCreated } from "../validation/api-key";
 import { ZDelivery, ZDeliveryDetail } from "../validation/delivery";
 import { ZEventDetail, ZPublishBatch, ZPublishEvent, ZPublished, ZPublishedBatch } from "../validation/event";
 import { ZEventType, ZEventTypeCreate } from "../validation/event-type";
+import { ZOAuthApp, ZOAuthAppCreated } from "../validation/oauth";
 import { ZProject, ZProjectCreate } from "../validation/project";
+import { SCOPE_DESCRIPTIONS, SCOPES } from "../validation/scopes";
 import { ZTestResult, ZWebhook, ZWebhookCreate, ZWebhookCreated, ZWebhookTestUrl, ZWebhookUpdate } from "../validation/webhook";
 import { HOOKLINE_VERSION } from "../version";
 import type { TOperation } from "./define-operation";
@@ -16,7 +18,7 @@ import { ALL_OPERATIONS } from "./operations";
 const ERROR_MEANING: Record<number, string> = {
   400: "Invalid request (field issues)",
   401: "No or bad credentials",
-  403: "Not an admin, or a cross-site cookie write",
+  403: "Not an admin, the credential lacks the operation's scope, or a cross-site cookie write",
   404: "Unknown id",
   409: "Conflicts with the current state",
   413: "Body too large",
@@ -47,7 +49,9 @@ function operationObject(op: TOperation): TJson {
   return {
     tags: [op.tag],
     summary: op.summary,
-    ...(op.isSessionOnly ? { security: [{ session: [] }] } : {}),
+    // Which credential scopes it needs (any one; administrative always does): the apiKey and oauth2
+    // requirements list them; a signed-in admin's session needs none.
+    security: op.isSessionOnly ? [{ session: [] }] : [{ apiKey: op.scopes }, { oauth2: op.scopes }, { session: [] }],
     ...(parameters.length ? { parameters } : {}),
     ...(op.body ? { requestBody: { required: !op.isBodyOptional, content: json(op.bodyName ? ref(op.bodyName) : strip(input(op.body))) } } : {}),
     responses,
@@ -88,12 +92,29 @@ export function buildOpenApiDocument(): TJson {
       description: "Manage webhooks, event types, projects and API keys. Errors: { error: { code, message, issues? } }.",
     },
     servers: [{ url: "/api/v1" }],
-    security: [{ apiKey: [] }, { session: [] }],
-    tags: ["Events", "Deliveries", "Webhooks", "Event types", "Projects", "API keys"].map((name) => ({ name })),
+    security: [{ apiKey: [] }, { oauth2: [] }, { session: [] }],
+    tags: ["Events", "Deliveries", "Webhooks", "Event types", "Projects", "API keys", "OAuth applications"].map((name) => ({ name })),
     paths: paths(ALL_OPERATIONS),
     components: {
       securitySchemes: {
-        apiKey: { type: "http", scheme: "bearer", description: "An API key from Settings → API keys" },
+        apiKey: {
+          type: "http",
+          scheme: "bearer",
+          description: `An API key from Settings → API keys, granted scopes (${SCOPES.join(", ")}); each operation lists the scopes it accepts`,
+        },
+        oauth2: {
+          type: "oauth2",
+          description: "An OAuth 2.0 access token of an application registered in Settings → OAuth applications",
+          flows: {
+            authorizationCode: {
+              authorizationUrl: "/oauth/authorize",
+              tokenUrl: "/api/oauth/token",
+              refreshUrl: "/api/oauth/token",
+              scopes: SCOPE_DESCRIPTIONS,
+            },
+            clientCredentials: { tokenUrl: "/api/oauth/token", scopes: SCOPE_DESCRIPTIONS },
+          },
+        },
         session: {
           type: "apiKey",
           in: "cookie",
@@ -124,6 +145,8 @@ export function buildOpenApiDocument(): TJson {
         ApiKey: strip(output(ZApiKey)),
         ApiKeyCreated: strip(output(ZApiKeyCreated)),
         AdminApiKey: strip(output(ZAdminApiKey)),
+        OAuthApp: strip(output(ZOAuthApp)),
+        OAuthAppCreated: strip(output(ZOAuthAppCreated)),
       },
     },
   };

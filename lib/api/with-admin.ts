@@ -5,6 +5,7 @@ import { isDatabaseUnavailable } from "../db/is-database-unavailable";
 import { env } from "../env";
 import { DomainError } from "../errors/domain-error";
 import { Prisma } from "../generated/prisma/client";
+import { grantsAny, type TScope } from "../validation/scopes";
 import { unstorableStringReason } from "../validation/storable-json";
 import { ApiError, fromDomainError } from "./api-error";
 import { authenticateRequest, type TActor } from "./authenticate-request";
@@ -45,6 +46,13 @@ export function toErrorResponse(error: unknown): Response {
   return Response.json({ error: { code: "internal", message: "Something went wrong on the server" } }, { status: 500 });
 }
 
+/** 403 naming the scope when the caller's credential was not granted one the operation needs. */
+function requireScope(actor: TActor, needed: TScope[]): void {
+  if (actor.kind === "session" || grantsAny(actor.scopes, needed)) return;
+  const names = needed.join(" or ");
+  throw new ApiError(403, "insufficient_scope", `This credential lacks the scope ${names} (or administrative); it has: ${actor.scopes.join(", ")}`);
+}
+
 /** Path or query parameters, refusing one PostgreSQL could not compare (NUL, lone surrogate). */
 function storable<T extends Record<string, string | string[]>>(values: T): T {
   for (const [name, value] of Object.entries(values)) {
@@ -73,6 +81,7 @@ export function withAdmin<
   const route = async (request: Request, context: RouteContext): Promise<Response> => {
     try {
       const actor = await authenticateRequest(request, { allowApiKey: !operation.isSessionOnly });
+      requireScope(actor, operation.scopes);
       const params = operation.params ? operation.params.parse(storable(await context.params)) : {};
       const query = operation.query ? operation.query.parse(storableQuery(request)) : {};
       const body = operation.body ? operation.body.parse(await readJsonBody(request, maxBodyBytes(env()))) : undefined;

@@ -1,9 +1,9 @@
-import type { TApiKey } from "../validation/api-key";
+import type { TApiKey, TApiKeyCreate } from "../validation/api-key";
 import { apiFetch } from "./api-client";
 
 // Browser fetchers for /api-keys (naming: see webhooks-api.ts).
 
 export const fetchApiKeys = (signal?: AbortSignal) => apiFetch<{ data: TApiKey[] }>("/api-keys", { signal }).then((r) => r.data);
 /** The answer holds the key itself, shown once. */
-export const postApiKey = (name: string) => apiFetch<TApiKey & { key: string }>("/api-keys", { method: "POST", body: { name } });
+export const postApiKey = (input: TApiKeyCreate) => apiFetch<TApiKey & { key: string }>("/api-keys", { method: "POST", body: input });
 export const destroyApiKey = (id: string) => apiFetch<TApiKey>(`/api-keys/${id}`, { method: "DELETE" });

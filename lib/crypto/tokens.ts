@@ -23,3 +23,11 @@ export function hashApiKey(key: string): string {
 export function generateAdminApiKey(): string {
   return randomBytes(16).toString("hex");
 }
+
+/** Prefixes of OAuth 2.0 credentials, so a leaked one is recognisable (and never mistaken for an API key). */
+export const OAUTH_PREFIX = { clientId: "hlc_", clientSecret: "hlcs_", accessToken: "hlat_", refreshToken: "hlrt_", code: "hlac_" } as const;
+
+/** A random OAuth credential of that kind: 192 bits, stored only as hashApiKey's SHA-256. */
+export function generateOAuthCredential(kind: keyof typeof OAUTH_PREFIX): string {
+  return `${OAUTH_PREFIX[kind]}${randomBytes(24).toString("base64url")}`;
+}

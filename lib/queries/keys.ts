@@ -22,6 +22,10 @@ export const apiKeyKeys = {
   all: ["api-keys"] as const,
 };
 
+export const oauthAppKeys = {
+  all: ["oauth-apps"] as const,
+};
+
 export const deliveryKeys = {
   all: ["deliveries"] as const,
   lists: () => [...deliveryKeys.all, "list"] as const,

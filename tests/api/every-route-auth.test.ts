@@ -3,8 +3,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createUser } from "@/lib/server/users/create-user";
+import { grantsAny, SCOPES, type TScope } from "@/lib/validation/scopes";
 import { freshDatabasePerTest, TEST_DATABASES } from "../helpers/databases";
-import { call, sessionCookie } from "../helpers/routes";
+import { call, scopedKey, sessionCookie } from "../helpers/routes";
 
 // Every route handler under app/api/v1 checks the caller itself: found by walking the folder, so a
 // route added later is covered without anyone remembering to list it here.
@@ -20,7 +21,7 @@ function routeFiles(dir = ROOT): string[] {
   });
 }
 
-type THandler = Parameters<typeof call>[0];
+type THandler = Parameters<typeof call>[0] & { operation: { scopes: TScope[]; isSessionOnly?: boolean } };
 async function handlers(): Promise<{ name: string; method: string; handler: THandler; params: Record<string, string> }[]> {
   const out = [];
   for (const file of routeFiles()) {
@@ -57,6 +58,31 @@ describe.each(TEST_DATABASES)("every admin API route on $name", (backend) => {
     }
     expect(await db().prisma.user.count()).toBe(before);
     for (const table of ["webhook", "apiKey", "event", "delivery", "project"] as const) {
+      expect(await (db().prisma[table] as { count: () => Promise<number> }).count(), table).toBe(0);
+    }
+  });
+
+  it("a key without the operation's scope gets 403 naming it; one with just that scope gets past the check; nothing written", async () => {
+    for (const { name, method, handler, params } of await handlers()) {
+      const { scopes, isSessionOnly } = handler.operation;
+      const body = method === "GET" || method === "DELETE" ? undefined : {};
+      const others = SCOPES.filter((s) => !grantsAny([s], scopes));
+      if (isSessionOnly) {
+        // No scope opens a session-only operation to a key, not even administrative.
+        expect((await call(handler, { method, params, body, key: await scopedKey(["administrative"]) })).status, name).toBe(403);
+        continue;
+      }
+      const refused = await call(handler, { method, params, body, key: await scopedKey(others) });
+      expect(refused.status, `${name} without ${scopes.join("/")}`).toBe(403);
+      const { error } = refused.json as { error: { code: string; message: string } };
+      expect(error.code, name).toBe("insufficient_scope");
+      for (const scope of scopes) expect(error.message, name).toContain(scope);
+      for (const scope of scopes) {
+        const allowed = await call(handler, { method, params, body, key: await scopedKey([scope]) });
+        expect([401, 403], `${name} with ${scope}: ${JSON.stringify(allowed.json)}`).not.toContain(allowed.status);
+      }
+    }
+    for (const table of ["webhook", "event", "delivery", "project"] as const) {
       expect(await (db().prisma[table] as { count: () => Promise<number> }).count(), table).toBe(0);
     }
   });

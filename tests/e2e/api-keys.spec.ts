@@ -40,3 +40,29 @@ test("at phone width each key is a card with its Revoke button on screen", async
   await expect(revoke).toBeInViewport({ ratio: 1 });
   await screenshot(page, "api-keys-390");
 });
+
+test("a key gets the scopes picked for it: a publish-only key publishes but cannot list webhooks", async ({ page, baseURL }) => {
+  await signInOk(page, E2E.admin.email, E2E.admin.password);
+  await page.goto("/settings/api-keys");
+  const scopes = page.getByRole("group", { name: /^Scopes/ });
+  // A new key starts publish-only; with nothing picked the form says so and creates nothing.
+  await expect(scopes.getByRole("checkbox", { name: /events:publish/ })).toBeChecked();
+  await page.getByLabel("New key name").fill("scoped key");
+  await scopes.getByRole("checkbox", { name: /events:publish/ }).uncheck();
+  await page.getByRole("button", { name: "Create key" }).click();
+  await expect(scopes).toContainText("Pick at least one scope");
+  await expect(scopes.getByRole("checkbox").first()).toBeFocused();
+  await scopes.getByRole("checkbox", { name: /events:publish/ }).check();
+  await scopes.getByRole("checkbox", { name: /deliveries:read/ }).check();
+  await page.getByRole("button", { name: "Create key" }).click();
+  const key = await page.getByLabel("New API key").inputValue();
+  await expect(page.getByTestId("api-key-row").filter({ hasText: "scoped key" })).toContainText("events:publish, deliveries:read");
+  await screenshot(page, "api-keys-scopes");
+
+  const headers = { authorization: `Bearer ${key}`, "content-type": "application/json" };
+  const published = await fetch(`${baseURL}/api/v1/events`, { method: "POST", headers, body: JSON.stringify({ event: "post_task", data: { id: 1 } }) });
+  expect(published.status).toBe(202);
+  const listed = await fetch(`${baseURL}/api/v1/webhooks`, { headers });
+  expect(listed.status).toBe(403);
+  expect(((await listed.json()) as { error: { message: string } }).error.message).toContain("webhooks:read");
+});

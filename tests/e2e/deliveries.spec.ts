@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
 import { E2E } from "../../playwright.config";
-import { expectNoHorizontalScroll, screenshot, signInOk } from "./helpers";
+import { createApiKeyInBrowser, expectNoHorizontalScroll, screenshot, signInOk } from "./helpers";
 
 // A receiver that fails the first real delivery and then recovers; it logs each Delivery id the way
 // a receiver's own log would, so the test can paste a log line into the search box.
@@ -33,10 +33,7 @@ test.afterAll(() => new Promise<void>((r) => server.close(() => r())));
 test("find a delivery by its UUID, read its attempts, redeliver, debug a signature, see the chart", async ({ page, baseURL }) => {
   test.setTimeout(60_000);
   await signInOk(page, E2E.admin.email, E2E.admin.password);
-  await page.goto("/settings/api-keys");
-  await page.getByLabel("New key name").fill("log test");
-  await page.getByRole("button", { name: "Create key" }).click();
-  const key = await page.getByLabel("New API key").inputValue();
+  const key = await createApiKeyInBrowser(page, "log test");
   const auth = { authorization: `Bearer ${key}`, "content-type": "application/json" };
   const hook = (await (
     await fetch(`${baseURL}/api/v1/webhooks`, { method: "POST", headers: auth, body: JSON.stringify({ url: `${base}/flaky`, events: ["update_task"] }) })

@@ -76,9 +76,14 @@ export async function createWebhookInBrowser(page: Page, url: string): Promise<v
 }
 
 /** Creates an API key on the API keys page (signed in as an admin) and returns it, for calls a host would make. */
-export async function createApiKeyInBrowser(page: Page, name: string): Promise<string> {
+export async function createApiKeyInBrowser(page: Page, name: string, scopes: string[] = ["administrative"]): Promise<string> {
   await page.goto("/settings/api-keys");
   await page.getByLabel("New key name").fill(name);
+  for (const box of await page
+    .getByRole("group", { name: /^Scopes/ })
+    .getByRole("checkbox")
+    .all())
+    await box.setChecked(scopes.includes((await box.getAttribute("value")) ?? ""));
   await page.getByRole("button", { name: "Create key" }).click();
   const key = await page.getByLabel("New API key").inputValue();
   expect(key).toMatch(/^hkl_/);

@@ -1,4 +1,5 @@
 import { createApiKey } from "@/lib/server/api-keys/api-keys";
+import type { TScope } from "@/lib/validation/scopes";
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
@@ -31,6 +32,11 @@ export async function call(
 
 export async function adminKey(): Promise<string> {
   return (await createApiKey({ name: "tests" }, null)).key;
+}
+
+/** A key granted only these scopes. */
+export async function scopedKey(scopes: TScope[]): Promise<string> {
+  return (await createApiKey({ name: `scoped ${scopes.join(" ")}`, scopes }, null)).key;
 }
 
 /** A next-auth session cookie for a user at their current session version, signed like the real sign-in signs it. */

@@ -8,6 +8,7 @@ export const publishEventOperation = defineOperation({
   method: "POST",
   path: "/events",
   tag: "Events",
+  scopes: ["events:publish"],
   summary: "Publish an event: one delivery per matching enabled webhook, written in one transaction",
   body: ZPublishEvent,
   bodyName: "PublishEvent",
@@ -19,6 +20,7 @@ export const publishBatchOperation = defineOperation({
   method: "POST",
   path: "/events/batch",
   tag: "Events",
+  scopes: ["events:publish"],
   summary:
     "Publish up to HOOKLINE_MAX_BATCH_EVENTS (500) events in one transaction. Every event is checked first: an issue's path names its index (events.3.event) and nothing is written. idempotencyKey works per event, also between events of one batch.",
   body: ZPublishBatch,
@@ -31,6 +33,7 @@ export const getEventOperation = defineOperation({
   method: "GET",
   path: "/events/{id}",
   tag: "Events",
+  scopes: ["deliveries:read"],
   summary: "An event as a unit: its body, when it was published, and every delivery it made with its webhook and outcome",
   params: ZEventId,
   paramDescriptions: { id: "Event id (the id in every delivery's body)" },

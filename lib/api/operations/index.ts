@@ -4,10 +4,11 @@ import * as apiKeys from "./api-keys";
 import * as deliveries from "./deliveries";
 import * as eventTypes from "./event-types";
 import * as events from "./events";
+import * as oauthApps from "./oauth-apps";
 import * as projects from "./projects";
 import * as webhooks from "./webhooks";
 
 /** Every operation of the admin API, in the document's order. */
-export const ALL_OPERATIONS: TOperation[] = [events, deliveries, webhooks, eventTypes, projects, apiKeys, adminApiKey].flatMap(
+export const ALL_OPERATIONS: TOperation[] = [events, deliveries, webhooks, eventTypes, projects, apiKeys, adminApiKey, oauthApps].flatMap(
   (group) => Object.values(group) as TOperation[],
 );

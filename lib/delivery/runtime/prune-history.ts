@@ -26,5 +26,24 @@ export async function pruneHistory(db: PrismaClient, days: number, now = new Dat
     if (events.length === 0) break;
     await db.event.deleteMany({ where: { id: { in: events.map((e) => e.id) } } });
   }
+  await pruneDeadOAuthGrants(db, now);
   return total;
+}
+
+/**
+ * OAuth codes past their few minutes, and grants that can never be used again (revoked, or both
+ * tokens expired) a day on: without this every token ever issued would stay, and the table grow
+ * with each client-credentials call. A day's grace keeps a just-revoked grant visible to admins.
+ */
+export async function pruneDeadOAuthGrants(db: PrismaClient, now = new Date()): Promise<void> {
+  const dayAgo = new Date(now.getTime() - 86_400_000);
+  await db.oAuthCode.deleteMany({ where: { expiresAt: { lt: now } } });
+  await db.oAuthToken.deleteMany({
+    where: {
+      OR: [
+        { revokedAt: { lt: dayAgo } },
+        { accessTokenExpiresAt: { lt: dayAgo }, OR: [{ refreshTokenExpiresAt: null }, { refreshTokenExpiresAt: { lt: dayAgo } }] },
+      ],
+    },
+  });
 }

@@ -4,14 +4,37 @@ import { generateApiKey } from "../../crypto/tokens";
 import { getDb } from "../../db";
 import { DomainError } from "../../errors/domain-error";
 import { type TApiKey, ZApiKeyCreate } from "../../validation/api-key";
+import { SCOPES, type TScope } from "../../validation/scopes";
 
-type Row = { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null; createdBy: { email: string } | null };
-const SELECT = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true, createdBy: { select: { email: true } } } as const;
+type Row = {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: string[];
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+  createdBy: { email: string } | null;
+};
+const SELECT = {
+  id: true,
+  name: true,
+  prefix: true,
+  scopes: true,
+  createdAt: true,
+  lastUsedAt: true,
+  revokedAt: true,
+  createdBy: { select: { email: true } },
+} as const;
+
+/** Stored scopes, keeping only ones this version knows (a downgrade never widens a key). */
+export const toScopes = (stored: string[]): TScope[] => SCOPES.filter((s) => stored.includes(s));
 
 const toDto = (k: Row): TApiKey => ({
   id: k.id,
   name: k.name,
   prefix: k.prefix,
+  scopes: toScopes(k.scopes),
   createdAt: k.createdAt.toISOString(),
   lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
   revokedAt: k.revokedAt?.toISOString() ?? null,
@@ -20,9 +43,9 @@ const toDto = (k: Row): TApiKey => ({
 
 /** The key itself is in the answer this once; the database keeps only its SHA-256. */
 export async function createApiKey(input: z.input<typeof ZApiKeyCreate>, createdById: string | null) {
-  const { name } = ZApiKeyCreate.parse(input);
+  const { name, scopes } = ZApiKeyCreate.parse(input);
   const { key, prefix, hash } = generateApiKey();
-  const row = await (await getDb()).apiKey.create({ data: { name, prefix, hash, createdById }, select: SELECT });
+  const row = await (await getDb()).apiKey.create({ data: { name, prefix, hash, scopes, createdById }, select: SELECT });
   return { ...toDto(row), key };
 }
 

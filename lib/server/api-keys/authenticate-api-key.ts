@@ -1,11 +1,13 @@
 import "server-only";
 import { API_KEY_PREFIX, hashApiKey } from "../../crypto/tokens";
 import { getDb } from "../../db";
+import type { TScope } from "../../validation/scopes";
+import { toScopes } from "./api-keys";
 
 // lastUsedAt is a hint for admins, not an audit log: write it at most once a minute per key.
 const TOUCH_EVERY_MS = 60_000;
 
-type TFound = { id: string; revokedAt: Date | null; lastUsedAt: Date | null } | null;
+type TFound = { id: string; scopes: string[]; revokedAt: Date | null; lastUsedAt: Date | null } | null;
 type TDb = Awaited<ReturnType<typeof getDb>>;
 
 // Single flight: requests that arrive with the same key while its lookup is under way share that
@@ -23,13 +25,15 @@ function lookUp(db: TDb, hash: string): Promise<TFound> {
   const shared = pending.get(hash);
   if (shared) return shared;
   const map = pending;
-  const lookup = db.apiKey.findUnique({ where: { hash }, select: { id: true, revokedAt: true, lastUsedAt: true } }).finally(() => map.delete(hash));
+  const lookup = db.apiKey
+    .findUnique({ where: { hash }, select: { id: true, scopes: true, revokedAt: true, lastUsedAt: true } })
+    .finally(() => map.delete(hash));
   map.set(hash, lookup);
   return lookup;
 }
 
-/** The key's id when `key` is a live (not revoked) admin-API key, else null. */
-export async function authenticateApiKey(key: string, now = new Date()): Promise<{ id: string } | null> {
+/** The key's id and scopes when `key` is a live (not revoked) admin-API key, else null. */
+export async function authenticateApiKey(key: string, now = new Date()): Promise<{ id: string; scopes: TScope[] } | null> {
   if (!key.startsWith(API_KEY_PREFIX) || key.length > 200) return null;
   const db = await getDb();
   const found = await lookUp(db, hashApiKey(key));
@@ -38,5 +42,5 @@ export async function authenticateApiKey(key: string, now = new Date()): Promise
     found.lastUsedAt = now; // requests sharing this lookup see it touched and do not write again
     await db.apiKey.update({ where: { id: found.id }, data: { lastUsedAt: now } });
   }
-  return { id: found.id };
+  return { id: found.id, scopes: toScopes(found.scopes) };
 }

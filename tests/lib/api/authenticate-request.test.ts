@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/api/api-error";
 import { authenticateRequest } from "@/lib/api/authenticate-request";
+import { generateOAuthCredential, hashApiKey } from "@/lib/crypto/tokens";
 import { createApiKey, revokeApiKey } from "@/lib/server/api-keys/api-keys";
+import { createOAuthApp } from "@/lib/server/oauth/oauth-apps";
 import { createUser } from "@/lib/server/users/create-user";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../helpers/databases";
 import { sessionCookie } from "../../helpers/routes";
@@ -20,22 +22,26 @@ async function refusal(promise: Promise<unknown>) {
 }
 
 describe.each(TEST_DATABASES)("authenticateRequest on $name", (backend) => {
-  freshDatabasePerTest(backend);
+  const database = freshDatabasePerTest(backend);
 
   it("accepts a live API key (any case of Bearer) as an api_key actor", async () => {
     const { id, key } = await createApiKey({ name: "ci" }, null);
-    expect(await authenticateRequest(request({ authorization: `Bearer ${key}` }))).toEqual({ kind: "api_key", apiKeyId: id });
-    expect(await authenticateRequest(request({ authorization: `bearer ${key}` }), { allowApiKey: true })).toEqual({ kind: "api_key", apiKeyId: id });
+    expect(await authenticateRequest(request({ authorization: `Bearer ${key}` }))).toEqual({ kind: "api_key", apiKeyId: id, scopes: ["administrative"] });
+    expect(await authenticateRequest(request({ authorization: `bearer ${key}` }), { allowApiKey: true })).toEqual({
+      kind: "api_key",
+      apiKeyId: id,
+      scopes: ["administrative"],
+    });
   });
 
   it("refuses another scheme or a missing key with 401 saying how to authenticate", async () => {
-    const how = { status: 401, code: "unauthorized", message: "Use Authorization: Bearer <api key>" };
+    const how = { status: 401, code: "unauthorized", message: "Use Authorization: Bearer <API key or OAuth access token>" };
     expect(await refusal(authenticateRequest(request({ authorization: "Basic dTpw" })))).toEqual(how);
     expect(await refusal(authenticateRequest(request({ authorization: "Bearer" })))).toEqual(how);
   });
 
   it("refuses an unknown or revoked key with 401", async () => {
-    const unknown = { status: 401, code: "unauthorized", message: "Unknown or revoked API key" };
+    const unknown = { status: 401, code: "unauthorized", message: "Unknown, expired or revoked API key or access token" };
     expect(await refusal(authenticateRequest(request({ authorization: "Bearer hkl_not_a_real_key" })))).toEqual(unknown);
     const { id, key } = await createApiKey({ name: "old" }, null);
     await revokeApiKey(id);
@@ -47,8 +53,29 @@ describe.each(TEST_DATABASES)("authenticateRequest on $name", (backend) => {
     expect(await refusal(authenticateRequest(request({ authorization: `Bearer ${key}` }), { allowApiKey: false }))).toEqual({
       status: 403,
       code: "forbidden",
-      message: "API keys cannot manage API keys; sign in as an admin",
+      message: "API keys and OAuth tokens cannot manage credentials; sign in as an admin",
     });
+  });
+
+  it("takes a live OAuth access token as the token's grant, and refuses it where credentials are not allowed", async () => {
+    const app = await createOAuthApp({ name: "R", redirectUris: [], scopes: ["administrative"] }, null);
+    const access = generateOAuthCredential("accessToken");
+    const row = await database().prisma.oAuthToken.create({
+      data: {
+        appId: app.id,
+        accessTokenHash: hashApiKey(access),
+        accessTokenExpiresAt: new Date(Date.now() + 60_000),
+        scopes: ["deliveries:read"],
+        grantType: "client_credentials",
+      },
+    });
+    expect(await authenticateRequest(request({ authorization: `Bearer ${access}` }))).toEqual({
+      kind: "oauth",
+      tokenId: row.id,
+      appId: app.id,
+      scopes: ["deliveries:read"],
+    });
+    expect((await refusal(authenticateRequest(request({ authorization: `Bearer ${access}` }), { allowApiKey: false }))).status).toBe(403);
   });
 
   it("refuses a request with no credentials, a forged cookie or a malformed one with 401", async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { defineOperation, WRITE_ERRORS } from "@/lib/api/define-operation";
+import type { TScope } from "@/lib/validation/scopes";
 
 describe("defineOperation", () => {
   it("returns the declaration itself (schemas kept, for withAdmin and the document to read)", () => {
@@ -10,6 +11,7 @@ describe("defineOperation", () => {
       path: "/things",
       tag: "Things",
       summary: "Make a thing",
+      scopes: ["webhooks:write"] as TScope[],
       body,
       responses: [{ status: 201, description: "Made" }],
       errors: WRITE_ERRORS,

@@ -23,3 +23,20 @@ describe("buildOpenApiDocument", () => {
     expect(documentedCount).toBe(ALL_OPERATIONS.length);
   });
 });
+
+describe("scopes in the document", () => {
+  it("each operation lists the scopes a credential needs for it, and session-only ones say so", () => {
+    const doc = buildOpenApiDocument() as { paths: Record<string, Record<string, { security: Record<string, string[]>[] }>> };
+    for (const op of ALL_OPERATIONS) {
+      const security = doc.paths[op.path]?.[op.method.toLowerCase()]?.security;
+      if (op.isSessionOnly) expect(security, `${op.method} ${op.path}`).toEqual([{ session: [] }]);
+      else {
+        expect(op.scopes.length, `${op.method} ${op.path} declares a scope`).toBeGreaterThan(0);
+        expect(security, `${op.method} ${op.path}`).toEqual([{ apiKey: op.scopes }, { oauth2: op.scopes }, { session: [] }]);
+      }
+    }
+    expect(doc.paths["/events"]?.post?.security[0]).toEqual({ apiKey: ["events:publish"] });
+    expect(doc.paths["/webhooks/{id}"]?.delete?.security[0]).toEqual({ apiKey: ["webhooks:write"] });
+    expect(doc.paths["/deliveries/{id}/redeliver"]?.post?.security[0]).toEqual({ apiKey: ["deliveries:write"] });
+  });
+});

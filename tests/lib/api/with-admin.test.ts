@@ -7,7 +7,7 @@ import { DatabaseUnavailableError } from "@/lib/db/open-database";
 import { DomainError } from "@/lib/errors/domain-error";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../helpers/databases";
-import { adminKey, call } from "../../helpers/routes";
+import { adminKey, call, scopedKey } from "../../helpers/routes";
 
 const read = async (response: Response) => ({ status: response.status, headers: response.headers, json: await response.json() });
 const prismaError = (code: string) => new Prisma.PrismaClientKnownRequestError(`secret detail ${code}`, { code, clientVersion: "7.10.0" });
@@ -103,6 +103,7 @@ const THING = defineOperation({
   path: "/things/{id}",
   tag: "Things",
   summary: "A test operation",
+  scopes: ["webhooks:read"],
   params: z.object({ id: z.string() }),
   query: z.object({ q: z.string().optional() }),
   responses: [{ status: 200, description: "ok" }],
@@ -113,6 +114,7 @@ const CREATE_THING = defineOperation({
   path: "/things",
   tag: "Things",
   summary: "Creates a thing",
+  scopes: ["webhooks:write"],
   body: z.object({ name: z.string().min(1) }).strict(),
   responses: [{ status: 201, description: "created" }],
   errors: [400, 401, 403],
@@ -144,7 +146,32 @@ describe.each(TEST_DATABASES)("withAdmin on $name", (backend) => {
     const { handler, calls } = thingRoute({ answer: 42 });
     const res = await call(handler, { key, path: "/things/abc?q=hello", params: { id: "abc" } });
     expect(res).toEqual({ status: 200, json: { answer: 42 } });
-    expect(calls).toEqual([{ params: { id: "abc" }, query: { q: "hello" }, body: undefined, actor: { kind: "api_key", apiKeyId: apiKey.id } }]);
+    expect(calls).toEqual([
+      { params: { id: "abc" }, query: { q: "hello" }, body: undefined, actor: { kind: "api_key", apiKeyId: apiKey.id, scopes: ["administrative"] } },
+    ]);
+  });
+
+  it("403 naming the scope when the key lacks it; a write scope includes reading; the handler is not called", async () => {
+    const { handler, calls } = thingRoute();
+    const publishOnly = await scopedKey(["events:publish"]);
+    const res = await call(handler, { key: publishOnly, path: "/things/abc", params: { id: "abc" } });
+    expect(res.status).toBe(403);
+    expect(res.json).toMatchObject({ error: { code: "insufficient_scope" } });
+    expect((res.json as { error: { message: string } }).error.message).toContain("webhooks:read");
+    expect(calls).toEqual([]);
+    for (const scopes of [["webhooks:read"], ["webhooks:write"], ["administrative"]] as const) {
+      const ok = await call(handler, { key: await scopedKey([...scopes]), path: "/things/abc", params: { id: "abc" } });
+      expect(ok.status, scopes.join()).toBe(200);
+    }
+    const readOnly = await scopedKey(["webhooks:read", "deliveries:write"]);
+    expect(
+      (
+        await call(
+          withAdmin(CREATE_THING, async () => null),
+          { method: "POST", key: readOnly, body: { name: "x" } },
+        )
+      ).status,
+    ).toBe(403);
   });
 
   it("401 without credentials, and the handler is not called", async () => {

@@ -21,11 +21,15 @@ describe("api-keys-api", () => {
     expect(fetchMock.mock.calls[0]?.[1]).toMatchObject({ method: "GET", signal });
   });
 
-  it("postApiKey POSTs the name as JSON and returns the key shown once", async () => {
+  it("postApiKey POSTs the name and scopes as JSON and returns the key shown once", async () => {
     const fetchMock = answer(async () => Response.json({ ...KEY, key: "hk_abc_secret" }, { status: 201 }));
-    await expect(postApiKey("CI")).resolves.toEqual({ ...KEY, key: "hk_abc_secret" });
+    await expect(postApiKey({ name: "CI", scopes: ["events:publish"] })).resolves.toEqual({ ...KEY, key: "hk_abc_secret" });
     expect(fetchMock.mock.calls[0]?.[0]).toBe("/api/v1/api-keys");
-    expect(fetchMock.mock.calls[0]?.[1]).toMatchObject({ method: "POST", headers: { "content-type": "application/json" }, body: '{"name":"CI"}' });
+    expect(fetchMock.mock.calls[0]?.[1]).toMatchObject({
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: '{"name":"CI","scopes":["events:publish"]}',
+    });
   });
 
   it("destroyApiKey DELETEs /api-keys/{id}", async () => {
@@ -38,7 +42,7 @@ describe("api-keys-api", () => {
   it("turns an API error into an ApiClientError", async () => {
     const issues = [{ path: "name", message: "Required" }];
     answer(async () => Response.json({ error: { code: "validation_failed", message: "Invalid body", issues } }, { status: 400 }));
-    const error = await postApiKey("").catch((e: unknown) => e);
+    const error = await postApiKey({ name: "" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiClientError);
     expect(error).toMatchObject({ status: 400, code: "validation_failed", message: "Invalid body", issues });
   });

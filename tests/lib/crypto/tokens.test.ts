@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { API_KEY_PREFIX, generateAdminApiKey, generateApiKey, generateWebhookToken, hashApiKey } from "@/lib/crypto/tokens";
+import {
+  API_KEY_PREFIX,
+  generateAdminApiKey,
+  generateApiKey,
+  generateOAuthCredential,
+  generateWebhookToken,
+  hashApiKey,
+  OAUTH_PREFIX,
+} from "@/lib/crypto/tokens";
 
 describe("tokens", () => {
   it("makes whsec_ tokens of 32 random bytes", () => {
@@ -21,5 +29,15 @@ describe("tokens", () => {
     expect(key).toMatch(/^[0-9a-f]{32}$/);
     expect(key.startsWith(API_KEY_PREFIX)).toBe(false);
     expect(generateAdminApiKey()).not.toBe(key);
+  });
+
+  it("makes OAuth credentials recognisable by kind, never in an API key's form", () => {
+    for (const kind of ["clientId", "clientSecret", "accessToken", "refreshToken", "code"] as const) {
+      const value = generateOAuthCredential(kind);
+      expect(value.startsWith(OAUTH_PREFIX[kind])).toBe(true);
+      expect(value.startsWith(API_KEY_PREFIX)).toBe(false);
+      expect(value.length - OAUTH_PREFIX[kind].length).toBe(32);
+      expect(generateOAuthCredential(kind)).not.toBe(value);
+    }
   });
 });

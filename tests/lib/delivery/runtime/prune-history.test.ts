@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pruneHistory } from "@/lib/delivery/runtime/prune-history";
+import { pruneDeadOAuthGrants, pruneHistory } from "@/lib/delivery/runtime/prune-history";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
 import { enabledWebhook } from "../../../helpers/delivery";
 
@@ -66,5 +66,35 @@ describe.each(TEST_DATABASES)("pruneHistory on $name", (backend) => {
     expect(await pruneHistory(db().prisma, 10, NOW)).toBe(0);
     expect(await pruneHistory(db().prisma, 7, NOW)).toBe(1);
     expect(await db().prisma.event.count()).toBe(0);
+  });
+
+  it("drops expired OAuth codes and grants dead for a day (revoked, or both tokens expired); keeps the usable ones", async () => {
+    const app = await db().prisma.oAuthApp.create({ data: { clientId: "hlc_p", name: "P", secretHash: "h", redirectUris: [], scopes: [] } });
+    const user = await db().prisma.user.create({ data: { email: "p@example.com", passwordHash: "x" } });
+    const code = (expiresAt: Date, codeHash: string) =>
+      db().prisma.oAuthCode.create({
+        data: {
+          codeHash,
+          appId: app.id,
+          userId: user.id,
+          redirectUri: "https://a.example/cb",
+          scopes: [],
+          codeChallenge: "c",
+          codeChallengeMethod: "S256",
+          expiresAt,
+        },
+      });
+    await code(new Date(NOW.getTime() - 1000), "old");
+    const fresh = await code(new Date(NOW.getTime() + 60_000), "new");
+    const token = (hash: string, fields: { revokedAt?: Date; accessTokenExpiresAt: Date; refreshTokenExpiresAt?: Date }) =>
+      db().prisma.oAuthToken.create({ data: { appId: app.id, accessTokenHash: hash, scopes: [], grantType: "client_credentials", ...fields } });
+    await token("revoked-long-ago", { revokedAt: daysAgo(2), accessTokenExpiresAt: daysAgo(-1) });
+    const justRevoked = await token("revoked-now", { revokedAt: NOW, accessTokenExpiresAt: daysAgo(-1) });
+    await token("expired", { accessTokenExpiresAt: daysAgo(2) });
+    const refreshable = await token("refreshable", { accessTokenExpiresAt: daysAgo(2), refreshTokenExpiresAt: daysAgo(-5) });
+    const live = await token("live", { accessTokenExpiresAt: daysAgo(-1) });
+    await pruneDeadOAuthGrants(db().prisma, NOW);
+    expect((await db().prisma.oAuthCode.findMany()).map((c) => c.id)).toEqual([fresh.id]);
+    expect((await db().prisma.oAuthToken.findMany()).map((t) => t.id).sort()).toEqual([justRevoked.id, refreshable.id, live.id].sort());
   });
 });

@@ -1,0 +1,107 @@
+"use client";
+
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { ScopesPicker } from "@/components/api-keys/scopes-picker";
+import { Button } from "@/components/ui/button";
+import { focusFirstInvalid } from "@/components/ui/focus-first-invalid";
+import { SecretReveal } from "@/components/ui/secret-reveal";
+import { TextField } from "@/components/ui/text-field";
+import { useCreateOAuthApp } from "@/lib/queries/use-create-oauth-app";
+import { ZOAuthAppCreate } from "@/lib/validation/oauth";
+import type { TScope } from "@/lib/validation/scopes";
+
+type TErrors = Partial<Record<"name" | "redirectUris" | "scopes" | "form", string>>;
+
+/** Register an application; its client secret is shown here once. */
+export function OAuthAppForm() {
+  const create = useCreateOAuthApp();
+  const [name, setName] = useState("");
+  const [uris, setUris] = useState("");
+  const [scopes, setScopes] = useState<TScope[]>([]);
+  const [errors, setErrors] = useState<TErrors>({});
+  const [created, setCreated] = useState<{ name: string; clientId: string; clientSecret: string } | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const urisId = useId();
+  useEffect(() => {
+    if (Object.keys(errors).length) focusFirstInvalid(formRef.current);
+  }, [errors]);
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const redirectUris = uris.split(/\s+/).filter(Boolean);
+    const parsed = ZOAuthAppCreate.safeParse({ name, redirectUris, scopes });
+    if (!parsed.success) {
+      const next: TErrors = {};
+      for (const issue of parsed.error.issues) next[issue.path[0] as keyof TErrors] ??= issue.message;
+      return setErrors(next);
+    }
+    setErrors({});
+    create.mutate(parsed.data, {
+      onSuccess: (app) => {
+        setCreated({ name: app.name, clientId: app.clientId, clientSecret: app.clientSecret });
+        setName("");
+        setUris("");
+        setScopes([]);
+      },
+      onError: (e) => setErrors({ form: e.message }),
+    });
+  }
+
+  return (
+    <div className="space-y-4">
+      <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-gray-200">
+        <TextField
+          label="Application name"
+          name="name"
+          placeholder="e.g. Reporting dashboard"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={errors.name}
+        />
+        <div>
+          <label htmlFor={urisId} className="block text-sm font-medium text-gray-900">
+            Redirect URIs
+          </label>
+          <p id={`${urisId}-hint`} className="mt-0.5 text-xs text-gray-600">
+            One per line; where the consent page sends codes (https, or http to localhost). Leave empty for client credentials only.
+          </p>
+          <textarea
+            id={urisId}
+            name="redirectUris"
+            rows={2}
+            value={uris}
+            onChange={(e) => setUris(e.target.value)}
+            aria-invalid={errors.redirectUris ? true : undefined}
+            aria-describedby={`${urisId}-hint${errors.redirectUris ? ` ${urisId}-error` : ""}`}
+            placeholder="https://app.example.com/oauth/callback"
+            className={`mt-1.5 block w-full rounded-md border-0 px-3 py-2 font-mono text-sm text-gray-900 shadow-sm ring-1 ring-inset placeholder:text-gray-400 focus:ring-2 focus:ring-brand-500 focus:outline-none ${errors.redirectUris ? "ring-red-400" : "ring-gray-300"}`}
+          />
+          {errors.redirectUris ? (
+            <p id={`${urisId}-error`} className="mt-1.5 text-sm text-red-600">
+              {errors.redirectUris}
+            </p>
+          ) : null}
+        </div>
+        <ScopesPicker legend="Scopes its tokens may get" value={scopes} onChange={setScopes} error={errors.scopes} />
+        {errors.form ? (
+          <p role="alert" className="text-sm text-red-600">
+            {errors.form}
+          </p>
+        ) : null}
+        <Button type="submit" disabled={create.isPending}>
+          {create.isPending ? "Registering…" : "Register application"}
+        </Button>
+      </form>
+
+      {created ? (
+        <div role="status" className="space-y-3 rounded-xl border border-green-200 bg-green-50 p-5">
+          <p className="text-sm font-semibold text-green-900">“{created.name}” registered. Copy the client secret now: it is not shown again.</p>
+          <p className="text-xs font-medium text-green-900">client_id</p>
+          <SecretReveal label="Client ID" value={created.clientId} tone="success" />
+          <p className="text-xs font-medium text-green-900">client_secret</p>
+          <SecretReveal label="Client secret" value={created.clientSecret} tone="success" />
+        </div>
+      ) : null}
+    </div>
+  );
+}

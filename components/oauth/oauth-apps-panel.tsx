@@ -1,0 +1,77 @@
+"use client";
+
+import { useState } from "react";
+import { ErrorAlert } from "@/components/ui/alert";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { EmptyState } from "@/components/ui/empty-state";
+import { KeyIcon } from "@/components/ui/icons";
+import { useToast } from "@/components/ui/toast";
+import { useDeleteOAuthApp } from "@/lib/queries/use-delete-oauth-app";
+import { useOAuthApps } from "@/lib/queries/use-oauth-apps";
+import { useRevokeOAuthToken } from "@/lib/queries/use-revoke-oauth-token";
+import type { TOAuthApp, TOAuthToken } from "@/lib/validation/oauth";
+import { OAuthAppCard } from "./oauth-app-card";
+import { OAuthAppForm } from "./oauth-app-form";
+
+export function OAuthAppsPanel() {
+  const toast = useToast();
+  const apps = useOAuthApps();
+  const remove = useDeleteOAuthApp();
+  const revoke = useRevokeOAuthToken();
+  const [deleting, setDeleting] = useState<TOAuthApp | null>(null);
+  const [revoking, setRevoking] = useState<{ token: TOAuthToken; app: TOAuthApp } | null>(null);
+
+  return (
+    <div className="space-y-6">
+      <OAuthAppForm />
+      {apps.error ? <ErrorAlert>Could not load applications: {apps.error.message}</ErrorAlert> : null}
+      {apps.data && apps.data.length === 0 ? (
+        <EmptyState icon={<KeyIcon width={24} height={24} />} title="No OAuth applications yet">
+          Register an application to let it get tokens by consent (authorization code with PKCE) or as itself (client credentials).
+        </EmptyState>
+      ) : null}
+      {apps.data && apps.data.length > 0 ? (
+        <ul className="space-y-4">
+          {apps.data.map((app) => (
+            <OAuthAppCard key={app.id} app={app} onDelete={setDeleting} onRevoke={(token, a) => setRevoking({ token, app: a })} />
+          ))}
+        </ul>
+      ) : null}
+
+      <ConfirmDialog
+        isOpen={deleting !== null}
+        title="Delete this application?"
+        confirmLabel="Delete"
+        isDanger
+        onCancel={() => setDeleting(null)}
+        onConfirm={() => {
+          if (deleting)
+            remove.mutate(deleting.id, {
+              onSuccess: () => toast.success(`“${deleting.name}” deleted`),
+              onError: (e) => toast.error(`Could not delete: ${e.message}`),
+            });
+          setDeleting(null);
+        }}
+      >
+        “{deleting?.name}” and all its tokens stop working at once. This cannot be undone.
+      </ConfirmDialog>
+      <ConfirmDialog
+        isOpen={revoking !== null}
+        title="Revoke this token?"
+        confirmLabel="Revoke"
+        isDanger
+        onCancel={() => setRevoking(null)}
+        onConfirm={() => {
+          if (revoking)
+            revoke.mutate(revoking.token.id, {
+              onSuccess: () => toast.success(`Token of “${revoking.app.name}” revoked`),
+              onError: (e) => toast.error(`Could not revoke: ${e.message}`),
+            });
+          setRevoking(null);
+        }}
+      >
+        Its access token and refresh token stop working at once; “{revoking?.app.name}” has to be authorized again.
+      </ConfirmDialog>
+    </div>
+  );
+}

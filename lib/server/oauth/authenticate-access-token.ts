@@ -1,0 +1,37 @@
+import "server-only";
+import { hashApiKey, OAUTH_PREFIX } from "../../crypto/tokens";
+import { getDb } from "../../db";
+import { SCOPES, type TScope } from "../../validation/scopes";
+
+// lastUsedAt is a hint for admins, as for API keys: written at most once a minute per token.
+const TOUCH_EVERY_MS = 60_000;
+
+export type TOAuthCaller = { tokenId: string; appId: string; scopes: TScope[] };
+
+/**
+ * The token's grant when `token` is a live OAuth access token: not revoked, not expired, and, when an
+ * admin approved it, that admin still an admin (a demoted or deleted user's tokens stop at once).
+ */
+export async function authenticateAccessToken(token: string, now = new Date()): Promise<TOAuthCaller | null> {
+  if (!token.startsWith(OAUTH_PREFIX.accessToken) || token.length > 200) return null;
+  const db = await getDb();
+  const row = await db.oAuthToken.findUnique({
+    where: { accessTokenHash: hashApiKey(token) },
+    select: {
+      id: true,
+      appId: true,
+      scopes: true,
+      revokedAt: true,
+      accessTokenExpiresAt: true,
+      lastUsedAt: true,
+      userId: true,
+      user: { select: { role: true } },
+    },
+  });
+  if (!row || row.revokedAt || row.accessTokenExpiresAt <= now) return null;
+  if (row.userId && row.user?.role !== "ADMIN") return null;
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
+    await db.oAuthToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+  }
+  return { tokenId: row.id, appId: row.appId, scopes: SCOPES.filter((s) => row.scopes.includes(s)) };
+}

@@ -1,0 +1,114 @@
+import "server-only";
+import type { z } from "zod";
+import { generateOAuthCredential, hashApiKey } from "../../crypto/tokens";
+import { getDb } from "../../db";
+import { DomainError } from "../../errors/domain-error";
+import { type TOAuthApp, type TOAuthToken, ZOAuthAppCreate } from "../../validation/oauth";
+import { SCOPES } from "../../validation/scopes";
+
+// Settings → OAuth applications: register, list with their live tokens, delete, revoke a token.
+
+const TOKENS_SHOWN = 100;
+const known = (stored: string[]) => SCOPES.filter((s) => stored.includes(s));
+
+type TTokenRow = {
+  id: string;
+  grantType: string;
+  scopes: string[];
+  createdAt: Date;
+  accessTokenExpiresAt: Date;
+  refreshTokenExpiresAt: Date | null;
+  lastUsedAt: Date | null;
+  user: { email: string } | null;
+};
+
+const toTokenDto = (t: TTokenRow): TOAuthToken => ({
+  id: t.id,
+  grantType: t.grantType === "client_credentials" ? "client_credentials" : "authorization_code",
+  user: t.user?.email ?? null,
+  scopes: known(t.scopes),
+  createdAt: t.createdAt.toISOString(),
+  accessTokenExpiresAt: t.accessTokenExpiresAt.toISOString(),
+  refreshTokenExpiresAt: t.refreshTokenExpiresAt?.toISOString() ?? null,
+  lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+});
+
+/** Tokens that can still be used: not revoked, and the access or the refresh token unexpired. */
+const liveTokens = (now: Date) => ({
+  where: { revokedAt: null, OR: [{ accessTokenExpiresAt: { gt: now } }, { refreshTokenExpiresAt: { gt: now } }] },
+  orderBy: { createdAt: "desc" as const },
+  take: TOKENS_SHOWN,
+  select: {
+    id: true,
+    grantType: true,
+    scopes: true,
+    createdAt: true,
+    accessTokenExpiresAt: true,
+    refreshTokenExpiresAt: true,
+    lastUsedAt: true,
+    user: { select: { email: true } },
+  },
+});
+
+const appSelect = (now: Date) =>
+  ({
+    id: true,
+    clientId: true,
+    name: true,
+    redirectUris: true,
+    scopes: true,
+    createdAt: true,
+    createdBy: { select: { email: true } },
+    tokens: liveTokens(now),
+  }) as const;
+
+type TAppRow = {
+  id: string;
+  clientId: string;
+  name: string;
+  redirectUris: string[];
+  scopes: string[];
+  createdAt: Date;
+  createdBy: { email: string } | null;
+  tokens: TTokenRow[];
+};
+
+const toDto = (a: TAppRow): TOAuthApp => ({
+  id: a.id,
+  clientId: a.clientId,
+  name: a.name,
+  redirectUris: a.redirectUris,
+  scopes: known(a.scopes),
+  createdAt: a.createdAt.toISOString(),
+  createdBy: a.createdBy?.email ?? null,
+  tokens: a.tokens.map(toTokenDto),
+});
+
+/** The client secret is in the answer this once; the database keeps only its SHA-256. */
+export async function createOAuthApp(input: z.input<typeof ZOAuthAppCreate>, createdById: string | null, now = new Date()) {
+  const { name, redirectUris, scopes } = ZOAuthAppCreate.parse(input);
+  const clientSecret = generateOAuthCredential("clientSecret");
+  const row = await (await getDb()).oAuthApp.create({
+    data: { name, redirectUris, scopes, clientId: generateOAuthCredential("clientId"), secretHash: hashApiKey(clientSecret), createdById },
+    select: appSelect(now),
+  });
+  return { ...toDto(row), clientSecret };
+}
+
+export async function listOAuthApps(now = new Date()): Promise<TOAuthApp[]> {
+  return (await (await getDb()).oAuthApp.findMany({ select: appSelect(now), orderBy: { createdAt: "desc" } })).map(toDto);
+}
+
+/** Deleting an application ends every token and code it holds (they cascade). */
+export async function deleteOAuthApp(id: string): Promise<void> {
+  const { count } = await (await getDb()).oAuthApp.deleteMany({ where: { id } });
+  if (count === 0) throw DomainError.notFound("OAuth application");
+}
+
+/** Revoking is immediate and final for the access and the refresh token alike. */
+export async function revokeOAuthToken(id: string, now = new Date()): Promise<void> {
+  const db = await getDb();
+  const token = await db.oAuthToken.findUnique({ where: { id }, select: { revokedAt: true } });
+  if (!token) throw DomainError.notFound("OAuth token");
+  if (!token.revokedAt) await db.oAuthToken.update({ where: { id }, data: { revokedAt: now } });
+}

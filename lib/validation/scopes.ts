@@ -1,0 +1,45 @@
+import { z } from "zod";
+
+// What a credential (API key, OAuth token) may do. A host product that only publishes events gets
+// `events:publish` and cannot touch webhooks; `administrative` is everything (keys made before scopes
+// existed have it, and it is the scope Worksection's OAuth clients ask for).
+export const SCOPES = ["events:publish", "webhooks:read", "webhooks:write", "deliveries:read", "deliveries:write", "administrative"] as const;
+export type TScope = (typeof SCOPES)[number];
+
+export const SCOPE_DESCRIPTIONS: Record<TScope, string> = {
+  "events:publish": "Publish events (and register event types and projects)",
+  "webhooks:read": "Read webhooks, their stats and queues, the event catalog and projects",
+  "webhooks:write": "Create, change, test, enable, disable and delete webhooks; reveal and rotate signing tokens",
+  "deliveries:read": "Read deliveries, events and debug signatures",
+  "deliveries:write": "Redeliver deliveries and replay a webhook's failures",
+  administrative: "Everything the admin API does",
+};
+
+// Writing a resource includes reading it, as GitHub's and Stripe's write scopes do.
+const IMPLIED: Partial<Record<TScope, TScope[]>> = {
+  "webhooks:write": ["webhooks:read"],
+  "deliveries:write": ["deliveries:read"],
+};
+
+/** Whether credentials holding `held` may run an operation that needs any one of `needed`. */
+export function grantsAny(held: readonly TScope[], needed: readonly TScope[]): boolean {
+  if (held.includes("administrative")) return true;
+  const effective = new Set(held.flatMap((s) => [s, ...(IMPLIED[s] ?? [])]));
+  return needed.some((s) => effective.has(s));
+}
+
+export const ZScope = z.enum(SCOPES, { error: `Unknown scope; one of: ${SCOPES.join(", ")}` });
+
+/** A chosen set of scopes: at least one, no repeats (kept in the catalog's order). */
+export const ZScopes = z
+  .array(ZScope, { error: "Pick the scopes as a list" })
+  .min(1, { error: "Pick at least one scope" })
+  .max(SCOPES.length)
+  .transform((list) => SCOPES.filter((s) => list.includes(s)));
+
+/** Space-separated, as OAuth 2.0 writes scopes (RFC 6749 §3.3). */
+export function parseScopeString(value: string): TScope[] | null {
+  const parts = value.split(" ").filter(Boolean);
+  if (parts.some((p) => !(SCOPES as readonly string[]).includes(p))) return null;
+  return SCOPES.filter((s) => parts.includes(s));
+}

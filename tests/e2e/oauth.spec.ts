@@ -1,0 +1,134 @@
+import { createHash, randomBytes } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { expect, type Page, test } from "@playwright/test";
+import { E2E } from "../../playwright.config";
+import { expectNoHorizontalScroll, expectTablesFit, recordCspViolations, screenshot, signInOk } from "./helpers";
+
+// An OAuth client as a developer would write one: its callback is a real page on 127.0.0.1, the
+// browser is sent to Hookline's consent page and back, and the code is exchanged over HTTP.
+let server: http.Server;
+let callback = "";
+
+test.beforeAll(async () => {
+  server = http.createServer((_req, res) => res.end("client callback"));
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  callback = `http://127.0.0.1:${(server.address() as AddressInfo).port}/callback`;
+});
+test.afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+async function registerApp(page: Page, name: string): Promise<{ id: string; secret: string }> {
+  await page.goto("/settings/oauth-apps");
+  await page.getByLabel("Application name").fill(name);
+  await page.getByLabel("Redirect URIs").fill(callback);
+  await page
+    .getByRole("group", { name: /^Scopes/ })
+    .getByRole("checkbox", { name: /webhooks:write/ })
+    .check();
+  await page.getByRole("button", { name: "Register application" }).click();
+  const id = await page.getByLabel("Client ID").inputValue();
+  const secret = await page.getByLabel("Client secret").inputValue();
+  expect(id).toMatch(/^hlc_/);
+  expect(secret).toMatch(/^hlcs_/);
+  return { id, secret };
+}
+
+function authorizeUrl(clientId: string, challenge: string, scope = "webhooks:read"): string {
+  const q = new URLSearchParams({
+    response_type: "code",
+    client_id: clientId,
+    redirect_uri: callback,
+    scope,
+    state: "st-1",
+    code_challenge: challenge,
+    code_challenge_method: "S256",
+  });
+  return `/oauth/authorize?${q}`;
+}
+
+test("authorization code with PKCE: register, consent in the browser, exchange, use, see the token, revoke it", async ({ page, baseURL }) => {
+  test.setTimeout(90_000);
+  const csp = await recordCspViolations(page);
+  await signInOk(page, E2E.admin.email, E2E.admin.password);
+  const client = await registerApp(page, "Reporting dashboard");
+  await screenshot(page, "oauth-apps-registered");
+
+  const verifier = randomBytes(32).toString("base64url");
+  const challenge = createHash("sha256").update(verifier).digest("base64url");
+  await page.goto(authorizeUrl(client.id, challenge));
+  await expect(page.getByRole("heading", { name: "Authorize Reporting dashboard" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Requested scopes" })).toContainText("webhooks:read");
+  await expect(page.getByRole("list", { name: "Requested scopes" })).not.toContainText("webhooks:write");
+  await screenshot(page, "oauth-consent");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectNoHorizontalScroll(page);
+  await screenshot(page, "oauth-consent-390");
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  await page.getByRole("button", { name: "Approve" }).click();
+  await page.waitForURL((url) => url.href.startsWith(callback));
+  const back = new URL(page.url());
+  expect(back.searchParams.get("state")).toBe("st-1");
+  const code = String(back.searchParams.get("code"));
+
+  const basic = `Basic ${Buffer.from(`${client.id}:${client.secret}`).toString("base64")}`;
+  const tokenRes = await fetch(`${baseURL}/api/oauth/token`, {
+    method: "POST",
+    headers: { authorization: basic, "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: callback, code_verifier: verifier }),
+  });
+  expect(tokenRes.status).toBe(200);
+  const tokens = (await tokenRes.json()) as { access_token: string; refresh_token: string; scope: string };
+  expect(tokens.scope).toBe("webhooks:read");
+  const bearer = { authorization: `Bearer ${tokens.access_token}` };
+  expect((await fetch(`${baseURL}/api/v1/webhooks`, { headers: bearer })).status).toBe(200);
+  const refused = await fetch(`${baseURL}/api/v1/webhooks`, { method: "POST", headers: { ...bearer, "content-type": "application/json" }, body: "{}" });
+  expect(refused.status).toBe(403);
+
+  await page.goto("/settings/oauth-apps");
+  const card = page.getByTestId("oauth-app").filter({ hasText: "Reporting dashboard" });
+  const row = card.getByTestId("oauth-token-row");
+  await expect(row).toContainText(E2E.admin.email);
+  await expect(row).toContainText("webhooks:read");
+  await expect(row).toContainText("just now");
+  await screenshot(page, "oauth-apps-token");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectNoHorizontalScroll(page);
+  await expectTablesFit(page);
+  await screenshot(page, "oauth-apps-390");
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await row.getByRole("button", { name: /^Revoke token/ }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Revoke" }).click();
+  await expect(card).toContainText("No live tokens");
+  expect((await fetch(`${baseURL}/api/v1/webhooks`, { headers: bearer })).status).toBe(401);
+  expect(csp).toEqual([]);
+});
+
+test("deny sends the application back with access_denied; a bad request is explained, never followed", async ({ page, baseURL }) => {
+  await signInOk(page, E2E.admin.email, E2E.admin.password);
+  const client = await registerApp(page, "Denied app");
+  await page.goto(authorizeUrl(client.id, createHash("sha256").update("v".repeat(50)).digest("base64url")));
+  await page.getByRole("button", { name: "Deny" }).click();
+  await page.waitForURL((url) => url.href.startsWith(callback));
+  expect(new URL(page.url()).searchParams.get("error")).toBe("access_denied");
+
+  await page.goto(authorizeUrl(client.id, "short"));
+  await expect(page.getByText("PKCE is required")).toBeVisible();
+  await page.goto(authorizeUrl(client.id, "c".repeat(43)).replace(encodeURIComponent(callback), encodeURIComponent("https://evil.example/cb")));
+  await expect(page.getByRole("heading", { name: "Cannot authorize this application" })).toBeVisible();
+  await screenshot(page, "oauth-consent-refused");
+
+  const meta = await fetch(`${baseURL}/.well-known/oauth-authorization-server`);
+  expect(meta.status).toBe(200);
+  expect(((await meta.json()) as { token_endpoint: string }).token_endpoint).toMatch(/\/api\/oauth\/token$/);
+});
+
+test("an anonymous visitor is sent to sign in and comes back to the consent page", async ({ page }) => {
+  await page.goto(authorizeUrl("hlc_any", "c".repeat(43)));
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
+  await page.getByLabel("Email").fill(E2E.admin.email);
+  await page.getByLabel("Password").fill(E2E.admin.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/oauth\/authorize\?/);
+  await expect(page.getByText("No application has this client_id")).toBeVisible();
+});

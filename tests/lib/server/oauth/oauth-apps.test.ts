@@ -1,0 +1,63 @@
+import { createHash } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { ZodError } from "zod";
+import { createOAuthApp, deleteOAuthApp, listOAuthApps, revokeOAuthToken } from "@/lib/server/oauth/oauth-apps";
+import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
+
+const MISSING = "00000000-0000-4000-8000-000000000000";
+const HOUR = 3_600_000;
+
+describe.each(TEST_DATABASES)("OAuth applications on $name", (backend) => {
+  const db = freshDatabasePerTest(backend);
+
+  async function token(appId: string, fields: { revokedAt?: Date; accessTokenExpiresAt?: Date; refreshTokenExpiresAt?: Date | null } = {}) {
+    const n = Math.random().toString(36).slice(2);
+    return db().prisma.oAuthToken.create({
+      data: {
+        appId,
+        accessTokenHash: `a${n}`,
+        accessTokenExpiresAt: new Date(Date.now() + HOUR),
+        scopes: ["webhooks:read"],
+        grantType: "client_credentials",
+        ...fields,
+      },
+    });
+  }
+
+  it("registers an application: the secret is returned once and stored as its SHA-256 only", async () => {
+    const app = await createOAuthApp({ name: "Reports", redirectUris: ["https://a.example/cb"], scopes: ["webhooks:read"] }, null);
+    expect(app).toMatchObject({ name: "Reports", redirectUris: ["https://a.example/cb"], scopes: ["webhooks:read"], tokens: [], createdBy: null });
+    expect(app.clientId).toMatch(/^hlc_/);
+    expect(app.clientSecret).toMatch(/^hlcs_/);
+    const row = await db().prisma.oAuthApp.findUniqueOrThrow({ where: { id: app.id } });
+    expect(row.secretHash).toBe(createHash("sha256").update(app.clientSecret).digest("hex"));
+    expect(JSON.stringify(row)).not.toContain(app.clientSecret);
+    expect(await createOAuthApp({ name: "", redirectUris: [], scopes: [] }, null).catch((e: unknown) => e)).toBeInstanceOf(ZodError);
+    expect(await db().prisma.oAuthApp.count()).toBe(1);
+  });
+
+  it("lists each application with its live tokens only, newest first", async () => {
+    const app = await createOAuthApp({ name: "Reports", redirectUris: [], scopes: ["webhooks:read"] }, null);
+    const live = await token(app.id);
+    const refreshable = await token(app.id, { accessTokenExpiresAt: new Date(Date.now() - HOUR), refreshTokenExpiresAt: new Date(Date.now() + HOUR) });
+    await token(app.id, { revokedAt: new Date() });
+    await token(app.id, { accessTokenExpiresAt: new Date(Date.now() - HOUR) });
+    const [listed] = await listOAuthApps();
+    expect(listed?.tokens.map((t) => t.id).sort()).toEqual([live.id, refreshable.id].sort());
+    expect(listed?.tokens[0]).toMatchObject({ grantType: "client_credentials", user: null, scopes: ["webhooks:read"], lastUsedAt: null });
+  });
+
+  it("revokes a token (once is enough) and deletes an application with its tokens; unknown ids are not found", async () => {
+    const app = await createOAuthApp({ name: "Reports", redirectUris: [], scopes: ["webhooks:read"] }, null);
+    const t = await token(app.id);
+    await revokeOAuthToken(t.id);
+    const revokedAt = (await db().prisma.oAuthToken.findUniqueOrThrow({ where: { id: t.id } })).revokedAt;
+    expect(revokedAt).not.toBeNull();
+    await revokeOAuthToken(t.id, new Date(Date.now() + HOUR));
+    expect((await db().prisma.oAuthToken.findUniqueOrThrow({ where: { id: t.id } })).revokedAt).toEqual(revokedAt);
+    await expect(revokeOAuthToken(MISSING)).rejects.toMatchObject({ kind: "not_found" });
+    await deleteOAuthApp(app.id);
+    expect(await db().prisma.oAuthToken.count()).toBe(0);
+    await expect(deleteOAuthApp(app.id)).rejects.toMatchObject({ kind: "not_found" });
+  });
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { createOAuthApp } from "@/lib/server/oauth/oauth-apps";
+import { oauthModel } from "@/lib/server/oauth/oauth-model";
+import { createUser } from "@/lib/server/users/create-user";
+import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
+
+// The storage the protocol library runs on (the protocol itself is exercised in tests/api/oauth.test.ts).
+
+describe.each(TEST_DATABASES)("the OAuth model on $name", (backend) => {
+  const db = freshDatabasePerTest(backend);
+
+  it("getClient: by client_id, checking the secret when one is given", async () => {
+    const app = await createOAuthApp({ name: "R", redirectUris: ["https://a.example/cb"], scopes: ["webhooks:write"] }, null);
+    expect(await oauthModel.getClient(app.clientId, app.clientSecret)).toMatchObject({
+      id: app.id,
+      redirectUris: ["https://a.example/cb"],
+      scopes: ["webhooks:write"],
+    });
+    expect(await oauthModel.getClient(app.clientId, "hlcs_wrong")).toBe(false);
+    expect(await oauthModel.getClient(app.clientId, null as unknown as string)).toMatchObject({ id: app.id }); // the authorize step, and PKCE public clients
+    expect(await oauthModel.getClient("hlc_unknown", app.clientSecret)).toBe(false);
+    expect(await oauthModel.getClient("x".repeat(500), "s")).toBe(false);
+  });
+
+  it("validateScope: within the application's scopes (write covers read, administrative covers all); none asked = all it may have", async () => {
+    const client = { id: "c", grants: [], scopes: ["webhooks:write"] };
+    const user = { id: null };
+    expect(await oauthModel.validateScope?.(user, client, undefined)).toEqual(["webhooks:write"]);
+    expect(await oauthModel.validateScope?.(user, client, ["webhooks:read"])).toEqual(["webhooks:read"]);
+    expect(await oauthModel.validateScope?.(user, client, ["administrative"])).toBe(false);
+    expect(await oauthModel.validateScope?.(user, client, ["made:up"])).toBe(false);
+    expect(await oauthModel.validateScope?.(user, { ...client, scopes: ["administrative"] }, ["deliveries:write", "events:publish"])).toEqual([
+      "events:publish",
+      "deliveries:write",
+    ]);
+  });
+
+  it("codes: stored hashed, only with PKCE, used once", async () => {
+    const app = await createOAuthApp({ name: "R", redirectUris: ["https://a.example/cb"], scopes: ["administrative"] }, null);
+    const admin = await createUser({ email: "a@example.com", password: "admin-password-1", role: "ADMIN" });
+    const client = (await oauthModel.getClient(app.clientId, app.clientSecret)) as { id: string; grants: string[] };
+    const code = { authorizationCode: "hlac_code", expiresAt: new Date(Date.now() + 60_000), redirectUri: "https://a.example/cb", scope: ["administrative"] };
+    expect(await oauthModel.saveAuthorizationCode(code, client, { id: admin.id })).toBe(false);
+    await oauthModel.saveAuthorizationCode({ ...code, codeChallenge: "c".repeat(43), codeChallengeMethod: "S256" }, client, { id: admin.id });
+    expect(JSON.stringify(await db().prisma.oAuthCode.findFirstOrThrow())).not.toContain("hlac_code");
+    const found = await oauthModel.getAuthorizationCode("hlac_code");
+    expect(found).toMatchObject({ user: { id: admin.id }, scope: ["administrative"], codeChallenge: "c".repeat(43) });
+    expect(await oauthModel.revokeAuthorizationCode(found as never)).toBe(true);
+    expect(await oauthModel.revokeAuthorizationCode(found as never)).toBe(false);
+    expect(await oauthModel.getAuthorizationCode("hlac_code")).toBe(false);
+  });
+
+  it("tokens: saved hashed; a refresh token revoked once ends its grant", async () => {
+    const app = await createOAuthApp({ name: "R", redirectUris: [], scopes: ["administrative"] }, null);
+    const client = (await oauthModel.getClient(app.clientId, app.clientSecret)) as { id: string; grants: string[] };
+    const expires = new Date(Date.now() + 60_000);
+    await oauthModel.saveToken(
+      {
+        accessToken: "hlat_a",
+        accessTokenExpiresAt: expires,
+        refreshToken: "hlrt_r",
+        refreshTokenExpiresAt: expires,
+        scope: ["webhooks:read"],
+        client,
+        user: {},
+      },
+      client,
+      { id: null },
+    );
+    const row = await db().prisma.oAuthToken.findFirstOrThrow();
+    expect(row).toMatchObject({ grantType: "client_credentials", scopes: ["webhooks:read"], userId: null });
+    expect(JSON.stringify(row)).not.toMatch(/hlat_a|hlrt_r/);
+    expect(await oauthModel.getAccessToken("hlat_a")).toMatchObject({ scope: ["webhooks:read"] });
+    const refresh = await oauthModel.getRefreshToken("hlrt_r");
+    expect(refresh).toMatchObject({ refreshToken: "hlrt_r", user: { id: null } });
+    expect(await oauthModel.revokeToken(refresh as never)).toBe(true);
+    expect(await oauthModel.revokeToken(refresh as never)).toBe(false);
+    expect(await oauthModel.getRefreshToken("hlrt_r")).toBe(false);
+    expect(await oauthModel.getAccessToken("hlat_a")).toBe(false);
+    expect(await oauthModel.verifyScope?.({ accessToken: "x", client, user: {}, scope: ["webhooks:write"] }, ["webhooks:read"])).toBe(true);
+    expect(await oauthModel.verifyScope?.({ accessToken: "x", client, user: {}, scope: ["webhooks:read"] }, ["webhooks:write"])).toBe(false);
+  });
+});

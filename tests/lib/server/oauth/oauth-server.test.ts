@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { createOAuthApp } from "@/lib/server/oauth/oauth-apps";
+import { ACCESS_TOKEN_LIFETIME_S, decideAuthorization, oauthError, readFormParams } from "@/lib/server/oauth/oauth-server";
+import { createUser } from "@/lib/server/users/create-user";
+import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
+
+const post = (body: string, type = "application/x-www-form-urlencoded") =>
+  new Request("http://localhost/x", { method: "POST", headers: { "content-type": type }, body });
+
+describe("the OAuth server's HTTP edges", () => {
+  it("access tokens last 24 hours, as Worksection's", () => expect(ACCESS_TOKEN_LIFETIME_S).toBe(86_400));
+
+  it("reads form parameters once each; JSON, repeats and oversized bodies are invalid_request / 413", async () => {
+    expect(await readFormParams(post("a=1&b=%20two"))).toEqual({ a: "1", b: " two" });
+    for (const [request, status] of [
+      [post("{}", "application/json"), 400],
+      [post("a=1&a=2"), 400],
+      [post(`a=${"x".repeat(20_000)}`), 413],
+    ] as const) {
+      const answer = await readFormParams(request);
+      expect(answer).toBeInstanceOf(Response);
+      expect((answer as Response).status).toBe(status);
+      expect(((await (answer as Response).json()) as { error: string }).error).toBe("invalid_request");
+    }
+  });
+
+  it("errors are RFC 6749 §5.2 bodies that are never cached", async () => {
+    const res = oauthError(400, "invalid_grant", "No such code");
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect(await res.json()).toEqual({ error: "invalid_grant", error_description: "No such code" });
+  });
+});
+
+describe.each(TEST_DATABASES)("decideAuthorization on $name", (backend) => {
+  freshDatabasePerTest(backend);
+
+  it("approve: the registered redirect URI with a code and the state; an unregistered one: an error, nothing to follow", async () => {
+    const admin = await createUser({ email: "a@example.com", password: "admin-password-1", role: "ADMIN" });
+    const app = await createOAuthApp({ name: "R", redirectUris: ["https://a.example/cb?x=1"], scopes: ["administrative"] }, null);
+    const params = {
+      response_type: "code",
+      client_id: app.clientId,
+      redirect_uri: "https://a.example/cb?x=1",
+      state: "st",
+      code_challenge: "c".repeat(43),
+      code_challenge_method: "S256",
+    };
+    const approved = await decideAuthorization(params, { id: admin.id }, true);
+    const to = new URL((approved as { redirectTo: string }).redirectTo);
+    expect(to.searchParams.get("x")).toBe("1");
+    expect(to.searchParams.get("state")).toBe("st");
+    expect(to.searchParams.get("code")).toMatch(/^hlac_/);
+    expect(await decideAuthorization({ ...params, redirect_uri: "https://evil.example/cb" }, { id: admin.id }, true)).toMatchObject({
+      error: "invalid_client",
+    });
+    const badScope = await decideAuthorization({ ...params, scope: "made:up" }, { id: admin.id }, true);
+    const back = new URL((badScope as { redirectTo: string }).redirectTo);
+    expect([back.searchParams.get("error"), back.searchParams.get("state"), back.searchParams.get("x")]).toEqual(["invalid_scope", "st", "1"]);
+  });
+});

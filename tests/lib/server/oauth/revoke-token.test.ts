@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { generateOAuthCredential, hashApiKey } from "@/lib/crypto/tokens";
+import { createOAuthApp } from "@/lib/server/oauth/oauth-apps";
+import { revocationEndpoint } from "@/lib/server/oauth/revoke-token";
+import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
+
+const request = (params: Record<string, string>, authorization?: string) =>
+  new Request("http://localhost/api/oauth/revoke", {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", ...(authorization ? { authorization } : {}) },
+    body: new URLSearchParams(params).toString(),
+  });
+const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString("base64")}`;
+
+describe.each(TEST_DATABASES)("revocationEndpoint on $name", (backend) => {
+  const db = freshDatabasePerTest(backend);
+
+  async function setup() {
+    const app = await createOAuthApp({ name: "R", redirectUris: [], scopes: ["administrative"] }, null);
+    const other = await createOAuthApp({ name: "Other", redirectUris: [], scopes: ["administrative"] }, null);
+    const refresh = generateOAuthCredential("refreshToken");
+    const row = await db().prisma.oAuthToken.create({
+      data: {
+        appId: app.id,
+        accessTokenHash: "a",
+        accessTokenExpiresAt: new Date(Date.now() + 60_000),
+        refreshTokenHash: hashApiKey(refresh),
+        scopes: [],
+        grantType: "client_credentials",
+      },
+    });
+    return { app, other, refresh, row };
+  }
+  const revokedAt = async (id: string) => (await db().prisma.oAuthToken.findUniqueOrThrow({ where: { id } })).revokedAt;
+
+  it("a refresh token ends its grant; another client's revocation of it changes nothing but still answers 200", async () => {
+    const { app, other, refresh, row } = await setup();
+    expect((await revocationEndpoint(request({ token: refresh }, basic(other.clientId, other.clientSecret)))).status).toBe(200);
+    expect(await revokedAt(row.id)).toBeNull();
+    expect((await revocationEndpoint(request({ token: refresh, token_type_hint: "refresh_token" }, basic(app.clientId, app.clientSecret)))).status).toBe(200);
+    expect(await revokedAt(row.id)).not.toBeNull();
+  });
+
+  it("client authentication: a wrong secret, no client, or a mangled Basic header is 401 invalid_client; no token is 400", async () => {
+    const { app, refresh, row } = await setup();
+    for (const auth of [basic(app.clientId, "hlcs_wrong"), "Basic %%%", `Basic ${Buffer.from("%E0%A4%A:x").toString("base64")}`, undefined]) {
+      const res = await revocationEndpoint(request({ token: refresh }, auth));
+      expect(res.status, String(auth)).toBe(401);
+      expect(((await res.json()) as { error: string }).error).toBe("invalid_client");
+    }
+    expect(await revokedAt(row.id)).toBeNull();
+    const noToken = await revocationEndpoint(request({}, basic(app.clientId, app.clientSecret)));
+    expect(noToken.status).toBe(400);
+  });
+});
