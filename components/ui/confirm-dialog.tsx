@@ -1,6 +1,6 @@
 "use client";
 
-import { type ReactNode, useEffect, useRef } from "react";
+import { type ReactNode, useEffect, useId, useRef } from "react";
 import { Button } from "./button";
 
 type Props = {
@@ -19,6 +19,8 @@ type Props = {
  */
 export function ConfirmDialog({ isOpen, title, children, confirmLabel, onConfirm, onCancel, isDanger = false }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
+  // Its own id: two dialogs on one page (API keys: Revoke and Regenerate) must not share a title.
+  const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -28,7 +30,7 @@ export function ConfirmDialog({ isOpen, title, children, confirmLabel, onConfirm
   return (
     <dialog
       ref={ref}
-      aria-labelledby="confirm-title"
+      aria-labelledby={titleId}
       onCancel={(e) => {
         e.preventDefault();
         onCancel();
@@ -36,7 +38,7 @@ export function ConfirmDialog({ isOpen, title, children, confirmLabel, onConfirm
       className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-xl bg-white p-0 text-gray-900 shadow-xl backdrop:bg-black/50"
     >
       <div className="p-6">
-        <h2 id="confirm-title" className="text-base font-semibold text-gray-900">
+        <h2 id={titleId} className="text-base font-semibold text-gray-900">
           {title}
         </h2>
         <div className="mt-2 text-sm text-gray-600">{children}</div>

@@ -1,4 +1,5 @@
 import type { ZodType } from "zod";
+import { ZAdminApiKey } from "../validation/admin-api-key";
 import { ZApiKey, ZApiKeyCreated } from "../validation/api-key";
 import { ZDelivery, ZDeliveryDetail } from "../validation/delivery";
 import { ZEventDetail, ZPublishBatch, ZPublishEvent, ZPublished, ZPublishedBatch } from "../validation/event";
@@ -143,6 +144,7 @@ export function buildOpenApiDocument(): TJson {
         ProjectCreate: strip(input(ZProjectCreate)),
         ApiKey: strip(output(ZApiKey)),
         ApiKeyCreated: strip(output(ZApiKeyCreated)),
+        AdminApiKey: strip(output(ZAdminApiKey)),
         OAuthApp: strip(output(ZOAuthApp)),
         OAuthAppCreated: strip(output(ZOAuthAppCreated)),
       },

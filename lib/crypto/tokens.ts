@@ -19,6 +19,11 @@ export function hashApiKey(key: string): string {
   return createHash("sha256").update(key).digest("hex");
 }
 
+/** The administrative API key (Worksection-compatible): 128 random bits as 32 hex digits, Worksection's own format. */
+export function generateAdminApiKey(): string {
+  return randomBytes(16).toString("hex");
+}
+
 /** Prefixes of OAuth 2.0 credentials, so a leaked one is recognisable (and never mistaken for an API key). */
 export const OAUTH_PREFIX = { clientId: "hlc_", clientSecret: "hlcs_", accessToken: "hlat_", refreshToken: "hlrt_", code: "hlac_" } as const;
 

@@ -1,4 +1,5 @@
 import type { TOperation } from "../define-operation";
+import * as adminApiKey from "./admin-api-key";
 import * as apiKeys from "./api-keys";
 import * as deliveries from "./deliveries";
 import * as eventTypes from "./event-types";
@@ -8,6 +9,6 @@ import * as projects from "./projects";
 import * as webhooks from "./webhooks";
 
 /** Every operation of the admin API, in the document's order. */
-export const ALL_OPERATIONS: TOperation[] = [events, deliveries, webhooks, eventTypes, projects, apiKeys, oauthApps].flatMap(
+export const ALL_OPERATIONS: TOperation[] = [events, deliveries, webhooks, eventTypes, projects, apiKeys, adminApiKey, oauthApps].flatMap(
   (group) => Object.values(group) as TOperation[],
 );

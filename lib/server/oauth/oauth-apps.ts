@@ -112,3 +112,12 @@ export async function revokeOAuthToken(id: string, now = new Date()): Promise<vo
   if (!token) throw DomainError.notFound("OAuth token");
   if (!token.revokedAt) await db.oAuthToken.update({ where: { id }, data: { revokedAt: now } });
 }
+
+/** A client's own access or refresh token, by its value: ends that whole grant; anything else, nothing. */
+export async function revokeClientToken(appId: string, token: string, now = new Date()): Promise<void> {
+  const hash = hashApiKey(token);
+  await (await getDb()).oAuthToken.updateMany({
+    where: { appId, revokedAt: null, OR: [{ accessTokenHash: hash }, { refreshTokenHash: hash }] },
+    data: { revokedAt: now },
+  });
+}

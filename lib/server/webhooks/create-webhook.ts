@@ -5,15 +5,29 @@ import { deliveryConfig } from "../../delivery/config";
 import { sealSecret } from "../../delivery/webhook-secrets";
 import { ALL_EVENTS, type TWebhookCreate, ZWebhookCreate } from "../../validation/webhook";
 import { assertEventsExist, assertProjectsExist, assertTargetAllowed } from "./check-webhook-refs";
+import { requirePassingTest } from "./test-webhook";
 import { toWebhookDto } from "./to-webhook-dto";
 
-/** Creates a webhook, disabled (Worksection); the token is returned this once, and by reveal. */
-export async function createWebhook(input: TWebhookCreate) {
+/**
+ * Creates a webhook, disabled (Worksection's form); the token is returned this once, and by reveal.
+ * `mustPassTest` creates it enabled instead, as Worksection's add_webhook does, once the test that
+ * enabling runs has passed with the new token and credentials; when it fails nothing is written.
+ */
+export async function createWebhook(input: TWebhookCreate, { mustPassTest = false } = {}) {
   const data = ZWebhookCreate.parse(input);
   await assertEventsExist(data.events);
   await assertProjectsExist(data.projects);
   await assertTargetAllowed(data.url);
   const token = data.token ?? generateWebhookToken();
+  const httpPassword = data.httpUser && data.httpPassword ? data.httpPassword : null;
+  if (mustPassTest)
+    await requirePassingTest({
+      url: data.url,
+      token,
+      httpUser: data.httpUser || undefined,
+      httpPassword: httpPassword ?? undefined,
+      signatureFamilies: data.signatureFamilies,
+    });
   const allEvents = data.events[0] === ALL_EVENTS;
   const db = await getDb();
   const row = await db.webhook.create({
@@ -25,7 +39,8 @@ export async function createWebhook(input: TWebhookCreate) {
       projects: data.projects,
       tokenCiphertext: sealSecret(token),
       httpUser: data.httpUser || null,
-      httpPasswordCiphertext: data.httpUser && data.httpPassword ? sealSecret(data.httpPassword) : null,
+      httpPasswordCiphertext: httpPassword ? sealSecret(httpPassword) : null,
+      enabled: mustPassTest,
       maxInFlight: data.maxInFlight,
       rateLimitPerSecond: data.rateLimitPerSecond,
       signatureFamilies: data.signatureFamilies,

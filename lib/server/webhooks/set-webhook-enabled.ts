@@ -4,7 +4,7 @@ import { deliveryConfig } from "../../delivery/config";
 import { notifyWorkers } from "../../delivery/runtime/wakeup";
 import { DomainError } from "../../errors/domain-error";
 import { findWebhookRow } from "./get-webhook";
-import { describeTestFailure, testWebhook } from "./test-webhook";
+import { testFailedMessage, testWebhook } from "./test-webhook";
 import { toWebhookDto } from "./to-webhook-dto";
 
 /**
@@ -18,7 +18,7 @@ export async function enableWebhook(id: string) {
   const result = await testWebhook(id);
   const db = await getDb();
   if (!result.ok) {
-    const message = `Not enabled: the test delivery failed (${describeTestFailure(result)})`;
+    const message = testFailedMessage(result);
     await db.webhook.update({ where: { id }, data: { enableError: message, enableErrorAt: new Date() } });
     throw new DomainError("rejected", "test_failed", message);
   }

@@ -4,6 +4,7 @@ import { generateWebhookToken } from "../../crypto/tokens";
 import { deliveryConfig } from "../../delivery/config";
 import { sendTestPing } from "../../delivery/send-test-ping";
 import { openSecret, signingTokens } from "../../delivery/webhook-secrets";
+import { DomainError } from "../../errors/domain-error";
 import { storedSignatureFamilies } from "../../validation/signature-family";
 import { type TTestResult, ZWebhookTestUrl } from "../../validation/webhook";
 import { findWebhookRow } from "./get-webhook";
@@ -65,4 +66,18 @@ export function describeTestFailure(result: TTestResult): string {
   if (result.ok) return "";
   const what = result.errorClass === "http_status" ? `the URL answered HTTP ${result.status}` : (result.errorMessage ?? result.errorClass ?? "unknown error");
   return `${result.errorClass ?? "error"}: ${what}`;
+}
+
+/** The message of a refused enable: the test delivery failed, and why. */
+export function testFailedMessage(result: TTestResult): string {
+  return `Not enabled: the test delivery failed (${describeTestFailure(result)})`;
+}
+
+/**
+ * The test enabling runs, for a webhook that is not saved yet (created enabled in one step):
+ * throws `rejected`/`test_failed` when it fails. Any 2xx within the deadline passes.
+ */
+export async function requirePassingTest(input: z.input<typeof ZWebhookTestUrl>): Promise<void> {
+  const result = await testUnsavedWebhook(input);
+  if (!result.ok) throw new DomainError("rejected", "test_failed", testFailedMessage(result));
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import * as adminV2Route from "@/app/api/admin/v2/route";
 import * as batchRoute from "@/app/api/v1/events/batch/route";
 import * as eventsRoute from "@/app/api/v1/events/route";
 import { directRoute, registerDirectRoutes, type TDirectRouteHolder } from "@/lib/api/direct-routes";
@@ -11,6 +12,14 @@ describe("directRoute", () => {
     expect(directRoute("POST", "/api/v1/events/batch")).toBe(publishBatchHandler);
     expect(eventsRoute.POST).toBe(publishEventHandler);
     expect(batchRoute.POST).toBe(publishBatchHandler);
+  });
+
+  it("serves Worksection's admin API with and without its trailing slash (Next would redirect the slash form)", () => {
+    for (const path of ["/api/admin/v2", "/api/admin/v2/"]) {
+      expect(directRoute("GET", path)).toBe(adminV2Route.GET);
+      expect(directRoute("POST", path)).toBe(adminV2Route.POST);
+    }
+    expect(directRoute("DELETE", "/api/admin/v2/")).toBeUndefined();
   });
 
   it("leaves every other method and path to Next", () => {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { API_KEY_PREFIX, generateApiKey, generateOAuthCredential, generateWebhookToken, hashApiKey, OAUTH_PREFIX } from "@/lib/crypto/tokens";
+import {
+  API_KEY_PREFIX,
+  generateAdminApiKey,
+  generateApiKey,
+  generateOAuthCredential,
+  generateWebhookToken,
+  hashApiKey,
+  OAUTH_PREFIX,
+} from "@/lib/crypto/tokens";
 
 describe("tokens", () => {
   it("makes whsec_ tokens of 32 random bytes", () => {
@@ -15,6 +23,12 @@ describe("tokens", () => {
     expect(prefix.length).toBeLessThan(key.length - 20);
     expect(hash).toBe(hashApiKey(key));
     expect(hash).not.toBe(hashApiKey(`${key}x`));
+  });
+  it("makes administrative keys of 128 random bits in Worksection's 32-hex-digit form, never shaped like a Bearer key", () => {
+    const key = generateAdminApiKey();
+    expect(key).toMatch(/^[0-9a-f]{32}$/);
+    expect(key.startsWith(API_KEY_PREFIX)).toBe(false);
+    expect(generateAdminApiKey()).not.toBe(key);
   });
 
   it("makes OAuth credentials recognisable by kind, never in an API key's form", () => {

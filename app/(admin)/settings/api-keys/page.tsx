@@ -1,13 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AdminApiKeyCard } from "@/components/api-keys/admin-api-key-card";
 import { ApiKeysPanel } from "@/components/api-keys/api-keys-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireAdminPage } from "@/lib/auth/current-user";
+import { adminApiKeyInfo } from "@/lib/server/admin-api-key/admin-api-key";
 
 export const metadata: Metadata = { title: "API keys · Hookline" };
 
 export default async function ApiKeysPage() {
   await requireAdminPage("/settings/api-keys");
+  // Whether the administrative key exists and since when; the key itself only on Reveal.
+  const adminKey = await adminApiKeyInfo();
   return (
     <>
       <PageHeader
@@ -22,7 +26,10 @@ export default async function ApiKeysPage() {
           </>
         }
       />
-      <ApiKeysPanel />
+      <div className="space-y-8">
+        <ApiKeysPanel />
+        <AdminApiKeyCard initialCreatedAt={adminKey.createdAt} />
+      </div>
     </>
   );
 }

@@ -1,38 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { createOAuthApp } from "@/lib/server/oauth/oauth-apps";
-import { ACCESS_TOKEN_LIFETIME_S, decideAuthorization, oauthError, readFormParams } from "@/lib/server/oauth/oauth-server";
+import { ACCESS_TOKEN_LIFETIME_S, decideAuthorization } from "@/lib/server/oauth/oauth-server";
 import { createUser } from "@/lib/server/users/create-user";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
 
-const post = (body: string, type = "application/x-www-form-urlencoded") =>
-  new Request("http://localhost/x", { method: "POST", headers: { "content-type": type }, body });
-
-describe("the OAuth server's HTTP edges", () => {
-  it("access tokens last 24 hours, as Worksection's", () => expect(ACCESS_TOKEN_LIFETIME_S).toBe(86_400));
-
-  it("reads form parameters once each; JSON, repeats and oversized bodies are invalid_request / 413", async () => {
-    expect(await readFormParams(post("a=1&b=%20two"))).toEqual({ a: "1", b: " two" });
-    for (const [request, status] of [
-      [post("{}", "application/json"), 400],
-      [post("a=1&a=2"), 400],
-      [post(`a=${"x".repeat(20_000)}`), 413],
-    ] as const) {
-      const answer = await readFormParams(request);
-      expect(answer).toBeInstanceOf(Response);
-      expect((answer as Response).status).toBe(status);
-      expect(((await (answer as Response).json()) as { error: string }).error).toBe("invalid_request");
-    }
-  });
-
-  it("errors are RFC 6749 §5.2 bodies that are never cached", async () => {
-    const res = oauthError(400, "invalid_grant", "No such code");
-    expect(res.headers.get("cache-control")).toBe("no-store");
-    expect(await res.json()).toEqual({ error: "invalid_grant", error_description: "No such code" });
-  });
-});
-
 describe.each(TEST_DATABASES)("decideAuthorization on $name", (backend) => {
   freshDatabasePerTest(backend);
+
+  it("access tokens last 24 hours, as Worksection's", () => expect(ACCESS_TOKEN_LIFETIME_S).toBe(86_400));
 
   it("approve: the registered redirect URI with a code and the state; an unregistered one: an error, nothing to follow", async () => {
     const admin = await createUser({ email: "a@example.com", password: "admin-password-1", role: "ADMIN" });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { teamworkSignature } from "@/lib/delivery/sign-payload";
 import { openSecret } from "@/lib/delivery/webhook-secrets";
 import { createWebhook } from "@/lib/server/webhooks/create-webhook";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
+import { startReceiver } from "../../../helpers/receiver";
 import { zodPath } from "../../../helpers/refusals";
 
 describe.each(TEST_DATABASES)("createWebhook on $name", (backend) => {
@@ -59,5 +61,32 @@ describe.each(TEST_DATABASES)("createWebhook on $name", (backend) => {
     // An IP literal is vetted without any lookup or connection.
     await expect(createWebhook({ ...ok, url: "http://10.0.0.1/x" })).rejects.toMatchObject({ kind: "invalid", issues: [{ path: "url" }] });
     expect(await database().prisma.webhook.count()).toBe(0);
+  });
+
+  it("mustPassTest: created enabled once the test passes with its own token and credentials; nothing written when it fails", async () => {
+    const receiver = await startReceiver((req, res) => {
+      res.statusCode = req.url === "/ok" ? 200 : 500;
+      res.end();
+    });
+    try {
+      const created = await createWebhook(
+        { url: `${receiver.url}/ok`, events: ["post_task"], token: "chosen-token-0123456789", httpUser: "u", httpPassword: "p" },
+        { mustPassTest: true },
+      );
+      expect(created).toMatchObject({ enabled: true, status: "working" });
+      const ping = receiver.received[0];
+      expect(ping?.headers.authorization).toBe(`Basic ${Buffer.from("u:p").toString("base64")}`);
+      expect(ping?.headers.signature).toBe(teamworkSignature("chosen-token-0123456789", ping?.body ?? ""));
+      await expect(createWebhook({ url: `${receiver.url}/down`, events: ["post_task"] }, { mustPassTest: true })).rejects.toMatchObject({
+        kind: "rejected",
+        code: "test_failed",
+      });
+      expect(await database().prisma.webhook.count()).toBe(1);
+      // Refused before any request when the input is wrong.
+      await expect(createWebhook({ url: `${receiver.url}/ok`, events: ["nope"] }, { mustPassTest: true })).rejects.toMatchObject({ kind: "invalid" });
+      expect(receiver.received).toHaveLength(2);
+    } finally {
+      await receiver.close();
+    }
   });
 });

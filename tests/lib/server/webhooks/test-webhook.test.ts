@@ -2,7 +2,14 @@ import { afterEach, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { teamworkSignature } from "@/lib/delivery/sign-payload";
 import { createWebhook } from "@/lib/server/webhooks/create-webhook";
-import { describeTestFailure, isSameWebhookUrl, testUnsavedWebhook, testWebhook } from "@/lib/server/webhooks/test-webhook";
+import {
+  describeTestFailure,
+  isSameWebhookUrl,
+  requirePassingTest,
+  testFailedMessage,
+  testUnsavedWebhook,
+  testWebhook,
+} from "@/lib/server/webhooks/test-webhook";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
 import { startReceiver } from "../../../helpers/receiver";
 
@@ -63,6 +70,27 @@ describe("testUnsavedWebhook, isSameWebhookUrl and describeTestFailure", () => {
       expect(error).toBeInstanceOf(ZodError);
       expect((error as ZodError).issues[0]?.path).toEqual(["token"]);
       expect(receiver.received).toHaveLength(1);
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it("requirePassingTest passes on any 2xx (the body is not read) and refuses anything else as test_failed, with why", async () => {
+    const receiver = await startReceiver((req, res) => {
+      res.statusCode = req.url === "/accepted" ? 202 : 404;
+      res.end("not the JSON Worksection asks for");
+    });
+    try {
+      await expect(requirePassingTest({ url: `${receiver.url}/accepted` })).resolves.toBeUndefined();
+      await expect(requirePassingTest({ url: `${receiver.url}/missing` })).rejects.toMatchObject({
+        kind: "rejected",
+        code: "test_failed",
+        message: "Not enabled: the test delivery failed (http_status: the URL answered HTTP 404)",
+      });
+      expect(receiver.received.map((r) => r.url)).toEqual(["/accepted", "/missing"]);
+      expect(testFailedMessage({ ok: false, durationMs: 1, errorClass: "timeout", errorMessage: "no answer" })).toBe(
+        "Not enabled: the test delivery failed (timeout: no answer)",
+      );
     } finally {
       await receiver.close();
     }

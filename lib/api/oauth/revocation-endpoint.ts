@@ -1,8 +1,7 @@
 import "server-only";
-import { hashApiKey } from "../../crypto/tokens";
-import { getDb } from "../../db";
-import { oauthModel } from "./oauth-model";
-import { oauthError, readFormParams } from "./oauth-server";
+import { revokeClientToken } from "../../server/oauth/oauth-apps";
+import { oauthModel } from "../../server/oauth/oauth-model";
+import { oauthError, readFormParams } from "./oauth-http";
 
 /** Client credentials of a request: HTTP Basic (RFC 6749 §2.3.1), else client_id / client_secret in the body. */
 function clientCredentials(request: Request, body: Record<string, string>): { id?: string; secret?: string } {
@@ -20,7 +19,7 @@ function clientCredentials(request: Request, body: Record<string, string>): { id
  * access or a refresh token ends its whole grant (both). An unknown token, or another client's,
  * still gets 200: the answer never tells a caller whether a token existed.
  */
-export async function revocationEndpoint(request: Request, now = new Date()): Promise<Response> {
+export async function revocationEndpoint(request: Request): Promise<Response> {
   const body = await readFormParams(request);
   if (body instanceof Response) return body;
   let client: Awaited<ReturnType<typeof oauthModel.getClient>>;
@@ -33,10 +32,6 @@ export async function revocationEndpoint(request: Request, now = new Date()): Pr
   }
   if (!client) return oauthError(401, "invalid_client", "Unknown client or wrong client secret", { "www-authenticate": 'Basic realm="hookline"' });
   if (!body.token) return oauthError(400, "invalid_request", "Missing parameter: token");
-  const hash = hashApiKey(body.token);
-  await (await getDb()).oAuthToken.updateMany({
-    where: { appId: client.id, revokedAt: null, OR: [{ accessTokenHash: hash }, { refreshTokenHash: hash }] },
-    data: { revokedAt: now },
-  });
+  await revokeClientToken(client.id, body.token);
   return new Response(null, { status: 200, headers: { "cache-control": "no-store" } });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { revocationEndpoint } from "@/lib/api/oauth/revocation-endpoint";
 import { generateOAuthCredential, hashApiKey } from "@/lib/crypto/tokens";
 import { createOAuthApp } from "@/lib/server/oauth/oauth-apps";
-import { revocationEndpoint } from "@/lib/server/oauth/revoke-token";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
 
 const request = (params: Record<string, string>, authorization?: string) =>

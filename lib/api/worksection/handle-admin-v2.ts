@@ -1,0 +1,29 @@
+import "server-only";
+import { maxBodyBytes } from "../../config/env-schema";
+import { env } from "../../env";
+import { isValidAdminHash } from "../../server/admin-api-key/verify-admin-hash";
+import { runWorksectionAction } from "../../server/worksection/run-action";
+import { toWorksectionResult, WorksectionError } from "../../server/worksection/worksection-error";
+import type { TWorksectionResult } from "../../validation/worksection";
+import { readWorksectionRequest } from "./read-worksection-request";
+
+/** How long a client is told to wait when the database is unreachable (as the /api/v1 wrapper says). */
+const RETRY_AFTER_S = 5;
+
+/**
+ * Worksection's admin API (/api/admin/v2/?action=...): the administrative key's hash is checked
+ * before anything else is looked at, then the action runs. Every answer is Worksection-shaped;
+ * no input, however bad, gets a 500.
+ */
+export async function handleWorksectionAdmin(request: Request): Promise<Response> {
+  let result: TWorksectionResult;
+  try {
+    const { params, signed, hash } = await readWorksectionRequest(request, maxBodyBytes(env()));
+    if (!(await isValidAdminHash(signed, hash))) throw new WorksectionError("bad_hash");
+    result = await runWorksectionAction(params);
+  } catch (error) {
+    result = toWorksectionResult(error);
+  }
+  const headers = result.status === 503 ? { "retry-after": String(RETRY_AFTER_S) } : undefined;
+  return Response.json(result.body, { status: result.status, headers });
+}

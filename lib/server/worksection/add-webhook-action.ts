@@ -1,0 +1,57 @@
+import "server-only";
+import { DomainError } from "../../errors/domain-error";
+import { ZWebhookCreate } from "../../validation/webhook";
+import { splitList } from "../../validation/worksection";
+import { createWebhook } from "../webhooks/create-webhook";
+import { WorksectionError } from "./worksection-error";
+
+// Hookline's field names in Worksection's words, for error details.
+const FIELD_NAMES: Record<string, string> = { url: "url", events: "events", projects: "projects", httpUser: "http_user", httpPassword: "http_pass" };
+
+/** The names an invalid-refs error points at (`events.2`), read back from the list it indexed. */
+function namesAt(error: DomainError, field: "events" | "projects", values: string[]): string[] {
+  return (error.issues ?? []).flatMap((issue) => {
+    const [name, index] = issue.path.split(".");
+    const value = name === field ? values[Number(index)] : undefined;
+    return value === undefined ? [] : [value];
+  });
+}
+
+/**
+ * add_webhook: Worksection checks the URL and creates the webhook enabled in one call, so this
+ * does too. The check is the test delivery enabling runs (a signed `ping`; any 2xx within the
+ * deadline passes; the body is not read); when it fails nothing is written.
+ */
+export async function addWebhookAction(params: ReadonlyMap<string, string>): Promise<{ id: string }> {
+  const url = params.get("url")?.trim();
+  if (!url) throw new WorksectionError("required", "url");
+  const events = splitList(params.get("events"));
+  if (events.length === 0) throw new WorksectionError("required", "events");
+  const parsed = ZWebhookCreate.safeParse({
+    url,
+    events,
+    projects: splitList(params.get("projects")),
+    httpUser: params.get("http_user") || undefined,
+    httpPassword: params.get("http_pass") || undefined,
+    description: "Added with Worksection's add_webhook",
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = FIELD_NAMES[String(issue?.path[0])] ?? String(issue?.path[0]);
+    throw new WorksectionError("invalid_field", `${field}: ${issue?.message}`);
+  }
+  const data = parsed.data;
+  try {
+    return { id: (await createWebhook(data, { mustPassTest: true })).id };
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    if (error.code === "test_failed") throw new WorksectionError("url_check_failed", url);
+    // createWebhook parses `data` again to the same lists, so its issue indexes point into them.
+    const unknownEvents = namesAt(error, "events", data.events);
+    if (unknownEvents.length) throw new WorksectionError("unknown_events", unknownEvents.join(","));
+    const unknownProjects = namesAt(error, "projects", data.projects);
+    if (unknownProjects.length) throw new WorksectionError("unknown_projects", unknownProjects.join(","));
+    if (error.kind === "invalid") throw new WorksectionError("invalid_field", `${FIELD_NAMES[error.issues?.[0]?.path ?? ""] ?? "url"}: ${error.message}`);
+    throw error;
+  }
+}
