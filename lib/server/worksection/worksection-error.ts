@@ -16,6 +16,8 @@ export const WORKSECTION_ERRORS = {
   unknown_events: { code: 6, http: 400, message: "Events are unknown" },
   unknown_projects: { code: 7, http: 400, message: "Projects are unknown" },
   not_found: { code: 8, http: 404, message: "Webhook not found" },
+  bad_token: { code: 9, http: 401, message: "Access token is missing, invalid or expired" },
+  insufficient_scope: { code: 10, http: 403, message: "The access token lacks the scope this action needs" },
   url_check_failed: { code: 11, http: 422, message: "Url should respond 200 HTTP_CODE and JSON {status:OK}" },
   unavailable: { code: 20, http: 503, message: "Service is unavailable, retry shortly" },
   internal: { code: 21, http: 500, message: "Something went wrong on the server" },

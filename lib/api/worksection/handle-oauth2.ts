@@ -1,0 +1,49 @@
+import "server-only";
+import { maxBodyBytes } from "../../config/env-schema";
+import { env } from "../../env";
+import { authenticateAccessToken } from "../../server/oauth/authenticate-access-token";
+import { runWorksectionAction } from "../../server/worksection/run-action";
+import { toWorksectionResult, WorksectionError } from "../../server/worksection/worksection-error";
+import { grantsAny, type TScope } from "../../validation/scopes";
+import type { TWorksectionResult } from "../../validation/worksection";
+import { readWorksectionRequest } from "./read-worksection-request";
+
+/** How long a client is told to wait when the database is unreachable (as the /api/v1 wrapper says). */
+const RETRY_AFTER_S = 5;
+
+// Worksection asks for scope=administrative; a narrower Hookline scope that covers the action does too.
+const NEEDS: Record<string, TScope[]> = {
+  get_webhooks: ["webhooks:read"],
+  add_webhook: ["webhooks:write"],
+  delete_webhook: ["webhooks:write"],
+};
+
+/** The OAuth access token of a call: `Authorization: Bearer`, else the `access_token` parameter (seed 004's two forms). */
+function bearerOf(request: Request, params: Map<string, string>): string | null {
+  const match = /^bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "");
+  return match?.[1] ?? params.get("access_token") ?? null;
+}
+
+/**
+ * Worksection's OAuth form of the admin API (/api/oauth2?action=...): the same actions as
+ * /api/admin/v2, authenticated by an OAuth 2.0 access token instead of the key's hash.
+ */
+export async function handleWorksectionOAuth(request: Request): Promise<Response> {
+  let result: TWorksectionResult;
+  try {
+    const { params } = await readWorksectionRequest(request, maxBodyBytes(env()));
+    const token = bearerOf(request, params);
+    const caller = token ? await authenticateAccessToken(token) : null;
+    if (!caller) throw new WorksectionError("bad_token");
+    const needed = NEEDS[params.get("action")?.trim() ?? ""] ?? ["administrative"];
+    if (!grantsAny(caller.scopes, needed)) throw new WorksectionError("insufficient_scope", `Needs ${needed.join(" or ")} (or administrative)`);
+    result = await runWorksectionAction(params);
+  } catch (error) {
+    result = toWorksectionResult(error);
+  }
+  const headers: Record<string, string> = {};
+  if (result.status === 503) headers["retry-after"] = String(RETRY_AFTER_S);
+  if (result.status === 401) headers["www-authenticate"] = 'Bearer error="invalid_token"';
+  if (result.status === 403) headers["www-authenticate"] = 'Bearer error="insufficient_scope"';
+  return Response.json(result.body, { status: result.status, headers });
+}
