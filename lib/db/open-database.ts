@@ -15,8 +15,9 @@ import { holdPrivateUmask, makePrivate } from "./private-files";
 import { seedEventTypes } from "./seed-event-types";
 
 export type DatabaseTarget =
-  | { kind: "pglite"; dataDir: string | null } // null: in memory (tests)
-  | { kind: "postgres"; url: string };
+  // dataDir null: in memory (tests), optionally started from `initialData`, a dump of another
+  // in-memory database (PGlite's dumpDataDir): it skips initdb, most of an in-memory open's time.
+  { kind: "pglite"; dataDir: string | null; initialData?: Blob } | { kind: "postgres"; url: string };
 
 export type Database = {
   kind: DatabaseTarget["kind"];
@@ -24,6 +25,8 @@ export type Database = {
   /** Names of the migrations this open applied (empty when the database was up to date). */
   applied: string[];
   close: () => Promise<void>;
+  /** The embedded database's files as one archive, for `initialData` (PGlite only). */
+  dumpDataDir?: () => Promise<Blob>;
 };
 
 export class DatabaseUnavailableError extends Error {
@@ -107,8 +110,10 @@ export function isSingleConnection(prisma: PrismaClient): boolean {
   return singleConnection.has(prisma);
 }
 
-async function openPglite(dataDir: string | null, paths: MigrationPaths): Promise<Database> {
-  const { pglite, release } = dataDir ? await openPgliteFiles(dataDir) : { pglite: await PGlite.create(), release: () => {} };
+async function openPglite(dataDir: string | null, paths: MigrationPaths, initialData?: Blob): Promise<Database> {
+  const { pglite, release } = dataDir
+    ? await openPgliteFiles(dataDir)
+    : { pglite: await PGlite.create(initialData ? { loadDataDir: initialData } : undefined), release: () => {} };
   yieldBetweenQueries(pglite);
   const close = async () => {
     await pglite.close().catch(() => {});
@@ -123,6 +128,7 @@ async function openPglite(dataDir: string | null, paths: MigrationPaths): Promis
       kind: "pglite",
       prisma,
       applied,
+      dumpDataDir: () => pglite.dumpDataDir("none"),
       close: async () => {
         await prisma.$disconnect();
         await close();
@@ -136,5 +142,5 @@ async function openPglite(dataDir: string | null, paths: MigrationPaths): Promis
 
 /** Opens a database and brings its schema up to date (or refuses: see deployMigrations). */
 export function openDatabase(target: DatabaseTarget, paths: MigrationPaths = DEFAULT_PATHS): Promise<Database> {
-  return target.kind === "postgres" ? openPostgres(target.url, paths) : openPglite(target.dataDir, paths);
+  return target.kind === "postgres" ? openPostgres(target.url, paths) : openPglite(target.dataDir, paths, target.initialData);
 }

@@ -1,10 +1,14 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { afterEach, beforeEach } from "vitest";
 import { closeDb, installDatabase } from "@/lib/db";
 import { type Database, openDatabase } from "@/lib/db/open-database";
 
-export type TestDatabase = { name: "pglite" | "postgres"; open: () => Promise<Database> };
+/** `open`: a fresh, migrated database; `openBlank`: one that every migration is applied to now (migration tests). */
+export type TestDatabase = { name: "pglite" | "postgres"; open: () => Promise<Database>; openBlank: () => Promise<Database> };
 
 const adminUrl = process.env.TEST_DATABASE_URL;
 
@@ -38,10 +42,54 @@ async function openFreshPostgres(): Promise<TestPostgres> {
   };
 }
 
+// Most of an in-memory PGlite's open is its initdb (about 2 s on these machines, per test). One
+// migrated, seeded database is dumped once per run of the sources it depends on (a file in the temp
+// folder named by their hash, shared by every test file and worker); each test starts from a copy,
+// and openDatabase still checks the migrations against it (none left to apply) and seeds again.
+const TEMPLATE_SOURCES = [
+  "prisma/schema.prisma",
+  "prisma/migrations",
+  "lib/db/event-catalog.ts",
+  "lib/db/seed-event-types.ts",
+  "node_modules/@electric-sql/pglite/package.json",
+];
+let pgliteTemplate: Promise<Blob> | undefined;
+
+function sourcesHash(): string {
+  const hash = createHash("sha256");
+  const add = (file: string) => {
+    if (fs.statSync(file).isDirectory()) for (const entry of fs.readdirSync(file).sort()) add(path.join(file, entry));
+    else hash.update(file).update(fs.readFileSync(file));
+  };
+  for (const source of TEMPLATE_SOURCES) add(source);
+  return hash.digest("hex").slice(0, 16);
+}
+
+async function migratedPgliteDump(): Promise<Blob> {
+  const file = path.join(os.tmpdir(), `hookline-test-pglite-${sourcesHash()}.tar`);
+  if (fs.existsSync(file)) return new Blob([fs.readFileSync(file)]);
+  const db = await openDatabase({ kind: "pglite", dataDir: null });
+  try {
+    if (!db.dumpDataDir) throw new Error("an in-memory PGlite can be dumped");
+    const dump = await db.dumpDataDir();
+    const partial = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
+    fs.writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+    fs.renameSync(partial, file); // whole or not at all, whichever worker gets there first
+    return dump;
+  } finally {
+    await db.close();
+  }
+}
+
+async function openFreshPglite(): Promise<Database> {
+  pgliteTemplate ??= migratedPgliteDump();
+  return openDatabase({ kind: "pglite", dataDir: null, initialData: await pgliteTemplate });
+}
+
 /** Every backend the integration tests run against: embedded PGlite always, PostgreSQL when configured. */
 export const TEST_DATABASES: TestDatabase[] = [
-  { name: "pglite", open: () => openDatabase({ kind: "pglite", dataDir: null }) },
-  ...(adminUrl ? [{ name: "postgres" as const, open: openFreshPostgres }] : []),
+  { name: "pglite", open: openFreshPglite, openBlank: () => openDatabase({ kind: "pglite", dataDir: null }) },
+  ...(adminUrl ? [{ name: "postgres" as const, open: openFreshPostgres, openBlank: openFreshPostgres }] : []),
 ];
 
 /** Gives each test in the suite its own fresh database, installed as the one lib/db returns. */

@@ -1,33 +1,13 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import fs from "node:fs";
-import net from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { publishEvent } from "@/lib/delivery/publish-event";
 import { DeliveryWorker } from "@/lib/delivery/worker";
 import { freshDatabasePerTest, TEST_DATABASES } from "../helpers/databases";
 import { enabledWebhook, TEST_CONFIG } from "../helpers/delivery";
+import { freePort, readmeReceiver } from "../helpers/readme-receiver";
 
 // The Node receiver printed in the README's "Teamwork compatibility" section, run as written there
 // against real deliveries from the real worker: it must accept them and refuse a tampered body.
-
-function readmeReceiver(): string {
-  const readme = fs.readFileSync("README.md", "utf8");
-  const section = readme.slice(readme.indexOf("### Teamwork compatibility"));
-  const block = section.match(/\n\n((?: {4}.*\n|\n)+?)\n(?! {4})/g)?.find((b) => b.includes("createServer"));
-  if (!block) throw new Error("no receiver in the README's Teamwork section");
-  return block
-    .split("\n")
-    .map((line) => line.slice(4))
-    .join("\n");
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe.each(TEST_DATABASES)("the README's Teamwork receiver on $name", (backend) => {
   const db = freshDatabasePerTest(backend);
@@ -40,7 +20,10 @@ describe.each(TEST_DATABASES)("the README's Teamwork receiver on $name", (backen
     const port = await freePort();
     const url = `http://127.0.0.1:${port}/hook`;
     const hook = await enabledWebhook(url);
-    child = spawn(process.execPath, ["-e", readmeReceiver()], { env: { ...process.env, PORT: String(port), HOOKLINE_TOKEN: hook.token }, stdio: "pipe" });
+    child = spawn(process.execPath, ["-e", readmeReceiver("Teamwork compatibility")], {
+      env: { ...process.env, PORT: String(port), HOOKLINE_TOKEN: hook.token },
+      stdio: "pipe",
+    });
     let printed = "";
     child.stdout?.on("data", (c: Buffer) => (printed += c.toString()));
     const post = (body: string, headers: Record<string, string> = {}) =>

@@ -1,6 +1,4 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import fs from "node:fs";
-import net from "node:net";
 import { Webhook } from "standardwebhooks";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { publishEvent } from "@/lib/delivery/publish-event";
@@ -9,6 +7,7 @@ import { DeliveryWorker } from "@/lib/delivery/worker";
 import { rotateWebhookToken } from "@/lib/server/webhooks/webhook-token";
 import { freshDatabasePerTest, TEST_DATABASES } from "../helpers/databases";
 import { enabledWebhook, TEST_CONFIG } from "../helpers/delivery";
+import { freePort, readmeReceiver } from "../helpers/readme-receiver";
 import { startTwentyReceiver, TWENTY_TOLERANCE_MS } from "../helpers/twenty-receiver";
 
 // Real deliveries, sent by the worker's own path to a real HTTP receiver on 127.0.0.1 that verifies
@@ -112,26 +111,6 @@ describe.each(TEST_DATABASES)("a Twenty receiver on $name", (backend) => {
   });
 });
 
-/** The Node receiver printed in the README's "Twenty compatibility" section, as written there. */
-function readmeReceiver(): string {
-  const readme = fs.readFileSync("README.md", "utf8");
-  const section = readme.slice(readme.indexOf("### Twenty compatibility"));
-  const block = section.match(/\n\n((?: {4}.*\n|\n)+?)\n(?! {4})/g)?.find((b) => b.includes("createServer"));
-  if (!block) throw new Error("no receiver in the README's Twenty section");
-  return block
-    .split("\n")
-    .map((line) => line.slice(4))
-    .join("\n");
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 describe.each(TEST_DATABASES)("the README's Twenty receiver on $name", (backend) => {
   const db = freshDatabasePerTest(backend);
   let child: ChildProcess | undefined;
@@ -143,7 +122,10 @@ describe.each(TEST_DATABASES)("the README's Twenty receiver on $name", (backend)
     const port = await freePort();
     const url = `http://127.0.0.1:${port}/hook`;
     const hook = await enabledWebhook(url);
-    child = spawn(process.execPath, ["-e", readmeReceiver()], { env: { ...process.env, PORT: String(port), HOOKLINE_TOKEN: hook.token }, stdio: "pipe" });
+    child = spawn(process.execPath, ["-e", readmeReceiver("Twenty compatibility")], {
+      env: { ...process.env, PORT: String(port), HOOKLINE_TOKEN: hook.token },
+      stdio: "pipe",
+    });
     let printed = "";
     child.stdout?.on("data", (c: Buffer) => (printed += c.toString()));
     await expect

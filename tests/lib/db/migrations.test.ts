@@ -22,7 +22,7 @@ describe.each(TEST_DATABASES)("migrations on $name", (backend) => {
     for (const db of open.splice(0)) await db.close();
   });
   const fresh = async () => {
-    const db = await backend.open();
+    const db = await backend.openBlank();
     open.push(db);
     return db;
   };

@@ -42,6 +42,27 @@ function groupOrWorldAccessible(root: string): string[] {
   return found;
 }
 
+describe("openDatabase (embedded, in memory from a dump)", () => {
+  it("starts from another in-memory database's dump: its rows and migrations, nothing left to apply, and no link back", async () => {
+    const first = await openDatabase({ kind: "pglite", dataDir: null });
+    await first.prisma.project.create({ data: { id: "p1", name: "From the dump" } });
+    const dump = await first.dumpDataDir?.();
+    await first.close();
+    if (!dump) throw new Error("an in-memory PGlite can be dumped");
+    const copy = await openDatabase({ kind: "pglite", dataDir: null, initialData: dump });
+    const other = await openDatabase({ kind: "pglite", dataDir: null, initialData: dump });
+    try {
+      expect(copy.applied).toEqual([]);
+      expect(await copy.prisma.project.findMany({ select: { id: true, name: true } })).toEqual([{ id: "p1", name: "From the dump" }]);
+      await copy.prisma.project.create({ data: { id: "p2", name: "Only in the copy" } });
+      expect(await other.prisma.project.count()).toBe(1);
+    } finally {
+      await copy.close();
+      await other.close();
+    }
+  });
+});
+
 describe("openDatabase (embedded, file permissions)", () => {
   it("keeps the data directory 0700 and its files 0600, and fixes an older install on start", async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), "hookline-perm-"));
