@@ -28,6 +28,22 @@ export function grantsAny(held: readonly TScope[], needed: readonly TScope[]): b
   return needed.some((s) => effective.has(s));
 }
 
+/** Stored scopes, keeping only ones this version knows, in catalog order (a downgrade never widens a credential). */
+export function knownScopes(stored: readonly string[]): TScope[] {
+  return SCOPES.filter((s) => stored.includes(s));
+}
+
+/**
+ * Scopes asked of a client allowed `allowed`: each must be granted by them (a write scope covers
+ * asking for its read, administrative covers any); none asked = all it may have (RFC 6749 §3.3).
+ * Null when any is unknown or not allowed.
+ */
+export function requestedScopes(allowed: readonly TScope[], asked: string | undefined): TScope[] | null {
+  if (!asked?.trim()) return [...allowed];
+  const parsed = parseScopeString(asked);
+  return parsed && parsed.length > 0 && parsed.every((s) => grantsAny(allowed, [s])) ? parsed : null;
+}
+
 export const ZScope = z.enum(SCOPES, { error: `Unknown scope; one of: ${SCOPES.join(", ")}` });
 
 /** A chosen set of scopes: at least one, no repeats (kept in the catalog's order). */
@@ -35,11 +51,11 @@ export const ZScopes = z
   .array(ZScope, { error: "Pick the scopes as a list" })
   .min(1, { error: "Pick at least one scope" })
   .max(SCOPES.length)
-  .transform((list) => SCOPES.filter((s) => list.includes(s)));
+  .transform(knownScopes);
 
 /** Space-separated, as OAuth 2.0 writes scopes (RFC 6749 §3.3). */
 export function parseScopeString(value: string): TScope[] | null {
   const parts = value.split(" ").filter(Boolean);
   if (parts.some((p) => !(SCOPES as readonly string[]).includes(p))) return null;
-  return SCOPES.filter((s) => parts.includes(s));
+  return knownScopes(parts);
 }

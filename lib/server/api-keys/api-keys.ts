@@ -4,7 +4,7 @@ import { generateApiKey } from "../../crypto/tokens";
 import { getDb } from "../../db";
 import { DomainError } from "../../errors/domain-error";
 import { type TApiKey, ZApiKeyCreate } from "../../validation/api-key";
-import { SCOPES, type TScope } from "../../validation/scopes";
+import { knownScopes } from "../../validation/scopes";
 
 type Row = {
   id: string;
@@ -27,14 +27,11 @@ const SELECT = {
   createdBy: { select: { email: true } },
 } as const;
 
-/** Stored scopes, keeping only ones this version knows (a downgrade never widens a key). */
-export const toScopes = (stored: string[]): TScope[] => SCOPES.filter((s) => stored.includes(s));
-
 const toDto = (k: Row): TApiKey => ({
   id: k.id,
   name: k.name,
   prefix: k.prefix,
-  scopes: toScopes(k.scopes),
+  scopes: knownScopes(k.scopes),
   createdAt: k.createdAt.toISOString(),
   lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
   revokedAt: k.revokedAt?.toISOString() ?? null,

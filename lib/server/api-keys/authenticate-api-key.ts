@@ -1,8 +1,7 @@
 import "server-only";
 import { API_KEY_PREFIX, hashApiKey } from "../../crypto/tokens";
 import { getDb } from "../../db";
-import type { TScope } from "../../validation/scopes";
-import { toScopes } from "./api-keys";
+import { knownScopes, type TScope } from "../../validation/scopes";
 
 // lastUsedAt is a hint for admins, not an audit log: write it at most once a minute per key.
 const TOUCH_EVERY_MS = 60_000;
@@ -42,5 +41,5 @@ export async function authenticateApiKey(key: string, now = new Date()): Promise
     found.lastUsedAt = now; // requests sharing this lookup see it touched and do not write again
     await db.apiKey.update({ where: { id: found.id }, data: { lastUsedAt: now } });
   }
-  return { id: found.id, scopes: toScopes(found.scopes) };
+  return { id: found.id, scopes: knownScopes(found.scopes) };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { hashApiKey, OAUTH_PREFIX } from "../../crypto/tokens";
 import { getDb } from "../../db";
-import { SCOPES, type TScope } from "../../validation/scopes";
+import { knownScopes, type TScope } from "../../validation/scopes";
 
 // lastUsedAt is a hint for admins, as for API keys: written at most once a minute per token.
 const TOUCH_EVERY_MS = 60_000;
@@ -33,5 +33,5 @@ export async function authenticateAccessToken(token: string, now = new Date()): 
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
     await db.oAuthToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   }
-  return { tokenId: row.id, appId: row.appId, scopes: SCOPES.filter((s) => row.scopes.includes(s)) };
+  return { tokenId: row.id, appId: row.appId, scopes: knownScopes(row.scopes) };
 }

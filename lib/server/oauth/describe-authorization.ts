@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "../../db";
 import { type TAuthorizeRequest, ZAuthorizeRequest } from "../../validation/oauth";
-import { grantsAny, parseScopeString, SCOPES, type TScope } from "../../validation/scopes";
+import { knownScopes, requestedScopes, type TScope } from "../../validation/scopes";
 
 export type TAuthorizationView =
   | { ok: true; request: TAuthorizeRequest; appName: string; scopes: TScope[]; redirectHost: string }
@@ -22,10 +22,8 @@ export async function describeAuthorization(query: Record<string, string | strin
   if (!app) return { ok: false, message: "No application has this client_id. Ask its developer to check it." };
   if (!app.redirectUris.includes(request.redirect_uri))
     return { ok: false, message: "This redirect_uri is not registered for the application (Settings → OAuth applications)." };
-  const allowed = SCOPES.filter((s) => app.scopes.includes(s));
-  const asked = request.scope ? parseScopeString(request.scope) : allowed;
-  if (!asked || asked.length === 0 || !asked.every((s) => grantsAny(allowed, [s])))
-    return { ok: false, message: `The application asks for scopes it is not registered for: ${request.scope}` };
+  const asked = requestedScopes(knownScopes(app.scopes), request.scope);
+  if (!asked) return { ok: false, message: `The application asks for scopes it is not registered for: ${request.scope}` };
   if (!request.state) return { ok: false, message: "state is missing: the application must send one (it protects you from forged requests)" };
   return { ok: true, request, appName: app.name, scopes: asked, redirectHost: new URL(request.redirect_uri).host };
 }

@@ -4,12 +4,11 @@ import { generateOAuthCredential, hashApiKey } from "../../crypto/tokens";
 import { getDb } from "../../db";
 import { DomainError } from "../../errors/domain-error";
 import { type TOAuthApp, type TOAuthToken, ZOAuthAppCreate } from "../../validation/oauth";
-import { SCOPES } from "../../validation/scopes";
+import { knownScopes } from "../../validation/scopes";
 
 // Settings → OAuth applications: register, list with their live tokens, delete, revoke a token.
 
 const TOKENS_SHOWN = 100;
-const known = (stored: string[]) => SCOPES.filter((s) => stored.includes(s));
 
 type TTokenRow = {
   id: string;
@@ -26,7 +25,7 @@ const toTokenDto = (t: TTokenRow): TOAuthToken => ({
   id: t.id,
   grantType: t.grantType === "client_credentials" ? "client_credentials" : "authorization_code",
   user: t.user?.email ?? null,
-  scopes: known(t.scopes),
+  scopes: knownScopes(t.scopes),
   createdAt: t.createdAt.toISOString(),
   accessTokenExpiresAt: t.accessTokenExpiresAt.toISOString(),
   refreshTokenExpiresAt: t.refreshTokenExpiresAt?.toISOString() ?? null,
@@ -78,7 +77,7 @@ const toDto = (a: TAppRow): TOAuthApp => ({
   clientId: a.clientId,
   name: a.name,
   redirectUris: a.redirectUris,
-  scopes: known(a.scopes),
+  scopes: knownScopes(a.scopes),
   createdAt: a.createdAt.toISOString(),
   createdBy: a.createdBy?.email ?? null,
   tokens: a.tokens.map(toTokenDto),

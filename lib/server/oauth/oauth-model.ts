@@ -3,7 +3,7 @@ import { timingSafeEqual } from "node:crypto";
 import type OAuth2Server from "@node-oauth/oauth2-server";
 import { generateOAuthCredential, hashApiKey } from "../../crypto/tokens";
 import { getDb } from "../../db";
-import { grantsAny, parseScopeString, SCOPES, type TScope } from "../../validation/scopes";
+import { grantsAny, knownScopes, requestedScopes, type TScope } from "../../validation/scopes";
 
 // The storage half of the OAuth 2.0 server: @node-oauth/oauth2-server runs the protocol (grants,
 // PKCE, expiry, error answers) and calls these to find and keep clients, codes and tokens. Every
@@ -15,26 +15,13 @@ type TAppRow = { id: string; clientId: string; secretHash: string; redirectUris:
 export type TOAuthUser = { id: string | null };
 
 const GRANTS = ["authorization_code", "refresh_token", "client_credentials"];
-const known = (stored: string[]): TScope[] => SCOPES.filter((s) => stored.includes(s));
 
 function toClient(app: TAppRow): OAuth2Server.Client {
-  return { id: app.id, clientId: app.clientId, redirectUris: app.redirectUris, grants: GRANTS, scopes: known(app.scopes) };
+  return { id: app.id, clientId: app.clientId, redirectUris: app.redirectUris, grants: GRANTS, scopes: knownScopes(app.scopes) };
 }
 
 function sameHash(a: string, b: string): boolean {
   return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
-}
-
-/**
- * Scopes asked for, within what the application may have (a write scope covers asking for its read,
- * administrative covers any); none asked = all it may have (RFC 6749 §3.3); anything else: refused.
- */
-function grantedScopes(client: OAuth2Server.Client, asked: string[] | undefined): TScope[] | false {
-  const allowed = client.scopes as TScope[];
-  if (!asked || asked.length === 0) return allowed;
-  const parsed = parseScopeString(asked.join(" "));
-  if (!parsed || parsed.length === 0) return false;
-  return parsed.every((s) => grantsAny(allowed, [s])) ? parsed : false;
 }
 
 export const oauthModel: TModel = {
@@ -48,7 +35,7 @@ export const oauthModel: TModel = {
   },
 
   async validateScope(_user, client, scope) {
-    return grantedScopes(client, scope);
+    return requestedScopes(client.scopes as TScope[], scope?.join(" ")) ?? false;
   },
 
   async generateAuthorizationCode() {
@@ -86,7 +73,7 @@ export const oauthModel: TModel = {
       authorizationCode,
       expiresAt: row.expiresAt,
       redirectUri: row.redirectUri,
-      scope: known(row.scopes),
+      scope: knownScopes(row.scopes),
       client: toClient(row.app),
       user: { id: row.userId } satisfies TOAuthUser,
       codeChallenge: row.codeChallenge,
@@ -121,7 +108,7 @@ export const oauthModel: TModel = {
   async getAccessToken(accessToken) {
     const row = await (await getDb()).oAuthToken.findUnique({ where: { accessTokenHash: hashApiKey(accessToken) }, include: { app: true } });
     if (!row || row.revokedAt) return false;
-    return { accessToken, accessTokenExpiresAt: row.accessTokenExpiresAt, scope: known(row.scopes), client: toClient(row.app), user: { id: row.userId } };
+    return { accessToken, accessTokenExpiresAt: row.accessTokenExpiresAt, scope: knownScopes(row.scopes), client: toClient(row.app), user: { id: row.userId } };
   },
 
   async getRefreshToken(refreshToken) {
@@ -130,7 +117,7 @@ export const oauthModel: TModel = {
     return {
       refreshToken,
       refreshTokenExpiresAt: row.refreshTokenExpiresAt,
-      scope: known(row.scopes),
+      scope: knownScopes(row.scopes),
       client: toClient(row.app),
       user: { id: row.userId } satisfies TOAuthUser,
     };
@@ -151,6 +138,6 @@ export const oauthModel: TModel = {
   },
 
   async verifyScope(token, scope) {
-    return grantsAny(known(token.scope ?? []), known(scope));
+    return grantsAny(knownScopes(token.scope ?? []), knownScopes(scope));
   },
 };

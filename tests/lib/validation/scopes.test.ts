@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { grantsAny, parseScopeString, SCOPE_DESCRIPTIONS, SCOPES, ZScopes } from "@/lib/validation/scopes";
+import { grantsAny, knownScopes, parseScopeString, requestedScopes, SCOPE_DESCRIPTIONS, SCOPES, ZScopes } from "@/lib/validation/scopes";
 
 describe("scopes", () => {
   it("administrative grants everything; a scope grants itself; write includes read of the same resource only", () => {
@@ -30,5 +30,19 @@ describe("scopes", () => {
 
   it("every scope is described for the pickers and the OpenAPI document", () => {
     for (const scope of SCOPES) expect(SCOPE_DESCRIPTIONS[scope].length).toBeGreaterThan(10);
+  });
+
+  it("stored scopes: known ones only, in catalog order", () => {
+    expect(knownScopes(["deliveries:read", "future:scope", "events:publish"])).toEqual(["events:publish", "deliveries:read"]);
+    expect(knownScopes([])).toEqual([]);
+  });
+
+  it("scopes a client asks for: within what it may have; none asked is all of it; anything else is refused", () => {
+    expect(requestedScopes(["webhooks:write"], undefined)).toEqual(["webhooks:write"]);
+    expect(requestedScopes(["webhooks:write"], "  ")).toEqual(["webhooks:write"]);
+    expect(requestedScopes(["webhooks:write"], "webhooks:read")).toEqual(["webhooks:read"]);
+    expect(requestedScopes(["webhooks:write"], "administrative")).toBeNull();
+    expect(requestedScopes(["webhooks:write"], "made:up")).toBeNull();
+    expect(requestedScopes(["administrative"], "deliveries:write events:publish")).toEqual(["events:publish", "deliveries:write"]);
   });
 });
