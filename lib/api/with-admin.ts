@@ -13,7 +13,7 @@ import type { TOperation } from "./define-operation";
 import { readJsonBody } from "./read-json-body";
 
 /** How long a client is told to wait when the database is unreachable (a restart takes seconds). */
-const RETRY_AFTER_S = 5;
+export const RETRY_AFTER_S = 5;
 
 type Input<P, Q, B> = { params: P; query: Q; body: B; actor: TActor; request: Request };
 type RouteContext = { params: Promise<Record<string, string | string[]>> };

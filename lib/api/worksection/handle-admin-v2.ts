@@ -6,9 +6,7 @@ import { runWorksectionAction } from "../../server/worksection/run-action";
 import { toWorksectionResult, WorksectionError } from "../../server/worksection/worksection-error";
 import type { TWorksectionResult } from "../../validation/worksection";
 import { readWorksectionRequest } from "./read-worksection-request";
-
-/** How long a client is told to wait when the database is unreachable (as the /api/v1 wrapper says). */
-const RETRY_AFTER_S = 5;
+import { worksectionResponse } from "./worksection-response";
 
 /**
  * Worksection's admin API (/api/admin/v2/?action=...): the administrative key's hash is checked
@@ -24,6 +22,5 @@ export async function handleWorksectionAdmin(request: Request): Promise<Response
   } catch (error) {
     result = toWorksectionResult(error);
   }
-  const headers = result.status === 503 ? { "retry-after": String(RETRY_AFTER_S) } : undefined;
-  return Response.json(result.body, { status: result.status, headers });
+  return worksectionResponse(result);
 }

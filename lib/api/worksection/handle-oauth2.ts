@@ -7,9 +7,7 @@ import { toWorksectionResult, WorksectionError } from "../../server/worksection/
 import { grantsAny, type TScope } from "../../validation/scopes";
 import type { TWorksectionResult } from "../../validation/worksection";
 import { readWorksectionRequest } from "./read-worksection-request";
-
-/** How long a client is told to wait when the database is unreachable (as the /api/v1 wrapper says). */
-const RETRY_AFTER_S = 5;
+import { worksectionResponse } from "./worksection-response";
 
 // Worksection asks for scope=administrative; a narrower Hookline scope that covers the action does too.
 const NEEDS: Record<string, TScope[]> = {
@@ -41,9 +39,6 @@ export async function handleWorksectionOAuth(request: Request): Promise<Response
   } catch (error) {
     result = toWorksectionResult(error);
   }
-  const headers: Record<string, string> = {};
-  if (result.status === 503) headers["retry-after"] = String(RETRY_AFTER_S);
-  if (result.status === 401) headers["www-authenticate"] = 'Bearer error="invalid_token"';
-  if (result.status === 403) headers["www-authenticate"] = 'Bearer error="insufficient_scope"';
-  return Response.json(result.body, { status: result.status, headers });
+  const challenge = { 401: 'Bearer error="invalid_token"', 403: 'Bearer error="insufficient_scope"' }[result.status];
+  return worksectionResponse(result, challenge ? { "www-authenticate": challenge } : {});
 }

@@ -1,0 +1,9 @@
+import "server-only";
+import type { TWorksectionResult } from "../../validation/worksection";
+import { RETRY_AFTER_S } from "../with-admin";
+
+/** A Worksection-shaped answer as an HTTP response; a 503 says when to retry, as the /api/v1 one does. */
+export function worksectionResponse(result: TWorksectionResult, headers: Record<string, string> = {}): Response {
+  const retry: Record<string, string> = result.status === 503 ? { "retry-after": String(RETRY_AFTER_S) } : {};
+  return Response.json(result.body, { status: result.status, headers: { ...headers, ...retry } });
+}

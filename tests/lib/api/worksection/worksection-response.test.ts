@@ -1,0 +1,11 @@
+import { describe, expect, it } from "vitest";
+import { worksectionResponse } from "@/lib/api/worksection/worksection-response";
+
+describe("worksectionResponse", () => {
+  it("answers the result's body and status with the given headers; a 503 says when to retry", async () => {
+    const ok = worksectionResponse({ status: 200, body: { status: "ok" } }, { "x-extra": "1" });
+    expect([ok.status, ok.headers.get("x-extra"), ok.headers.get("retry-after"), await ok.json()]).toEqual([200, "1", null, { status: "ok" }]);
+    const down = worksectionResponse({ status: 503, body: { status: "error", status_code: 20, message: "Service is unavailable, retry shortly" } });
+    expect([down.status, down.headers.get("retry-after")]).toEqual([503, "5"]);
+  });
+});
