@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Locator, type Page, test } from "@playwright/test";
 
 export const SHOTS = "test-results/screenshots";
 
@@ -73,6 +73,17 @@ export async function createWebhookInBrowser(page: Page, url: string): Promise<v
   await page.getByRole("checkbox", { name: "All events, including event types added later" }).check();
   await page.getByRole("button", { name: "Create webhook" }).click();
   await page.getByRole("link", { name: "Done" }).click();
+}
+
+/**
+ * Opens a webhook's edit form from its list row and waits until the form has loaded. Without the wait
+ * a next locator can still match on the list: `getByRole("button", { name: "Rotate" })` matches the
+ * row's "Delete …/rotate" button, since Playwright matches names as substrings unless `exact`.
+ */
+export async function openEditPage(page: Page, row: Locator): Promise<void> {
+  await row.getByRole("link", { name: /^Edit/ }).click();
+  await expect(page.getByRole("heading", { name: "Edit webhook" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Save changes" })).toBeVisible();
 }
 
 /** Creates an API key on the API keys page (signed in as an admin) and returns it, for calls a host would make. */

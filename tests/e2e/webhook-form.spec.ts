@@ -1,7 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { E2E } from "../../playwright.config";
 import { startReceiver } from "../helpers/receiver";
-import { screenshot, signInOk } from "./helpers";
+import { openEditPage, screenshot, signInOk } from "./helpers";
 
 // The form says only true things about its URL: a test result names the URL it tested and goes away
 // when what it tested changes, and an enabled webhook cannot be moved to a URL that fails.
@@ -63,7 +63,7 @@ test("moving an enabled webhook to a failing URL is refused with the reason, or 
   await row.getByRole("switch").click();
   await expect(row).toContainText("Working");
 
-  await row.getByRole("link", { name: /^Edit/ }).click();
+  await openEditPage(page, row);
   await urlField(page).fill(`${receiver.url}/fail/moving`);
   await page.getByRole("button", { name: "Save changes" }).click();
   const alert = page.locator("form [role=alert]").first();

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { E2E } from "../../playwright.config";
 import { startReceiver } from "../helpers/receiver";
-import { createWebhookInBrowser, screenshot, signInOk } from "./helpers";
+import { createWebhookInBrowser, openEditPage, screenshot, signInOk } from "./helpers";
 
 // The webhook's own page: enable and disable there, a failed enable's reason kept across a reload,
 // and a rotation's overlap chosen, its end shown.
@@ -48,14 +48,14 @@ test("rotating asks how long the old token signs, says it is immediate, and the 
   await signInOk(page, E2E.admin.email, E2E.admin.password);
   await createWebhookInBrowser(page, `${receiver.url}/rotate`);
   const row = page.getByTestId("webhook-row").filter({ hasText: `${receiver.url}/rotate` });
-  await row.getByRole("link", { name: /^Edit/ }).click();
-  await page.getByRole("button", { name: "Rotate" }).click();
+  await openEditPage(page, row);
+  await page.getByRole("button", { name: "Rotate", exact: true }).click();
   const dialog = page.getByRole("dialog");
   await expect(dialog).toContainText("This happens at once, even if you then cancel this form.");
   await expect(dialog.getByRole("radio", { name: "24 hours" })).toBeChecked();
   await dialog.getByRole("radio", { name: "1 hour" }).check();
   await screenshot(page, "rotate-dialog");
-  await dialog.getByRole("button", { name: "Rotate" }).click();
+  await dialog.getByRole("button", { name: "Rotate", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "Token rotated. The old token also signs until" })).toBeVisible();
   await page.getByRole("link", { name: "Cancel" }).click();
   await row.getByRole("link", { name: `${receiver.url}/rotate`, exact: true }).click();
@@ -66,10 +66,10 @@ test("rotating asks how long the old token signs, says it is immediate, and the 
   expect(Math.abs(until - (Date.now() + 3_600_000))).toBeLessThan(120_000);
 
   await page.goto(`/settings/webhooks`);
-  await row.getByRole("link", { name: /^Edit/ }).click();
-  await page.getByRole("button", { name: "Rotate" }).click();
+  await openEditPage(page, row);
+  await page.getByRole("button", { name: "Rotate", exact: true }).click();
   await page.getByRole("dialog").getByRole("radio", { name: "Stop it now (for a leaked token)" }).check();
-  await page.getByRole("dialog").getByRole("button", { name: "Rotate" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Rotate", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "Token rotated. The old token no longer signs." })).toBeVisible();
   await page.getByRole("link", { name: "Cancel" }).click();
   await row.getByRole("link", { name: `${receiver.url}/rotate`, exact: true }).click();

@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
 import { E2E } from "../../playwright.config";
-import { createApiKeyInBrowser, expectNoHorizontalScroll, screenshot, signInOk } from "./helpers";
+import { createApiKeyInBrowser, expectNoHorizontalScroll, openEditPage, screenshot, signInOk } from "./helpers";
 
 // A local receiver (node:http on 127.0.0.1, allow-listed for the e2e server): /ok answers 200,
 // /fail answers 500. Every request is kept so the test can check what was sent.
@@ -80,7 +80,7 @@ test("an admin creates, tests, enables, edits, disables and deletes a webhook", 
   await expect(row.getByTestId("test-result")).toContainText("HTTP 200");
   await screenshot(page, "webhooks-list");
 
-  await row.getByRole("link", { name: /^Edit/ }).click();
+  await openEditPage(page, row);
   await expect(page.getByLabel("URL", { exact: true })).toHaveValue(`${base}/ok`);
   await page.getByRole("button", { name: "Reveal" }).click();
   await expect(page.getByTestId("saved-token")).toHaveValue(token);
