@@ -11,9 +11,26 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly issues?: TIssue[],
+    /** Sent with the response: the WWW-Authenticate challenge of a 401 or an insufficient_scope 403. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = "ApiError";
+  }
+
+  /**
+   * 401 with RFC 6750's challenge: `invalid_token` when a bearer credential was sent but is not live,
+   * none when there was nothing to check (a client then knows to send one, not to refresh one).
+   */
+  static unauthorized(message: string, isTokenInvalid = false) {
+    return new ApiError(401, "unauthorized", message, undefined, { "www-authenticate": bearerChallenge(isTokenInvalid ? { error: "invalid_token" } : {}) });
+  }
+
+  /** 403 naming the scopes that would do (RFC 6750 §3.1: `insufficient_scope` with `scope`). */
+  static insufficientScope(message: string, scopes: readonly string[]) {
+    return new ApiError(403, "insufficient_scope", message, undefined, {
+      "www-authenticate": bearerChallenge({ error: "insufficient_scope", scope: scopes.join(" ") }),
+    });
   }
 
   static notFound(what: string) {
@@ -27,6 +44,12 @@ export class ApiError extends Error {
   toBody(): TErrorBody {
     return { error: { code: this.code, message: this.message, ...(this.issues ? { issues: this.issues } : {}) } };
   }
+}
+
+/** `Bearer realm="hookline"` plus RFC 6750 attributes; values are our own words and scope names (no quotes to escape). */
+export function bearerChallenge(attributes: { error?: string; scope?: string }): string {
+  const parts = [`realm="hookline"`, ...Object.entries(attributes).map(([name, value]) => `${name}="${value}"`)];
+  return `Bearer ${parts.join(", ")}`;
 }
 
 /** The HTTP status of each kind of domain error. */

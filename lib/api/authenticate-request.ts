@@ -74,15 +74,15 @@ export async function authenticateRequest(request: Request, { allowApiKey = true
   const authorization = request.headers.get("authorization");
   if (authorization) {
     const [scheme, key] = authorization.split(/\s+/, 2);
-    if (scheme?.toLowerCase() !== "bearer" || !key) throw new ApiError(401, "unauthorized", "Use Authorization: Bearer <API key or OAuth access token>");
+    if (scheme?.toLowerCase() !== "bearer" || !key) throw ApiError.unauthorized("Use Authorization: Bearer <API key or OAuth access token>");
     const actor = await authenticateBearer(key);
-    if (!actor) throw new ApiError(401, "unauthorized", "Unknown, expired or revoked API key or access token");
+    if (!actor) throw ApiError.unauthorized("Unknown, expired or revoked API key or access token", true);
     if (!allowApiKey) throw new ApiError(403, "forbidden", "API keys and OAuth tokens cannot manage credentials; sign in as an admin");
     return actor;
   }
   // Re-read from the database: the token may predate a role change, a sign-out or a new password.
   const user = await requestSessionUser(request);
-  if (!user) throw new ApiError(401, "unauthorized", "Sign in, or send Authorization: Bearer <api key>");
+  if (!user) throw ApiError.unauthorized("Sign in, or send Authorization: Bearer <API key or OAuth access token>");
   if (user.role !== "ADMIN") throw new ApiError(403, "forbidden", "Only site admins can use the admin API");
   if (!SAFE_METHODS.has(request.method) && !isFromOurPages(request)) throw new ApiError(403, "cross_origin", "Cross-site request refused");
   return { kind: "session", userId: user.id };

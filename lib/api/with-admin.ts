@@ -5,7 +5,7 @@ import { isDatabaseUnavailable } from "../db/is-database-unavailable";
 import { env } from "../env";
 import { DomainError } from "../errors/domain-error";
 import { Prisma } from "../generated/prisma/client";
-import { grantsAny, type TScope } from "../validation/scopes";
+import { grantsAny, scopesGranting, type TScope } from "../validation/scopes";
 import { unstorableStringReason } from "../validation/storable-json";
 import { ApiError, fromDomainError } from "./api-error";
 import { authenticateRequest, type TActor } from "./authenticate-request";
@@ -22,7 +22,7 @@ type RouteContext = { params: Promise<Record<string, string | string[]>> };
 export type TRouteHandler = ((request: Request, context: RouteContext) => Promise<Response>) & { operation: TOperation };
 
 export function toErrorResponse(error: unknown): Response {
-  if (error instanceof ApiError) return Response.json(error.toBody(), { status: error.status });
+  if (error instanceof ApiError) return Response.json(error.toBody(), { status: error.status, headers: error.headers });
   if (error instanceof DomainError) return toErrorResponse(fromDomainError(error));
   if (error instanceof ZodError) {
     const issues = error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
@@ -50,7 +50,7 @@ export function toErrorResponse(error: unknown): Response {
 function requireScope(actor: TActor, needed: TScope[]): void {
   if (actor.kind === "session" || grantsAny(actor.scopes, needed)) return;
   const names = needed.join(" or ");
-  throw new ApiError(403, "insufficient_scope", `This credential lacks the scope ${names} (or administrative); it has: ${actor.scopes.join(", ")}`);
+  throw ApiError.insufficientScope(`This credential lacks the scope ${names} (or administrative); it has: ${actor.scopes.join(", ")}`, scopesGranting(needed));
 }
 
 /** Path or query parameters, refusing one PostgreSQL could not compare (NUL, lone surrogate). */

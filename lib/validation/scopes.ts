@@ -28,6 +28,11 @@ export function grantsAny(held: readonly TScope[], needed: readonly TScope[]): b
   return needed.some((s) => effective.has(s));
 }
 
+/** Every scope that alone would let a credential run an operation needing any of `needed` (catalog order). */
+export function scopesGranting(needed: readonly TScope[]): TScope[] {
+  return SCOPES.filter((s) => grantsAny([s], needed));
+}
+
 /** Stored scopes, keeping only ones this version knows, in catalog order (a downgrade never widens a credential). */
 export function knownScopes(stored: readonly string[]): TScope[] {
   return SCOPES.filter((s) => stored.includes(s));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiError, fromDomainError } from "@/lib/api/api-error";
+import { ApiError, bearerChallenge, fromDomainError } from "@/lib/api/api-error";
 import { DomainError, type TDomainErrorKind } from "@/lib/errors/domain-error";
 
 describe("ApiError", () => {
@@ -18,6 +18,25 @@ describe("ApiError", () => {
       error: { code: "validation_failed", message: "id is bad", issues: [{ path: "id", message: "id is bad" }] },
     });
     expect(ApiError.invalid("id", "id is bad").status).toBe(400);
+  });
+});
+
+describe("challenges", () => {
+  it("unauthorized is a 401 with a Bearer challenge, invalid_token only when a credential was sent", () => {
+    expect(ApiError.unauthorized("Sign in")).toMatchObject({ status: 401, code: "unauthorized", headers: { "www-authenticate": 'Bearer realm="hookline"' } });
+    expect(ApiError.unauthorized("Revoked", true).headers).toEqual({ "www-authenticate": 'Bearer realm="hookline", error="invalid_token"' });
+    expect(ApiError.unauthorized("Sign in").toBody()).toEqual({ error: { code: "unauthorized", message: "Sign in" } });
+  });
+
+  it("insufficientScope is a 403 whose challenge lists the scopes that would do", () => {
+    const error = ApiError.insufficientScope("Needs webhooks:read", ["webhooks:read", "administrative"]);
+    expect(error).toMatchObject({ status: 403, code: "insufficient_scope", message: "Needs webhooks:read" });
+    expect(error.headers).toEqual({ "www-authenticate": 'Bearer realm="hookline", error="insufficient_scope", scope="webhooks:read administrative"' });
+  });
+
+  it("bearerChallenge keeps the attributes' order", () => {
+    expect(bearerChallenge({})).toBe('Bearer realm="hookline"');
+    expect(bearerChallenge({ error: "invalid_token" })).toBe('Bearer realm="hookline", error="invalid_token"');
   });
 });
 

@@ -79,7 +79,7 @@ describe.each(TEST_DATABASES)("authenticateRequest on $name", (backend) => {
   });
 
   it("refuses a request with no credentials, a forged cookie or a malformed one with 401", async () => {
-    const none = { status: 401, code: "unauthorized", message: "Sign in, or send Authorization: Bearer <api key>" };
+    const none = { status: 401, code: "unauthorized", message: "Sign in, or send Authorization: Bearer <API key or OAuth access token>" };
     expect(await refusal(authenticateRequest(request()))).toEqual(none);
     expect(await refusal(authenticateRequest(request({ cookie: "next-auth.session-token=forged" })))).toEqual(none);
     expect(await refusal(authenticateRequest(request({ cookie: "next-auth.session-token=%E0%A4%A; other=1" })))).toEqual(none);

@@ -180,6 +180,22 @@ describe.each(TEST_DATABASES)("withAdmin on $name", (backend) => {
     expect(calls).toEqual([]);
   });
 
+  it("challenges as RFC 6750 says: a bare Bearer 401, invalid_token for a dead credential, insufficient_scope naming the scopes", async () => {
+    const { handler } = thingRoute();
+    const challenge = async (authorization?: string) => {
+      const request = new Request("http://localhost:3000/api/v1/things/abc", { headers: authorization ? { authorization } : {} });
+      const response = await handler(request, { params: Promise.resolve({ id: "abc" }) });
+      return [response.status, response.headers.get("www-authenticate")];
+    };
+    expect(await challenge()).toEqual([401, 'Bearer realm="hookline"']);
+    expect(await challenge("Bearer hkl_not_a_real_key")).toEqual([401, 'Bearer realm="hookline", error="invalid_token"']);
+    expect(await challenge(`Bearer ${await scopedKey(["events:publish"])}`)).toEqual([
+      403,
+      'Bearer realm="hookline", error="insufficient_scope", scope="webhooks:read webhooks:write administrative"',
+    ]);
+    expect(await challenge(`Bearer ${await adminKey()}`)).toEqual([200, null]);
+  });
+
   it("refuses a path parameter with NUL or a lone surrogate with 400 naming it", async () => {
     const key = await adminKey();
     const { handler, calls } = thingRoute();

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { grantsAny, knownScopes, parseScopeString, requestedScopes, SCOPE_DESCRIPTIONS, SCOPES, ZScopes } from "@/lib/validation/scopes";
+import { grantsAny, knownScopes, parseScopeString, requestedScopes, SCOPE_DESCRIPTIONS, SCOPES, scopesGranting, ZScopes } from "@/lib/validation/scopes";
 
 describe("scopes", () => {
+  it("scopesGranting lists every scope that alone would do: the scope, its write, administrative", () => {
+    expect(scopesGranting(["webhooks:read"])).toEqual(["webhooks:read", "webhooks:write", "administrative"]);
+    expect(scopesGranting(["deliveries:write"])).toEqual(["deliveries:write", "administrative"]);
+    expect(scopesGranting(["events:publish", "deliveries:read"])).toEqual(["events:publish", "deliveries:read", "deliveries:write", "administrative"]);
+    for (const needed of SCOPES) for (const s of scopesGranting([needed])) expect(grantsAny([s], [needed])).toBe(true);
+  });
+
   it("administrative grants everything; a scope grants itself; write includes read of the same resource only", () => {
     for (const needed of SCOPES) expect(grantsAny(["administrative"], [needed])).toBe(true);
     expect(grantsAny(["events:publish"], ["events:publish"])).toBe(true);
