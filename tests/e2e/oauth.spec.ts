@@ -104,7 +104,10 @@ test("authorization code with PKCE: register, consent in the browser, exchange, 
   expect(csp).toEqual([]);
 });
 
-test("deny sends the application back with access_denied; a bad request is explained, never followed", async ({ page, baseURL }) => {
+test("deny sends the application back with access_denied, as does a bad request; an unregistered redirect URI is explained, never followed", async ({
+  page,
+  baseURL,
+}) => {
   await signInOk(page, E2E.admin.email, E2E.admin.password);
   const client = await registerApp(page, "Denied app");
   await page.goto(authorizeUrl(client.id, createHash("sha256").update("v".repeat(50)).digest("base64url")));
@@ -112,8 +115,16 @@ test("deny sends the application back with access_denied; a bad request is expla
   await page.waitForURL((url) => url.href.startsWith(callback));
   expect(new URL(page.url()).searchParams.get("error")).toBe("access_denied");
 
+  // A known client and redirect URI: the error goes back to the application (RFC 6749 §4.1.2.1).
   await page.goto(authorizeUrl(client.id, "short"));
-  await expect(page.getByText("PKCE is required")).toBeVisible();
+  await page.waitForURL((url) => url.href.startsWith(callback));
+  const back = new URL(page.url()).searchParams;
+  expect([back.get("error"), back.get("state")]).toEqual(["invalid_request", "st-1"]);
+  expect(back.get("error_description")).toContain("PKCE is required");
+  await page.goto(authorizeUrl(client.id, "c".repeat(43), "administrative"));
+  await page.waitForURL((url) => url.href.startsWith(callback));
+  expect(new URL(page.url()).searchParams.get("error")).toBe("invalid_scope");
+
   await page.goto(authorizeUrl(client.id, "c".repeat(43)).replace(encodeURIComponent(callback), encodeURIComponent("https://evil.example/cb")));
   await expect(page.getByRole("heading", { name: "Cannot authorize this application" })).toBeVisible();
   await screenshot(page, "oauth-consent-refused");

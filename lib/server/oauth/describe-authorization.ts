@@ -2,28 +2,52 @@ import "server-only";
 import { getDb } from "../../db";
 import { type TAuthorizeRequest, ZAuthorizeRequest } from "../../validation/oauth";
 import { knownScopes, requestedScopes, type TScope } from "../../validation/scopes";
+import { errorRedirect } from "./error-redirect";
 
 export type TAuthorizationView =
   | { ok: true; request: TAuthorizeRequest; appName: string; scopes: TScope[]; redirectHost: string }
-  | { ok: false; message: string };
+  | { ok: false; message: string }
+  | { ok: false; redirectTo: string };
+
+type TQuery = Record<string, string | string[] | undefined>;
+
+/** The one value of a parameter that must be sent once, or null when it is missing or repeated. */
+function single(query: TQuery, name: string): string | null {
+  const value = query[name];
+  return typeof value === "string" && value !== "" ? value : null;
+}
 
 /**
  * What the consent page shows for an authorization request: the application and the scopes it would
  * get, or why the request cannot go on. Everything is checked again when the admin answers (the
  * library does that); this is only so the admin decides on what will really be granted.
+ *
+ * RFC 6749 §4.1.2.1: while the client or its redirect URI is unknown, the error is shown here and
+ * never followed; once both are known, any other error goes back to the client's redirect URI.
  */
-export async function describeAuthorization(query: Record<string, string | string[] | undefined>): Promise<TAuthorizationView> {
-  const repeated = Object.entries(query).find(([, v]) => Array.isArray(v));
-  if (repeated) return { ok: false, message: `${repeated[0]} is repeated: send each parameter once` };
-  const parsed = ZAuthorizeRequest.safeParse(query);
-  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "Not a valid authorization request" };
-  const request = parsed.data;
-  const app = await (await getDb()).oAuthApp.findUnique({ where: { clientId: request.client_id } });
+export async function describeAuthorization(query: TQuery): Promise<TAuthorizationView> {
+  const clientId = single(query, "client_id");
+  const redirectUri = single(query, "redirect_uri");
+  if (!clientId) return { ok: false, message: "client_id is missing or repeated: the application must send it once" };
+  if (!redirectUri) return { ok: false, message: "redirect_uri is missing or repeated: the application must send it once" };
+  const app = await (await getDb()).oAuthApp.findUnique({ where: { clientId } });
   if (!app) return { ok: false, message: "No application has this client_id. Ask its developer to check it." };
-  if (!app.redirectUris.includes(request.redirect_uri))
+  if (!app.redirectUris.includes(redirectUri))
     return { ok: false, message: "This redirect_uri is not registered for the application (Settings → OAuth applications)." };
+
+  const state = single(query, "state") ?? undefined;
+  const back = (error: string, description: string): TAuthorizationView => ({ ok: false, redirectTo: errorRedirect(redirectUri, error, description, state) });
+  const repeated = Object.entries(query).find(([, v]) => Array.isArray(v));
+  if (repeated) return back("invalid_request", `${repeated[0]} is repeated: send each parameter once`);
+  const parsed = ZAuthorizeRequest.safeParse(query);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const error = issue?.path[0] === "response_type" ? "unsupported_response_type" : "invalid_request";
+    return back(error, issue?.message ?? "Not a valid authorization request");
+  }
+  const request = parsed.data;
   const asked = requestedScopes(knownScopes(app.scopes), request.scope);
-  if (!asked) return { ok: false, message: `The application asks for scopes it is not registered for: ${request.scope}` };
-  if (!request.state) return { ok: false, message: "state is missing: the application must send one (it protects you from forged requests)" };
-  return { ok: true, request, appName: app.name, scopes: asked, redirectHost: new URL(request.redirect_uri).host };
+  if (!asked) return back("invalid_scope", `Asks for scopes the application is not registered for: ${request.scope}`);
+  if (!request.state) return back("invalid_request", "state is missing: send one (it protects the user from forged requests)");
+  return { ok: true, request, appName: app.name, scopes: asked, redirectHost: new URL(redirectUri).host };
 }

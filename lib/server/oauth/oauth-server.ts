@@ -1,5 +1,6 @@
 import "server-only";
 import OAuth2Server from "@node-oauth/oauth2-server";
+import { errorRedirect } from "./error-redirect";
 import { oauthModel, type TOAuthUser } from "./oauth-model";
 
 // The OAuth 2.0 protocol engine (@node-oauth/oauth2-server), configured with Hookline's storage and
@@ -39,11 +40,7 @@ export async function decideAuthorization(
     if (!location || error.name === "invalid_client") return { error: error.name, description: error.message };
     // The library's error redirect drops its parameters when the registered URI has a query of its
     // own (Node's url.format prefers `search` to `query`), so they are set here (RFC 6749 §4.1.2.1).
-    const to = new URL(location);
-    to.searchParams.set("error", error.name);
-    to.searchParams.set("error_description", error.message);
-    if (params.state) to.searchParams.set("state", params.state);
-    return { redirectTo: to.toString() };
+    return { redirectTo: errorRedirect(location, error.name, error.message, params.state) };
   }
   return { redirectTo: String(response.get("location")) };
 }

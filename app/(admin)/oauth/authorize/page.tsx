@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/layout/auth-card";
 import { ConsentForm } from "@/components/oauth/consent-form";
 import { ErrorAlert } from "@/components/ui/alert";
@@ -15,6 +16,8 @@ export default async function AuthorizePage({ searchParams }: Props) {
   const search = new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])));
   const user = await requireAdminPage(`/oauth/authorize?${search}`);
   const view = await describeAuthorization(query);
+  // A bad request from a known client and redirect URI goes back to it with the error (RFC 6749 §4.1.2.1).
+  if ("redirectTo" in view) redirect(view.redirectTo);
   if (!view.ok)
     return (
       <AuthCard title="Cannot authorize this application">

@@ -6,7 +6,7 @@ import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases
 describe.each(TEST_DATABASES)("describeAuthorization on $name", (backend) => {
   freshDatabasePerTest(backend);
 
-  it("names the application and the scopes it would get, or says why the request cannot go on", async () => {
+  it("names the application and the scopes it would get; explains a bad client or redirect URI; sends other errors back", async () => {
     const app = await createOAuthApp({ name: "Reports", redirectUris: ["https://a.example/cb"], scopes: ["webhooks:write", "deliveries:read"] }, null);
     const query = {
       response_type: "code",
@@ -23,18 +23,35 @@ describe.each(TEST_DATABASES)("describeAuthorization on $name", (backend) => {
       redirectHost: "a.example",
     });
     expect(await describeAuthorization({ ...query, scope: "webhooks:read" })).toMatchObject({ ok: true, scopes: ["webhooks:read"] });
-    const refusals: [Record<string, string | string[] | undefined>, string][] = [
+    // Unknown client or redirect URI: explained on the page, never followed.
+    const shown: [Record<string, string | string[] | undefined>, string][] = [
       [{ ...query, client_id: "hlc_nope" }, "No application has this client_id"],
+      [{ ...query, client_id: undefined }, "client_id is missing"],
       [{ ...query, redirect_uri: "https://evil.example/cb" }, "not registered"],
-      [{ ...query, scope: "administrative" }, "scopes it is not registered for"],
-      [{ ...query, state: undefined }, "state is missing"],
-      [{ ...query, code_challenge: undefined }, "PKCE is required"],
-      [{ ...query, client_id: [app.clientId, app.clientId] }, "client_id"],
+      [{ ...query, redirect_uri: ["https://a.example/cb", "https://evil.example/cb"] }, "redirect_uri is missing or repeated"],
+      [{ ...query, client_id: [app.clientId, app.clientId] }, "client_id is missing or repeated"],
     ];
-    for (const [q, message] of refusals) {
+    for (const [q, message] of shown) {
+      const view = await describeAuthorization(q);
+      expect(view).toEqual({ ok: false, message: expect.stringContaining(message) });
+    }
+    // Known client and redirect URI: the error goes back there, with the client's state.
+    const sentBack: [Record<string, string | string[] | undefined>, string, string][] = [
+      [{ ...query, scope: "administrative" }, "invalid_scope", "not registered for: administrative"],
+      [{ ...query, state: undefined }, "invalid_request", "state is missing"],
+      [{ ...query, code_challenge: undefined }, "invalid_request", "PKCE is required"],
+      [{ ...query, code_challenge_method: "plain" }, "invalid_request", "S256"],
+      [{ ...query, response_type: "token" }, "unsupported_response_type", "response_type must be code"],
+      [{ ...query, scope: ["webhooks:read", "webhooks:write"] }, "invalid_request", "scope is repeated"],
+    ];
+    for (const [q, error, description] of sentBack) {
       const view = await describeAuthorization(q);
       expect(view.ok).toBe(false);
-      expect((view as { message: string }).message).toContain(message);
+      const to = new URL((view as { redirectTo: string }).redirectTo);
+      expect(`${to.origin}${to.pathname}`, error).toBe("https://a.example/cb");
+      expect(to.searchParams.get("error")).toBe(error);
+      expect(to.searchParams.get("error_description")).toContain(description);
+      expect(to.searchParams.get("state")).toBe(q.state === undefined ? null : "s");
     }
   });
 });
