@@ -128,6 +128,16 @@ test("deny sends the application back with access_denied, as does a bad request;
   await page.goto(authorizeUrl(client.id, "c".repeat(43)).replace(encodeURIComponent(callback), encodeURIComponent("https://evil.example/cb")));
   await expect(page.getByRole("heading", { name: "Cannot authorize this application" })).toBeVisible();
   await screenshot(page, "oauth-consent-refused");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expectNoHorizontalScroll(page);
+  await screenshot(page, "oauth-consent-refused-390-dark");
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await screenshot(page, "oauth-consent-refused-dark");
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, "oauth-consent-refused-390");
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   const meta = await fetch(`${baseURL}/.well-known/oauth-authorization-server`);
   expect(meta.status).toBe(200);
