@@ -5,6 +5,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { cookieValue, DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S, issueDeviceToken } from "./auth/device-cookie";
 import { endSessions, sessionUser } from "./auth/session-user";
 import { env } from "./env";
+import { logUnexpected } from "./errors/log-unexpected";
 import { instanceSecrets } from "./instance-secrets";
 import { authenticateUser, TooManyAttemptsError } from "./server/users/authenticate-user";
 
@@ -55,7 +56,7 @@ export function authOptions(): NextAuthOptions {
           } catch (error) {
             if (error instanceof TooManyAttemptsError) throw error;
             // The form shows a thrown message as it is: never a database error's text to a stranger.
-            console.error("[hookline] sign-in failed", error);
+            logUnexpected("sign-in failed", error);
             throw new Error("Sign-in is unavailable right now. Try again in a few seconds.");
           }
           if (user) await rememberDevice(user.email);

@@ -4,6 +4,7 @@ import { maxBodyBytes } from "../config/env-schema";
 import { isDatabaseUnavailable } from "../db/is-database-unavailable";
 import { env } from "../env";
 import { DomainError } from "../errors/domain-error";
+import { logUnexpected, redactSecrets } from "../errors/log-unexpected";
 import { Prisma } from "../generated/prisma/client";
 import { grantsAny, scopesGranting, type TScope } from "../validation/scopes";
 import { unstorableStringReason } from "../validation/storable-json";
@@ -33,7 +34,7 @@ export function toErrorResponse(error: unknown): Response {
     if (error.code === "P2025") return toErrorResponse(ApiError.notFound("It was"));
   }
   if (isDatabaseUnavailable(error)) {
-    console.error(`[hookline] database unavailable: ${(error as Error).message}`);
+    console.error(`[hookline] database unavailable: ${redactSecrets((error as Error).message)}`);
     const body = {
       error: {
         code: "unavailable",
@@ -42,7 +43,7 @@ export function toErrorResponse(error: unknown): Response {
     };
     return Response.json(body, { status: 503, headers: { "retry-after": String(RETRY_AFTER_S) } });
   }
-  console.error("[hookline] unhandled API error", error);
+  logUnexpected("unhandled API error", error);
   return Response.json({ error: { code: "internal", message: "Something went wrong on the server" } }, { status: 500 });
 }
 

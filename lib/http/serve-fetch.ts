@@ -3,6 +3,7 @@
 // (lib/api/direct-routes.ts). The body has already passed the front door's cap.
 import type http from "node:http";
 import { Readable } from "node:stream";
+import { logUnexpected } from "../errors/log-unexpected";
 import { frontDoorSecurityHeaders } from "./security-headers";
 
 type TFetchHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -30,7 +31,7 @@ export async function serveFetch(handler: TFetchHandler, req: http.IncomingMessa
   try {
     response = await handler(toRequest(req), { params: Promise.resolve({}) });
   } catch (error) {
-    console.error("[hookline] unhandled error in a direct route", error);
+    logUnexpected("unhandled error in a direct route", error);
     response = Response.json({ error: { code: "internal", message: "Something went wrong on the server" } }, { status: 500 });
   }
   const headers: Record<string, string | string[]> = { ...frontDoorSecurityHeaders() };

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { POST as token } from "@/app/api/oauth/token/route";
 import * as oauth2 from "@/app/api/oauth2/route";
 import { createOAuthApp } from "@/lib/server/oauth/oauth-apps";
@@ -73,5 +73,32 @@ describe.each(TEST_DATABASES)("Worksection's /api/oauth2 on $name", (backend) =>
     await db().prisma.oAuthToken.updateMany({ data: { revokedAt: new Date() } });
     expect((await send(oauth2.GET, url, bearer(revoked))).status).toBe(401);
     expect(await db().prisma.webhook.count()).toBe(0);
+  });
+  it("a token in the query string: every answer says no-store, and nothing written to the log holds the token", async () => {
+    const logged: string[] = [];
+    for (const method of ["log", "error", "warn", "info"] as const) {
+      vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(" ")));
+    }
+    try {
+      const admin = await accessToken(["administrative"]);
+      const reader = await accessToken(["webhooks:read"]);
+      const calls = [
+        `action=get_webhooks&access_token=${admin}`,
+        `action=delete_webhook&id=00000000-0000-4000-8000-000000000000&access_token=${admin}`,
+        `action=add_webhook&url=http%3A%2F%2F127.0.0.1%3A9%2Fx&events=post_task&access_token=${reader}`,
+        `action=get_webhooks&access_token=${admin}&access_token=${admin}`,
+        `action=get_webhooks&access_token=${admin}x`,
+      ];
+      const statuses = [];
+      for (const query of calls) {
+        const res = await send(oauth2.GET, `${ORIGIN}/api/oauth2?${query}`);
+        statuses.push(res.status);
+        expect(res.headers.get("cache-control")).toBe("no-store");
+      }
+      expect(statuses).toEqual([200, 404, 403, 400, 401]);
+      expect(logged.filter((line) => line.includes(admin.slice(8)) || line.includes(reader.slice(8)))).toEqual([]);
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 });

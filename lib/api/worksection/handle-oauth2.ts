@@ -40,5 +40,6 @@ export async function handleWorksectionOAuth(request: Request): Promise<Response
     result = toWorksectionResult(error);
   }
   const challenge = { 401: 'Bearer error="invalid_token"', 403: 'Bearer error="insufficient_scope"' }[result.status];
-  return worksectionResponse(result, challenge ? { "www-authenticate": challenge } : {});
+  // A URL that carried access_token must not be kept by a cache on the way (RFC 6750 §2.3).
+  return worksectionResponse(result, { "cache-control": "no-store", ...(challenge ? { "www-authenticate": challenge } : {}) });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { ZodError } from "zod";
 import { isDatabaseUnavailable } from "../../db/is-database-unavailable";
+import { logUnexpected, redactSecrets } from "../../errors/log-unexpected";
 import type { TWorksectionResult } from "../../validation/worksection";
 
 // Worksection's error answers: { status: "error", status_code, message, message_details? }. Codes
@@ -53,9 +54,9 @@ export function toWorksectionResult(error: unknown): TWorksectionResult {
     return new WorksectionError("invalid_field", issue ? `${issue.path.join(".")}: ${issue.message}` : undefined).toResult();
   }
   if (isDatabaseUnavailable(error)) {
-    console.error(`[hookline] database unavailable: ${(error as Error).message}`);
+    console.error(`[hookline] database unavailable: ${redactSecrets((error as Error).message)}`);
     return new WorksectionError("unavailable").toResult();
   }
-  console.error("[hookline] unhandled error in a Worksection action", error);
+  logUnexpected("unhandled error in a Worksection action", error);
   return new WorksectionError("internal").toResult();
 }
