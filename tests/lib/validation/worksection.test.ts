@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitList, WORKSECTION_STATUS, ZWorksectionWebhook } from "@/lib/validation/worksection";
+import { splitList, WORKSECTION_STATUS, worksectionErrorBody, ZWorksectionWebhook } from "@/lib/validation/worksection";
 
 describe("Worksection's shapes", () => {
   it("reads comma-separated lists as Worksection writes them, tolerating spaces and empty items", () => {
@@ -14,5 +14,10 @@ describe("Worksection's shapes", () => {
     const webhook = { id: "14", url: "https://a.example/", events: "post_task", status: "active" };
     expect(ZWorksectionWebhook.parse(webhook)).toEqual(webhook);
     expect(ZWorksectionWebhook.safeParse({ ...webhook, status: "working" }).success).toBe(false);
+  });
+
+  it("an error body carries the kind's code and words, and details cut to a bounded length", () => {
+    expect(worksectionErrorBody("invalid_request")).toEqual({ status: "error", status_code: 3, message: "Request is invalid" });
+    expect(worksectionErrorBody("unavailable", "x".repeat(5_000))).toMatchObject({ status_code: 20, message_details: "x".repeat(1_000) });
   });
 });
