@@ -1,12 +1,15 @@
 // The production server that `npm start` runs: Next's request handler behind our own http server,
-// so that what reaches a route has passed lib/http/front-door.ts: a served method, a forwarded-for
-// header we set (not whatever a client sent), a body within its cap (413 before Next buffers it).
+// so that what reaches a route has passed lib/http/front-door.ts: a served method, a path and Host a
+// URL can be built from (400), a forwarded-for header we set (not whatever a client sent), a body
+// within its cap (413 before Next buffers it), within the bodies' shared budget (503) and not stalled
+// (408), from a peer within its connection limit (503).
 // Run without the react-server condition: this process loads Next itself.
-import http from "node:http";
+import type http from "node:http";
 import next from "next";
 import type { TDirectRouteHolder } from "../lib/api/direct-routes";
-import { maxBodyBytes, parseEnv } from "../lib/config/env-schema";
-import { frontDoor, pathOf } from "../lib/http/front-door";
+import { parseEnv } from "../lib/config/env-schema";
+import { pathOf } from "../lib/http/front-door";
+import { createFrontDoorServer, frontDoorSettings } from "../lib/http/front-door-server";
 import { serveFetch } from "../lib/http/serve-fetch";
 import { waitForBoot } from "../lib/server/boot-gate";
 
@@ -57,13 +60,11 @@ if (!isStopping) {
   // The publish routes are answered here, before Next's pipeline (lib/api/direct-routes.ts,
   // registered by instrumentation.ts during the boot we just waited for); everything else by Next.
   const directRoute = (globalThis as TDirectRouteHolder).__hooklineDirectRoute;
-  server = http.createServer(
-    frontDoor({ trustedProxies: env.HOOKLINE_TRUST_PROXY, maxBodyBytes: maxBodyBytes(env) }, (req, res) => {
-      const route = directRoute?.(req.method ?? "GET", pathOf(req.url));
-      if (route) void serveFetch(route, req, res);
-      else void handle(req, res);
-    }),
-  );
+  server = createFrontDoorServer(frontDoorSettings(env), (req, res) => {
+    const route = directRoute?.(req.method ?? "GET", pathOf(req.url));
+    if (route) void serveFetch(route, req, res);
+    else void handle(req, res);
+  }).server;
   // Longer than a typical load balancer's idle timeout, so it never reuses a socket we just closed.
   server.keepAliveTimeout = 65_000;
   // A port in use (or not ours to take) is a failed start: say so, release the database, exit 1.

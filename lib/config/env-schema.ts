@@ -113,6 +113,20 @@ export const ZEnv = z
         .max(64 * 1024 * 1024)
         .optional(),
     ),
+    /** Bytes of request bodies all connections together may hold before they are answered; default: see bodyBudgetBytes. */
+    HOOKLINE_BODY_BUDGET_BYTES: z.preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number({ error: "must be a whole number" })
+        .int({ error: "must be a whole number" })
+        .min(64 * 1024, { error: `must be at least ${64 * 1024}` })
+        .max(16 * 1024 * 1024 * 1024, { error: `must be at most ${16 * 1024 * 1024 * 1024}` })
+        .optional(),
+    ),
+    /** A request body that sends nothing for this long is answered 408 and its connection closed. */
+    HOOKLINE_BODY_IDLE_MS: intInRange(100, 600_000, 10_000),
+    /** Open connections one peer address may hold; 0: no limit. Not applied behind HOOKLINE_TRUST_PROXY proxies. */
+    HOOKLINE_MAX_CONNECTIONS_PER_ADDRESS: intInRange(0, 100_000, 64),
     HOOKLINE_MAX_BATCH_EVENTS: intInRange(1, 10_000, 500),
     HOOKLINE_WORKER_CONCURRENCY: intInRange(1, 1_000, 64),
     HOOKLINE_LEASE_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1_000).max(3_600_000).optional()),
@@ -136,6 +150,13 @@ export const ZEnv = z
         message: "must be at least HOOKLINE_MAX_PAYLOAD_BYTES (an event's data must fit in a request)",
       });
     }
+    if (env.HOOKLINE_BODY_BUDGET_BYTES !== undefined && env.HOOKLINE_BODY_BUDGET_BYTES < maxBodyBytes(env)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["HOOKLINE_BODY_BUDGET_BYTES"],
+        message: `must be at least the largest request body (${maxBodyBytes(env)} bytes, HOOKLINE_MAX_BODY_BYTES), or no such body could ever be read`,
+      });
+    }
     // A malformed DATABASE_URL is already reported; asking for its companions too would bury that.
     const hasDatabaseUrl = env.DATABASE_URL !== undefined && isPostgresUrl(env.DATABASE_URL);
     if (hasDatabaseUrl && !env.HOOKLINE_SECRET_KEY) {
@@ -151,6 +172,17 @@ export type TEnv = z.infer<typeof ZEnv>;
 /** The request-body cap: HOOKLINE_MAX_BODY_BYTES, or 1 MiB, raised to fit the largest event payload plus its envelope. */
 export function maxBodyBytes(env: Pick<TEnv, "HOOKLINE_MAX_BODY_BYTES" | "HOOKLINE_MAX_PAYLOAD_BYTES">): number {
   return env.HOOKLINE_MAX_BODY_BYTES ?? Math.max(1024 * 1024, env.HOOKLINE_MAX_PAYLOAD_BYTES + 64 * 1024);
+}
+
+/**
+ * The total of request bodies held at once, before they are answered (lib/http/body-budget.ts):
+ * HOOKLINE_BODY_BUDGET_BYTES, or 32 MiB, raised to four of the largest bodies. 32 MiB is a few
+ * percent of what the embedded server uses anyway, yet holds thousands of ordinary publishes (a few
+ * KiB each) or 32 bodies at the default 1 MiB cap; four at least, so a raised cap still admits some
+ * uploads side by side.
+ */
+export function bodyBudgetBytes(env: Pick<TEnv, "HOOKLINE_BODY_BUDGET_BYTES" | "HOOKLINE_MAX_BODY_BYTES" | "HOOKLINE_MAX_PAYLOAD_BYTES">): number {
+  return env.HOOKLINE_BODY_BUDGET_BYTES ?? Math.max(32 * 1024 * 1024, 4 * maxBodyBytes(env));
 }
 
 export class ConfigError extends Error {

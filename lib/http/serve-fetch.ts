@@ -4,6 +4,7 @@
 import type http from "node:http";
 import { Readable } from "node:stream";
 import { logUnexpected } from "../errors/log-unexpected";
+import { refuseRequest } from "./refuse-request";
 import { frontDoorSecurityHeaders } from "./security-headers";
 
 type TFetchHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -27,9 +28,17 @@ function toRequest(req: http.IncomingMessage): Request {
 }
 
 export async function serveFetch(handler: TFetchHandler, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  let request: Request;
+  try {
+    request = toRequest(req);
+  } catch {
+    // The front door refuses such targets and Host headers first (lib/http/request-target.ts);
+    // should one slip through, it is still the client's mistake, not a 500.
+    return refuseRequest(req, res, { status: 400, code: "bad_request", message: "No URL can be built from the request's target and Host header" });
+  }
   let response: Response;
   try {
-    response = await handler(toRequest(req), { params: Promise.resolve({}) });
+    response = await handler(request, { params: Promise.resolve({}) });
   } catch (error) {
     logUnexpected("unhandled error in a direct route", error);
     response = Response.json({ error: { code: "internal", message: "Something went wrong on the server" } }, { status: 500 });

@@ -1,3 +1,4 @@
+import type { AddressInfo } from "node:net";
 import { parse as parsePgUrl } from "pg-connection-string";
 import { describe, expect, it } from "vitest";
 import { POST as createType } from "@/app/api/v1/event-types/route";
@@ -5,12 +6,20 @@ import { POST as publish } from "@/app/api/v1/events/route";
 import { PATCH as renameProject } from "@/app/api/v1/projects/[id]/route";
 import { POST as createProject } from "@/app/api/v1/projects/route";
 import { POST as createWebhook, GET as listWebhooks } from "@/app/api/v1/webhooks/route";
+import { directRoute } from "@/lib/api/direct-routes";
+import { parseEnv } from "@/lib/config/env-schema";
 import { installDatabase } from "@/lib/db";
 import { openDatabase } from "@/lib/db/open-database";
+import { pathOf } from "@/lib/http/front-door";
+import { createFrontDoorServer, frontDoorSettings } from "@/lib/http/front-door-server";
+import { serveFetch } from "@/lib/http/serve-fetch";
+import { regenerateAdminApiKey } from "@/lib/server/admin-api-key/admin-api-key";
 import { freshDatabasePerTest, TEST_DATABASES, type TestPostgres } from "../helpers/databases";
 import { lazyBody } from "../helpers/lazy-body";
+import { head, rawRequest } from "../helpers/raw-http";
 import { adminKey, call } from "../helpers/routes";
 import { relayTo } from "../helpers/tcp-relay";
+import { md5 } from "../helpers/worksection-client";
 
 describe.each(TEST_DATABASES)("hostile input on $name", (backend) => {
   const db = freshDatabasePerTest(backend);
@@ -108,6 +117,56 @@ describe.each(TEST_DATABASES)("hostile input on $name", (backend) => {
     expect(res.status).toBe(413);
     expect(body.pulled()).toBeLessThan(2 * 1024 * 1024);
     expect(await db().prisma.event.count()).toBe(0);
+  });
+
+  it("an absolute-form target or a malformed Host is a 400 on every route, never a 500; /api/admin/v2 answers in Worksection's shape", async () => {
+    // scripts/serve.ts's server and routing, with the real direct routes; a stand-in answers for Next.
+    const { server } = createFrontDoorServer(frontDoorSettings(parseEnv(process.env)), (req, res) => {
+      const route = directRoute(req.method ?? "GET", pathOf(req.url));
+      if (route) void serveFetch(route, req, res);
+      else res.writeHead(200).end("next");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      const key = await adminKey();
+      const { key: adminApiKey } = await regenerateAdminApiKey();
+      const event = JSON.stringify({ event: "deals.created", data: {} });
+      const publish = { authorization: `Bearer ${key}`, "content-type": "application/json", "content-length": event.length };
+      const query = "action=get_webhooks";
+      const adminPath = `/api/admin/v2/?${query}&hash=${md5(query + adminApiKey)}`;
+      const host = `127.0.0.1:${port}`;
+      // Well formed, each route answers: the refusals below are about the target and the Host alone.
+      expect((await rawRequest(port, head("POST /api/v1/events HTTP/1.1", { host, ...publish }), event)).status).toBe(202);
+      expect(JSON.parse((await rawRequest(port, head(`GET ${adminPath} HTTP/1.1`, { host }))).body)).toMatchObject({ status: "ok" });
+      const published = await db().prisma.event.count();
+      for (const [method, path, headers, body] of [
+        ["POST", "/api/v1/events", publish, event],
+        ["POST", "/api/v1/events/batch", publish, event],
+        ["GET", adminPath, {}, ""],
+        ["POST", adminPath, { "content-type": "application/x-www-form-urlencoded", "content-length": 0 }, ""],
+        ["GET", "/api/v1/webhooks", { authorization: `Bearer ${key}` }, ""],
+        ["GET", "/", {}, ""],
+      ] as const) {
+        for (const [target, hostHeader] of [
+          [`http://x${path}`, "x"],
+          [`http://${host}${path}`, host],
+          [path, "a b"],
+          [path, "a@b"],
+        ] as const) {
+          const res = await rawRequest(port, head(`${method} ${target} HTTP/1.1`, { host: hostHeader, ...headers }), body);
+          const what = `${method} ${target} Host: ${hostHeader}`;
+          expect(res.status, what).toBe(400);
+          if (path.startsWith("/api/admin/v2"))
+            expect(JSON.parse(res.body), what).toMatchObject({ status: "error", status_code: 3, message: "Request is invalid" });
+          else expect(JSON.parse(res.body).error.code, what).toBe("bad_request");
+        }
+      }
+      expect(await db().prisma.event.count()).toBe(published);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   it.skipIf(backend.name !== "postgres")("a publish while the database is restarting answers 503 with Retry-After, then works again", async (ctx) => {

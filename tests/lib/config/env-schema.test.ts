@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ConfigError, decodeSecretKey, parseDurationList, parseEnv, ZEnv } from "@/lib/config/env-schema";
+import { bodyBudgetBytes, ConfigError, decodeSecretKey, parseDurationList, parseEnv, ZEnv } from "@/lib/config/env-schema";
 
 const KEY = "a".repeat(64);
 const AUTH = "s".repeat(40);
@@ -69,6 +69,22 @@ describe("parseEnv", () => {
     expect(errorOf({ HOOKLINE_RETRY_SCHEDULE: "1m,soon" })).toContain("HOOKLINE_RETRY_SCHEDULE must be a comma-separated list");
     expect(errorOf({ HOOKLINE_SECRET_KEY: "too-short" })).toContain("HOOKLINE_SECRET_KEY must be 32 bytes");
     expect(errorOf({ AUTH_SECRET: "short" })).toContain("AUTH_SECRET must be at least 32 characters");
+  });
+
+  it("bounds what the front door holds: a body budget that fits the largest body, an idle limit, connections per address", () => {
+    const MiB = 1024 * 1024;
+    const env = parseEnv({});
+    expect(env).toMatchObject({ HOOKLINE_BODY_IDLE_MS: 10_000, HOOKLINE_MAX_CONNECTIONS_PER_ADDRESS: 64 });
+    expect(bodyBudgetBytes(env)).toBe(32 * MiB);
+    // A raised cap raises the default budget to four such bodies; an explicit budget is kept.
+    expect(bodyBudgetBytes(parseEnv({ HOOKLINE_MAX_BODY_BYTES: String(16 * MiB) }))).toBe(64 * MiB);
+    expect(bodyBudgetBytes(parseEnv({ HOOKLINE_BODY_BUDGET_BYTES: String(2 * MiB) }))).toBe(2 * MiB);
+    expect(errorOf({ HOOKLINE_BODY_BUDGET_BYTES: String(MiB - 1) })).toContain(
+      "HOOKLINE_BODY_BUDGET_BYTES must be at least the largest request body (1048576 bytes",
+    );
+    expect(errorOf({ HOOKLINE_BODY_IDLE_MS: "50" })).toContain("HOOKLINE_BODY_IDLE_MS must be at least 100");
+    expect(errorOf({ HOOKLINE_MAX_CONNECTIONS_PER_ADDRESS: "-1" })).toContain("HOOKLINE_MAX_CONNECTIONS_PER_ADDRESS must be at least 0");
+    expect(parseEnv({ HOOKLINE_MAX_CONNECTIONS_PER_ADDRESS: "0" }).HOOKLINE_MAX_CONNECTIONS_PER_ADDRESS).toBe(0);
   });
 
   it("puts every problem on one line", () => {

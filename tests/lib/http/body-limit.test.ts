@@ -1,7 +1,9 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AUTH_MAX_BODY_BYTES, bodyCapFor, limitRequestBody } from "@/lib/http/body-limit";
+import { createBodyBudget } from "@/lib/http/body-budget";
+import { AUTH_MAX_BODY_BYTES, bodyCapFor, limitRequestBody, type TBodyLimits } from "@/lib/http/body-limit";
+import { head, rawConnection } from "../../helpers/raw-http";
 
 const CAP = 64 * 1024;
 const MiB = 1024 * 1024;
@@ -12,7 +14,7 @@ let port: number;
 let handled = 0;
 beforeAll(async () => {
   server = http.createServer((req, res) =>
-    limitRequestBody(req, res, CAP, async (r, s) => {
+    limitRequestBody(req, res, { cap: CAP, budget: createBodyBudget(64 * MiB), idleMs: 10_000 }, async (r, s) => {
       handled += 1;
       const chunks: Buffer[] = [];
       for await (const c of r) chunks.push(c as Buffer);
@@ -101,5 +103,155 @@ describe("limitRequestBody", () => {
     const res = await fetch(`http://127.0.0.1:${port}/x`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ length: 0, head: "" });
+  });
+});
+
+/** A server whose handler answers only when the test says so, so a request can be held in flight. */
+async function heldServer(limits: Omit<TBodyLimits, "cap"> & { cap?: number }) {
+  const waiting: (() => void)[] = [];
+  let handled = 0;
+  const s = http.createServer((req, res) =>
+    limitRequestBody(req, res, { cap: CAP, ...limits }, async (r, out) => {
+      handled += 1;
+      let length = 0;
+      for await (const c of r) length += (c as Buffer).length;
+      await new Promise<void>((resolve) => waiting.push(resolve));
+      out.end(JSON.stringify({ length }));
+    }),
+  );
+  await new Promise<void>((resolve) => s.listen(0, "127.0.0.1", resolve));
+  const p = (s.address() as AddressInfo).port;
+  return {
+    port: p,
+    handled: () => handled,
+    answerAll: () => {
+      for (const resolve of waiting.splice(0)) resolve();
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        s.close(() => resolve());
+        s.closeAllConnections(); // lingering refusals would otherwise hold close() for seconds
+      }),
+  };
+}
+
+const postHead = (length: number | "chunked") =>
+  head("POST /api/v1/events HTTP/1.1", length === "chunked" ? { host: "x", "transfer-encoding": "chunked" } : { host: "x", "content-length": length });
+const until = async (check: () => boolean, ms = 5_000) => {
+  for (const t0 = Date.now(); !check(); await new Promise((r) => setTimeout(r, 10))) if (Date.now() - t0 > ms) throw new Error("timed out");
+};
+
+describe("limitRequestBody's shared budget", () => {
+  it("holds a declared body's length from its first byte until its response is done", async () => {
+    const budget = createBodyBudget(4 * CAP);
+    const server = await heldServer({ budget, idleMs: 10_000 });
+    try {
+      const c = rawConnection(server.port, postHead(CAP));
+      await until(() => budget.reserved === CAP); // reserved before a byte of the body arrived
+      c.write(Buffer.alloc(CAP, 0x61));
+      await until(() => server.handled() === 1);
+      // Handed on, not yet answered: the handler may still be authenticating; still reserved.
+      expect(budget.reserved).toBe(CAP);
+      server.answerAll();
+      expect((await c.response).body).toBe(JSON.stringify({ length: CAP }));
+      await until(() => budget.reserved === 0);
+      c.socket.destroy();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("refuses a body that does not fit with 503 and Retry-After, keeping nothing of it, and admits bodies again once room is back", async () => {
+    const budget = createBodyBudget(2 * CAP);
+    const server = await heldServer({ budget, idleMs: 10_000 });
+    try {
+      const holders = [rawConnection(server.port, postHead(CAP)), rawConnection(server.port, postHead(CAP))];
+      for (const h of holders) h.write(Buffer.alloc(CAP / 2)); // half sent, then stalled
+      await until(() => budget.reserved === 2 * CAP);
+      const refused = rawConnection(server.port, postHead(CAP));
+      refused.write(Buffer.alloc(CAP, 0x62));
+      const answer = await refused.response;
+      expect(answer.status).toBe(503);
+      expect(answer.headers["retry-after"]).toBe("10");
+      expect(JSON.parse(answer.body).error.code).toBe("unavailable");
+      expect(budget.reserved).toBe(2 * CAP); // the refused body took nothing
+      // A chunked body reserves as it grows, and is refused once it outgrows what is left.
+      const chunked = rawConnection(server.port, postHead("chunked"));
+      chunked.write(`${(1024).toString(16)}\r\n${"c".repeat(1024)}\r\n`);
+      expect((await chunked.response).status).toBe(503);
+      expect(server.handled()).toBe(0);
+      // One holder hangs up: its reservation comes back, and the next body fits.
+      holders[0]?.socket.destroy();
+      await until(() => budget.reserved === CAP);
+      const next = rawConnection(server.port, postHead(100));
+      next.write(Buffer.alloc(100));
+      await until(() => server.handled() === 1);
+      server.answerAll();
+      expect((await next.response).status).toBe(200);
+      for (const c of [holders[1], refused, chunked, next]) c?.socket.destroy();
+      await until(() => budget.reserved === 0);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("gives back what a refused body reserved: over the cap, declared or streamed", async () => {
+    const budget = createBodyBudget(8 * CAP);
+    const server = await heldServer({ budget, idleMs: 10_000 });
+    try {
+      const declared = rawConnection(server.port, postHead(CAP + 1));
+      expect((await declared.response).status).toBe(413);
+      const streamed = rawConnection(server.port, postHead("chunked"));
+      streamed.write(`${(CAP / 2).toString(16)}\r\n${"a".repeat(CAP / 2)}\r\n`);
+      await until(() => budget.reserved === CAP / 2);
+      streamed.write(`${CAP.toString(16)}\r\n${"a".repeat(CAP)}\r\n`);
+      expect((await streamed.response).status).toBe(413);
+      expect(budget.reserved).toBe(0);
+      for (const c of [declared, streamed]) c.socket.destroy();
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe("limitRequestBody's idle timeout", () => {
+  it("answers a body that stops sending with 408, closes its connection and gives back its reservation", async () => {
+    const budget = createBodyBudget(4 * CAP);
+    const server = await heldServer({ budget, idleMs: 300 });
+    try {
+      const c = rawConnection(server.port, postHead(CAP));
+      c.write(Buffer.alloc(CAP - 10));
+      await until(() => budget.reserved === CAP);
+      const t0 = Date.now();
+      const answer = await c.response;
+      expect(answer.status).toBe(408);
+      expect(JSON.parse(answer.body).error.code).toBe("request_timeout");
+      expect(answer.headers.connection).toBe("close");
+      await c.closed;
+      expect(Date.now() - t0).toBeLessThan(2_000);
+      expect(budget.reserved).toBe(0);
+      expect(server.handled()).toBe(0);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("lets a slow body through as long as bytes keep coming: each one restarts the clock", async () => {
+    const budget = createBodyBudget(4 * CAP);
+    const server = await heldServer({ budget, idleMs: 300 });
+    try {
+      const c = rawConnection(server.port, postHead(10));
+      for (let i = 0; i < 10; i++) {
+        await new Promise((r) => setTimeout(r, 100)); // 1 s in all, far past the idle limit
+        c.write("x");
+      }
+      await until(() => server.handled() === 1);
+      server.answerAll();
+      expect((await c.response).status).toBe(200);
+      c.socket.destroy();
+      await until(() => budget.reserved === 0);
+    } finally {
+      await server.close();
+    }
   });
 });

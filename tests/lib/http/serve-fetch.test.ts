@@ -2,6 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { serveFetch } from "@/lib/http/serve-fetch";
+import { head, rawRequest } from "../../helpers/raw-http";
 
 let server: http.Server | undefined;
 afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
@@ -44,5 +45,22 @@ describe("serveFetch", () => {
     expect(res.status).toBe(500);
     expect((await res.json()).error.code).toBe("internal");
     expect((await fetch(`${base}/x`)).status).toBe(204);
+  });
+
+  it("a request no URL can be built from is a 400 in its path's shape, not a 500, and the handler never runs", async () => {
+    let calls = 0;
+    const base = await serve(async () => {
+      calls++;
+      return new Response(null, { status: 204 });
+    });
+    const port = Number(new URL(base).port);
+    // Without the front door in front (it refuses these first): a Host with a space, and with credentials.
+    const spaced = await rawRequest(port, head("POST /api/v1/events HTTP/1.1", { host: "a b", "content-length": 2 }), "{}");
+    expect(spaced.status).toBe(400);
+    expect(JSON.parse(spaced.body).error.code).toBe("bad_request");
+    const admin = await rawRequest(port, head("GET /api/admin/v2/?action=get_webhooks HTTP/1.1", { host: "a@b" }));
+    expect(admin.status).toBe(400);
+    expect(JSON.parse(admin.body)).toMatchObject({ status: "error", status_code: 3 });
+    expect(calls).toBe(0);
   });
 });
