@@ -74,7 +74,7 @@ describe("createFrontDoorServer", () => {
 // timeout answering them, and everything given back.
 describe("hundreds of stalled 1 MiB bodies", () => {
   const STALLED = 400;
-  const IDLE_MS = 5_000;
+  const IDLE_MS = 6_000;
   const children: ChildProcess[] = [];
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   afterAll(() => {
@@ -131,29 +131,30 @@ describe("hundreds of stalled 1 MiB bodies", () => {
     const statuses = message<number[]>(attacker, "statuses");
     await message(attacker, "written");
     const written = Date.now();
-    // Arrival done: the refused connections answered and closed, only the held ones (and ours) open.
+    // Arrival done: the refused connections answered and closed, only the held ones (and ours) open,
+    // holding the whole budget (32 MiB by default): as many bodies as fit, the rest refused whole.
     // (Accepting and sorting 400 connections at once is a burst of work, as it is for any server.)
     let state = await health(port);
     const arrival = state.ms;
+    let peakRss = state.rss;
     while (state.connections > 33 || state.reserved < 32 * MiB) {
-      expect(Date.now() - written, JSON.stringify(state)).toBeLessThan(IDLE_MS - 2_500);
+      expect(Date.now() - written, `not settled: ${JSON.stringify(state)}`).toBeLessThan(IDLE_MS);
       state = await health(port);
+      peakRss = Math.max(peakRss, state.rss);
     }
-    // While they stall, until a second before the idle limit: latency and memory every 10 ms.
+    // While they stall, until the idle limit starts answering them: latency and memory every 10 ms.
     const samples: (THealth & { ms: number })[] = [];
-    while (Date.now() - written < IDLE_MS - 1_000) {
-      samples.push(await health(port));
+    for (let s = state; s.reserved === 32 * MiB && Date.now() - written < 3 * IDLE_MS; s = await health(port)) {
+      samples.push(s);
       await new Promise((r) => setTimeout(r, 10));
     }
     const latencies = samples.map((s) => s.ms).sort((a, b) => a - b);
     const p99 = latencies[Math.floor(latencies.length * 0.99)] ?? Number.POSITIVE_INFINITY;
-    const peakRss = Math.max(...samples.map((s) => s.rss));
+    peakRss = Math.max(peakRss, ...samples.map((s) => s.rss));
     const summary = `arrival ${arrival.toFixed(0)} ms, then ${samples.length} samples, p50 ${latencies[latencies.length >> 1]?.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, RSS +${((peakRss - before.rss) / MiB).toFixed(0)} MiB`;
     expect(samples.length, summary).toBeGreaterThan(50);
     expect(p99, summary).toBeLessThan(100);
     expect(peakRss - before.rss, summary).toBeLessThan(100 * 1e6);
-    // The budget (32 MiB by default) is full: as many bodies held as fit, the rest refused whole.
-    expect(samples.at(-1)?.reserved, summary).toBe(32 * MiB);
 
     // Past the idle limit every connection is closed: the 32 held with a 408, the rest refused
     // with 503 at once (or reset, when our answer met a body still arriving: they hold nothing).
