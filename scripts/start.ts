@@ -60,7 +60,8 @@ async function main(): Promise<void> {
     throw error;
   }
   await preflight(env);
-  const childEnv = { ...process.env, NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}` };
+  // next-auth needs an absolute URL; the configured public one when there is one.
+  const childEnv = { ...process.env, NEXTAUTH_URL: env.NEXTAUTH_URL ?? env.HOOKLINE_PUBLIC_URL ?? `http://localhost:${env.PORT}` };
 
   if (isDev) process.exit(await run([NEXT_BIN, "dev", "--port", String(env.PORT)], { ...childEnv, NODE_ENV: "development" }));
 

@@ -17,6 +17,9 @@ export function OAuthAppCard({ app, onDelete, onRevoke }: Props) {
       <div className="flex flex-col gap-3 p-5 sm:flex-row sm:items-start sm:justify-between">
         <div className="min-w-0 space-y-1.5">
           <h2 className="text-base font-semibold text-gray-900">{app.name}</h2>
+          <p className="text-xs text-gray-600">
+            {app.clientType === "public" ? "Public client: no secret, PKCE only" : "Confidential client: authenticates with its secret"}
+          </p>
           <p className="flex flex-wrap items-center gap-2 text-xs text-gray-600">
             client_id <code className="font-mono break-all text-gray-900">{app.clientId}</code>
             <CopyButton value={app.clientId} label="Copy client_id" />

@@ -7,19 +7,32 @@ import { focusFirstInvalid } from "@/components/ui/focus-first-invalid";
 import { SecretReveal } from "@/components/ui/secret-reveal";
 import { TextField } from "@/components/ui/text-field";
 import { useCreateOAuthApp } from "@/lib/queries/use-create-oauth-app";
-import { ZOAuthAppCreate } from "@/lib/validation/oauth";
+import { type TOAuthClientType, ZOAuthAppCreate } from "@/lib/validation/oauth";
 import type { TScope } from "@/lib/validation/scopes";
+import { ClientTypePicker } from "./client-type-picker";
 
-type TErrors = Partial<Record<"name" | "redirectUris" | "scopes" | "form", string>>;
+type TErrors = Partial<Record<"name" | "clientType" | "redirectUris" | "scopes" | "form", string>>;
 
-/** Register an application; its client secret is shown here once. */
+const URI_HINTS: Record<TOAuthClientType, { hint: string; placeholder: string }> = {
+  confidential: {
+    hint: "One per line; where the consent page sends codes (https, or http to localhost). Leave empty for client credentials only.",
+    placeholder: "https://app.example.com/oauth/callback",
+  },
+  public: {
+    hint: "One per line: http://127.0.0.1, http://[::1] or http://localhost (any port), or the app's own scheme such as com.example.app:/callback.",
+    placeholder: "http://127.0.0.1:8400/callback",
+  },
+};
+
+/** Register an application; a confidential client's secret is shown here once. */
 export function OAuthAppForm() {
   const create = useCreateOAuthApp();
   const [name, setName] = useState("");
+  const [clientType, setClientType] = useState<TOAuthClientType>("confidential");
   const [uris, setUris] = useState("");
   const [scopes, setScopes] = useState<TScope[]>([]);
   const [errors, setErrors] = useState<TErrors>({});
-  const [created, setCreated] = useState<{ name: string; clientId: string; clientSecret: string } | null>(null);
+  const [created, setCreated] = useState<{ name: string; clientId: string; clientSecret: string | null } | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const urisId = useId();
   useEffect(() => {
@@ -29,7 +42,7 @@ export function OAuthAppForm() {
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     const redirectUris = uris.split(/\s+/).filter(Boolean);
-    const parsed = ZOAuthAppCreate.safeParse({ name, redirectUris, scopes });
+    const parsed = ZOAuthAppCreate.safeParse({ name, clientType, redirectUris, scopes });
     if (!parsed.success) {
       const next: TErrors = {};
       for (const issue of parsed.error.issues) next[issue.path[0] as keyof TErrors] ??= issue.message;
@@ -40,6 +53,7 @@ export function OAuthAppForm() {
       onSuccess: (app) => {
         setCreated({ name: app.name, clientId: app.clientId, clientSecret: app.clientSecret });
         setName("");
+        setClientType("confidential");
         setUris("");
         setScopes([]);
       },
@@ -58,12 +72,13 @@ export function OAuthAppForm() {
           onChange={(e) => setName(e.target.value)}
           error={errors.name}
         />
+        <ClientTypePicker value={clientType} onChange={setClientType} error={errors.clientType} />
         <div>
           <label htmlFor={urisId} className="block text-sm font-medium text-gray-900">
             Redirect URIs
           </label>
           <p id={`${urisId}-hint`} className="mt-0.5 text-xs text-gray-600">
-            One per line; where the consent page sends codes (https, or http to localhost). Leave empty for client credentials only.
+            {URI_HINTS[clientType].hint}
           </p>
           <textarea
             id={urisId}
@@ -73,7 +88,7 @@ export function OAuthAppForm() {
             onChange={(e) => setUris(e.target.value)}
             aria-invalid={errors.redirectUris ? true : undefined}
             aria-describedby={`${urisId}-hint${errors.redirectUris ? ` ${urisId}-error` : ""}`}
-            placeholder="https://app.example.com/oauth/callback"
+            placeholder={URI_HINTS[clientType].placeholder}
             className={`mt-1.5 block w-full rounded-md border-0 px-3 py-2 font-mono text-sm text-gray-900 shadow-sm ring-1 ring-inset placeholder:text-gray-400 focus:ring-2 focus:ring-brand-500 focus:outline-none ${errors.redirectUris ? "ring-red-400" : "ring-gray-300"}`}
           />
           {errors.redirectUris ? (
@@ -95,11 +110,19 @@ export function OAuthAppForm() {
 
       {created ? (
         <div role="status" className="space-y-3 rounded-xl border border-green-200 bg-green-50 p-5">
-          <p className="text-sm font-semibold text-green-900">“{created.name}” registered. Copy the client secret now: it is not shown again.</p>
+          <p className="text-sm font-semibold text-green-900">
+            {created.clientSecret
+              ? `“${created.name}” registered. Copy the client secret now: it is not shown again.`
+              : `“${created.name}” registered as a public client: it has no secret, and gets tokens with PKCE alone.`}
+          </p>
           <p className="text-xs font-medium text-green-900">client_id</p>
           <SecretReveal label="Client ID" value={created.clientId} tone="success" />
-          <p className="text-xs font-medium text-green-900">client_secret</p>
-          <SecretReveal label="Client secret" value={created.clientSecret} tone="success" />
+          {created.clientSecret ? (
+            <>
+              <p className="text-xs font-medium text-green-900">client_secret</p>
+              <SecretReveal label="Client secret" value={created.clientSecret} tone="success" />
+            </>
+          ) : null}
         </div>
       ) : null}
     </div>

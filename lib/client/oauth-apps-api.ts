@@ -4,8 +4,8 @@ import { apiFetch } from "./api-client";
 // Browser fetchers for OAuth applications and the consent page (naming: see webhooks-api.ts).
 
 export const fetchOAuthApps = (signal?: AbortSignal) => apiFetch<{ data: TOAuthApp[] }>("/oauth-apps", { signal }).then((r) => r.data);
-/** The answer holds the client secret, shown once. */
-export const postOAuthApp = (input: TOAuthAppCreate) => apiFetch<TOAuthApp & { clientSecret: string }>("/oauth-apps", { method: "POST", body: input });
+/** The answer holds a confidential client's secret, shown once (null for a public client, which has none). */
+export const postOAuthApp = (input: TOAuthAppCreate) => apiFetch<TOAuthApp & { clientSecret: string | null }>("/oauth-apps", { method: "POST", body: input });
 export const destroyOAuthApp = (id: string) => apiFetch<void>(`/oauth-apps/${id}`, { method: "DELETE" });
 export const destroyOAuthToken = (id: string) => apiFetch<void>(`/oauth-tokens/${id}`, { method: "DELETE" });
 /** The admin's answer to an authorization request: where to send the browser next. */

@@ -42,6 +42,19 @@ const intInRange = (min: number, max: number, fallback: number) =>
       .default(fallback),
   );
 
+/** An absolute http(s) origin (scheme, host, port; a trailing slash is fine) in its serialized form, or null. */
+export function parseOrigin(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") return null;
+  if (url.username || url.password || url.pathname !== "/" || /[?#]/.test(value)) return null;
+  return url.origin;
+}
+
 /** 32 bytes for AES-256-GCM, written as 64 hex characters or base64. */
 export function decodeSecretKey(value: string): Buffer | null {
   const key = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, "hex") : Buffer.from(value, "base64");
@@ -74,6 +87,19 @@ export const ZEnv = z
     NEXTAUTH_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, { error: "must be at least 32 characters (openssl rand -base64 32)" }).optional()),
     AUTH_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, { error: "must be at least 32 characters (openssl rand -base64 32)" }).optional()),
     NEXTAUTH_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/, error: "must be the app's public http(s) URL" }).optional()),
+    /** The app's public origin: the OAuth issuer, and later links in emails and sign-in links (lib/http/public-origin.ts). */
+    HOOKLINE_PUBLIC_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .transform((value, ctx) => {
+          const origin = parseOrigin(value.trim());
+          if (origin) return origin;
+          ctx.addIssue({ code: "custom", message: "must be the app's public origin, such as https://hooks.example.com (http or https, no path)" });
+          return z.NEVER;
+        })
+        .optional(),
+    ),
     ADMIN_EMAIL: z.preprocess(emptyToUndefined, z.email({ error: "must be an email address" }).optional()),
     ADMIN_PASSWORD: z.preprocess(
       emptyToUndefined,
@@ -156,6 +182,12 @@ export const ZEnv = z
         path: ["HOOKLINE_BODY_BUDGET_BYTES"],
         message: `must be at least the largest request body (${maxBodyBytes(env)} bytes, HOOKLINE_MAX_BODY_BYTES), or no such body could ever be read`,
       });
+    }
+    // Both name this site's public address; two different ones would send sign-ins one place and
+    // OAuth clients another.
+    const nextAuthOrigin = env.NEXTAUTH_URL ? new URL(env.NEXTAUTH_URL).origin : null;
+    if (env.HOOKLINE_PUBLIC_URL && nextAuthOrigin && nextAuthOrigin !== env.HOOKLINE_PUBLIC_URL) {
+      ctx.addIssue({ code: "custom", path: ["HOOKLINE_PUBLIC_URL"], message: `must be NEXTAUTH_URL's origin (${nextAuthOrigin}) when both are set` });
     }
     // A malformed DATABASE_URL is already reported; asking for its companions too would bury that.
     const hasDatabaseUrl = env.DATABASE_URL !== undefined && isPostgresUrl(env.DATABASE_URL);

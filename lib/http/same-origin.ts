@@ -27,15 +27,22 @@ function originOf(value: string): string | null {
   }
 }
 
+/**
+ * The origin this request was addressed to, or null when its Host is missing or is not a host[:port]
+ * (userinfo, a path or a query would otherwise be read as part of a URL and dropped).
+ */
+export function requestOrigin(request: Omit<TRequestOrigin, "origin">, trustedProxies: number): string | null {
+  const host = trustedProxies > 0 ? (nearest(request.forwardedHost) ?? request.host) : request.host;
+  const proto = trustedProxies > 0 ? (nearest(request.forwardedProto)?.toLowerCase() ?? "http") : "http";
+  if (!host || /[\s/\\@?#]/.test(host) || (proto !== "http" && proto !== "https")) return null;
+  return originOf(`${proto}://${host}`);
+}
+
 /** The origins this request may come from. */
 export function siteOrigins(request: Omit<TRequestOrigin, "origin">, trustedProxies: number, canonicalUrl?: string): string[] {
   const out: string[] = [];
-  const host = trustedProxies > 0 ? (nearest(request.forwardedHost) ?? request.host) : request.host;
-  const proto = trustedProxies > 0 ? (nearest(request.forwardedProto)?.toLowerCase() ?? "http") : "http";
-  if (host && (proto === "http" || proto === "https")) {
-    const own = originOf(`${proto}://${host}`);
-    if (own) out.push(own);
-  }
+  const own = requestOrigin(request, trustedProxies);
+  if (own) out.push(own);
   const canonical = canonicalUrl ? originOf(canonicalUrl) : null;
   if (canonical) out.push(canonical);
   return out;

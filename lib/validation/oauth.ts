@@ -6,7 +6,18 @@ import { SCOPES, ZScopes } from "./scopes";
 export const REDIRECT_URIS_MAX = 10;
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
-/** Where a code may be sent: https, or http only to this machine (RFC 8252 §7.3); no fragment (RFC 6749 §3.1.2). */
+/**
+ * RFC 6749 §2.1. A confidential client (a server) keeps a secret and proves itself with it; a public
+ * one (a native or command-line app, whose every copy holds the same bytes) cannot, so it gets none,
+ * authenticates as `none`, and is held to PKCE and redirect URIs only its own device can receive.
+ */
+export const OAUTH_CLIENT_TYPES = ["confidential", "public"] as const;
+export type TOAuthClientType = (typeof OAUTH_CLIENT_TYPES)[number];
+
+/** RFC 8252 §7.1: a private-use scheme is a reverse domain name the app owns (com.example.app), so it has a dot. */
+const PRIVATE_USE_SCHEME = /^[a-z][a-z0-9+-]*(\.[a-z0-9+-]+)+:$/;
+
+/** A redirect URI in itself: absolute, no fragment (RFC 6749 §3.1.2), no credentials. Which kinds a client may use: redirectUriProblem. */
 export const ZRedirectUri = z
   .string()
   .trim()
@@ -21,14 +32,35 @@ export const ZRedirectUri = z
     }
     if (url.hash || value.includes("#")) ctx.addIssue({ code: "custom", message: "A redirect URI cannot have a #fragment" });
     else if (url.username || url.password) ctx.addIssue({ code: "custom", message: "A redirect URI cannot carry credentials" });
-    else if (url.protocol === "http:" && !LOOPBACK_HOSTS.has(url.hostname))
-      ctx.addIssue({ code: "custom", message: "Use https (http only for localhost, 127.0.0.1 or [::1])" });
-    else if (url.protocol !== "https:" && url.protocol !== "http:") ctx.addIssue({ code: "custom", message: "Use an https URL" });
   });
+
+/**
+ * Why a client of this type may not have codes sent to `uri` (an absolute URL), or null when it may.
+ * Confidential: https, or http to this machine (RFC 8252 §7.3). Public: only what no one but the app
+ * on the user's own device can receive (RFC 8252 §7.1, §7.3); an https page could be anyone's, and a
+ * stolen code is all a public client's token request needs besides the verifier.
+ */
+export function redirectUriProblem(uri: string, clientType: TOAuthClientType): string | null {
+  const url = new URL(uri);
+  const isLoopback = url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname);
+  if (clientType === "public") {
+    if (isLoopback || PRIVATE_USE_SCHEME.test(url.protocol)) return null;
+    return `A public client can only use http://127.0.0.1, http://[::1] or http://localhost (any port), or its own scheme such as com.example.app:/callback: ${uri.slice(0, 100)}`;
+  }
+  if (url.protocol === "https:" || isLoopback) return null;
+  if (url.protocol === "http:") return "Use https (http only for localhost, 127.0.0.1 or [::1])";
+  return "Use an https URL (an app's own scheme only for a public client)";
+}
 
 export const ZOAuthAppCreate = z
   .object({
     name: z.string().trim().min(1, { error: "Name the application" }).max(100, { error: "Name must be at most 100 characters" }),
+    clientType: z
+      .enum(OAUTH_CLIENT_TYPES, { error: "The client type is confidential or public" })
+      .default("confidential")
+      .describe(
+        "confidential: a server that keeps a client secret; public: a native or command-line app, no secret, PKCE, loopback or own-scheme redirect URIs",
+      ),
     redirectUris: z
       .array(ZRedirectUri, { error: "List the redirect URIs" })
       .max(REDIRECT_URIS_MAX, { error: `At most ${REDIRECT_URIS_MAX} redirect URIs` })
@@ -36,7 +68,19 @@ export const ZOAuthAppCreate = z
       .describe("Where the consent page may send codes; empty for an application that uses client credentials only"),
     scopes: ZScopes.describe(`The most its tokens may be granted, any of: ${SCOPES.join(", ")}`),
   })
-  .strict();
+  .strict()
+  .superRefine((app, ctx) => {
+    if (app.clientType === "public" && app.redirectUris.length === 0)
+      ctx.addIssue({
+        code: "custom",
+        path: ["redirectUris"],
+        message: "A public client needs a redirect URI: it can only get tokens through the consent page",
+      });
+    app.redirectUris.forEach((uri, i) => {
+      const problem = redirectUriProblem(uri, app.clientType);
+      if (problem) ctx.addIssue({ code: "custom", path: ["redirectUris", i], message: problem });
+    });
+  });
 export type TOAuthAppCreate = z.input<typeof ZOAuthAppCreate>;
 
 export const ZOAuthToken = z.object({
@@ -55,6 +99,7 @@ export const ZOAuthApp = z.object({
   id: z.uuid(),
   clientId: z.string(),
   name: z.string(),
+  clientType: z.enum(OAUTH_CLIENT_TYPES),
   redirectUris: z.array(z.string()),
   scopes: z.array(z.enum(SCOPES)),
   createdAt: z.string(),
@@ -62,7 +107,9 @@ export const ZOAuthApp = z.object({
   tokens: z.array(ZOAuthToken).describe("Its live tokens (not revoked, refreshable or unexpired), newest first, at most 100"),
 });
 export type TOAuthApp = z.infer<typeof ZOAuthApp>;
-export const ZOAuthAppCreated = ZOAuthApp.extend({ clientSecret: z.string().describe("Shown once; only its hash is stored") });
+export const ZOAuthAppCreated = ZOAuthApp.extend({
+  clientSecret: z.string().nullable().describe("Shown once; only its hash is stored. null for a public client, which has none"),
+});
 export const ZOAuthAppId = z.object({ id: z.uuid({ error: "Not an application id" }) });
 export const ZOAuthTokenId = z.object({ id: z.uuid({ error: "Not a token id" }) });
 

@@ -17,9 +17,13 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-async function registerApp(page: Page, name: string): Promise<{ id: string; secret: string }> {
+async function registerApp(page: Page, name: string, clientType: "Confidential" | "Public" = "Confidential"): Promise<{ id: string; secret: string }> {
   await page.goto("/settings/oauth-apps");
   await page.getByLabel("Application name").fill(name);
+  await page
+    .getByRole("group", { name: "Client type" })
+    .getByRole("radio", { name: new RegExp(`^${clientType}`) })
+    .check();
   await page.getByLabel("Redirect URIs").fill(callback);
   await page
     .getByRole("group", { name: /^Scopes/ })
@@ -27,10 +31,30 @@ async function registerApp(page: Page, name: string): Promise<{ id: string; secr
     .check();
   await page.getByRole("button", { name: "Register application" }).click();
   const id = await page.getByLabel("Client ID").inputValue();
-  const secret = await page.getByLabel("Client secret").inputValue();
   expect(id).toMatch(/^hlc_/);
+  if (clientType === "Public") {
+    await expect(page.getByLabel("Client secret")).toHaveCount(0);
+    return { id, secret: "" };
+  }
+  const secret = await page.getByLabel("Client secret").inputValue();
   expect(secret).toMatch(/^hlcs_/);
   return { id, secret };
+}
+
+/** The discovery document as a client gets it under `host` (sent to 127.0.0.1: only the Host differs). */
+function discoveryAt(baseURL: string, host: string): Promise<Record<string, unknown>> {
+  const { port } = new URL(baseURL);
+  return new Promise((resolve, reject) => {
+    http
+      .get({ host: "127.0.0.1", port, path: "/.well-known/oauth-authorization-server", headers: { host } }, (res) => {
+        let text = "";
+        res.on("data", (chunk) => {
+          text += chunk;
+        });
+        res.on("end", () => resolve(JSON.parse(text) as Record<string, unknown>));
+      })
+      .on("error", reject);
+  });
 }
 
 function authorizeUrl(clientId: string, challenge: string, scope = "webhooks:read"): string {
@@ -102,6 +126,56 @@ test("authorization code with PKCE: register, consent in the browser, exchange, 
   await expect(card).toContainText("No live tokens");
   expect((await fetch(`${baseURL}/api/v1/webhooks`, { headers: bearer })).status).toBe(401);
   expect(csp).toEqual([]);
+});
+
+test("a public client: registered without a secret, gets tokens with its client_id and PKCE alone; a confidential client cannot", async ({ page, baseURL }) => {
+  test.setTimeout(90_000);
+  await signInOk(page, E2E.admin.email, E2E.admin.password);
+  // A public client's redirect URIs are loopback or its own scheme: an https page is refused, naming the field.
+  await page.goto("/settings/oauth-apps");
+  await page.getByLabel("Application name").fill("Web page");
+  await page.getByRole("radio", { name: /^Public/ }).check();
+  await page.getByLabel("Redirect URIs").fill("https://app.example.com/callback");
+  await page.getByRole("checkbox", { name: /webhooks:read/ }).check();
+  await page.getByRole("button", { name: "Register application" }).click();
+  await expect(page.getByText("A public client can only use")).toBeVisible();
+  await screenshot(page, "oauth-apps-public-refused");
+
+  const client = await registerApp(page, "Command-line tool", "Public");
+  await screenshot(page, "oauth-apps-public-registered");
+  await expect(page.getByTestId("oauth-app").filter({ hasText: "Command-line tool" })).toContainText("Public client");
+
+  const verifier = randomBytes(32).toString("base64url");
+  const challenge = createHash("sha256").update(verifier).digest("base64url");
+  await page.goto(authorizeUrl(client.id, challenge));
+  await page.getByRole("button", { name: "Approve" }).click();
+  await page.waitForURL((url) => url.href.startsWith(callback));
+  const code = String(new URL(page.url()).searchParams.get("code"));
+  const tokenRes = await fetch(`${baseURL}/api/oauth/token`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: callback, code_verifier: verifier, client_id: client.id }),
+  });
+  expect(tokenRes.status).toBe(200);
+
+  // A confidential client naming itself with the code and verifier but no secret gets nothing.
+  const confidential = await registerApp(page, "Server app");
+  const v2 = randomBytes(32).toString("base64url");
+  await page.goto(authorizeUrl(confidential.id, createHash("sha256").update(v2).digest("base64url")));
+  await page.getByRole("button", { name: "Approve" }).click();
+  await page.waitForURL((url) => url.href.startsWith(callback));
+  const code2 = String(new URL(page.url()).searchParams.get("code"));
+  const bare = await fetch(`${baseURL}/api/oauth/token`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ grant_type: "authorization_code", code: code2, redirect_uri: callback, code_verifier: v2, client_id: confidential.id }),
+  });
+  expect(((await bare.json()) as { error: string }).error).toBe("invalid_client");
+
+  // The discovery document offers "none" now, and names as issuer the origin it was fetched from.
+  const doc = await discoveryAt(String(baseURL), `hooks.test:${new URL(String(baseURL)).port}`);
+  expect(doc.issuer).toBe(`http://hooks.test:${new URL(String(baseURL)).port}`);
+  expect(doc.token_endpoint_auth_methods_supported).toEqual(["client_secret_basic", "client_secret_post", "none"]);
 });
 
 test("deny sends the application back with access_denied, as does a bad request; an unregistered redirect URI is explained, never followed", async ({

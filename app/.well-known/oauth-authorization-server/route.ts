@@ -1,9 +1,7 @@
-import { env } from "@/lib/env";
-import { authorizationServerMetadata } from "@/lib/server/oauth/metadata";
+import { metadataEndpoint } from "@/lib/api/oauth/metadata-endpoint";
+import { toErrorResponse } from "@/lib/api/with-admin";
 
-// RFC 8414: where a client finds the endpoints. The issuer is NEXTAUTH_URL when set (the public URL
-// behind a proxy), else the URL this request came to.
-export function GET(request: Request): Response {
-  const origin = env().NEXTAUTH_URL?.replace(/\/+$/, "") ?? new URL(request.url).origin;
-  return Response.json(authorizationServerMetadata(origin), { headers: { "cache-control": "public, max-age=3600" } });
+// RFC 8414: where a client finds the endpoints, under the site's public origin.
+export async function GET(request: Request): Promise<Response> {
+  return metadataEndpoint(request).catch(toErrorResponse);
 }

@@ -20,7 +20,7 @@ export const createOAuthAppOperation = defineOperation({
   path: "/oauth-apps",
   tag: "OAuth applications",
   scopes: ["administrative"],
-  summary: "Register an OAuth application (its client secret is shown once; admin session only)",
+  summary: "Register an OAuth application, confidential (its client secret is shown once) or public (no secret); admin session only",
   isSessionOnly: true,
   body: ZOAuthAppCreate,
   responses: [{ status: 201, description: "Registered", schema: ref("OAuthAppCreated") }],

@@ -34,14 +34,17 @@ export async function pruneHistory(db: PrismaClient, days: number, now = new Dat
  * OAuth codes past their few minutes, and grants that can never be used again (revoked, or both
  * tokens expired) a day on: without this every token ever issued would stay, and the table grow
  * with each client-credentials call. A day's grace keeps a just-revoked grant visible to admins.
+ * What recognises a replay stays longer: an exchanged code a day past its expiry (a stolen code is
+ * raced against its client within its minutes), a rotated refresh token until it would have expired
+ * anyway (its replay ends the grant, lib/server/oauth/oauth-model.ts).
  */
 export async function pruneDeadOAuthGrants(db: PrismaClient, now = new Date()): Promise<void> {
   const dayAgo = new Date(now.getTime() - 86_400_000);
-  await db.oAuthCode.deleteMany({ where: { expiresAt: { lt: now } } });
+  await db.oAuthCode.deleteMany({ where: { OR: [{ expiresAt: { lt: now }, usedAt: null }, { expiresAt: { lt: dayAgo } }] } });
   await db.oAuthToken.deleteMany({
     where: {
       OR: [
-        { revokedAt: { lt: dayAgo } },
+        { revokedAt: { lt: dayAgo }, rotatedAt: null },
         { accessTokenExpiresAt: { lt: dayAgo }, OR: [{ refreshTokenExpiresAt: null }, { refreshTokenExpiresAt: { lt: dayAgo } }] },
       ],
     },

@@ -49,5 +49,11 @@ export async function describeAuthorization(query: TQuery): Promise<TAuthorizati
   const asked = requestedScopes(knownScopes(app.scopes), request.scope);
   if (!asked) return back("invalid_scope", `Asks for scopes the application is not registered for: ${request.scope}`);
   if (!request.state) return back("invalid_request", "state is missing: send one (it protects the user from forged requests)");
-  return { ok: true, request, appName: app.name, scopes: asked, redirectHost: new URL(redirectUri).host };
+  return { ok: true, request, appName: app.name, scopes: asked, redirectHost: redirectPlace(redirectUri) };
+}
+
+/** What the admin is told they go back to: the host, or for a public client's own scheme (com.example.app:/cb), the app it names. */
+function redirectPlace(redirectUri: string): string {
+  const url = new URL(redirectUri);
+  return url.host || url.protocol.slice(0, -1);
 }

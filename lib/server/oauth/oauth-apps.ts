@@ -1,10 +1,10 @@
 import "server-only";
-import type { z } from "zod";
 import { generateOAuthCredential, hashApiKey } from "../../crypto/tokens";
 import { getDb } from "../../db";
 import { DomainError } from "../../errors/domain-error";
-import { type TOAuthApp, type TOAuthToken, ZOAuthAppCreate } from "../../validation/oauth";
+import { type TOAuthApp, type TOAuthAppCreate, type TOAuthClientType, type TOAuthToken, ZOAuthAppCreate } from "../../validation/oauth";
 import { knownScopes } from "../../validation/scopes";
+import { revokeGrant } from "./revoke-grant";
 
 // Settings → OAuth applications: register, list with their live tokens, delete, revoke a token.
 
@@ -54,6 +54,7 @@ const appSelect = (now: Date) =>
     id: true,
     clientId: true,
     name: true,
+    clientType: true,
     redirectUris: true,
     scopes: true,
     createdAt: true,
@@ -65,6 +66,7 @@ type TAppRow = {
   id: string;
   clientId: string;
   name: string;
+  clientType: TOAuthClientType;
   redirectUris: string[];
   scopes: string[];
   createdAt: Date;
@@ -76,6 +78,7 @@ const toDto = (a: TAppRow): TOAuthApp => ({
   id: a.id,
   clientId: a.clientId,
   name: a.name,
+  clientType: a.clientType,
   redirectUris: a.redirectUris,
   scopes: knownScopes(a.scopes),
   createdAt: a.createdAt.toISOString(),
@@ -83,15 +86,37 @@ const toDto = (a: TAppRow): TOAuthApp => ({
   tokens: a.tokens.map(toTokenDto),
 });
 
-/** The client secret is in the answer this once; the database keeps only its SHA-256. */
-export async function createOAuthApp(input: z.input<typeof ZOAuthAppCreate>, createdById: string | null, now = new Date()) {
-  const { name, redirectUris, scopes } = ZOAuthAppCreate.parse(input);
-  const clientSecret = generateOAuthCredential("clientSecret");
+type TCreated<S> = TOAuthApp & { clientSecret: S };
+
+/** A confidential client's secret is in the answer this once (the database keeps only its SHA-256); a public client has none. */
+export async function createOAuthApp(input: TOAuthAppCreate & { clientType: "public" }, createdById: string | null, now?: Date): Promise<TCreated<null>>;
+export async function createOAuthApp(
+  input: TOAuthAppCreate & { clientType?: "confidential" },
+  createdById: string | null,
+  now?: Date,
+): Promise<TCreated<string>>;
+export async function createOAuthApp(input: TOAuthAppCreate, createdById: string | null, now?: Date): Promise<TCreated<string | null>>;
+export async function createOAuthApp(input: TOAuthAppCreate, createdById: string | null, now = new Date()): Promise<TCreated<string | null>> {
+  const { name, clientType, redirectUris, scopes } = ZOAuthAppCreate.parse(input);
+  const clientSecret = clientType === "confidential" ? generateOAuthCredential("clientSecret") : null;
   const row = await (await getDb()).oAuthApp.create({
-    data: { name, redirectUris, scopes, clientId: generateOAuthCredential("clientId"), secretHash: hashApiKey(clientSecret), createdById },
+    data: {
+      name,
+      clientType,
+      redirectUris,
+      scopes,
+      clientId: generateOAuthCredential("clientId"),
+      secretHash: clientSecret ? hashApiKey(clientSecret) : null,
+      createdById,
+    },
     select: appSelect(now),
   });
   return { ...toDto(row), clientSecret };
+}
+
+/** The discovery document offers token_endpoint_auth_method "none" only while a public client exists. */
+export async function hasPublicOAuthApps(): Promise<boolean> {
+  return (await (await getDb()).oAuthApp.findFirst({ where: { clientType: "public" }, select: { id: true } })) !== null;
 }
 
 export async function listOAuthApps(now = new Date()): Promise<TOAuthApp[]> {
@@ -104,19 +129,19 @@ export async function deleteOAuthApp(id: string): Promise<void> {
   if (count === 0) throw DomainError.notFound("OAuth application");
 }
 
-/** Revoking is immediate and final for the access and the refresh token alike. */
+/** Revoking is immediate and final for the access and the refresh token alike, and for the rest of its grant. */
 export async function revokeOAuthToken(id: string, now = new Date()): Promise<void> {
-  const db = await getDb();
-  const token = await db.oAuthToken.findUnique({ where: { id }, select: { revokedAt: true } });
+  const token = await (await getDb()).oAuthToken.findUnique({ where: { id }, select: { grantId: true } });
   if (!token) throw DomainError.notFound("OAuth token");
-  if (!token.revokedAt) await db.oAuthToken.update({ where: { id }, data: { revokedAt: now } });
+  await revokeGrant(token.grantId, now);
 }
 
 /** A client's own access or refresh token, by its value: ends that whole grant; anything else, nothing. */
 export async function revokeClientToken(appId: string, token: string, now = new Date()): Promise<void> {
   const hash = hashApiKey(token);
-  await (await getDb()).oAuthToken.updateMany({
+  const row = await (await getDb()).oAuthToken.findFirst({
     where: { appId, revokedAt: null, OR: [{ accessTokenHash: hash }, { refreshTokenHash: hash }] },
-    data: { revokedAt: now },
+    select: { grantId: true },
   });
+  if (row) await revokeGrant(row.grantId, now);
 }

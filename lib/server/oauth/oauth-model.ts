@@ -1,37 +1,39 @@
 import "server-only";
-import { timingSafeEqual } from "node:crypto";
 import type OAuth2Server from "@node-oauth/oauth2-server";
 import { generateOAuthCredential, hashApiKey } from "../../crypto/tokens";
 import { getDb } from "../../db";
+import type { TOAuthClientType } from "../../validation/oauth";
 import { grantsAny, knownScopes, requestedScopes, type TScope } from "../../validation/scopes";
+import { authenticateClient, findClient, type TClientApp } from "./authenticate-client";
+import { revokeGrant } from "./revoke-grant";
 
 // The storage half of the OAuth 2.0 server: @node-oauth/oauth2-server runs the protocol (grants,
 // PKCE, expiry, error answers) and calls these to find and keep clients, codes and tokens. Every
 // secret is stored as its SHA-256 only; the library sees the plain values just long enough to answer.
 
 type TModel = OAuth2Server.AuthorizationCodeModel & OAuth2Server.ClientCredentialsModel & OAuth2Server.RefreshTokenModel;
-type TAppRow = { id: string; clientId: string; secretHash: string; redirectUris: string[]; scopes: string[] };
-/** The library's user: an admin who approved, or the application itself for client credentials. */
-export type TOAuthUser = { id: string | null };
+/**
+ * The library's user: an admin who approved, or null for the application itself (client
+ * credentials); and the grant a code or refresh token belongs to, which the library hands back to
+ * saveToken, so a new pair joins the grant it came from.
+ */
+export type TOAuthUser = { id: string | null; grantId?: string };
 
-const GRANTS = ["authorization_code", "refresh_token", "client_credentials"];
+const GRANTS: Record<TOAuthClientType, string[]> = {
+  confidential: ["authorization_code", "refresh_token", "client_credentials"],
+  // Without a secret, a public client's "client credentials" would be its public client_id alone.
+  public: ["authorization_code", "refresh_token"],
+};
 
-function toClient(app: TAppRow): OAuth2Server.Client {
-  return { id: app.id, clientId: app.clientId, redirectUris: app.redirectUris, grants: GRANTS, scopes: knownScopes(app.scopes) };
-}
-
-function sameHash(a: string, b: string): boolean {
-  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+function toClient(app: TClientApp): OAuth2Server.Client {
+  return { id: app.id, clientId: app.clientId, redirectUris: app.redirectUris, grants: GRANTS[app.clientType], scopes: knownScopes(app.scopes) };
 }
 
 export const oauthModel: TModel = {
+  /** The token endpoint's client, authenticated as its type requires (authenticate-client.ts). */
   async getClient(clientId, clientSecret) {
-    if (typeof clientId !== "string" || clientId.length > 200) return false;
-    const app = await (await getDb()).oAuthApp.findUnique({ where: { clientId } });
-    if (!app) return false;
-    // The authorize step looks the client up without a secret; the token endpoint always sends one.
-    if (clientSecret !== null && clientSecret !== undefined && !sameHash(hashApiKey(String(clientSecret)), app.secretHash)) return false;
-    return toClient(app);
+    const app = await authenticateClient(clientId, clientSecret);
+    return app ? toClient(app) : false;
   },
 
   async validateScope(_user, client, scope) {
@@ -66,24 +68,37 @@ export const oauthModel: TModel = {
     return { ...code, client, user };
   },
 
+  /** A code exchanged before is a replay (RFC 6749 §4.1.2): the grant it started ends, and this exchange fails. */
   async getAuthorizationCode(authorizationCode) {
     const row = await (await getDb()).oAuthCode.findUnique({ where: { codeHash: hashApiKey(authorizationCode) }, include: { app: true } });
     if (!row) return false;
+    if (row.usedAt) {
+      await revokeGrant(row.id);
+      return false;
+    }
     return {
       authorizationCode,
       expiresAt: row.expiresAt,
       redirectUri: row.redirectUri,
       scope: knownScopes(row.scopes),
       client: toClient(row.app),
-      user: { id: row.userId } satisfies TOAuthUser,
+      user: { id: row.userId, grantId: row.id } satisfies TOAuthUser,
       codeChallenge: row.codeChallenge,
       codeChallengeMethod: row.codeChallengeMethod,
     };
   },
 
-  /** Single use: deleting it is the revocation, and a second exchange of the same code finds nothing. */
+  /**
+   * Single use: the code is marked used (kept, so a second exchange is recognised). Losing the race
+   * to a simultaneous exchange of the same code is that replay too.
+   */
   async revokeAuthorizationCode(code) {
-    const { count } = await (await getDb()).oAuthCode.deleteMany({ where: { codeHash: hashApiKey(code.authorizationCode) } });
+    const { count } = await (await getDb()).oAuthCode.updateMany({
+      where: { codeHash: hashApiKey(code.authorizationCode), usedAt: null },
+      data: { usedAt: new Date() },
+    });
+    const { grantId } = code.user as TOAuthUser;
+    if (count === 0 && grantId) await revokeGrant(grantId);
     return count === 1;
   },
 
@@ -91,6 +106,7 @@ export const oauthModel: TModel = {
     const u = user as TOAuthUser;
     await (await getDb()).oAuthToken.create({
       data: {
+        grantId: u.grantId, // a new grant (the default) for client credentials
         appId: client.id,
         userId: u.id,
         accessTokenHash: hashApiKey(token.accessToken),
@@ -108,27 +124,41 @@ export const oauthModel: TModel = {
   async getAccessToken(accessToken) {
     const row = await (await getDb()).oAuthToken.findUnique({ where: { accessTokenHash: hashApiKey(accessToken) }, include: { app: true } });
     if (!row || row.revokedAt) return false;
-    return { accessToken, accessTokenExpiresAt: row.accessTokenExpiresAt, scope: knownScopes(row.scopes), client: toClient(row.app), user: { id: row.userId } };
+    const user: TOAuthUser = { id: row.userId, grantId: row.grantId };
+    return { accessToken, accessTokenExpiresAt: row.accessTokenExpiresAt, scope: knownScopes(row.scopes), client: toClient(row.app), user };
   },
 
+  /** A refresh token already rotated is a replay: its grant ends (every rotation of it), and this refresh fails. */
   async getRefreshToken(refreshToken) {
     const row = await (await getDb()).oAuthToken.findUnique({ where: { refreshTokenHash: hashApiKey(refreshToken) }, include: { app: true } });
-    if (!row || row.revokedAt || !row.refreshTokenExpiresAt) return false;
+    if (!row) return false;
+    if (row.rotatedAt) {
+      await revokeGrant(row.grantId);
+      return false;
+    }
+    if (row.revokedAt || !row.refreshTokenExpiresAt) return false;
     return {
       refreshToken,
       refreshTokenExpiresAt: row.refreshTokenExpiresAt,
       scope: knownScopes(row.scopes),
       client: toClient(row.app),
-      user: { id: row.userId } satisfies TOAuthUser,
+      user: { id: row.userId, grantId: row.grantId } satisfies TOAuthUser,
     };
   },
 
-  /** Refreshing rotates: the old refresh token and the access token issued with it stop at once. */
+  /**
+   * Refreshing rotates: the old refresh token and the access token issued with it stop at once, and
+   * the row stays, marked rotated, to recognise a replay. Two refreshes racing with one token are
+   * that replay too.
+   */
   async revokeToken(token) {
+    const now = new Date();
     const { count } = await (await getDb()).oAuthToken.updateMany({
       where: { refreshTokenHash: hashApiKey(token.refreshToken), revokedAt: null },
-      data: { revokedAt: new Date() },
+      data: { revokedAt: now, rotatedAt: now },
     });
+    const { grantId } = token.user as TOAuthUser;
+    if (count === 0 && grantId) await revokeGrant(grantId, now);
     return count === 1;
   },
 
@@ -139,5 +169,17 @@ export const oauthModel: TModel = {
 
   async verifyScope(token, scope) {
     return grantsAny(knownScopes(token.scope ?? []), knownScopes(scope));
+  },
+};
+
+/**
+ * The authorization endpoint's model: it names its client by client_id and never authenticates it
+ * (RFC 6749 §4.1.1); the code it issues is only good at the token endpoint, which does.
+ */
+export const authorizeModel: TModel = {
+  ...oauthModel,
+  async getClient(clientId) {
+    const app = await findClient(clientId);
+    return app ? toClient(app) : false;
   },
 };

@@ -1,7 +1,8 @@
 import "server-only";
 import OAuth2Server from "@node-oauth/oauth2-server";
 import { errorRedirect } from "./error-redirect";
-import { oauthModel, type TOAuthUser } from "./oauth-model";
+import { authorizeModel, oauthModel, type TOAuthUser } from "./oauth-model";
+import { ScopeCheckedRefreshTokenGrant } from "./refresh-token-grant";
 
 // The OAuth 2.0 protocol engine (@node-oauth/oauth2-server), configured with Hookline's storage and
 // lifetimes; grants, PKCE and error answers are the library's. Its HTTP edges are lib/api/oauth/.
@@ -11,10 +12,22 @@ export const ACCESS_TOKEN_LIFETIME_S = 24 * 60 * 60;
 export const REFRESH_TOKEN_LIFETIME_S = 30 * 24 * 60 * 60;
 export const AUTHORIZATION_CODE_LIFETIME_S = 5 * 60;
 
+/** The token endpoint's engine. */
 export const oauthServer = new OAuth2Server({
   model: oauthModel,
   accessTokenLifetime: ACCESS_TOKEN_LIFETIME_S,
   refreshTokenLifetime: REFRESH_TOKEN_LIFETIME_S,
+  allowBearerTokensInQueryString: false,
+  // Whether a client must send a secret depends on the client, not the grant: a confidential one
+  // always, a public one never. So the library is told no grant requires one (it then passes a bare
+  // client_id on), and the model's getClient refuses a confidential client without its secret.
+  requireClientAuthentication: { authorization_code: false, refresh_token: false, client_credentials: false },
+  extendedGrantTypes: { refresh_token: ScopeCheckedRefreshTokenGrant },
+});
+
+/** The authorization endpoint's engine: its model looks the client up without authenticating it. */
+const authorizationServer = new OAuth2Server({
+  model: authorizeModel,
   authorizationCodeLifetime: AUTHORIZATION_CODE_LIFETIME_S,
   allowBearerTokensInQueryString: false,
 });
@@ -32,7 +45,7 @@ export async function decideAuthorization(
   const request = new OAuth2Server.Request({ method: "POST", headers: {}, query: {}, body: { ...params, allowed: isApproved ? "true" : "false" } });
   const response = new OAuth2Server.Response();
   try {
-    await oauthServer.authorize(request, response, { authenticateHandler: { handle: () => user } });
+    await authorizationServer.authorize(request, response, { authenticateHandler: { handle: () => user } });
   } catch (error) {
     if (!(error instanceof OAuth2Server.OAuthError)) throw error;
     const location = response.get("location") as string | undefined;

@@ -87,6 +87,27 @@ describe("parseEnv", () => {
     expect(parseEnv({ HOOKLINE_MAX_CONNECTIONS_PER_ADDRESS: "0" }).HOOKLINE_MAX_CONNECTIONS_PER_ADDRESS).toBe(0);
   });
 
+  it("HOOKLINE_PUBLIC_URL: an absolute http(s) origin, kept in its serialized form, agreeing with NEXTAUTH_URL", () => {
+    expect(parseEnv({ HOOKLINE_PUBLIC_URL: "https://Hooks.Example.com:443/" }).HOOKLINE_PUBLIC_URL).toBe("https://hooks.example.com");
+    expect(parseEnv({ HOOKLINE_PUBLIC_URL: "http://10.0.0.5:3000" }).HOOKLINE_PUBLIC_URL).toBe("http://10.0.0.5:3000");
+    expect(parseEnv({ HOOKLINE_PUBLIC_URL: "" }).HOOKLINE_PUBLIC_URL).toBeUndefined();
+    for (const bad of [
+      "hooks.example.com",
+      "ftp://hooks.example.com",
+      "https://hooks.example.com/app",
+      "https://u:p@hooks.example.com",
+      "https://h.example/?x=1",
+      "https://h.example/#x",
+    ])
+      expect(errorOf({ HOOKLINE_PUBLIC_URL: bad }), bad).toContain("HOOKLINE_PUBLIC_URL must be the app's public origin");
+    expect(parseEnv({ HOOKLINE_PUBLIC_URL: "https://hooks.example.com", NEXTAUTH_URL: "https://hooks.example.com/api/auth" }).HOOKLINE_PUBLIC_URL).toBe(
+      "https://hooks.example.com",
+    );
+    expect(errorOf({ HOOKLINE_PUBLIC_URL: "https://hooks.example.com", NEXTAUTH_URL: "http://localhost:3000" })).toContain(
+      "HOOKLINE_PUBLIC_URL must be NEXTAUTH_URL's origin (http://localhost:3000)",
+    );
+  });
+
   it("puts every problem on one line", () => {
     const message = errorOf({ PORT: "0", DATABASE_URL: "x" });
     expect(message.split("\n")).toHaveLength(1);

@@ -155,6 +155,34 @@ describe("migration history checks (PGlite)", () => {
     expect(rows).toEqual([{ signatureFamilies: ["teamwork", "standard-webhooks", "twenty"] }]);
   });
 
+  it("keeps OAuth applications and tokens from before client types working: confidential, each token a grant of its own", async () => {
+    const { dir, paths } = copyPrismaDir();
+    cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
+    // This migration and any after it are set aside, the data written, then they are applied.
+    const all = fs
+      .readdirSync(paths.migrationsDir)
+      .filter((n) => n !== "migration_lock.toml")
+      .sort();
+    const from = all.findIndex((n) => n.endsWith("_oauth_client_types_and_grants"));
+    expect(from).toBeGreaterThan(0);
+    const aside = path.join(dir, "aside");
+    fs.mkdirSync(aside);
+    for (const name of all.slice(from)) fs.renameSync(path.join(paths.migrationsDir, name), path.join(aside, name));
+    const { pg, deploy } = await migratedPglite(paths);
+    const app = "11111111-1111-4111-8111-111111111111";
+    const token = "22222222-2222-4222-8222-222222222222";
+    await pg.query(
+      `insert into "OAuthApp" (id, "clientId", name, "secretHash", "redirectUris", scopes) values ('${app}', 'hlc_old', 'Old', 'hash', '{}', '{administrative}')`,
+    );
+    await pg.query(
+      `insert into "OAuthToken" (id, "appId", "accessTokenHash", "accessTokenExpiresAt", scopes, "grantType") values ('${token}', '${app}', 'a', now(), '{}', 'client_credentials')`,
+    );
+    for (const name of all.slice(from)) fs.renameSync(path.join(aside, name), path.join(paths.migrationsDir, name));
+    await deploy();
+    expect((await pg.query(`select "clientType", "secretHash" from "OAuthApp"`)).rows).toEqual([{ clientType: "confidential", secretHash: "hash" }]);
+    expect((await pg.query(`select "grantId", "rotatedAt" from "OAuthToken"`)).rows).toEqual([{ grantId: token, rotatedAt: null }]);
+  });
+
   it("refuses a migration edited after it was applied", async () => {
     const { dir, paths } = copyPrismaDir();
     cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isSameOrigin, siteOrigins } from "@/lib/http/same-origin";
+import { isSameOrigin, requestOrigin, siteOrigins } from "@/lib/http/same-origin";
 
 const req = (origin: string | null, host: string | null, forwardedHost: string | null = null, forwardedProto: string | null = null) => ({
   origin,
@@ -41,5 +41,15 @@ describe("isSameOrigin", () => {
     expect(isSameOrigin(req("https://hooks.example.com", "hooks.example.com"), 0, "https://hooks.example.com/")).toBe(true);
     expect(isSameOrigin(req("https://hooks.example.com:8443", "hooks.example.com"), 0, "https://hooks.example.com/")).toBe(false);
     expect(siteOrigins(req(null, "a:1"), 0, "nonsense")).toEqual(["http://a:1"]);
+  });
+});
+
+describe("requestOrigin", () => {
+  it("is the origin the request was addressed to; null when the Host is not a host[:port]", () => {
+    expect(requestOrigin(req(null, "App.local:80"), 0)).toBe("http://app.local");
+    expect(requestOrigin(req(null, "10.0.0.5", "hooks.example.com", "https"), 1)).toBe("https://hooks.example.com");
+    for (const host of [null, "", "a.example@b.example", "a.example/x", "a.example\\x", "a.example#x", "a b"])
+      expect(requestOrigin(req(null, host), 0), String(host)).toBeNull();
+    expect(requestOrigin(req(null, "10.0.0.5", null, "gopher"), 1)).toBeNull();
   });
 });

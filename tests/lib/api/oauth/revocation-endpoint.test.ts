@@ -52,4 +52,15 @@ describe.each(TEST_DATABASES)("revocationEndpoint on $name", (backend) => {
     const noToken = await revocationEndpoint(request({}, basic(app.clientId, app.clientSecret)));
     expect(noToken.status).toBe(400);
   });
+
+  it("a confidential client naming itself without its secret is 401; a public client revokes with its client_id alone", async () => {
+    const { app, refresh, row } = await setup();
+    expect((await revocationEndpoint(request({ token: refresh, client_id: app.clientId }))).status).toBe(401);
+    expect(await revokedAt(row.id)).toBeNull();
+    const cli = await createOAuthApp({ name: "CLI", clientType: "public", redirectUris: ["http://127.0.0.1/cb"], scopes: ["webhooks:read"] }, null);
+    await db().prisma.oAuthToken.update({ where: { id: row.id }, data: { appId: cli.id } });
+    expect((await revocationEndpoint(request({ token: refresh, client_id: cli.clientId, client_secret: "hlcs_guess" }))).status).toBe(401);
+    expect((await revocationEndpoint(request({ token: refresh, client_id: cli.clientId }))).status).toBe(200);
+    expect(await revokedAt(row.id)).not.toBeNull();
+  });
 });

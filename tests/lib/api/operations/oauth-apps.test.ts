@@ -15,6 +15,10 @@ describe("OAuth application operations", () => {
     expect(refusedAt(operations.createOAuthAppOperation.body, { name: "a", redirectUris: ["http://example.com/cb"], scopes: ["administrative"] })).toBe(
       "redirectUris.0",
     );
+    // A public client's redirect URIs are loopback or its own scheme: a web page is refused, naming the field.
+    const publicApp = { name: "a", clientType: "public", scopes: ["administrative"] };
+    expect(refusedAt(operations.createOAuthAppOperation.body, { ...publicApp, redirectUris: ["https://a.example/cb"] })).toBe("redirectUris.0");
+    expect(refusedAt(operations.createOAuthAppOperation.body, { ...publicApp, redirectUris: ["http://127.0.0.1:9/cb"] })).toBeUndefined();
     const request = {
       response_type: "code",
       client_id: "hlc_x",

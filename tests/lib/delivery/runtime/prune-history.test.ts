@@ -68,10 +68,10 @@ describe.each(TEST_DATABASES)("pruneHistory on $name", (backend) => {
     expect(await db().prisma.event.count()).toBe(0);
   });
 
-  it("drops expired OAuth codes and grants dead for a day (revoked, or both tokens expired); keeps the usable ones", async () => {
+  it("drops expired OAuth codes and grants dead for a day (revoked, or both tokens expired); keeps the usable ones, and what recognises a replay", async () => {
     const app = await db().prisma.oAuthApp.create({ data: { clientId: "hlc_p", name: "P", secretHash: "h", redirectUris: [], scopes: [] } });
     const user = await db().prisma.user.create({ data: { email: "p@example.com", passwordHash: "x" } });
-    const code = (expiresAt: Date, codeHash: string) =>
+    const code = (expiresAt: Date, codeHash: string, usedAt?: Date) =>
       db().prisma.oAuthCode.create({
         data: {
           codeHash,
@@ -82,19 +82,31 @@ describe.each(TEST_DATABASES)("pruneHistory on $name", (backend) => {
           codeChallenge: "c",
           codeChallengeMethod: "S256",
           expiresAt,
+          usedAt,
         },
       });
     await code(new Date(NOW.getTime() - 1000), "old");
     const fresh = await code(new Date(NOW.getTime() + 60_000), "new");
-    const token = (hash: string, fields: { revokedAt?: Date; accessTokenExpiresAt: Date; refreshTokenExpiresAt?: Date }) =>
+    // An exchanged code is kept a day past its expiry, so exchanging it again still ends its grant.
+    const justExchanged = await code(new Date(NOW.getTime() - 1000), "used-now", new Date(NOW.getTime() - 60_000));
+    await code(daysAgo(2), "used-long-ago", daysAgo(2));
+    const token = (hash: string, fields: { revokedAt?: Date; rotatedAt?: Date; accessTokenExpiresAt: Date; refreshTokenExpiresAt?: Date }) =>
       db().prisma.oAuthToken.create({ data: { appId: app.id, accessTokenHash: hash, scopes: [], grantType: "client_credentials", ...fields } });
     await token("revoked-long-ago", { revokedAt: daysAgo(2), accessTokenExpiresAt: daysAgo(-1) });
     const justRevoked = await token("revoked-now", { revokedAt: NOW, accessTokenExpiresAt: daysAgo(-1) });
     await token("expired", { accessTokenExpiresAt: daysAgo(2) });
     const refreshable = await token("refreshable", { accessTokenExpiresAt: daysAgo(2), refreshTokenExpiresAt: daysAgo(-5) });
     const live = await token("live", { accessTokenExpiresAt: daysAgo(-1) });
+    // A rotated refresh token stays until it would have expired: presenting it again ends its grant.
+    const rotated = await token("rotated", {
+      revokedAt: daysAgo(5),
+      rotatedAt: daysAgo(5),
+      accessTokenExpiresAt: daysAgo(4),
+      refreshTokenExpiresAt: daysAgo(-25),
+    });
+    await token("rotated-expired", { revokedAt: daysAgo(40), rotatedAt: daysAgo(40), accessTokenExpiresAt: daysAgo(39), refreshTokenExpiresAt: daysAgo(10) });
     await pruneDeadOAuthGrants(db().prisma, NOW);
-    expect((await db().prisma.oAuthCode.findMany()).map((c) => c.id)).toEqual([fresh.id]);
-    expect((await db().prisma.oAuthToken.findMany()).map((t) => t.id).sort()).toEqual([justRevoked.id, refreshable.id, live.id].sort());
+    expect((await db().prisma.oAuthCode.findMany()).map((c) => c.id).sort()).toEqual([fresh.id, justExchanged.id].sort());
+    expect((await db().prisma.oAuthToken.findMany()).map((t) => t.id).sort()).toEqual([justRevoked.id, refreshable.id, live.id, rotated.id].sort());
   });
 });

@@ -54,4 +54,17 @@ describe.each(TEST_DATABASES)("describeAuthorization on $name", (backend) => {
       expect(to.searchParams.get("state")).toBe(q.state === undefined ? null : "s");
     }
   });
+
+  it("a public client's own scheme: the admin is told which app they go back to", async () => {
+    const app = await createOAuthApp({ name: "CLI", clientType: "public", redirectUris: ["com.example.cli:/callback"], scopes: ["webhooks:read"] }, null);
+    const view = await describeAuthorization({
+      response_type: "code",
+      client_id: app.clientId,
+      redirect_uri: "com.example.cli:/callback",
+      state: "s",
+      code_challenge: "c".repeat(43),
+      code_challenge_method: "S256",
+    });
+    expect(view).toMatchObject({ ok: true, appName: "CLI", redirectHost: "com.example.cli" });
+  });
 });

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
-import { createOAuthApp, deleteOAuthApp, listOAuthApps, revokeOAuthToken } from "@/lib/server/oauth/oauth-apps";
+import { createOAuthApp, deleteOAuthApp, hasPublicOAuthApps, listOAuthApps, revokeClientToken, revokeOAuthToken } from "@/lib/server/oauth/oauth-apps";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
 
 const MISSING = "00000000-0000-4000-8000-000000000000";
@@ -10,7 +10,10 @@ const HOUR = 3_600_000;
 describe.each(TEST_DATABASES)("OAuth applications on $name", (backend) => {
   const db = freshDatabasePerTest(backend);
 
-  async function token(appId: string, fields: { revokedAt?: Date; accessTokenExpiresAt?: Date; refreshTokenExpiresAt?: Date | null } = {}) {
+  async function token(
+    appId: string,
+    fields: { grantId?: string; revokedAt?: Date; accessTokenExpiresAt?: Date; refreshTokenExpiresAt?: Date | null; refreshTokenHash?: string } = {},
+  ) {
     const n = Math.random().toString(36).slice(2);
     return db().prisma.oAuthToken.create({
       data: {
@@ -26,7 +29,14 @@ describe.each(TEST_DATABASES)("OAuth applications on $name", (backend) => {
 
   it("registers an application: the secret is returned once and stored as its SHA-256 only", async () => {
     const app = await createOAuthApp({ name: "Reports", redirectUris: ["https://a.example/cb"], scopes: ["webhooks:read"] }, null);
-    expect(app).toMatchObject({ name: "Reports", redirectUris: ["https://a.example/cb"], scopes: ["webhooks:read"], tokens: [], createdBy: null });
+    expect(app).toMatchObject({
+      name: "Reports",
+      clientType: "confidential",
+      redirectUris: ["https://a.example/cb"],
+      scopes: ["webhooks:read"],
+      tokens: [],
+      createdBy: null,
+    });
     expect(app.clientId).toMatch(/^hlc_/);
     expect(app.clientSecret).toMatch(/^hlcs_/);
     const row = await db().prisma.oAuthApp.findUniqueOrThrow({ where: { id: app.id } });
@@ -34,6 +44,18 @@ describe.each(TEST_DATABASES)("OAuth applications on $name", (backend) => {
     expect(JSON.stringify(row)).not.toContain(app.clientSecret);
     expect(await createOAuthApp({ name: "", redirectUris: [], scopes: [] }, null).catch((e: unknown) => e)).toBeInstanceOf(ZodError);
     expect(await db().prisma.oAuthApp.count()).toBe(1);
+  });
+
+  it("registers a public client without a secret; the discovery document then offers auth method none", async () => {
+    expect(await hasPublicOAuthApps()).toBe(false);
+    const app = await createOAuthApp({ name: "CLI", clientType: "public", redirectUris: ["http://127.0.0.1/cb"], scopes: ["webhooks:read"] }, null);
+    expect(app).toMatchObject({ clientType: "public", clientSecret: null });
+    expect((await db().prisma.oAuthApp.findUniqueOrThrow({ where: { id: app.id } })).secretHash).toBeNull();
+    expect(await hasPublicOAuthApps()).toBe(true);
+    expect((await listOAuthApps())[0]).toMatchObject({ clientType: "public" });
+    await expect(
+      createOAuthApp({ name: "Web", clientType: "public", redirectUris: ["https://a.example/cb"], scopes: ["webhooks:read"] }, null),
+    ).rejects.toBeInstanceOf(ZodError);
   });
 
   it("lists each application with its live tokens only, newest first", async () => {
@@ -56,6 +78,18 @@ describe.each(TEST_DATABASES)("OAuth applications on $name", (backend) => {
     await revokeOAuthToken(t.id, new Date(Date.now() + HOUR));
     expect((await db().prisma.oAuthToken.findUniqueOrThrow({ where: { id: t.id } })).revokedAt).toEqual(revokedAt);
     await expect(revokeOAuthToken(MISSING)).rejects.toMatchObject({ kind: "not_found" });
+    // Revoking one token, by an admin or by its client, ends the rest of its grant.
+    const grantId = "11111111-1111-4111-8111-111111111111";
+    const [a, b] = [await token(app.id, { grantId }), await token(app.id, { grantId, refreshTokenHash: createHash("sha256").update("hlrt_b").digest("hex") })];
+    await revokeOAuthToken(a.id);
+    expect((await db().prisma.oAuthToken.findUniqueOrThrow({ where: { id: b.id } })).revokedAt).not.toBeNull();
+    const [c, d] = [
+      await token(app.id, { grantId: MISSING, refreshTokenHash: createHash("sha256").update("hlrt_c").digest("hex") }),
+      await token(app.id, { grantId: MISSING }),
+    ];
+    await revokeClientToken(app.id, "hlrt_c");
+    expect((await db().prisma.oAuthToken.findUniqueOrThrow({ where: { id: c.id } })).revokedAt).not.toBeNull();
+    expect((await db().prisma.oAuthToken.findUniqueOrThrow({ where: { id: d.id } })).revokedAt).not.toBeNull();
     await deleteOAuthApp(app.id);
     expect(await db().prisma.oAuthToken.count()).toBe(0);
     await expect(deleteOAuthApp(app.id)).rejects.toMatchObject({ kind: "not_found" });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createOAuthApp } from "@/lib/server/oauth/oauth-apps";
-import { oauthModel } from "@/lib/server/oauth/oauth-model";
+import { authorizeModel, oauthModel } from "@/lib/server/oauth/oauth-model";
 import { createUser } from "@/lib/server/users/create-user";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
 
@@ -9,17 +9,30 @@ import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases
 describe.each(TEST_DATABASES)("the OAuth model on $name", (backend) => {
   const db = freshDatabasePerTest(backend);
 
-  it("getClient: by client_id, checking the secret when one is given", async () => {
+  it("getClient (token endpoint): a confidential client only with its secret, a public one only without; the authorize step names either", async () => {
     const app = await createOAuthApp({ name: "R", redirectUris: ["https://a.example/cb"], scopes: ["webhooks:write"] }, null);
     expect(await oauthModel.getClient(app.clientId, app.clientSecret)).toMatchObject({
       id: app.id,
       redirectUris: ["https://a.example/cb"],
       scopes: ["webhooks:write"],
+      grants: ["authorization_code", "refresh_token", "client_credentials"],
     });
     expect(await oauthModel.getClient(app.clientId, "hlcs_wrong")).toBe(false);
-    expect(await oauthModel.getClient(app.clientId, null as unknown as string)).toMatchObject({ id: app.id }); // the authorize step, and PKCE public clients
+    // A bare client_id (with PKCE, or on a refresh) is not this client.
+    expect(await oauthModel.getClient(app.clientId, undefined as unknown as string)).toBe(false);
+    expect(await oauthModel.getClient(app.clientId, null as unknown as string)).toBe(false);
     expect(await oauthModel.getClient("hlc_unknown", app.clientSecret)).toBe(false);
     expect(await oauthModel.getClient("x".repeat(500), "s")).toBe(false);
+    const cli = await createOAuthApp({ name: "CLI", clientType: "public", redirectUris: ["http://127.0.0.1/cb"], scopes: ["webhooks:read"] }, null);
+    expect(await oauthModel.getClient(cli.clientId, undefined as unknown as string)).toMatchObject({
+      id: cli.id,
+      grants: ["authorization_code", "refresh_token"],
+    });
+    expect(await oauthModel.getClient(cli.clientId, "hlcs_x")).toBe(false);
+    // The authorization endpoint only names its client (the library asks with a null secret).
+    expect(await authorizeModel.getClient(app.clientId, null as unknown as string)).toMatchObject({ id: app.id });
+    expect(await authorizeModel.getClient(cli.clientId, null as unknown as string)).toMatchObject({ id: cli.id });
+    expect(await authorizeModel.getClient("hlc_unknown", null as unknown as string)).toBe(false);
   });
 
   it("validateScope: within the application's scopes (write covers read, administrative covers all); none asked = all it may have", async () => {
@@ -35,7 +48,7 @@ describe.each(TEST_DATABASES)("the OAuth model on $name", (backend) => {
     ]);
   });
 
-  it("codes: stored hashed, only with PKCE, used once", async () => {
+  it("codes: stored hashed, only with PKCE, used once; kept marked used, and found again they end the grant they started", async () => {
     const app = await createOAuthApp({ name: "R", redirectUris: ["https://a.example/cb"], scopes: ["administrative"] }, null);
     const admin = await createUser({ email: "a@example.com", password: "admin-password-1", role: "ADMIN" });
     const client = (await oauthModel.getClient(app.clientId, app.clientSecret)) as { id: string; grants: string[] };
@@ -44,13 +57,26 @@ describe.each(TEST_DATABASES)("the OAuth model on $name", (backend) => {
     await oauthModel.saveAuthorizationCode({ ...code, codeChallenge: "c".repeat(43), codeChallengeMethod: "S256" }, client, { id: admin.id });
     expect(JSON.stringify(await db().prisma.oAuthCode.findFirstOrThrow())).not.toContain("hlac_code");
     const found = await oauthModel.getAuthorizationCode("hlac_code");
-    expect(found).toMatchObject({ user: { id: admin.id }, scope: ["administrative"], codeChallenge: "c".repeat(43) });
+    const row = await db().prisma.oAuthCode.findFirstOrThrow();
+    expect(found).toMatchObject({ user: { id: admin.id, grantId: row.id }, scope: ["administrative"], codeChallenge: "c".repeat(43) });
     expect(await oauthModel.revokeAuthorizationCode(found as never)).toBe(true);
-    expect(await oauthModel.revokeAuthorizationCode(found as never)).toBe(false);
+    expect((await db().prisma.oAuthCode.findFirstOrThrow()).usedAt).not.toBeNull();
+    // A token of the grant this code started, as saveToken writes it.
+    await oauthModel.saveToken(
+      { accessToken: "hlat_c", accessTokenExpiresAt: new Date(Date.now() + 60_000), scope: ["administrative"], client, user: {} },
+      client,
+      {
+        id: admin.id,
+        grantId: row.id,
+      },
+    );
+    expect(await oauthModel.getAccessToken("hlat_c")).toMatchObject({ user: { grantId: row.id } });
+    expect(await oauthModel.revokeAuthorizationCode(found as never)).toBe(false); // a simultaneous second exchange
+    expect(await oauthModel.getAccessToken("hlat_c")).toBe(false);
     expect(await oauthModel.getAuthorizationCode("hlac_code")).toBe(false);
   });
 
-  it("tokens: saved hashed; a refresh token revoked once ends its grant", async () => {
+  it("tokens: saved hashed, each client-credentials pair a grant of its own; a refresh token rotates once, and again it ends its grant", async () => {
     const app = await createOAuthApp({ name: "R", redirectUris: [], scopes: ["administrative"] }, null);
     const client = (await oauthModel.getClient(app.clientId, app.clientSecret)) as { id: string; grants: string[] };
     const expires = new Date(Date.now() + 60_000);
@@ -68,15 +94,26 @@ describe.each(TEST_DATABASES)("the OAuth model on $name", (backend) => {
       { id: null },
     );
     const row = await db().prisma.oAuthToken.findFirstOrThrow();
-    expect(row).toMatchObject({ grantType: "client_credentials", scopes: ["webhooks:read"], userId: null });
+    expect(row).toMatchObject({ grantType: "client_credentials", scopes: ["webhooks:read"], userId: null, rotatedAt: null });
     expect(JSON.stringify(row)).not.toMatch(/hlat_a|hlrt_r/);
     expect(await oauthModel.getAccessToken("hlat_a")).toMatchObject({ scope: ["webhooks:read"] });
     const refresh = await oauthModel.getRefreshToken("hlrt_r");
-    expect(refresh).toMatchObject({ refreshToken: "hlrt_r", user: { id: null } });
+    expect(refresh).toMatchObject({ refreshToken: "hlrt_r", user: { id: null, grantId: row.grantId } });
     expect(await oauthModel.revokeToken(refresh as never)).toBe(true);
-    expect(await oauthModel.revokeToken(refresh as never)).toBe(false);
-    expect(await oauthModel.getRefreshToken("hlrt_r")).toBe(false);
+    expect(await db().prisma.oAuthToken.findFirstOrThrow()).toMatchObject({ rotatedAt: expect.any(Date), revokedAt: expect.any(Date) });
     expect(await oauthModel.getAccessToken("hlat_a")).toBe(false);
+    // The pair that replaced it joins the grant (the library hands saveToken the refresh token's user).
+    await oauthModel.saveToken(
+      { accessToken: "hlat_b", accessTokenExpiresAt: expires, refreshToken: "hlrt_s", refreshTokenExpiresAt: expires, client, user: {} },
+      client,
+      refresh ? refresh.user : {},
+    );
+    expect(await oauthModel.getAccessToken("hlat_b")).toMatchObject({ user: { grantId: row.grantId } });
+    // Rotating the same token again, or presenting it again, is a replay: the successor ends too.
+    expect(await oauthModel.revokeToken(refresh as never)).toBe(false);
+    expect(await oauthModel.getAccessToken("hlat_b")).toBe(false);
+    expect(await oauthModel.getRefreshToken("hlrt_r")).toBe(false);
+    expect(await oauthModel.getRefreshToken("hlrt_s")).toBe(false);
     expect(await oauthModel.verifyScope?.({ accessToken: "x", client, user: {}, scope: ["webhooks:write"] }, ["webhooks:read"])).toBe(true);
     expect(await oauthModel.verifyScope?.({ accessToken: "x", client, user: {}, scope: ["webhooks:read"] }, ["webhooks:write"])).toBe(false);
   });
