@@ -28,7 +28,8 @@ export const oauthModel: TModel = {
   async getClient(clientId, clientSecret) {
     if (typeof clientId !== "string" || clientId.length > 200) return false;
     const app = await (await getDb()).oAuthApp.findUnique({ where: { clientId } });
-    if (!app) return false;
+    // A revoked application (its creator is no longer an admin) mints, refreshes and exchanges nothing.
+    if (!app || app.revokedAt) return false;
     // The authorize step looks the client up without a secret; the token endpoint always sends one.
     if (clientSecret !== null && clientSecret !== undefined && !sameHash(hashApiKey(String(clientSecret)), app.secretHash)) return false;
     return toClient(app);
