@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { generateOAuthCredential, hashApiKey } from "@/lib/crypto/tokens";
 import { getDb } from "@/lib/db";
-import { createApiKey, revokeApiKey } from "@/lib/server/api-keys/api-keys";
+import { createApiKey, listApiKeys, restoreApiKey, revokeApiKey } from "@/lib/server/api-keys/api-keys";
+import { authenticateApiKey } from "@/lib/server/api-keys/authenticate-api-key";
 import { revokedSummary, revokeFormerAdminCredentials } from "@/lib/server/credentials/revoke-former-admin-credentials";
 import { authenticateAccessToken } from "@/lib/server/oauth/authenticate-access-token";
-import { createOAuthApp } from "@/lib/server/oauth/oauth-apps";
+import { createOAuthApp, listOAuthApps } from "@/lib/server/oauth/oauth-apps";
 import { createUser } from "@/lib/server/users/create-user";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
 
@@ -81,6 +82,32 @@ describe.each(TEST_DATABASES)("revokeFormerAdminCredentials on $name", (backend)
     expect(await db().prisma.oAuthToken.count({ where: { revokedAt: null } })).toBe(1);
     expect(await authenticateAccessToken(bobOnBobs)).not.toBeNull();
     expect(await db().prisma.oAuthCode.findMany({ select: { appId: true, userId: true } })).toEqual([{ appId: bobApp.id, userId: bob.id }]);
+  });
+
+  it("a user deleted by hand (there is no deletion in the app) leaves nothing working: the database revokes what they made, restorable", async () => {
+    const ada = await createUser({ email: "ada@example.com", password: "admin-password-1", role: "ADMIN" });
+    const bob = await createUser({ email: "bob@example.com", password: "admin-password-2", role: "ADMIN" });
+    const adaKey = await createApiKey({ name: "ada" }, ada.id);
+    const bobKey = await createApiKey({ name: "bob" }, bob.id);
+    const adaApp = await createOAuthApp({ name: "Ada's app", redirectUris: [], scopes: ["webhooks:read"] }, ada.id);
+    const machine = await grant(adaApp.id, null);
+    const bobOnAdas = await grant(adaApp.id, bob.id);
+    await code(adaApp.id, bob.id);
+
+    await db().prisma.user.delete({ where: { id: ada.id } });
+    expect(await authenticateApiKey(adaKey.key)).toBeNull();
+    expect(await authenticateApiKey(bobKey.key)).not.toBeNull();
+    for (const token of [machine, bobOnAdas]) expect(await authenticateAccessToken(token)).toBeNull();
+    expect(await db().prisma.oAuthToken.count({ where: { revokedAt: null } })).toBe(0);
+    expect(await db().prisma.oAuthCode.count()).toBe(0);
+    expect((await listApiKeys()).find((k) => k.id === adaKey.id)).toMatchObject({ revokedReason: "creator_not_admin", createdBy: null });
+    expect((await listOAuthApps())[0]).toMatchObject({ revokedReason: "creator_not_admin", createdBy: null });
+    // Stored as UTC like everything Prisma writes: within a minute of now, whatever the server's time zone.
+    const row = await db().prisma.apiKey.findUniqueOrThrow({ where: { id: adaKey.id } });
+    expect(Math.abs((row.revokedAt?.getTime() ?? 0) - Date.now())).toBeLessThan(60_000);
+
+    expect(await restoreApiKey(adaKey.id, bob.id)).toMatchObject({ revokedReason: null, createdBy: "bob@example.com" });
+    expect(await authenticateApiKey(adaKey.key)).not.toBeNull();
   });
 
   it("summarises what it revoked for the CLI, or nothing when there was nothing", () => {
