@@ -5,6 +5,8 @@ import { parseArgs } from "node:util";
 import { ZodError } from "zod";
 import { ConfigError } from "../lib/config/env-schema";
 import { closeDb, openDb } from "../lib/db";
+import { adminApiKeyInfo } from "../lib/server/admin-api-key/admin-api-key";
+import { revokedSummary } from "../lib/server/credentials/revoke-former-admin-credentials";
 import { createUser } from "../lib/server/users/create-user";
 import { LastAdminError, listUsers, setUserPassword, setUserRole, UserNotFoundError } from "../lib/server/users/update-user";
 import { ZRole } from "../lib/validation/user";
@@ -12,7 +14,7 @@ import { ZRole } from "../lib/validation/user";
 const USAGE = `usage: npm run cli -- <command>
   user create --email E [--admin | --role ADMIN|MEMBER] [--name N] [--password-stdin]
   user set-password --email E [--password-stdin]
-  user set-role --email E --role ADMIN|MEMBER
+  user set-role --email E --role ADMIN|MEMBER   (MEMBER revokes the API keys and OAuth applications they created)
   user list
 The password is asked for on the terminal, or read from standard input with --password-stdin.
 With the embedded database, stop the server first: only one process may open it.`;
@@ -59,6 +61,11 @@ async function main(argv: string[]): Promise<void> {
     await openDb();
     const user = await setUserRole(values.email, role);
     console.log(`${user.email} is now ${user.role}.`);
+    const revoked = revokedSummary(user.email, user.revoked);
+    if (revoked) console.log(revoked);
+    // Not theirs to revoke: the one installation key is every admin's, and any admin may have read it.
+    if (user.role !== "ADMIN" && (await adminApiKeyInfo()).createdAt)
+      console.log(`The Worksection admin API key is shared by all admins: if ${user.email} knew it, regenerate it in Settings → API keys.`);
     return;
   }
   if (verb !== "create" && verb !== "set-password") throw new UsageError(USAGE);

@@ -13,19 +13,19 @@ import { TextField } from "@/components/ui/text-field";
 import { useToast } from "@/components/ui/toast";
 import { useApiKeys } from "@/lib/queries/use-api-keys";
 import { useCreateApiKey } from "@/lib/queries/use-create-api-key";
+import { useRestoreApiKey } from "@/lib/queries/use-restore-api-key";
 import { useRevokeApiKey } from "@/lib/queries/use-revoke-api-key";
 import { type TApiKey, ZApiKeyCreate } from "@/lib/validation/api-key";
 import type { TScope } from "@/lib/validation/scopes";
-import { relativeTime } from "../webhooks/summaries";
+import { ApiKeyRow } from "./api-key-row";
 import { ScopesPicker } from "./scopes-picker";
-
-const dateText = (iso: string) => new Date(iso).toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" });
 
 export function ApiKeysPanel() {
   const toast = useToast();
   const keys = useApiKeys();
   const create = useCreateApiKey();
   const revoke = useRevokeApiKey();
+  const restore = useRestoreApiKey();
   const [name, setName] = useState("");
   const [nameError, setNameError] = useState<string>();
   // What a host product needs to start with; an admin widens it on purpose.
@@ -37,6 +37,7 @@ export function ApiKeysPanel() {
   }, [nameError, scopesError]);
   const [shown, setShown] = useState<{ id: string; name: string; key: string } | null>(null);
   const [revoking, setRevoking] = useState<TApiKey | null>(null);
+  const [restoring, setRestoring] = useState<TApiKey | null>(null);
 
   function onCreate(event: FormEvent) {
     event.preventDefault();
@@ -110,32 +111,7 @@ export function ApiKeysPanel() {
             </thead>
             <tbody className={STACKED.tbody}>
               {keys.data.map((k) => (
-                <tr key={k.id} className={`${STACKED.row} ${k.revokedAt ? "text-gray-400" : "text-gray-900"}`} data-testid="api-key-row">
-                  <td data-label="Name" className={`${STACKED.cell} font-medium`}>
-                    {k.name}
-                  </td>
-                  <td data-label="Key" className={`${STACKED.cell} font-mono text-xs`}>
-                    {k.prefix}…
-                  </td>
-                  <td data-label="Scopes" className={`${STACKED.cell} font-mono text-xs`}>
-                    {k.scopes.join(", ")}
-                  </td>
-                  <td data-label="Created" className={`${STACKED.cell} whitespace-nowrap`}>
-                    {dateText(k.createdAt)}
-                  </td>
-                  <td data-label="Last used" className={`${STACKED.cell} whitespace-nowrap`}>
-                    {relativeTime(k.lastUsedAt)}
-                  </td>
-                  <td className={STACKED.actions}>
-                    {k.revokedAt ? (
-                      <span className="text-xs font-medium">Revoked</span>
-                    ) : (
-                      <Button variant="ghost" className="text-red-700 hover:bg-red-50" onClick={() => setRevoking(k)} aria-label={`Revoke ${k.name}`}>
-                        Revoke
-                      </Button>
-                    )}
-                  </td>
-                </tr>
+                <ApiKeyRow key={k.id} apiKey={k} onRevoke={setRevoking} onRestore={setRestoring} />
               ))}
             </tbody>
           </table>
@@ -161,7 +137,27 @@ export function ApiKeysPanel() {
           setRevoking(null);
         }}
       >
-        Requests with “{revoking?.name}” fail from now on. This cannot be undone.
+        {revoking?.revokedAt
+          ? `“${revoking.name}” stays revoked and can no longer be restored.`
+          : `Requests with “${revoking?.name}” fail from now on. This cannot be undone.`}
+      </ConfirmDialog>
+      <ConfirmDialog
+        isOpen={restoring !== null}
+        title="Restore this API key?"
+        confirmLabel="Restore"
+        onCancel={() => setRestoring(null)}
+        onConfirm={() => {
+          if (restoring)
+            restore.mutate(restoring.id, {
+              onSuccess: () => toast.success(`Key “${restoring.name}” restored: you are now its creator`),
+              onError: (e) => toast.error(`Could not restore: ${e.message}`),
+            });
+          setRestoring(null);
+        }}
+      >
+        The same key works again, so whatever uses it needs no change, and you become its creator: it ends if you stop being an admin. Whoever holds the key can
+        use it again, {restoring?.createdBy ? `${restoring.createdBy} too` : "its former creator too"}; if that worries you, revoke it and create a new key
+        instead.
       </ConfirmDialog>
     </div>
   );

@@ -4,14 +4,23 @@ import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { STACKED } from "@/components/ui/stacked-table";
 import type { TOAuthApp, TOAuthToken } from "@/lib/validation/oauth";
+import { isRestorable, revokedText } from "@/lib/validation/revocation";
 import { relativeTime } from "../webhooks/summaries";
 
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
 
-type Props = { app: TOAuthApp; onDelete: (app: TOAuthApp) => void; onRevoke: (token: TOAuthToken, app: TOAuthApp) => void };
+type Props = {
+  app: TOAuthApp;
+  onDelete: (app: TOAuthApp) => void;
+  onRevoke: (token: TOAuthToken, app: TOAuthApp) => void;
+  onRestore: (app: TOAuthApp) => void;
+};
 
-/** One application: its client_id, redirect URIs and scopes, and every live token with a Revoke button. */
-export function OAuthAppCard({ app, onDelete, onRevoke }: Props) {
+/**
+ * One application: its client_id, redirect URIs and scopes, and every live token with a Revoke
+ * button; revoked because its creator is no longer an admin, it says so and offers Restore.
+ */
+export function OAuthAppCard({ app, onDelete, onRevoke, onRestore }: Props) {
   return (
     <li className="rounded-xl bg-white shadow-sm ring-1 ring-gray-200" data-testid="oauth-app">
       <div className="flex flex-col gap-3 p-5 sm:flex-row sm:items-start sm:justify-between">
@@ -20,6 +29,11 @@ export function OAuthAppCard({ app, onDelete, onRevoke }: Props) {
           <p className="text-xs text-gray-600">
             {app.clientType === "public" ? "Public client: no secret, PKCE only" : "Confidential client: authenticates with its secret"}
           </p>
+          {app.revokedReason ? (
+            <p className="text-sm font-medium text-amber-800" data-testid="oauth-app-state">
+              {revokedText(app.revokedReason)}. It gets no tokens, and its tokens were ended.
+            </p>
+          ) : null}
           <p className="flex flex-wrap items-center gap-2 text-xs text-gray-600">
             client_id <code className="font-mono break-all text-gray-900">{app.clientId}</code>
             <CopyButton value={app.clientId} label="Copy client_id" />
@@ -31,10 +45,18 @@ export function OAuthAppCard({ app, onDelete, onRevoke }: Props) {
             Redirect URIs:{" "}
             <span className="font-mono text-gray-900">{app.redirectUris.length ? app.redirectUris.join(", ") : "none (client credentials only)"}</span>
           </p>
+          {app.createdBy ? <p className="text-xs text-gray-600">Created by {app.createdBy}</p> : null}
         </div>
-        <Button variant="ghost" className="text-red-700 hover:bg-red-50" onClick={() => onDelete(app)} aria-label={`Delete ${app.name}`}>
-          Delete
-        </Button>
+        <div className="flex shrink-0 gap-1">
+          {isRestorable(app.revokedReason) ? (
+            <Button variant="ghost" onClick={() => onRestore(app)} aria-label={`Restore ${app.name}`}>
+              Restore
+            </Button>
+          ) : null}
+          <Button variant="ghost" className="text-red-700 hover:bg-red-50" onClick={() => onDelete(app)} aria-label={`Delete ${app.name}`}>
+            Delete
+          </Button>
+        </div>
       </div>
       <div className="border-t border-gray-100">
         {app.tokens.length === 0 ? (

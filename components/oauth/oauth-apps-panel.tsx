@@ -8,6 +8,7 @@ import { KeyIcon } from "@/components/ui/icons";
 import { useToast } from "@/components/ui/toast";
 import { useDeleteOAuthApp } from "@/lib/queries/use-delete-oauth-app";
 import { useOAuthApps } from "@/lib/queries/use-oauth-apps";
+import { useRestoreOAuthApp } from "@/lib/queries/use-restore-oauth-app";
 import { useRevokeOAuthToken } from "@/lib/queries/use-revoke-oauth-token";
 import type { TOAuthApp, TOAuthToken } from "@/lib/validation/oauth";
 import { OAuthAppCard } from "./oauth-app-card";
@@ -18,8 +19,10 @@ export function OAuthAppsPanel() {
   const apps = useOAuthApps();
   const remove = useDeleteOAuthApp();
   const revoke = useRevokeOAuthToken();
+  const restore = useRestoreOAuthApp();
   const [deleting, setDeleting] = useState<TOAuthApp | null>(null);
   const [revoking, setRevoking] = useState<{ token: TOAuthToken; app: TOAuthApp } | null>(null);
+  const [restoring, setRestoring] = useState<TOAuthApp | null>(null);
 
   return (
     <div className="space-y-6">
@@ -33,7 +36,7 @@ export function OAuthAppsPanel() {
       {apps.data && apps.data.length > 0 ? (
         <ul className="space-y-4">
           {apps.data.map((app) => (
-            <OAuthAppCard key={app.id} app={app} onDelete={setDeleting} onRevoke={(token, a) => setRevoking({ token, app: a })} />
+            <OAuthAppCard key={app.id} app={app} onDelete={setDeleting} onRestore={setRestoring} onRevoke={(token, a) => setRevoking({ token, app: a })} />
           ))}
         </ul>
       ) : null}
@@ -71,6 +74,24 @@ export function OAuthAppsPanel() {
         }}
       >
         Its access token and refresh token stop working at once; “{revoking?.app.name}” has to be authorized again.
+      </ConfirmDialog>
+      <ConfirmDialog
+        isOpen={restoring !== null}
+        title="Restore this application?"
+        confirmLabel="Restore"
+        onCancel={() => setRestoring(null)}
+        onConfirm={() => {
+          if (restoring)
+            restore.mutate(restoring.id, {
+              onSuccess: () => toast.success(`“${restoring.name}” restored: you are now its creator`),
+              onError: (e) => toast.error(`Could not restore: ${e.message}`),
+            });
+          setRestoring(null);
+        }}
+      >
+        Its client_id and secret work again, so the application needs no change, and you become its creator: it ends if you stop being an admin. Its old tokens
+        stay ended: it gets new ones, and users approve it again. Whoever holds the secret can use it again, {restoring?.createdBy ?? "its former creator"} too;
+        if that worries you, delete it and register it again instead.
       </ConfirmDialog>
     </div>
   );

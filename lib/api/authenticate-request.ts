@@ -87,3 +87,9 @@ export async function authenticateRequest(request: Request, { allowApiKey = true
   if (!SAFE_METHODS.has(request.method) && !isFromOurPages(request)) throw new ApiError(403, "cross_origin", "Cross-site request refused");
   return { kind: "session", userId: user.id };
 }
+
+/** The signed-in admin behind a session-only operation (withAdmin has refused API keys and tokens there already). */
+export function sessionUserId(actor: TActor): string {
+  if (actor.kind !== "session") throw new ApiError(403, "forbidden", "Only a signed-in admin can do this");
+  return actor.userId;
+}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZRevokedReason } from "./revocation";
 import { SCOPES, ZScopes } from "./scopes";
 
 export const ZApiKeyCreate = z
@@ -17,7 +18,8 @@ export const ZApiKey = z.object({
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
-  createdBy: z.string().nullable(),
+  revokedReason: ZRevokedReason,
+  createdBy: z.string().nullable().describe("Its creator's email (who restored it, after a restore); null once that user is deleted"),
 });
 export type TApiKey = z.infer<typeof ZApiKey>;
 export const ZApiKeyCreated = ZApiKey.extend({ key: z.string().describe("Shown once; only its hash is stored") });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZRevokedReason } from "./revocation";
 import { SCOPES, ZScopes } from "./scopes";
 
 // OAuth 2.0 applications (clients) and their tokens, as the Settings page and the admin API see them.
@@ -103,7 +104,9 @@ export const ZOAuthApp = z.object({
   redirectUris: z.array(z.string()),
   scopes: z.array(z.enum(SCOPES)),
   createdAt: z.string(),
-  createdBy: z.string().nullable(),
+  createdBy: z.string().nullable().describe("Its creator's email (who restored it, after a restore); null once that user is deleted"),
+  revokedAt: z.string().nullable().describe("Set while it is revoked: it gets no tokens and its tokens were ended"),
+  revokedReason: ZRevokedReason,
   tokens: z.array(ZOAuthToken).describe("Its live tokens (not revoked, refreshable or unexpired), newest first, at most 100"),
 });
 export type TOAuthApp = z.infer<typeof ZOAuthApp>;

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { E2E } from "../../playwright.config";
 import { expectNoHorizontalScroll, expectTablesFit, screenshot, signInOk } from "./helpers";
@@ -65,4 +66,40 @@ test("a key gets the scopes picked for it: a publish-only key publishes but cann
   const listed = await fetch(`${baseURL}/api/v1/webhooks`, { headers });
   expect(listed.status).toBe(403);
   expect(((await listed.json()) as { error: { message: string } }).error.message).toContain("webhooks:read");
+});
+
+test("a key whose creator is no longer an admin says so; Restore takes it over and the same key works again", async ({ page, baseURL }) => {
+  const { key } = JSON.parse(fs.readFileSync(E2E.formerAdmin.secretsFile, "utf8")) as { key: string };
+  const headers = { authorization: `Bearer ${key}` };
+  expect((await fetch(`${baseURL}/api/v1/webhooks`, { headers })).status).toBe(401);
+
+  await signInOk(page, E2E.admin.email, E2E.admin.password);
+  await page.goto("/settings/api-keys");
+  const row = page.getByTestId("api-key-row").filter({ hasText: "Former admin's key" });
+  await expect(row.getByTestId("api-key-state")).toHaveText("Revoked: its creator is no longer an admin");
+  await expect(row).toContainText(`by ${E2E.formerAdmin.email}`);
+  await screenshot(page, "api-keys-creator-not-admin");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectNoHorizontalScroll(page);
+  await expectTablesFit(page);
+  const restore = row.getByRole("button", { name: "Restore Former admin's key" });
+  await restore.scrollIntoViewIfNeeded();
+  await expect(restore).toBeInViewport({ ratio: 1 });
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  await restore.click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText("you become its creator");
+  await dialog.getByRole("button", { name: "Restore" }).click();
+  await expect(row.getByTestId("api-key-state")).toHaveCount(0);
+  await expect(row).toContainText(`by ${E2E.admin.email}`);
+  await expect(row.getByRole("button", { name: "Revoke Former admin's key" })).toBeVisible();
+  expect((await fetch(`${baseURL}/api/v1/webhooks`, { headers })).status).toBe(200);
+
+  // An admin's own revocation is final: no Restore, and the API says why.
+  await row.getByRole("button", { name: "Revoke Former admin's key" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Revoke" }).click();
+  await expect(row.getByTestId("api-key-state")).toHaveText("Revoked");
+  await expect(row.getByRole("button")).toHaveCount(0);
+  expect((await fetch(`${baseURL}/api/v1/webhooks`, { headers })).status).toBe(401);
 });

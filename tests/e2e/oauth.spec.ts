@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, type Page, test } from "@playwright/test";
@@ -226,4 +227,38 @@ test("an anonymous visitor is sent to sign in and comes back to the consent page
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/oauth\/authorize\?/);
   await expect(page.getByText("No application has this client_id")).toBeVisible();
+});
+
+test("an application whose creator is no longer an admin says so and gets no token; Restore takes it over and its client secret works again", async ({
+  page,
+  baseURL,
+}) => {
+  const { clientId, clientSecret } = JSON.parse(fs.readFileSync(E2E.formerAdmin.secretsFile, "utf8")) as { clientId: string; clientSecret: string };
+  const clientCredentials = () =>
+    fetch(`${baseURL}/api/oauth/token`, {
+      method: "POST",
+      headers: {
+        authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString("base64")}`,
+        "content-type": "application/x-www-form-urlencoded",
+      },
+      body: "grant_type=client_credentials",
+    });
+  expect((await clientCredentials()).status).toBe(401);
+
+  await signInOk(page, E2E.admin.email, E2E.admin.password);
+  await page.goto("/settings/oauth-apps");
+  const card = page.getByTestId("oauth-app").filter({ hasText: "Former admin's app" });
+  await expect(card.getByTestId("oauth-app-state")).toContainText("Revoked: its creator is no longer an admin");
+  await expect(card).toContainText(`Created by ${E2E.formerAdmin.email}`);
+  await screenshot(page, "oauth-apps-creator-not-admin");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectNoHorizontalScroll(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  await card.getByRole("button", { name: "Restore Former admin's app" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Restore" }).click();
+  await expect(card.getByTestId("oauth-app-state")).toHaveCount(0);
+  await expect(card).toContainText(`Created by ${E2E.admin.email}`);
+  await expect(card.getByRole("button", { name: "Restore Former admin's app" })).toHaveCount(0);
+  expect((await clientCredentials()).status).toBe(200);
 });

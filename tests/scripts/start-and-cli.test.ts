@@ -3,7 +3,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { closeDb, installDatabase } from "@/lib/db";
 import { acquireDataDirLock } from "@/lib/db/data-dir-lock";
+import { openDatabase } from "@/lib/db/open-database";
+import { regenerateAdminApiKey } from "@/lib/server/admin-api-key/admin-api-key";
+import { createApiKey, listApiKeys } from "@/lib/server/api-keys/api-keys";
+import { createOAuthApp } from "@/lib/server/oauth/oauth-apps";
+import { createUser } from "@/lib/server/users/create-user";
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -88,6 +94,36 @@ describe("npm run cli", () => {
     expect(usage.stderr).toContain("usage: npm run cli");
     expect(runScript("scripts/cli.ts", ["user", "list"], env).stdout).toBe("");
   }, 90_000); // three CLI processes, each starting tsx and the embedded database: ~10 s apiece on a busy 2-core machine
+
+  it("set-role MEMBER says how many credentials the user made it revoked, and that the shared Worksection key may need regenerating", async () => {
+    const dataDir = tempDir();
+    installDatabase(await openDatabase({ kind: "pglite", dataDir }));
+    try {
+      const ada = await createUser({ email: "ada@example.com", password: "admin-password-1", role: "ADMIN" });
+      await createUser({ email: "bob@example.com", password: "admin-password-2", role: "ADMIN" });
+      await createApiKey({ name: "one" }, ada.id);
+      await createApiKey({ name: "two" }, ada.id);
+      await createOAuthApp({ name: "app", redirectUris: [], scopes: ["webhooks:read"] }, ada.id);
+      await regenerateAdminApiKey();
+    } finally {
+      await closeDb(); // the CLI must be the only process with the embedded database open
+    }
+    const result = runScript("scripts/cli.ts", ["user", "set-role", "--email", "Ada@example.com", "--role", "member"], { HOOKLINE_DATA_DIR: dataDir });
+    expect(result.code).toBe(0);
+    expect(result.stdout.split("\n")).toEqual([
+      "ada@example.com is now MEMBER.",
+      "Revoked 2 API keys and 1 OAuth application created by ada@example.com (an admin can restore them in Settings).",
+      "The Worksection admin API key is shared by all admins: if ada@example.com knew it, regenerate it in Settings → API keys.",
+    ]);
+    const again = runScript("scripts/cli.ts", ["user", "set-role", "--email", "ada@example.com", "--role", "ADMIN"], { HOOKLINE_DATA_DIR: dataDir });
+    expect(again).toMatchObject({ code: 0, stdout: "ada@example.com is now ADMIN." });
+    installDatabase(await openDatabase({ kind: "pglite", dataDir }));
+    try {
+      expect((await listApiKeys()).map((k) => k.revokedReason)).toEqual(["creator_not_admin", "creator_not_admin"]); // promotion restores nothing
+    } finally {
+      await closeDb();
+    }
+  }, 120_000);
 
   it("is refused while a server holds the embedded database", () => {
     const dataDir = tempDir();

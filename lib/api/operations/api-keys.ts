@@ -32,10 +32,24 @@ export const revokeApiKeyOperation = defineOperation({
   path: "/api-keys/{id}",
   tag: "API keys",
   scopes: ["administrative"],
-  summary: "Revoke an API key (admin session only)",
+  summary: "Revoke an API key, for good (admin session only)",
   isSessionOnly: true,
   params: ZApiKeyId,
   paramDescriptions: { id: "API key id" },
   responses: [{ status: 200, description: "Revoked", schema: ref("ApiKey") }],
   errors: [400, 401, 403, 404],
+});
+
+export const restoreApiKeyOperation = defineOperation({
+  method: "POST",
+  path: "/api-keys/{id}/restore",
+  tag: "API keys",
+  scopes: ["administrative"],
+  summary: "Restore a key revoked because its creator is no longer an admin: the same key works again, and you become its creator (admin session only)",
+  isSessionOnly: true,
+  params: ZApiKeyId,
+  paramDescriptions: { id: "API key id" },
+  responses: [{ status: 200, description: "Restored", schema: ref("ApiKey") }],
+  errors: [400, 401, 403, 404, 409],
+  errorMeanings: { 409: "Not restorable: it works (not_revoked), or an admin revoked it, which is final (not_restorable)" },
 });

@@ -40,6 +40,21 @@ export const deleteOAuthAppOperation = defineOperation({
   errors: [400, 401, 403, 404],
 });
 
+export const restoreOAuthAppOperation = defineOperation({
+  method: "POST",
+  path: "/oauth-apps/{id}/restore",
+  tag: "OAuth applications",
+  scopes: ["administrative"],
+  summary:
+    "Restore an application revoked because its creator is no longer an admin: the same client id and secret work again, and you become its creator; its old tokens stay ended (admin session only)",
+  isSessionOnly: true,
+  params: ZOAuthAppId,
+  paramDescriptions: { id: "Application id" },
+  responses: [{ status: 200, description: "Restored", schema: ref("OAuthApp") }],
+  errors: [400, 401, 403, 404, 409],
+  errorMeanings: { 409: "Not restorable: it works (not_revoked)" },
+});
+
 export const revokeOAuthTokenOperation = defineOperation({
   method: "DELETE",
   path: "/oauth-tokens/{id}",

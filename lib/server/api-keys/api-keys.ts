@@ -4,7 +4,10 @@ import { generateApiKey } from "../../crypto/tokens";
 import { getDb } from "../../db";
 import { DomainError } from "../../errors/domain-error";
 import { type TApiKey, ZApiKeyCreate } from "../../validation/api-key";
+import { BY_ADMIN, CREATOR_NOT_ADMIN, revokedReasonOf } from "../../validation/revocation";
 import { knownScopes } from "../../validation/scopes";
+import { restoreRefusal } from "../credentials/restore-refusal";
+import { writeAsAdmin } from "../credentials/write-as-admin";
 
 type Row = {
   id: string;
@@ -14,6 +17,7 @@ type Row = {
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
+  revokedFor: string | null;
   createdBy: { email: string } | null;
 };
 const SELECT = {
@@ -24,6 +28,7 @@ const SELECT = {
   createdAt: true,
   lastUsedAt: true,
   revokedAt: true,
+  revokedFor: true,
   createdBy: { select: { email: true } },
 } as const;
 
@@ -35,14 +40,18 @@ const toDto = (k: Row): TApiKey => ({
   createdAt: k.createdAt.toISOString(),
   lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
   revokedAt: k.revokedAt?.toISOString() ?? null,
+  revokedReason: revokedReasonOf(k.revokedAt, k.revokedFor),
   createdBy: k.createdBy?.email ?? null,
 });
 
-/** The key itself is in the answer this once; the database keeps only its SHA-256. */
+/**
+ * The key itself is in the answer this once; the database keeps only its SHA-256. It works while
+ * its creator is an admin (lib/server/credentials/).
+ */
 export async function createApiKey(input: z.input<typeof ZApiKeyCreate>, createdById: string | null) {
   const { name, scopes } = ZApiKeyCreate.parse(input);
   const { key, prefix, hash } = generateApiKey();
-  const row = await (await getDb()).apiKey.create({ data: { name, prefix, hash, scopes, createdById }, select: SELECT });
+  const row = await writeAsAdmin(createdById, (tx) => tx.apiKey.create({ data: { name, prefix, hash, scopes, createdById }, select: SELECT }));
   return { ...toDto(row), key };
 }
 
@@ -52,13 +61,30 @@ export async function listApiKeys(): Promise<TApiKey[]> {
   );
 }
 
-/** Revoking is immediate and final; revoking a revoked key changes nothing. */
+/**
+ * Revoking is immediate and final; revoking a revoked key changes nothing, except that one revoked
+ * because its creator stopped being an admin is then revoked by an admin (no longer restorable).
+ */
 export async function revokeApiKey(id: string, now = new Date()): Promise<TApiKey> {
   const db = await getDb();
   const key = await db.apiKey.findUnique({ where: { id }, select: { revokedAt: true } });
   if (!key) throw DomainError.notFound("API key");
-  const row = key.revokedAt
-    ? await db.apiKey.findUniqueOrThrow({ where: { id }, select: SELECT })
-    : await db.apiKey.update({ where: { id }, data: { revokedAt: now }, select: SELECT });
-  return toDto(row);
+  const data = key.revokedAt ? { revokedFor: BY_ADMIN } : { revokedAt: now, revokedFor: BY_ADMIN };
+  return toDto(await db.apiKey.update({ where: { id }, data, select: SELECT }));
+}
+
+/**
+ * Brings back a key revoked because its creator stopped being an admin: the same secret works again,
+ * so the host product using it needs no change, and `adminId` becomes its creator (it now ends with
+ * their admin role). A key an admin revoked stays revoked (409).
+ */
+export async function restoreApiKey(id: string, adminId: string): Promise<TApiKey> {
+  return writeAsAdmin(adminId, async (tx) => {
+    const { count } = await tx.apiKey.updateMany({
+      where: { id, revokedAt: { not: null }, revokedFor: CREATOR_NOT_ADMIN },
+      data: { revokedAt: null, revokedFor: null, createdById: adminId },
+    });
+    if (count === 0) throw restoreRefusal("API key", await tx.apiKey.findUnique({ where: { id }, select: { revokedAt: true, revokedFor: true } }));
+    return toDto(await tx.apiKey.findUniqueOrThrow({ where: { id }, select: SELECT }));
+  });
 }

@@ -9,8 +9,9 @@ const TOUCH_EVERY_MS = 60_000;
 export type TOAuthCaller = { tokenId: string; appId: string; scopes: TScope[] };
 
 /**
- * The token's grant when `token` is a live OAuth access token: not revoked, not expired, and, when an
- * admin approved it, that admin still an admin (a demoted or deleted user's tokens stop at once).
+ * The token's grant when `token` is a live OAuth access token: not revoked, not expired, its
+ * application not revoked (its creator is still an admin), and, when an admin approved it, that
+ * admin still an admin (a demoted or deleted user's tokens stop at once).
  */
 export async function authenticateAccessToken(token: string, now = new Date()): Promise<TOAuthCaller | null> {
   if (!token.startsWith(OAUTH_PREFIX.accessToken) || token.length > 200) return null;
@@ -26,9 +27,10 @@ export async function authenticateAccessToken(token: string, now = new Date()): 
       lastUsedAt: true,
       userId: true,
       user: { select: { role: true } },
+      app: { select: { revokedAt: true } },
     },
   });
-  if (!row || row.revokedAt || row.accessTokenExpiresAt <= now) return null;
+  if (!row || row.revokedAt || row.app.revokedAt || row.accessTokenExpiresAt <= now) return null;
   if (row.userId && row.user?.role !== "ADMIN") return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
     await db.oAuthToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });

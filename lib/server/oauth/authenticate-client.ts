@@ -29,7 +29,11 @@ function sameHash(a: string, b: string): boolean {
 /** The registered application with this client_id, unauthenticated: the authorization endpoint only names its client. */
 export async function findClient(clientId: unknown): Promise<TClientApp | null> {
   if (typeof clientId !== "string" || clientId === "" || clientId.length > 200) return null;
-  return (await getDb()).oAuthApp.findUnique({ where: { clientId }, select: CLIENT_SELECT });
+  const app = await (await getDb()).oAuthApp.findUnique({ where: { clientId }, select: { ...CLIENT_SELECT, revokedAt: true } });
+  // A revoked application (its creator is no longer an admin) mints, refreshes, exchanges and revokes nothing.
+  if (!app || app.revokedAt) return null;
+  const { revokedAt: _revoked, ...client } = app;
+  return client;
 }
 
 /**

@@ -32,6 +32,8 @@ export async function describeAuthorization(query: TQuery): Promise<TAuthorizati
   if (!redirectUri) return { ok: false, message: "redirect_uri is missing or repeated: the application must send it once" };
   const app = await (await getDb()).oAuthApp.findUnique({ where: { clientId } });
   if (!app) return { ok: false, message: "No application has this client_id. Ask its developer to check it." };
+  if (app.revokedAt)
+    return { ok: false, message: `“${app.name}” is revoked: its creator is no longer an admin. An admin can restore it in Settings → OAuth applications.` };
   if (!app.redirectUris.includes(redirectUri))
     return { ok: false, message: "This redirect_uri is not registered for the application (Settings → OAuth applications)." };
 

@@ -3,10 +3,14 @@ import { generateOAuthCredential, hashApiKey } from "../../crypto/tokens";
 import { getDb } from "../../db";
 import { DomainError } from "../../errors/domain-error";
 import { type TOAuthApp, type TOAuthAppCreate, type TOAuthClientType, type TOAuthToken, ZOAuthAppCreate } from "../../validation/oauth";
+import { CREATOR_NOT_ADMIN, revokedReasonOf } from "../../validation/revocation";
 import { knownScopes } from "../../validation/scopes";
+import { restoreRefusal } from "../credentials/restore-refusal";
+import { writeAsAdmin } from "../credentials/write-as-admin";
 import { revokeGrant } from "./revoke-grant";
 
-// Settings → OAuth applications: register, list with their live tokens, delete, revoke a token.
+// Settings → OAuth applications: register, list with their live tokens, delete, revoke a token,
+// restore one revoked because its creator stopped being an admin.
 
 const TOKENS_SHOWN = 100;
 
@@ -59,6 +63,8 @@ const appSelect = (now: Date) =>
     scopes: true,
     createdAt: true,
     createdBy: { select: { email: true } },
+    revokedAt: true,
+    revokedFor: true,
     tokens: liveTokens(now),
   }) as const;
 
@@ -71,6 +77,8 @@ type TAppRow = {
   scopes: string[];
   createdAt: Date;
   createdBy: { email: string } | null;
+  revokedAt: Date | null;
+  revokedFor: string | null;
   tokens: TTokenRow[];
 };
 
@@ -83,6 +91,8 @@ const toDto = (a: TAppRow): TOAuthApp => ({
   scopes: knownScopes(a.scopes),
   createdAt: a.createdAt.toISOString(),
   createdBy: a.createdBy?.email ?? null,
+  revokedAt: a.revokedAt?.toISOString() ?? null,
+  revokedReason: revokedReasonOf(a.revokedAt, a.revokedFor),
   tokens: a.tokens.map(toTokenDto),
 });
 
@@ -99,18 +109,21 @@ export async function createOAuthApp(input: TOAuthAppCreate, createdById: string
 export async function createOAuthApp(input: TOAuthAppCreate, createdById: string | null, now = new Date()): Promise<TCreated<string | null>> {
   const { name, clientType, redirectUris, scopes } = ZOAuthAppCreate.parse(input);
   const clientSecret = clientType === "confidential" ? generateOAuthCredential("clientSecret") : null;
-  const row = await (await getDb()).oAuthApp.create({
-    data: {
-      name,
-      clientType,
-      redirectUris,
-      scopes,
-      clientId: generateOAuthCredential("clientId"),
-      secretHash: clientSecret ? hashApiKey(clientSecret) : null,
-      createdById,
-    },
-    select: appSelect(now),
-  });
+  // It works while its creator is an admin (lib/server/credentials/).
+  const row = await writeAsAdmin(createdById, (tx) =>
+    tx.oAuthApp.create({
+      data: {
+        name,
+        clientType,
+        redirectUris,
+        scopes,
+        clientId: generateOAuthCredential("clientId"),
+        secretHash: clientSecret ? hashApiKey(clientSecret) : null,
+        createdById,
+      },
+      select: appSelect(now),
+    }),
+  );
   return { ...toDto(row), clientSecret };
 }
 
@@ -127,6 +140,22 @@ export async function listOAuthApps(now = new Date()): Promise<TOAuthApp[]> {
 export async function deleteOAuthApp(id: string): Promise<void> {
   const { count } = await (await getDb()).oAuthApp.deleteMany({ where: { id } });
   if (count === 0) throw DomainError.notFound("OAuth application");
+}
+
+/**
+ * Brings back an application revoked because its creator stopped being an admin, with the same
+ * client id and secret, and `adminId` as its creator. Its old tokens stay ended (they were ended with
+ * it): clients get new ones. One an admin revoked, or one that works, is refused (409).
+ */
+export async function restoreOAuthApp(id: string, adminId: string, now = new Date()): Promise<TOAuthApp> {
+  return writeAsAdmin(adminId, async (tx) => {
+    const { count } = await tx.oAuthApp.updateMany({
+      where: { id, revokedAt: { not: null }, revokedFor: CREATOR_NOT_ADMIN },
+      data: { revokedAt: null, revokedFor: null, createdById: adminId },
+    });
+    if (count === 0) throw restoreRefusal("OAuth application", await tx.oAuthApp.findUnique({ where: { id }, select: { revokedAt: true, revokedFor: true } }));
+    return toDto(await tx.oAuthApp.findUniqueOrThrow({ where: { id }, select: appSelect(now) }));
+  });
 }
 
 /** Revoking is immediate and final for the access and the refresh token alike, and for the rest of its grant. */

@@ -3,6 +3,7 @@ import { hashPassword } from "../../auth/password";
 import { getDb } from "../../db";
 import { Prisma } from "../../generated/prisma/client";
 import { type TRole, ZUserCreate } from "../../validation/user";
+import { revokeFormerAdminCredentials, type TRevokedCredentials } from "../credentials/revoke-former-admin-credentials";
 
 export class UserNotFoundError extends Error {
   constructor(email: string) {
@@ -11,8 +12,7 @@ export class UserNotFoundError extends Error {
   }
 }
 
-async function updateByEmail(email: string, data: Prisma.UserUpdateInput) {
-  const db = await getDb();
+async function updateByEmail(db: Prisma.TransactionClient, email: string, data: Prisma.UserUpdateInput) {
   const normalized = email.trim().toLowerCase();
   try {
     return await db.user.update({ where: { email: normalized }, data, select: { id: true, email: true, role: true } });
@@ -25,7 +25,7 @@ async function updateByEmail(email: string, data: Prisma.UserUpdateInput) {
 export async function setUserPassword(email: string, password: string) {
   const { password: valid } = ZUserCreate.pick({ password: true }).parse({ password });
   // A new password ends every session signed in with the old one (lib/auth/session-user.ts).
-  return updateByEmail(email, { passwordHash: await hashPassword(valid), sessionVersion: { increment: 1 } });
+  return updateByEmail(await getDb(), email, { passwordHash: await hashPassword(valid), sessionVersion: { increment: 1 } });
 }
 
 export class LastAdminError extends Error {
@@ -35,15 +35,25 @@ export class LastAdminError extends Error {
   }
 }
 
-export async function setUserRole(email: string, role: TRole) {
-  if (role !== "ADMIN") {
-    const db = await getDb();
-    const normalized = email.trim().toLowerCase();
-    const admins = await db.user.findMany({ where: { role: "ADMIN" }, select: { email: true }, take: 2 });
-    if (admins.length === 1 && admins[0]?.email === normalized) throw new LastAdminError(normalized);
-  }
-  // Sessions carry no role, but a demoted admin's open pages should not outlive the change either.
-  return updateByEmail(email, { role, sessionVersion: { increment: 1 } });
+export type TRoleChange = { id: string; email: string; role: TRole; revoked: TRevokedCredentials };
+
+/**
+ * A new role, and what goes with it in the same transaction: every session of the user ends, and
+ * when the role is not admin, so does every credential they made (revokeFormerAdminCredentials),
+ * counted in `revoked`. Making them an admin again restores nothing by itself.
+ */
+export async function setUserRole(email: string, role: TRole, now = new Date()): Promise<TRoleChange> {
+  const normalized = email.trim().toLowerCase();
+  return (await getDb()).$transaction(async (tx) => {
+    if (role !== "ADMIN") {
+      const admins = await tx.user.findMany({ where: { role: "ADMIN" }, select: { email: true }, take: 2 });
+      if (admins.length === 1 && admins[0]?.email === normalized) throw new LastAdminError(normalized);
+    }
+    // Sessions carry no role, but a demoted admin's open pages should not outlive the change either.
+    const user = await updateByEmail(tx, normalized, { role, sessionVersion: { increment: 1 } });
+    const revoked = role === "ADMIN" ? { apiKeys: 0, oauthApps: 0 } : await revokeFormerAdminCredentials(tx, user.id, now);
+    return { ...user, revoked };
+  });
 }
 
 export async function listUsers() {

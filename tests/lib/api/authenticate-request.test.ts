@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/api/api-error";
-import { authenticateRequest } from "@/lib/api/authenticate-request";
+import { authenticateRequest, sessionUserId } from "@/lib/api/authenticate-request";
 import { generateOAuthCredential, hashApiKey } from "@/lib/crypto/tokens";
 import { createApiKey, revokeApiKey } from "@/lib/server/api-keys/api-keys";
 import { createOAuthApp } from "@/lib/server/oauth/oauth-apps";
@@ -106,5 +106,13 @@ describe.each(TEST_DATABASES)("authenticateRequest on $name", (backend) => {
     expect(await refusal(authenticateRequest(request({ cookie, origin: "https://evil.example" }, "DELETE")))).toEqual(crossSite);
     expect(await refusal(authenticateRequest(request({ cookie, origin: "https://localhost:3000" }, "POST")))).toEqual(crossSite);
     expect(await authenticateRequest(request({ cookie, origin: "http://localhost:3000" }, "POST"))).toEqual(actor);
+  });
+});
+
+describe("sessionUserId", () => {
+  it("is the signed-in admin's id, and 403 for any credential", () => {
+    expect(sessionUserId({ kind: "session", userId: "u1" })).toBe("u1");
+    expect(() => sessionUserId({ kind: "api_key", apiKeyId: "k", scopes: ["administrative"] })).toThrow(ApiError);
+    expect(() => sessionUserId({ kind: "oauth", tokenId: "t", appId: "a", scopes: ["administrative"] })).toThrow(/signed-in admin/);
   });
 });

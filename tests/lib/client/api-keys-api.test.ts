@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ApiClientError } from "@/lib/client/api-client";
-import { destroyApiKey, fetchApiKeys, postApiKey } from "@/lib/client/api-keys-api";
+import { destroyApiKey, fetchApiKeys, postApiKey, postRestoreApiKey } from "@/lib/client/api-keys-api";
 
 function answer(response: () => Promise<Response>) {
   const fetchMock = vi.fn((_url: string, _init?: RequestInit) => response());
@@ -37,6 +37,13 @@ describe("api-keys-api", () => {
     await expect(destroyApiKey("k1")).resolves.toEqual(KEY);
     expect(fetchMock.mock.calls[0]?.[0]).toBe("/api/v1/api-keys/k1");
     expect(fetchMock.mock.calls[0]?.[1]).toMatchObject({ method: "DELETE", body: undefined });
+  });
+
+  it("postRestoreApiKey POSTs /api-keys/{id}/restore with no body", async () => {
+    const fetchMock = answer(async () => Response.json(KEY));
+    await expect(postRestoreApiKey("k1")).resolves.toEqual(KEY);
+    expect(fetchMock.mock.calls[0]?.[0]).toBe("/api/v1/api-keys/k1/restore");
+    expect(fetchMock.mock.calls[0]?.[1]).toMatchObject({ method: "POST", body: undefined });
   });
 
   it("turns an API error into an ApiClientError", async () => {

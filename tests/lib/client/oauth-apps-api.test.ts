@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ApiClientError } from "@/lib/client/api-client";
-import { destroyOAuthApp, destroyOAuthToken, fetchOAuthApps, postConsent, postOAuthApp } from "@/lib/client/oauth-apps-api";
+import { destroyOAuthApp, destroyOAuthToken, fetchOAuthApps, postConsent, postOAuthApp, postRestoreOAuthApp } from "@/lib/client/oauth-apps-api";
 import { serve } from "../../helpers/fetch-stub";
 
 afterEach(() => vi.unstubAllGlobals());
@@ -13,22 +13,30 @@ const APP = {
   scopes: ["webhooks:read"],
   createdAt: "2026-01-01T00:00:00.000Z",
   createdBy: null,
+  revokedAt: null,
+  revokedReason: null,
   tokens: [],
 };
 
 describe("oauth-apps-api", () => {
-  it("lists, registers and deletes applications and revokes tokens at their /api/v1 paths", async () => {
+  it("lists, registers, restores and deletes applications and revokes tokens at their /api/v1 paths", async () => {
     const calls = serve((url) =>
-      url.endsWith("/oauth-apps") ? Response.json({ data: [APP], ...APP, clientSecret: "hlcs_s" }) : new Response(null, { status: 204 }),
+      url.endsWith("/oauth-apps")
+        ? Response.json({ data: [APP], ...APP, clientSecret: "hlcs_s" })
+        : url.endsWith("/restore")
+          ? Response.json(APP)
+          : new Response(null, { status: 204 }),
     );
     const signal = new AbortController().signal;
     await expect(fetchOAuthApps(signal)).resolves.toEqual([APP]);
     await expect(postOAuthApp({ name: "Reports", redirectUris: [], scopes: ["webhooks:read"] })).resolves.toMatchObject({ clientSecret: "hlcs_s" });
+    await expect(postRestoreOAuthApp("a1")).resolves.toEqual(APP);
     await expect(destroyOAuthApp("a1")).resolves.toBeUndefined();
     await expect(destroyOAuthToken("t1")).resolves.toBeUndefined();
     expect(calls.map((c) => [c.method, c.url, c.body])).toEqual([
       ["GET", "/api/v1/oauth-apps", undefined],
       ["POST", "/api/v1/oauth-apps", { name: "Reports", redirectUris: [], scopes: ["webhooks:read"] }],
+      ["POST", "/api/v1/oauth-apps/a1/restore", undefined],
       ["DELETE", "/api/v1/oauth-apps/a1", undefined],
       ["DELETE", "/api/v1/oauth-tokens/t1", undefined],
     ]);

@@ -183,6 +183,60 @@ describe("migration history checks (PGlite)", () => {
     expect((await pg.query(`select "grantId", "rotatedAt" from "OAuthToken"`)).rows).toEqual([{ grantId: token, rotatedAt: null }]);
   });
 
+  it("ends the credentials that had already outlived their creator's admin role, restorable; keeps an admin's revocations final", async () => {
+    const { dir, paths } = copyPrismaDir();
+    cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
+    // This migration and any after it are set aside, the data written, then they are applied.
+    const all = fs
+      .readdirSync(paths.migrationsDir)
+      .filter((n) => n !== "migration_lock.toml")
+      .sort();
+    const from = all.findIndex((n) => n.endsWith("_credentials_end_with_creator_admin"));
+    expect(from).toBeGreaterThan(0);
+    const aside = path.join(dir, "aside");
+    fs.mkdirSync(aside);
+    for (const name of all.slice(from)) fs.renameSync(path.join(paths.migrationsDir, name), path.join(aside, name));
+    const { pg, deploy } = await migratedPglite(paths);
+    const [admin, demoted] = ["11111111-1111-4111-8111-111111111111", "22222222-2222-4222-8222-222222222222"];
+    await pg.exec(`
+      insert into "User" (id, email, "passwordHash", role, "updatedAt") values ('${admin}', 'a@x.io', 'h', 'ADMIN', now()), ('${demoted}', 'd@x.io', 'h', 'MEMBER', now());
+      insert into "ApiKey" (id, name, prefix, hash, "createdById", "revokedAt") values
+        ('a0000000-0000-4000-8000-000000000001', 'admin''s', 'p', 'h1', '${admin}', null),
+        ('a0000000-0000-4000-8000-000000000002', 'demoted''s', 'p', 'h2', '${demoted}', null),
+        ('a0000000-0000-4000-8000-000000000003', 'deleted creator''s', 'p', 'h3', null, null),
+        ('a0000000-0000-4000-8000-000000000004', 'revoked earlier', 'p', 'h4', '${demoted}', '2026-01-01');
+      insert into "OAuthApp" (id, "clientId", name, "secretHash", "redirectUris", scopes, "createdById") values
+        ('b0000000-0000-4000-8000-000000000001', 'c1', 'admin''s app', 's', '{}', '{}', '${admin}'),
+        ('b0000000-0000-4000-8000-000000000002', 'c2', 'demoted''s app', 's', '{}', '{}', '${demoted}');
+      insert into "OAuthToken" ("id", "appId", "userId", "accessTokenHash", "accessTokenExpiresAt", scopes, "grantType") values
+        ('c0000000-0000-4000-8000-000000000001', 'b0000000-0000-4000-8000-000000000001', null, 't1', now() + interval '1 hour', '{}', 'client_credentials'),
+        ('c0000000-0000-4000-8000-000000000002', 'b0000000-0000-4000-8000-000000000002', null, 't2', now() + interval '1 hour', '{}', 'client_credentials'),
+        ('c0000000-0000-4000-8000-000000000003', 'b0000000-0000-4000-8000-000000000001', '${demoted}', 't3', now() + interval '1 hour', '{}', 'authorization_code');
+    `);
+    for (const name of all.slice(from)) fs.renameSync(path.join(aside, name), path.join(paths.migrationsDir, name));
+    await deploy();
+    const keys = await pg.query<{ name: string; revokedFor: string | null; isRevoked: boolean }>(
+      `select name, "revokedFor", "revokedAt" is not null as "isRevoked" from "ApiKey" order by id`,
+    );
+    expect(keys.rows).toEqual([
+      { name: "admin's", revokedFor: null, isRevoked: false },
+      { name: "demoted's", revokedFor: "creator_not_admin", isRevoked: true },
+      { name: "deleted creator's", revokedFor: "creator_not_admin", isRevoked: true },
+      { name: "revoked earlier", revokedFor: "by_admin", isRevoked: true },
+    ]);
+    const apps = await pg.query(`select name, "revokedFor" from "OAuthApp" order by id`);
+    expect(apps.rows).toEqual([
+      { name: "admin's app", revokedFor: null },
+      { name: "demoted's app", revokedFor: "creator_not_admin" },
+    ]);
+    const tokens = await pg.query(`select "accessTokenHash", "revokedAt" is not null as "isRevoked" from "OAuthToken" order by id`);
+    expect(tokens.rows).toEqual([
+      { accessTokenHash: "t1", isRevoked: false },
+      { accessTokenHash: "t2", isRevoked: true },
+      { accessTokenHash: "t3", isRevoked: true },
+    ]);
+  });
+
   it("refuses a migration edited after it was applied", async () => {
     const { dir, paths } = copyPrismaDir();
     cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));

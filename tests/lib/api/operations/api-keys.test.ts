@@ -12,4 +12,10 @@ describe("API key operations", () => {
   it("a key needs a name", () => {
     expect(refusedAt(operations.createApiKeyOperation.body, {})).toBe("name");
   });
+
+  it("restoring names the key and says when it cannot be restored (409)", () => {
+    expect(operations.restoreApiKeyOperation).toMatchObject({ method: "POST", path: "/api-keys/{id}/restore" });
+    expect(operations.restoreApiKeyOperation.errors).toContain(409);
+    expect(refusedAt(operations.restoreApiKeyOperation.params, { id: "nope" })).toBe("id");
+  });
 });

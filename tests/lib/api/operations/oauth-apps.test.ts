@@ -30,4 +30,10 @@ describe("OAuth application operations", () => {
     expect(refusedAt(operations.consentOperation.body, request)).toBe("code_challenge");
     expect(refusedAt(operations.consentOperation.body, { ...request, code_challenge: "a".repeat(43), decision: "maybe" })).toBe("decision");
   });
+
+  it("restoring names the application and says when it cannot be restored (409)", () => {
+    expect(operations.restoreOAuthAppOperation).toMatchObject({ method: "POST", path: "/oauth-apps/{id}/restore" });
+    expect(operations.restoreOAuthAppOperation.errors).toContain(409);
+    expect(refusedAt(operations.restoreOAuthAppOperation.params, { id: "nope" })).toBe("id");
+  });
 });

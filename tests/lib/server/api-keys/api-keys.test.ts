@@ -1,7 +1,10 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
-import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/server/api-keys/api-keys";
+import { createApiKey, listApiKeys, restoreApiKey, revokeApiKey } from "@/lib/server/api-keys/api-keys";
+import { authenticateApiKey } from "@/lib/server/api-keys/authenticate-api-key";
+import { createUser } from "@/lib/server/users/create-user";
+import { setUserRole } from "@/lib/server/users/update-user";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
 
 const MISSING = "00000000-0000-4000-8000-000000000000";
@@ -10,7 +13,7 @@ describe.each(TEST_DATABASES)("API keys on $name", (backend) => {
   const database = freshDatabasePerTest(backend);
 
   it("creates a key shown once, storing only its SHA-256, with its creator's email", async () => {
-    const user = await database().prisma.user.create({ data: { email: "ada@example.com", passwordHash: "x" } });
+    const user = await database().prisma.user.create({ data: { email: "ada@example.com", passwordHash: "x", role: "ADMIN" } });
     const created = await createApiKey({ name: "  ci  " }, user.id);
     expect(created).toMatchObject({ name: "ci", createdBy: "ada@example.com", lastUsedAt: null, revokedAt: null });
     expect(created.key).toMatch(/^hkl_[A-Za-z0-9_-]{32}$/);
@@ -53,7 +56,8 @@ describe.each(TEST_DATABASES)("API keys on $name", (backend) => {
     await revokeApiKey(c.id, new Date("2026-02-01T00:00:00Z"));
     const list = await listApiKeys();
     expect(list.map((k) => k.name)).toEqual(["b", "a", "c"]);
-    expect(list[2]).toMatchObject({ revokedAt: "2026-02-01T00:00:00.000Z", createdBy: null });
+    expect(list[2]).toMatchObject({ revokedAt: "2026-02-01T00:00:00.000Z", revokedReason: "by_admin", createdBy: null });
+    expect(list[0]).toMatchObject({ revokedAt: null, revokedReason: null });
     expect(JSON.stringify(list)).not.toContain(a.key);
   });
 
@@ -65,5 +69,49 @@ describe.each(TEST_DATABASES)("API keys on $name", (backend) => {
     await expect(revokeApiKey(MISSING)).rejects.toMatchObject({ kind: "not_found", code: "not_found" });
     expect(await database().prisma.apiKey.count()).toBe(1);
     expect((await database().prisma.apiKey.findUniqueOrThrow({ where: { id } })).revokedAt).toEqual(first);
+  });
+
+  it("a key made by a member, or by nobody who exists, is refused (409 not_admin) and not written", async () => {
+    const member = await createUser({ email: "m@example.com", password: "member-password-1" });
+    await expect(createApiKey({ name: "k" }, member.id)).rejects.toMatchObject({ kind: "conflict", code: "not_admin" });
+    await expect(createApiKey({ name: "k" }, MISSING)).rejects.toMatchObject({ kind: "conflict", code: "not_admin" });
+    expect(await database().prisma.apiKey.count()).toBe(0);
+  });
+
+  it("restores a key revoked because its creator is no longer an admin: the same key works, the restorer is its creator, and it ends with their role", async () => {
+    const ada = await createUser({ email: "ada@example.com", password: "admin-password-1", role: "ADMIN" });
+    const bob = await createUser({ email: "bob@example.com", password: "admin-password-2", role: "ADMIN" });
+    await createUser({ email: "cy@example.com", password: "admin-password-3", role: "ADMIN" });
+    const { id, key } = await createApiKey({ name: "host", scopes: ["events:publish"] }, ada.id);
+    await setUserRole("ada@example.com", "MEMBER");
+    expect(await authenticateApiKey(key)).toBeNull();
+
+    const restored = await restoreApiKey(id, bob.id);
+    expect(restored).toMatchObject({ id, revokedAt: null, revokedReason: null, createdBy: "bob@example.com", scopes: ["events:publish"] });
+    expect(await authenticateApiKey(key)).toMatchObject({ id, scopes: ["events:publish"] });
+    await expect(restoreApiKey(id, bob.id)).rejects.toMatchObject({ kind: "conflict", code: "not_revoked" });
+    // Now bob's: it ends when he stops being an admin, and only a member cannot take it back.
+    await setUserRole("bob@example.com", "MEMBER");
+    expect(await authenticateApiKey(key)).toBeNull();
+    await expect(restoreApiKey(id, bob.id)).rejects.toMatchObject({ kind: "conflict", code: "not_admin" });
+    expect((await database().prisma.apiKey.findUniqueOrThrow({ where: { id } })).revokedFor).toBe("creator_not_admin");
+  });
+
+  it("refuses to restore a key an admin revoked (409 naming by_admin) or an unknown one (404); revoking a restorable key makes it final", async () => {
+    const ada = await createUser({ email: "ada@example.com", password: "admin-password-1", role: "ADMIN" });
+    const bob = await createUser({ email: "bob@example.com", password: "admin-password-2", role: "ADMIN" });
+    const revoked = await createApiKey({ name: "revoked" }, ada.id);
+    await revokeApiKey(revoked.id, new Date("2026-03-01T10:00:00Z"));
+    const refusal = await restoreApiKey(revoked.id, bob.id).catch((e: unknown) => e);
+    expect(refusal).toMatchObject({ kind: "conflict", code: "not_restorable" });
+    expect((refusal as Error).message).toContain("by_admin");
+    await expect(restoreApiKey(MISSING, bob.id)).rejects.toMatchObject({ kind: "not_found" });
+
+    const orphan = await createApiKey({ name: "orphan" }, ada.id);
+    await setUserRole("ada@example.com", "MEMBER");
+    const at = (await database().prisma.apiKey.findUniqueOrThrow({ where: { id: orphan.id } })).revokedAt;
+    expect(await revokeApiKey(orphan.id)).toMatchObject({ revokedReason: "by_admin", revokedAt: at?.toISOString() });
+    await expect(restoreApiKey(orphan.id, bob.id)).rejects.toMatchObject({ code: "not_restorable" });
+    expect(await authenticateApiKey(orphan.key)).toBeNull();
   });
 });

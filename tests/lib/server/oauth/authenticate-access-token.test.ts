@@ -50,4 +50,11 @@ describe.each(TEST_DATABASES)("authenticateAccessToken on $name", (backend) => {
     await db().prisma.user.update({ where: { id: admin.id }, data: { role: "MEMBER" } });
     expect(await authenticateAccessToken(approved.access)).toBeNull();
   });
+
+  it("null for any token of a revoked application (its creator is no longer an admin), even one not marked revoked itself", async () => {
+    const { access, app } = await issue();
+    expect(await authenticateAccessToken(access)).not.toBeNull();
+    await db().prisma.oAuthApp.update({ where: { id: app.id }, data: { revokedAt: new Date(), revokedFor: "creator_not_admin" } });
+    expect(await authenticateAccessToken(access)).toBeNull();
+  });
 });

@@ -4,7 +4,7 @@ import { createOAuthApp } from "@/lib/server/oauth/oauth-apps";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
 
 describe.each(TEST_DATABASES)("describeAuthorization on $name", (backend) => {
-  freshDatabasePerTest(backend);
+  const db = freshDatabasePerTest(backend);
 
   it("names the application and the scopes it would get; explains a bad client or redirect URI; sends other errors back", async () => {
     const app = await createOAuthApp({ name: "Reports", redirectUris: ["https://a.example/cb"], scopes: ["webhooks:write", "deliveries:read"] }, null);
@@ -23,6 +23,13 @@ describe.each(TEST_DATABASES)("describeAuthorization on $name", (backend) => {
       redirectHost: "a.example",
     });
     expect(await describeAuthorization({ ...query, scope: "webhooks:read" })).toMatchObject({ ok: true, scopes: ["webhooks:read"] });
+    // A revoked application is explained too: it gets no codes.
+    await db().prisma.oAuthApp.update({ where: { id: app.id }, data: { revokedAt: new Date(), revokedFor: "creator_not_admin" } });
+    expect(await describeAuthorization(query)).toEqual({
+      ok: false,
+      message: "“Reports” is revoked: its creator is no longer an admin. An admin can restore it in Settings → OAuth applications.",
+    });
+    await db().prisma.oAuthApp.update({ where: { id: app.id }, data: { revokedAt: null, revokedFor: null } });
     // Unknown client or redirect URI: explained on the page, never followed.
     const shown: [Record<string, string | string[] | undefined>, string][] = [
       [{ ...query, client_id: "hlc_nope" }, "No application has this client_id"],

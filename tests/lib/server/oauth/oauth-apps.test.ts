@@ -1,7 +1,18 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
-import { createOAuthApp, deleteOAuthApp, hasPublicOAuthApps, listOAuthApps, revokeClientToken, revokeOAuthToken } from "@/lib/server/oauth/oauth-apps";
+import {
+  createOAuthApp,
+  deleteOAuthApp,
+  hasPublicOAuthApps,
+  listOAuthApps,
+  restoreOAuthApp,
+  revokeClientToken,
+  revokeOAuthToken,
+} from "@/lib/server/oauth/oauth-apps";
+import { oauthModel } from "@/lib/server/oauth/oauth-model";
+import { createUser } from "@/lib/server/users/create-user";
+import { setUserRole } from "@/lib/server/users/update-user";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
 
 const MISSING = "00000000-0000-4000-8000-000000000000";
@@ -36,6 +47,8 @@ describe.each(TEST_DATABASES)("OAuth applications on $name", (backend) => {
       scopes: ["webhooks:read"],
       tokens: [],
       createdBy: null,
+      revokedAt: null,
+      revokedReason: null,
     });
     expect(app.clientId).toMatch(/^hlc_/);
     expect(app.clientSecret).toMatch(/^hlcs_/);
@@ -93,5 +106,26 @@ describe.each(TEST_DATABASES)("OAuth applications on $name", (backend) => {
     await deleteOAuthApp(app.id);
     expect(await db().prisma.oAuthToken.count()).toBe(0);
     await expect(deleteOAuthApp(app.id)).rejects.toMatchObject({ kind: "not_found" });
+  });
+
+  it("restores an application revoked with its creator's role: same client id and secret, the restorer as creator, its old tokens still ended", async () => {
+    const ada = await createUser({ email: "ada@example.com", password: "admin-password-1", role: "ADMIN" });
+    const bob = await createUser({ email: "bob@example.com", password: "admin-password-2", role: "ADMIN" });
+    const app = await createOAuthApp({ name: "Reports", redirectUris: [], scopes: ["webhooks:read"] }, ada.id);
+    const old = await token(app.id);
+    await setUserRole("ada@example.com", "MEMBER");
+    const [revoked] = await listOAuthApps();
+    expect(revoked).toMatchObject({ revokedReason: "creator_not_admin", createdBy: "ada@example.com", tokens: [] });
+    expect(revoked?.revokedAt).not.toBeNull();
+    expect(await oauthModel.getClient(app.clientId, app.clientSecret)).toBe(false);
+    await expect(createOAuthApp({ name: "Again", redirectUris: [], scopes: ["webhooks:read"] }, ada.id)).rejects.toMatchObject({ code: "not_admin" });
+
+    const restored = await restoreOAuthApp(app.id, bob.id);
+    expect(restored).toMatchObject({ id: app.id, clientId: app.clientId, revokedAt: null, revokedReason: null, createdBy: "bob@example.com", tokens: [] });
+    expect(await oauthModel.getClient(app.clientId, app.clientSecret)).toMatchObject({ id: app.id });
+    expect((await db().prisma.oAuthToken.findUniqueOrThrow({ where: { id: old.id } })).revokedAt).not.toBeNull();
+    await expect(restoreOAuthApp(app.id, bob.id)).rejects.toMatchObject({ kind: "conflict", code: "not_revoked" });
+    await expect(restoreOAuthApp(MISSING, bob.id)).rejects.toMatchObject({ kind: "not_found" });
+    await expect(restoreOAuthApp(app.id, ada.id)).rejects.toMatchObject({ code: "not_admin" });
   });
 });

@@ -1,0 +1,54 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, it } from "vitest";
+import { OAuthAppCard } from "@/components/oauth/oauth-app-card";
+import type { TOAuthApp } from "@/lib/validation/oauth";
+
+afterEach(cleanup);
+
+const APP: TOAuthApp = {
+  id: "a1",
+  clientId: "hlc_x",
+  name: "Reports",
+  clientType: "confidential",
+  redirectUris: [],
+  scopes: ["webhooks:read"],
+  createdAt: "2026-11-01T10:00:00.000Z",
+  createdBy: "ada@example.com",
+  revokedAt: null,
+  revokedReason: null,
+  tokens: [],
+};
+
+function show(app: TOAuthApp) {
+  const seen: string[] = [];
+  render(
+    <ul>
+      <OAuthAppCard
+        app={app}
+        onDelete={(a) => seen.push(`delete ${a.id}`)}
+        onRevoke={() => seen.push("revoke")}
+        onRestore={(a) => seen.push(`restore ${a.id}`)}
+      />
+    </ul>,
+  );
+  return { seen, user: userEvent.setup() };
+}
+
+describe("OAuthAppCard", () => {
+  it("a working application: who created it, Delete, no Restore", () => {
+    show(APP);
+    expect(screen.getByText("Created by ada@example.com")).toBeTruthy();
+    expect(screen.queryByTestId("oauth-app-state")).toBeNull();
+    expect(screen.queryByRole("button", { name: "Restore Reports" })).toBeNull();
+    expect(screen.getByRole("button", { name: "Delete Reports" })).toBeTruthy();
+  });
+
+  it("revoked because its creator is no longer an admin: says so and offers Restore", async () => {
+    const { seen, user } = show({ ...APP, revokedAt: "2026-11-02T10:00:00.000Z", revokedReason: "creator_not_admin" });
+    expect(screen.getByTestId("oauth-app-state").textContent).toContain("Revoked: its creator is no longer an admin");
+    await user.click(screen.getByRole("button", { name: "Restore Reports" }));
+    expect(seen).toEqual(["restore a1"]);
+  });
+});
