@@ -6,8 +6,9 @@ import { ConfigError } from "../lib/config/env-schema";
 import { closeDb, openDb } from "../lib/db";
 import { deliveryConfig } from "../lib/delivery/config";
 import { listenForDeliveries } from "../lib/delivery/runtime/listen-for-deliveries";
+import { startReaper } from "../lib/delivery/runtime/reaper";
 import { wakeWorkers } from "../lib/delivery/runtime/wakeup";
-import { holdLiveness, LIVE_SUFFIX, REAP_EVERY_MS, reapDeadLeases } from "../lib/delivery/runtime/worker-liveness";
+import { holdLiveness, LIVE_SUFFIX } from "../lib/delivery/runtime/worker-liveness";
 import { DeliveryWorker } from "../lib/delivery/worker";
 import { env } from "../lib/env";
 
@@ -22,31 +23,23 @@ async function main(): Promise<void> {
   const db = await openDb();
   const log = (m: string) => console.error(`[hookline worker] ${m}`);
   const stopListening = await listenForDeliveries(e.DATABASE_URL, log);
-  // Fast takeover (lib/delivery/runtime/worker-liveness.ts): hold our liveness lock before the first claim,
-  // and take over dead workers' deliveries within a second instead of when their leases expire.
+  // Fast takeover (lib/delivery/runtime/worker-liveness.ts): claim only while holding our liveness lock,
+  // and take over dead workers' deliveries within seconds instead of when their leases expire.
   const owner = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}${LIVE_SUFFIX}`;
-  const stopLiveness = await holdLiveness(e.DATABASE_URL, owner, log);
-  const worker = new DeliveryWorker({ db: db.prisma, config: deliveryConfig(), owner, log });
+  const liveness = await holdLiveness(e.DATABASE_URL, owner, { log, onHeld: wakeWorkers });
+  const worker = new DeliveryWorker({ db: db.prisma, config: deliveryConfig(), owner, log, isLive: liveness.isHeld });
   worker.start();
-  const reaper = setInterval(() => {
-    reapDeadLeases(db.prisma)
-      .then((n) => {
-        if (n === 0) return;
-        log(`took over ${n} deliveries of a worker that is gone`);
-        wakeWorkers();
-      })
-      .catch((error: Error) => log(`reaping failed: ${error.message}`));
-  }, REAP_EVERY_MS);
+  const stopReaper = startReaper({ db: db.prisma, liveness, log, onTakenOver: wakeWorkers });
   console.log(`[hookline worker] ${worker.owner} delivering (up to ${deliveryConfig().concurrency} at once)`);
   let isStopping = false;
   const stop = async (signal: string) => {
     if (isStopping) return;
     isStopping = true;
     console.log(`[hookline worker] ${signal}: finishing ${worker.inFlightCount} in-flight deliveries`);
-    clearInterval(reaper);
+    await stopReaper();
     await worker.stop();
     await stopListening();
-    await stopLiveness();
+    await liveness.stop();
     await closeDb();
     process.exit(0);
   };

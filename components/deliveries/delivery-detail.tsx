@@ -42,6 +42,14 @@ function AttemptCard({ attempt }: { attempt: TAttempt }) {
         <summary className="flex cursor-pointer flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3 text-sm">
           <span className="font-semibold text-gray-900">Attempt {attempt.number}</span>
           <span className="rounded bg-gray-100 px-1.5 py-0.5 text-xs text-gray-700">{attempt.trigger}</span>
+          {attempt.isLate ? (
+            <span
+              className="rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900"
+              title="Recorded after another worker had taken this delivery over: the receiver got this request and a later one with the same Delivery id. It changed neither the delivery's status nor the webhook's health."
+            >
+              late · taken over
+            </span>
+          ) : null}
           <span className="text-gray-600">{formatTime(attempt.startedAt)}</span>
           <span className="text-gray-600">{attempt.durationMs} ms</span>
           <span className={attempt.errorClass ? "font-medium text-red-700" : "font-medium text-green-700"}>{outcome}</span>

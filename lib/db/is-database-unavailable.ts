@@ -9,8 +9,11 @@ const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE
 const SQLSTATES = new Set(["57P01", "57P02", "57P03", "53300"]);
 // Prisma: can't reach server, timed out, connection closed, connection pool timeout.
 const PRISMA_CODES = new Set(["P1001", "P1002", "P1017", "P2024"]);
+// The driver adapter's kinds for the same (a socket reset reads "Server has closed the connection.").
+const ADAPTER_KINDS = new Set(["ConnectionClosed", "DatabaseNotReachable", "SocketTimeout", "TooManyConnections"]);
+// "not queryable": pg's answer when a pooled client whose session the server just ended is used.
 const MESSAGES =
-  /connection terminated|terminating connection|connection (?:is )?closed|server closed the connection|Connection ended|timeout exceeded when trying to connect|database system is (?:starting up|shutting down|in recovery mode)|PGlite is closed/i;
+  /connection terminated|terminating connection|connection (?:is )?closed|server closed the connection|Connection ended|connection error and is not queryable|timeout exceeded when trying to connect|database system is (?:starting up|shutting down|in recovery mode)|PGlite is closed/i;
 
 function codesOf(error: Record<string, unknown>): unknown[] {
   const meta = error.meta as Record<string, unknown> | undefined;
@@ -25,7 +28,7 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (e.name === "DatabaseUnavailableError") return true;
   for (const code of codesOf(e)) {
     if (typeof code !== "string") continue;
-    if (NETWORK_CODES.has(code) || SQLSTATES.has(code) || PRISMA_CODES.has(code) || code.startsWith("08")) return true;
+    if (NETWORK_CODES.has(code) || SQLSTATES.has(code) || PRISMA_CODES.has(code) || ADAPTER_KINDS.has(code) || code.startsWith("08")) return true;
   }
   if (typeof e.message === "string" && MESSAGES.test(e.message)) return true;
   return isDatabaseUnavailable(e.cause, depth + 1);

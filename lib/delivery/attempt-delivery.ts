@@ -4,7 +4,7 @@ import { buildHeaders, envelope, maskHeaders } from "./build-request";
 import type { TClaimed } from "./claim-deliveries";
 import type { TDeliveryConfig } from "./config";
 import { nextAttemptAt } from "./next-attempt-at";
-import type { AttemptRecorder, TOutcome, TTrigger } from "./record-attempts";
+import type { AttemptRecorder, TOutcome, TRecorded, TTrigger } from "./record-attempts";
 import { sendRequest, type TSendResult } from "./send-request";
 import type { TResolver } from "./ssrf/safe-lookup";
 import { openSecret, signingTokens } from "./webhook-secrets";
@@ -26,7 +26,7 @@ function outcomeOf(result: TSendResult, attemptCount: number, config: TDeliveryC
 }
 
 /** One attempt of one claimed delivery: sign, POST (no transaction open meanwhile), record. */
-export async function attemptDelivery(ctx: TAttemptContext, claimed: TClaimed, trigger?: TTrigger): Promise<{ isRecorded: boolean; result: TSendResult }> {
+export async function attemptDelivery(ctx: TAttemptContext, claimed: TClaimed, trigger?: TTrigger): Promise<{ recorded: TRecorded; result: TSendResult }> {
   const startedAt = ctx.now();
   const body = envelope({
     id: claimed.eventId,
@@ -55,7 +55,7 @@ export async function attemptDelivery(ctx: TAttemptContext, claimed: TClaimed, t
     resolver: ctx.resolver,
   });
   const finishedAt = ctx.now();
-  const isRecorded = await ctx.recorder.record({
+  const recorded = await ctx.recorder.record({
     claimed,
     owner: ctx.owner,
     startedAt,
@@ -65,5 +65,5 @@ export async function attemptDelivery(ctx: TAttemptContext, claimed: TClaimed, t
     outcome: outcomeOf(result, claimed.attemptCount, ctx.config, finishedAt),
     trigger,
   });
-  return { isRecorded, result };
+  return { recorded, result };
 }

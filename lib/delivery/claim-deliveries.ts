@@ -35,6 +35,18 @@ function leaseAndLoad(update: Prisma.Sql) {
     join "Event" e on e.id = c."eventId"`;
 }
 
+// Requests of reaped leases (lib/delivery/runtime/reap-leases.ts) that may still be open: the
+// reaped worker may have been cut off rather than dead. Each counts until its attempt is recorded
+// (on time or late: either way an Attempt with its number exists) or its lease would have expired.
+const reapedInFlight = (now: Date) => Prisma.sql`(select count(*)::int from "ReapedLease" g
+  where g."webhookId" = w.id and g."expiresAt" >= ${now}
+    and not exists (select 1 from "Attempt" a where a."deliveryId" = g."deliveryId" and a.number = g.attempt))`;
+// Their starts within the rate window, once each: while the delivery has not been claimed again,
+// its own claimedAt is this same start and is counted already.
+const reapedStarted = (since: Date) => Prisma.sql`(select count(*)::int from "ReapedLease" g
+  join "Delivery" d on d.id = g."deliveryId"
+  where g."webhookId" = w.id and g."claimedAt" > ${since} and d."attemptCount" <> g.attempt)`;
+
 /** The advisory lock ("hkcl") that claims take in turn, so that each one sees every earlier claim. */
 export const CLAIM_LOCK = 0x686b636c;
 
@@ -47,11 +59,11 @@ const isDue = (alias: string, now: Date) =>
  * Takes up to `limit` due deliveries of enabled webhooks, leases them to `owner`, counts the
  * attempt and returns them with their webhook and event.
  *
- * Fair and isolated: each webhook gets at most its room, `maxInFlight` minus its live leases (and,
- * with `rateLimitPerSecond`, minus its claims of the last second), counted across every worker; the
- * free slots go round-robin (every webhook's oldest due delivery, then every webhook's second...),
- * so a webhook with a backlog of thousands, or one that answers slowly, never holds back another's
- * next delivery.
+ * Fair and isolated: each webhook gets at most its room, `maxInFlight` minus its live leases and
+ * the reaped ones that may still be sending (and, with `rateLimitPerSecond`, minus its requests
+ * started in the last second), counted across every worker; the free slots go round-robin (every
+ * webhook's oldest due delivery, then every webhook's second...), so a webhook with a backlog of
+ * thousands, or one that answers slowly, never holds back another's next delivery.
  *
  * Counting across workers needs claims to see each other: a statement's snapshot is taken when it
  * starts, so two concurrent claims would each count the other's leases as free room. Claims
@@ -63,6 +75,7 @@ const isDue = (alias: string, now: Date) =>
 export async function claimDeliveries(db: PrismaClient, owner: string, limit: number, now: Date, leaseMs: number): Promise<TClaimed[]> {
   if (limit <= 0) return [];
   const leaseUntil = new Date(now.getTime() + leaseMs);
+  const aSecondAgo = new Date(now.getTime() - 1_000);
   const claim = db.$queryRaw<TClaimed[]>(
     leaseAndLoad(Prisma.sql`
         update "Delivery" d
@@ -75,9 +88,11 @@ export async function claimDeliveries(db: PrismaClient, owner: string, limit: nu
             cross join lateral (
               select least(
                 w."maxInFlight" - (select count(*)::int from "Delivery" f
-                  where f."webhookId" = w.id and f.status = 'in_flight' and f."leaseExpiresAt" >= ${now}),
+                  where f."webhookId" = w.id and f.status = 'in_flight' and f."leaseExpiresAt" >= ${now})
+                  - ${reapedInFlight(now)},
                 coalesce(w."rateLimitPerSecond" - (select count(*)::int from "Delivery" r
-                  where r."webhookId" = w.id and r."claimedAt" > ${new Date(now.getTime() - 1_000)}), ${limit}::int),
+                  where r."webhookId" = w.id and r."claimedAt" > ${aSecondAgo})
+                  - ${reapedStarted(aSecondAgo)}, ${limit}::int),
                 ${limit}::int) as room
               offset 0 -- computed once per webhook, not inlined into every use below
             ) r

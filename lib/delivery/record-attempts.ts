@@ -1,5 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "../db";
+import { isDatabaseUnavailable } from "../db/is-database-unavailable";
 import type { TClaimed } from "./claim-deliveries";
 import { GroupCommit } from "./runtime/group-commit";
 import type { TSendResult } from "./send-request";
@@ -26,12 +27,21 @@ const clean = (s: string | null) => (s === null ? null : s.includes("\u0000") ? 
 const cleanHeaders = (h: Record<string, string>) => Object.fromEntries(Object.entries(h).map(([k, v]) => [clean(k), clean(v)]));
 
 /**
- * Records finished attempts, all in one statement (atomic, one round trip for any batch size).
- * Each is fenced on its lease: when another worker took the delivery over (ours expired), its
- * attempt is dropped and it comes back false. From the recorded ones, each webhook's health, by the
- * rules of lib/delivery/webhook-health.ts, in the same statement.
+ * What became of a record: "recorded" as the delivery's outcome; "late" when the delivery had been
+ * claimed again meanwhile (the lease was reaped or had expired), so the attempt is kept in its log,
+ * marked late, but changes nothing else; "dropped" when there is nothing to keep it for (not ours).
  */
-export async function recordAttempts(db: PrismaClient, records: TAttemptRecord[], failureLimit: number): Promise<boolean[]> {
+export type TRecorded = "recorded" | "late" | "dropped";
+
+/**
+ * Records finished attempts, all in one statement (atomic, one round trip for any batch size).
+ * Each is fenced on its lease, owner and attemptCount (every claim counts one more, so the count is
+ * the lease's epoch): a record whose lease was taken over never overwrites the new owner's status or
+ * result, and counts nowhere toward the webhook's health or limits; the request was made, though,
+ * so it is kept as a late attempt under its own number. From the recorded ones, each webhook's
+ * health, by the rules of lib/delivery/webhook-health.ts, in the same statement.
+ */
+export async function recordAttempts(db: PrismaClient, records: TAttemptRecord[], failureLimit: number): Promise<TRecorded[]> {
   if (records.length === 0) return [];
   const rows = records.map((r) => ({
     id: r.claimed.id,
@@ -54,7 +64,7 @@ export async function recordAttempts(db: PrismaClient, records: TAttemptRecord[]
     error_class: r.result.errorClass,
     error_message: clean(r.result.errorMessage),
   }));
-  const recorded = await db.$queryRaw<{ id: string }[]>`
+  const recorded = await db.$queryRaw<{ id: string; isLate: boolean }[]>`
     with v as (
       select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(
         id uuid, webhook_id uuid, owner text, attempt int, status text, next_at timestamp, completed_at timestamp, trigger text,
@@ -82,25 +92,58 @@ export async function recordAttempts(db: PrismaClient, records: TAttemptRecord[]
       from v join fenced f on f.id = v.id
       returning "deliveryId"
     ),
+    late as (
+      -- Claimed again since (a higher attemptCount): this attempt's number is free for it.
+      insert into "Attempt" (id, "deliveryId", number, trigger, "startedAt", "durationMs", "requestHeaders", "statusCode",
+        "responseHeaders", "responseBody", "isBodyTruncated", "errorClass", "errorMessage", "isLate")
+      select gen_random_uuid(), v.id, v.attempt, v.trigger::"AttemptTrigger", v.started_at, v.duration_ms, v.request_headers,
+        v.status_code, v.response_headers, v.response_body, v.is_truncated, v.error_class, v.error_message, true
+      from v join "Delivery" d on d.id = v.id
+      where d."attemptCount" > v.attempt and not exists (select 1 from fenced f where f.id = v.id)
+      on conflict ("deliveryId", number) do nothing
+      returning "deliveryId"
+    ),
     outcomes as (
       select v.* from v join fenced f on f.id = v.id
     ),
     ${healthUpdateSql(failureLimit)}
-    select "deliveryId" as id from attempts cross join (select count(*) from webhooks) as health_written`;
-  const isRecorded = new Set(recorded.map((r) => r.id));
-  return records.map((r) => isRecorded.has(r.claimed.id));
+    select "deliveryId" as id, false as "isLate" from attempts cross join (select count(*) from webhooks) as health_written
+    union all
+    select "deliveryId", true from late`;
+  const outcome = new Map(recorded.map((r) => [r.id, r.isLate ? ("late" as const) : ("recorded" as const)]));
+  return records.map((r) => outcome.get(r.claimed.id) ?? "dropped");
+}
+
+/** Waits before each new try of a write the database dropped (a blip, a restart). */
+const RETRY_WRITE_AFTER_MS = [250, 1_000, 4_000];
+
+/**
+ * A record lost to a blip would leave its lease to expire and the delivery to be sent again, so a
+ * write cut off by the database is tried again. That is safe: the fence makes a second write of a
+ * record that did commit (only its answer was lost) a no-op.
+ */
+async function writeThroughBlips<T>(write: () => Promise<T>): Promise<T> {
+  for (let i = 0; ; i++) {
+    try {
+      return await write();
+    } catch (error) {
+      const waitMs = RETRY_WRITE_AFTER_MS[i];
+      if (waitMs === undefined || !isDatabaseUnavailable(error)) throw error;
+      await new Promise((r) => setTimeout(r, waitMs));
+    }
+  }
 }
 
 /** Records attempts by group commit (see GroupCommit): what finishes together is written together. */
 export class AttemptRecorder {
-  private readonly commits: GroupCommit<TAttemptRecord, boolean>;
+  private readonly commits: GroupCommit<TAttemptRecord, TRecorded>;
 
   constructor(db: PrismaClient, failureLimit: number) {
-    this.commits = new GroupCommit((records) => recordAttempts(db, records, failureLimit));
+    this.commits = new GroupCommit((records) => writeThroughBlips(() => recordAttempts(db, records, failureLimit)));
   }
 
-  /** Resolves once written: true, or false when the lease was lost and the attempt dropped. */
-  record(record: TAttemptRecord): Promise<boolean> {
+  /** Resolves once written, with what became of it (TRecorded). */
+  record(record: TAttemptRecord): Promise<TRecorded> {
     return this.commits.add(record);
   }
 }

@@ -33,6 +33,11 @@ export type TWorkerOptions = {
   pollMs?: number;
   /** false: ignore publish wake-ups and rely on polling alone (the benchmark's baseline). */
   isWakeable?: boolean;
+  /**
+   * A live-marked worker's liveness (lib/delivery/runtime/worker-liveness.ts): it claims only while
+   * its lock is held, since every reaper takes a lease whose owner's lock stays free for dead.
+   */
+  isLive?: () => boolean;
   log?: (message: string) => void;
 };
 
@@ -88,6 +93,7 @@ export class DeliveryWorker {
 
   /** Claims what is due now and starts sending it; returns how many it claimed. */
   async tick(): Promise<number> {
+    if (this.options.isLive?.() === false) return 0;
     const free = this.options.config.concurrency - this.inFlight.size;
     const claimed = await claimDeliveries(this.options.db, this.owner, free, this.now(), this.leaseMs);
     if (!this.isRunning && this.loop) {
@@ -119,8 +125,10 @@ export class DeliveryWorker {
       { recorder: this.recorder, owner: this.owner, config: this.options.config, now: this.now, resolver: this.options.resolver },
       claimed,
     )
-      .then(({ isRecorded }) => {
-        if (!isRecorded) this.log(`delivery ${claimed.id}: lease lost to another worker, result dropped`);
+      .then(({ recorded }) => {
+        if (recorded === "late")
+          this.log(`delivery ${claimed.id}: another worker took it over while it was sent; attempt ${claimed.attemptCount} logged as late`);
+        if (recorded === "dropped") this.log(`delivery ${claimed.id}: result not recorded (its lease is no longer ours, or it was recorded already)`);
       })
       .catch((error: Error) => this.log(`delivery ${claimed.id} could not be sent (it is retried when its lease expires): ${error.message}`))
       .finally(() => {

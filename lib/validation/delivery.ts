@@ -141,6 +141,11 @@ export const ZAttempt = z.object({
   responseHeaders: z.record(z.string(), z.string()).nullable(),
   responseBody: z.string().nullable(),
   isBodyTruncated: z.boolean(),
+  isLate: z
+    .boolean()
+    .describe(
+      "Recorded after another worker had taken the delivery over (this worker was cut off from the database): the receiver got this request and a later one with the same Delivery id. It changed neither the delivery's status nor the webhook's health",
+    ),
 });
 export type TAttempt = z.infer<typeof ZAttempt>;
 

@@ -14,6 +14,10 @@ type TPersistentOptions = {
   setUp: (client: pg.Client) => Promise<void>;
   /** Called after each successful (re)connect, with whether it was a reconnect. */
   onConnected?: (isReconnect: boolean) => void;
+  /** Called whenever the connection drops or a try to connect fails (each time). */
+  onLost?: () => void;
+  /** Cap on the wait between tries (default RECONNECT_MAX_MS). */
+  maxDelayMs?: number;
   log: (m: string) => void;
   /** Names the connection in log lines ("LISTEN", "liveness"). */
   what: string;
@@ -26,7 +30,7 @@ type TPersistentOptions = {
  * keepalive, because these sessions rarely write, so a vanished host is otherwise never noticed.
  * Resolves after the first try (connected or not); the returned stop closes it for good.
  */
-export async function keepConnected(url: string, { setUp, onConnected, log, what }: TPersistentOptions): Promise<() => Promise<void>> {
+export async function keepConnected(url: string, { setUp, onConnected, onLost, maxDelayMs, log, what }: TPersistentOptions): Promise<() => Promise<void>> {
   let client: pg.Client | null = null;
   let timer: NodeJS.Timeout | null = null;
   let failedTries = 0;
@@ -35,10 +39,13 @@ export async function keepConnected(url: string, { setUp, onConnected, log, what
 
   const scheduleReconnect = () => {
     if (isClosed || timer) return;
-    timer = setTimeout(() => {
-      timer = null;
-      void connect();
-    }, reconnectDelayMs(failedTries++));
+    timer = setTimeout(
+      () => {
+        timer = null;
+        void connect();
+      },
+      Math.min(maxDelayMs ?? RECONNECT_MAX_MS, reconnectDelayMs(failedTries++)),
+    );
     timer.unref();
   };
 
@@ -54,6 +61,7 @@ export async function keepConnected(url: string, { setUp, onConnected, log, what
       c.removeAllListeners("notification");
       void c.end().catch(() => {});
       if (isClosed) return;
+      onLost?.();
       log(`${what} connection lost (${why}); reconnecting`);
       scheduleReconnect();
     };

@@ -36,5 +36,6 @@ export function toAttemptDto(a: Attempt): TAttempt {
     responseHeaders: (a.responseHeaders as Record<string, string> | null) ?? null,
     responseBody: a.responseBody,
     isBodyTruncated: a.isBodyTruncated,
+    isLate: a.isLate,
   };
 }

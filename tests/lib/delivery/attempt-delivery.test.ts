@@ -39,8 +39,8 @@ describe.each(TEST_DATABASES)("attemptDelivery on $name", (backend) => {
   it("sends the delivery once and records a success with what was sent and answered", async () => {
     const claimed = await claimOne({ httpUser: "u", httpPassword: "pw-secret" });
     const clock = manualClock(new Date("2026-11-30T10:00:00Z"));
-    const { isRecorded, result } = await attemptDelivery(context(clock), claimed);
-    expect(isRecorded).toBe(true);
+    const { recorded, result } = await attemptDelivery(context(clock), claimed);
+    expect(recorded).toBe("recorded");
     expect(result).toMatchObject({ ok: true, statusCode: 200, responseBody: "ok", errorClass: null });
     expect(receiver.received).toHaveLength(1);
     expect(receiver.received[0]?.headers).toMatchObject({
@@ -76,8 +76,8 @@ describe.each(TEST_DATABASES)("attemptDelivery on $name", (backend) => {
     answer = { status: 500, body: "boom" };
     const claimed = await claimOne();
     const clock = manualClock(new Date("2026-11-30T10:00:00Z"));
-    const { isRecorded, result } = await attemptDelivery(context(clock), claimed);
-    expect(isRecorded).toBe(true);
+    const { recorded, result } = await attemptDelivery(context(clock), claimed);
+    expect(recorded).toBe("recorded");
     expect(result).toMatchObject({ ok: false, statusCode: 500, errorClass: "http_status", errorMessage: "HTTP 500" });
     const delivery = await db().prisma.delivery.findUniqueOrThrow({ where: { id: claimed.id }, include: { attempts: true } });
     expect(delivery).toMatchObject({
@@ -134,8 +134,8 @@ describe.each(TEST_DATABASES)("attemptDelivery on $name", (backend) => {
     const claimed = await claimOne();
     await receiver.close();
     const clock = manualClock();
-    const { isRecorded, result } = await attemptDelivery(context(clock), claimed);
-    expect(isRecorded).toBe(true);
+    const { recorded, result } = await attemptDelivery(context(clock), claimed);
+    expect(recorded).toBe("recorded");
     expect(result).toMatchObject({ ok: false, statusCode: null, errorClass: "connect" });
     expect(await db().prisma.delivery.findUniqueOrThrow({ where: { id: claimed.id }, include: { attempts: true } })).toMatchObject({
       status: "pending",

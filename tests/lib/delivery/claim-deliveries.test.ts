@@ -1,8 +1,12 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { CLAIM_LOCK, claimDeliveries, claimDelivery, nextDueAt, releaseLeases } from "@/lib/delivery/claim-deliveries";
+import { CLAIM_LOCK, claimDeliveries, claimDelivery, nextDueAt, releaseLeases, type TClaimed } from "@/lib/delivery/claim-deliveries";
+import { recordAttempts, type TAttemptRecord } from "@/lib/delivery/record-attempts";
+import { reapLeases } from "@/lib/delivery/runtime/reap-leases";
+import { LIVE_SUFFIX } from "@/lib/delivery/runtime/worker-liveness";
 import { freshDatabasePerTest, TEST_DATABASES, type TestPostgres } from "../../helpers/databases";
 import { enabledWebhook } from "../../helpers/delivery";
+import { holdLivenessLock } from "../../helpers/liveness-lock";
 
 const LEASE_MS = 60_000;
 
@@ -100,6 +104,86 @@ describe.each(TEST_DATABASES)("claimDeliveries on $name", (backend) => {
     const second = await Promise.all(["a", "b"].map((owner) => claimDeliveries(database().prisma, owner, 10, at(1_000), LEASE_MS)));
     expect(second.flat()).toHaveLength(5);
     expect(await claimDeliveries(database().prisma, "c", 10, at(1_500), LEASE_MS)).toHaveLength(0);
+  });
+
+  // Issue 19.2: a reaped worker may only have been cut off from the database, its requests still open.
+  describe("after a reap", () => {
+    const GONE = `gone${LIVE_SUFFIX}`;
+    const REAPER = `reaper${LIVE_SUFFIX}`;
+    const LONG = 10 * LEASE_MS; // the second owner's leases outlast the test's clock
+    async function reapGone(at: Date) {
+      const release = await holdLivenessLock(database(), REAPER);
+      try {
+        return await reapLeases(database().prisma, REAPER, [GONE], at);
+      } finally {
+        await release();
+      }
+    }
+    const lateResult = (c: TClaimed): TAttemptRecord => ({
+      claimed: c,
+      owner: GONE,
+      startedAt: new Date(),
+      finishedAt: new Date(),
+      requestHeaders: {},
+      result: {
+        ok: true,
+        statusCode: 200,
+        durationMs: 300,
+        errorClass: null,
+        errorMessage: null,
+        responseHeaders: {},
+        responseBody: "",
+        isBodyTruncated: false,
+      },
+      outcome: { kind: "succeeded" },
+    });
+
+    it("a reaped request keeps its slot until its result comes in or its lease would have ended, counted once", async () => {
+      const hook = await enabledWebhook("http://127.0.0.1:9/reaped", { maxInFlight: 3 });
+      await queue(hook.id, 4);
+      const t0 = new Date();
+      const at = (ms: number) => new Date(t0.getTime() + ms);
+      const [a, b] = await claimDeliveries(database().prisma, GONE, 2, t0, LEASE_MS);
+      expect(await reapGone(at(100))).toBe(2);
+      // a and b are claimable again, but may still be open at the receiver: one slot of three is free.
+      const next = await claimDeliveries(database().prisma, "w2", 10, at(200), LONG);
+      expect(next.map((c) => c.id)).toEqual([a?.id]);
+      expect(await claimDeliveries(database().prisma, "w2", 10, at(300), LONG)).toHaveLength(0);
+
+      // a's first request ends: it is logged late, and its slot is free (b's is not).
+      expect(await recordAttempts(database().prisma, [lateResult(a as TClaimed)], 10)).toEqual(["late"]);
+      expect((await claimDeliveries(database().prisma, "w2", 10, at(400), LONG)).map((c) => c.id)).toEqual([b?.id]);
+      expect(await claimDeliveries(database().prisma, "w2", 10, at(500), LONG)).toHaveLength(0);
+      // b's first request never reports back: it stops counting when its lease would have expired.
+      expect(await claimDeliveries(database().prisma, "w2", 10, at(LEASE_MS - 1), LONG)).toHaveLength(0);
+      expect(await claimDeliveries(database().prisma, "w2", 10, at(LEASE_MS + 1), LONG)).toHaveLength(1);
+    });
+
+    it("a reaped request that reports back before anyone claimed the delivery again is its outcome", async () => {
+      const hook = await enabledWebhook("http://127.0.0.1:9/reaped", { maxInFlight: 1 });
+      await queue(hook.id, 2);
+      const [a] = await claimDeliveries(database().prisma, GONE, 1, new Date(), LEASE_MS);
+      expect(await reapGone(new Date())).toBe(1);
+      expect(await recordAttempts(database().prisma, [lateResult(a as TClaimed)], 10)).toEqual(["recorded"]);
+      expect(await database().prisma.delivery.findUniqueOrThrow({ where: { id: a?.id as string } })).toMatchObject({ status: "succeeded", attemptCount: 1 });
+      // Its slot is free again: the other delivery goes, and a is not sent a second time.
+      const other = await database().prisma.delivery.findFirstOrThrow({ where: { status: "pending" } });
+      expect((await claimDeliveries(database().prisma, "w2", 10, new Date(), LONG)).map((c) => c.id)).toEqual([other.id]);
+    });
+
+    it("a reaped request's start counts toward the rate limit once, and beside its delivery's next claim", async () => {
+      const hook = await enabledWebhook("http://127.0.0.1:9/reaped", { maxInFlight: 100, rateLimitPerSecond: 2 });
+      await queue(hook.id, 3);
+      const t0 = new Date();
+      const at = (ms: number) => new Date(t0.getTime() + ms);
+      const [a] = await claimDeliveries(database().prisma, GONE, 1, t0, LEASE_MS);
+      expect(await reapGone(at(50))).toBe(1);
+      // One start in the window (a's, counted once): one more may start, and a, the oldest, goes again.
+      expect((await claimDeliveries(database().prisma, "w2", 10, at(100), LONG)).map((c) => c.id)).toEqual([a?.id]);
+      // Two starts in the window now, both a's.
+      expect(await claimDeliveries(database().prisma, "w2", 10, at(200), LONG)).toHaveLength(0);
+      expect(await claimDeliveries(database().prisma, "w2", 10, at(1_050), LONG)).toHaveLength(1);
+    });
   });
 
   it("skips disabled webhooks and deliveries not yet due, and hands released leases back", async () => {

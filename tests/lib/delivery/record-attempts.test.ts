@@ -54,7 +54,7 @@ describe.each(TEST_DATABASES)("recording attempts on $name", (backend) => {
       [record(d as TClaimed, fail(), 4), record(a as TClaimed, fail(), 1), record(c as TClaimed, ok, 3), record(b as TClaimed, fail(), 2)],
       10,
     );
-    expect(done).toEqual([true, true, true, true]);
+    expect(done).toEqual(["recorded", "recorded", "recorded", "recorded"]);
     expect(await webhook(hook.id)).toMatchObject({
       consecutiveFailures: 1,
       enabled: true,
@@ -90,16 +90,70 @@ describe.each(TEST_DATABASES)("recording attempts on $name", (backend) => {
     await enabledWebhook("http://127.0.0.1:9/h");
     const [a, b] = await claimed(2);
     const done = await recordAttempts(db().prisma, [record(a as TClaimed, ok, 1), record(b as TClaimed, ok, 2, "someone-else")], 10);
-    expect(done).toEqual([true, false]);
+    expect(done).toEqual(["recorded", "dropped"]);
     expect(await db().prisma.attempt.findMany({ select: { deliveryId: true } })).toEqual([{ deliveryId: a?.id }]);
     expect(await db().prisma.delivery.findUniqueOrThrow({ where: { id: b?.id as string } })).toMatchObject({ status: "in_flight", leaseOwner: "w1" });
+  });
+
+  // Issue 19.2: w1 was cut off from the database, its lease reaped, and w2 claimed the delivery
+  // again. w1's request was made all the same: its result is kept, marked late, and changes nothing.
+  it.each([
+    ["after", true],
+    ["before", false],
+  ])("a result whose delivery was claimed again since is kept as a late attempt, %s the new owner's", async (_, isNewFirst) => {
+    const hook = await enabledWebhook("http://127.0.0.1:9/h");
+    const [first] = await claimed(1);
+    const [again] = await claimDeliveries(db().prisma, "w2", 1, new Date(T0.getTime() + 120_000), 60_000); // w1's lease expired
+    expect(again).toMatchObject({ id: first?.id, attemptCount: 2 });
+    const theirs = record(again as TClaimed, ok, 200_000, "w2");
+    const ours = record(first as TClaimed, fail(), 5);
+    if (isNewFirst) expect(await recordAttempts(db().prisma, [theirs], 10)).toEqual(["recorded"]);
+    expect(await recordAttempts(db().prisma, [ours], 10)).toEqual(["late"]);
+    if (!isNewFirst) expect(await recordAttempts(db().prisma, [theirs], 10)).toEqual(["recorded"]);
+
+    expect(await db().prisma.delivery.findUniqueOrThrow({ where: { id: first?.id as string } })).toMatchObject({
+      status: "succeeded",
+      attemptCount: 2,
+      lastStatusCode: 200,
+      lastErrorClass: null,
+    });
+    const attempts = await db().prisma.attempt.findMany({ orderBy: { number: "asc" }, select: { number: true, statusCode: true, isLate: true } });
+    expect(attempts).toEqual([
+      { number: 1, statusCode: 500, isLate: true },
+      { number: 2, statusCode: 200, isLate: false },
+    ]);
+    // The late failure is not the webhook's: no failure counted, no failure time.
+    expect(await webhook(hook.id)).toMatchObject({ consecutiveFailures: 0, lastFailureAt: null });
+    // Written again (as after a write whose answer was lost): nothing more is kept.
+    expect(await recordAttempts(db().prisma, [ours], 10)).toEqual(["dropped"]);
+    expect(await db().prisma.attempt.count()).toBe(2);
+  });
+
+  it("the recorder writes again through a dropped connection instead of losing the record", async () => {
+    await enabledWebhook("http://127.0.0.1:9/h");
+    const [a] = await claimed(1);
+    const prisma = db().prisma;
+    let cuts = 1;
+    // A client whose first statement is cut off by the server, as pg_terminate_backend does.
+    const blipping = new Proxy(prisma, {
+      get(target, key, receiver) {
+        if (key === "$queryRaw" && cuts > 0) {
+          cuts--;
+          return () => Promise.reject(Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }));
+        }
+        const value = Reflect.get(target, key, receiver);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    expect(await new AttemptRecorder(blipping, 10).record(record(a as TClaimed, ok, 1))).toBe("recorded");
+    expect(await prisma.delivery.findUniqueOrThrow({ where: { id: a?.id as string } })).toMatchObject({ status: "succeeded" });
   });
 
   it("stores a receiver's NUL bytes as U+FFFD rather than failing", async () => {
     await enabledWebhook("http://127.0.0.1:9/h");
     const [a] = await claimed(1);
     const withNul = { ...ok, responseBody: "a\u0000b", responseHeaders: { "x-odd": "c\u0000d" } };
-    expect(await recordAttempts(db().prisma, [record(a as TClaimed, withNul, 1)], 10)).toEqual([true]);
+    expect(await recordAttempts(db().prisma, [record(a as TClaimed, withNul, 1)], 10)).toEqual(["recorded"]);
     expect(await db().prisma.attempt.findFirstOrThrow()).toMatchObject({ responseBody: "a\uFFFDb", responseHeaders: { "x-odd": "c\uFFFDd" } });
   });
 
@@ -113,7 +167,7 @@ describe.each(TEST_DATABASES)("recording attempts on $name", (backend) => {
     });
     const recorder = new AttemptRecorder(db().prisma, 10);
     const results = await Promise.allSettled(all.map((c, i) => recorder.record(record(c, ok, i))));
-    expect(results.filter((r) => r.status === "fulfilled" && r.value === true)).toHaveLength(29);
+    expect(results.filter((r) => r.status === "fulfilled" && r.value === "recorded")).toHaveLength(29);
     expect(results[7]?.status).toBe("rejected");
     expect(await db().prisma.delivery.count({ where: { status: "succeeded" } })).toBe(29);
   });

@@ -170,7 +170,7 @@ describe.each(TEST_DATABASES)("the delivery worker on $name", (backend) => {
     await trap.close();
   });
 
-  it("a result whose lease was lost is dropped (fenced update)", async () => {
+  it("a result whose lease was lost does not overwrite the new owner's: it is logged as a late attempt (fenced update)", async () => {
     await enabledWebhook(receiver.url);
     await publishEvent({ event: "deals.created", data: {} });
     const clock = manualClock();
@@ -185,8 +185,11 @@ describe.each(TEST_DATABASES)("the delivery worker on $name", (backend) => {
     const { AttemptRecorder } = await import("@/lib/delivery/record-attempts");
     const recorder = new AttemptRecorder(db().prisma, TEST_CONFIG.failureLimit);
     const late = await attemptDelivery({ recorder, owner: "slow", config: TEST_CONFIG, now: clock.now }, claimed as NonNullable<typeof claimed>);
-    expect(late.isRecorded).toBe(false);
-    expect(await db().prisma.attempt.count()).toBe(1);
+    expect(late.recorded).toBe("late");
+    expect(await db().prisma.attempt.findMany({ orderBy: { number: "asc" }, select: { number: true, isLate: true } })).toEqual([
+      { number: 1, isLate: true },
+      { number: 2, isLate: false },
+    ]);
     expect(await db().prisma.delivery.findFirstOrThrow()).toMatchObject({ status: "succeeded", attemptCount: 2 });
     void slow;
   });

@@ -73,6 +73,7 @@ describe("toDeliveryDto and toAttemptDto", () => {
       isBodyTruncated: false,
       errorClass: "timeout",
       errorMessage: "no answer in 2000 ms",
+      isLate: false,
     };
     expect(toAttemptDto(attempt)).toEqual({
       number: 1,
@@ -86,7 +87,9 @@ describe("toDeliveryDto and toAttemptDto", () => {
       responseHeaders: null,
       responseBody: null,
       isBodyTruncated: false,
+      isLate: false,
     });
+    expect(toAttemptDto({ ...attempt, isLate: true }).isLate).toBe(true);
     expect(toAttemptDto({ ...attempt, statusCode: 200, responseHeaders: { "content-type": "text/plain" }, responseBody: "ok" })).toMatchObject({
       statusCode: 200,
       responseHeaders: { "content-type": "text/plain" },

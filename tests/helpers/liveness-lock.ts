@@ -1,0 +1,21 @@
+import pg from "pg";
+import type { Database } from "@/lib/db/open-database";
+import { LIVENESS_LOCK_CLASS } from "@/lib/delivery/runtime/worker-liveness";
+import type { TestPostgres } from "./databases";
+
+/**
+ * Holds `owner`'s liveness lock as a worker's own session would, until the returned release: on
+ * PostgreSQL on a connection of its own, on PGlite on its one session.
+ */
+export async function holdLivenessLock(database: Database, owner: string): Promise<() => Promise<void>> {
+  if (database.kind === "pglite") {
+    await database.prisma.$executeRaw`select pg_advisory_lock(${LIVENESS_LOCK_CLASS}::int4, hashtext(${owner}))`;
+    return async () => {
+      await database.prisma.$executeRaw`select pg_advisory_unlock(${LIVENESS_LOCK_CLASS}::int4, hashtext(${owner}))`;
+    };
+  }
+  const client = new pg.Client({ connectionString: (database as TestPostgres).url });
+  await client.connect();
+  await client.query("select pg_advisory_lock($1, hashtext($2))", [LIVENESS_LOCK_CLASS, owner]);
+  return () => client.end();
+}
