@@ -18,7 +18,8 @@ type Props = { value: TOAuthClientType; onChange: (value: TOAuthClientType) => v
 
 /** Confidential or public client (RFC 6749 §2.1): what the application can keep secret decides how it authenticates. */
 export function ClientTypePicker({ value, onChange, error }: Props) {
-  const errorId = `${useId()}-error`;
+  const id = useId();
+  const errorId = `${id}-error`;
   return (
     <fieldset aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} tabIndex={error ? -1 : undefined}>
       <legend className="text-sm font-medium text-gray-900">Client type</legend>
@@ -31,11 +32,18 @@ export function ClientTypePicker({ value, onChange, error }: Props) {
               value={choice.value}
               checked={value === choice.value}
               onChange={() => onChange(choice.value)}
+              // Named by its label alone; the description is read after it, not as part of the name.
+              aria-labelledby={`${id}-${choice.value}`}
+              aria-describedby={`${id}-${choice.value}-description`}
               className="mt-0.5 h-4 w-4 shrink-0 accent-brand-600"
             />
             <span>
-              <span className="font-semibold text-gray-900">{choice.label}</span>
-              <span className="block text-xs text-gray-600">{choice.description}</span>
+              <span id={`${id}-${choice.value}`} className="font-semibold text-gray-900">
+                {choice.label}
+              </span>
+              <span id={`${id}-${choice.value}-description`} className="block text-xs text-gray-600">
+                {choice.description}
+              </span>
             </span>
           </label>
         ))}

@@ -25,7 +25,7 @@ async function registerApp(page: Page, name: string, clientType: "Confidential" 
     .getByRole("group", { name: "Client type" })
     .getByRole("radio", { name: new RegExp(`^${clientType}`) })
     .check();
-  await page.getByLabel("Redirect URIs").fill(callback);
+  await page.getByRole("textbox", { name: "Redirect URIs" }).fill(callback);
   await page
     .getByRole("group", { name: /^Scopes/ })
     .getByRole("checkbox", { name: /webhooks:write/ })
@@ -136,7 +136,7 @@ test("a public client: registered without a secret, gets tokens with its client_
   await page.goto("/settings/oauth-apps");
   await page.getByLabel("Application name").fill("Web page");
   await page.getByRole("radio", { name: /^Public/ }).check();
-  await page.getByLabel("Redirect URIs").fill("https://app.example.com/callback");
+  await page.getByRole("textbox", { name: "Redirect URIs" }).fill("https://app.example.com/callback");
   await page.getByRole("checkbox", { name: /webhooks:read/ }).check();
   await page.getByRole("button", { name: "Register application" }).click();
   await expect(page.getByText("A public client can only use")).toBeVisible();

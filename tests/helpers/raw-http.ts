@@ -60,3 +60,25 @@ export function head(requestLine: string, headers: Record<string, string | numbe
     .map(([name, value]) => `${name}: ${value}\r\n`)
     .join("")}\r\n`;
 }
+
+type TRoute = readonly [method: string, path: string, headers: Readonly<Record<string, string | number>>, body: string];
+
+/**
+ * Each route asked with the request targets and Host headers no URL can be built from (issue 19.6):
+ * absolute-form, to another host and to this one, and two malformed Hosts. One answer per pair.
+ */
+export async function badTargetAnswers(port: number, host: string, routes: readonly TRoute[]): Promise<{ what: string; path: string; answer: TRawResponse }[]> {
+  const answers = [];
+  for (const [method, path, headers, body] of routes) {
+    for (const [target, hostHeader] of [
+      [`http://x${path}`, "x"],
+      [`http://${host}${path}`, host],
+      [path, "a b"],
+      [path, "a@b"],
+    ] as const) {
+      const answer = await rawRequest(port, head(`${method} ${target} HTTP/1.1`, { host: hostHeader, ...headers }), body);
+      answers.push({ what: `${method} ${target} Host: ${hostHeader}`, path, answer });
+    }
+  }
+  return answers;
+}

@@ -129,6 +129,30 @@ describe("migration history checks (PGlite)", () => {
     return { pg, deploy: (p = paths) => deployMigrations(pgliteAdapterFactory(pg), p) };
   }
 
+  /**
+   * A database migrated up to, not including, the migration named `suffix`: that one and every later
+   * one are set aside, so a test can write the data an upgrade meets; `upgrade` applies them.
+   */
+  async function migratedBefore(suffix: string) {
+    const { dir, paths } = copyPrismaDir();
+    cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
+    const all = fs
+      .readdirSync(paths.migrationsDir)
+      .filter((n) => n !== "migration_lock.toml")
+      .sort();
+    const from = all.findIndex((n) => n.endsWith(`_${suffix}`));
+    expect(from).toBeGreaterThan(0);
+    const aside = path.join(dir, "aside");
+    fs.mkdirSync(aside);
+    for (const name of all.slice(from)) fs.renameSync(path.join(paths.migrationsDir, name), path.join(aside, name));
+    const { pg, deploy } = await migratedPglite(paths);
+    const upgrade = async () => {
+      for (const name of all.slice(from)) fs.renameSync(path.join(aside, name), path.join(paths.migrationsDir, name));
+      await deploy();
+    };
+    return { pg, upgrade };
+  }
+
   it("refuses a database that is ahead of the code", async () => {
     const { pg, deploy } = await migratedPglite();
     await pg.query(
@@ -139,36 +163,17 @@ describe("migration history checks (PGlite)", () => {
   });
 
   it("gives webhooks that existed before signature families all three", async () => {
-    const { dir, paths } = copyPrismaDir();
-    cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
-    const later = fs.readdirSync(paths.migrationsDir).filter((n) => n.endsWith("_signature_families"));
-    expect(later).toHaveLength(1);
-    const aside = path.join(dir, "aside");
-    fs.renameSync(path.join(paths.migrationsDir, later[0] as string), aside);
-    const { pg, deploy } = await migratedPglite(paths);
+    const { pg, upgrade } = await migratedBefore("signature_families");
     await pg.query(
       `insert into "Webhook" (id, url, "tokenCiphertext", "updatedAt") values ('11111111-1111-4111-8111-111111111111', 'https://x.example/', 'sealed', now())`,
     );
-    fs.renameSync(aside, path.join(paths.migrationsDir, later[0] as string));
-    await deploy();
+    await upgrade();
     const { rows } = await pg.query<{ signatureFamilies: string[] }>(`select "signatureFamilies" from "Webhook"`);
     expect(rows).toEqual([{ signatureFamilies: ["teamwork", "standard-webhooks", "twenty"] }]);
   });
 
   it("keeps OAuth applications and tokens from before client types working: confidential, each token a grant of its own", async () => {
-    const { dir, paths } = copyPrismaDir();
-    cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
-    // This migration and any after it are set aside, the data written, then they are applied.
-    const all = fs
-      .readdirSync(paths.migrationsDir)
-      .filter((n) => n !== "migration_lock.toml")
-      .sort();
-    const from = all.findIndex((n) => n.endsWith("_oauth_client_types_and_grants"));
-    expect(from).toBeGreaterThan(0);
-    const aside = path.join(dir, "aside");
-    fs.mkdirSync(aside);
-    for (const name of all.slice(from)) fs.renameSync(path.join(paths.migrationsDir, name), path.join(aside, name));
-    const { pg, deploy } = await migratedPglite(paths);
+    const { pg, upgrade } = await migratedBefore("oauth_client_types_and_grants");
     const app = "11111111-1111-4111-8111-111111111111";
     const token = "22222222-2222-4222-8222-222222222222";
     await pg.query(
@@ -177,26 +182,13 @@ describe("migration history checks (PGlite)", () => {
     await pg.query(
       `insert into "OAuthToken" (id, "appId", "accessTokenHash", "accessTokenExpiresAt", scopes, "grantType") values ('${token}', '${app}', 'a', now(), '{}', 'client_credentials')`,
     );
-    for (const name of all.slice(from)) fs.renameSync(path.join(aside, name), path.join(paths.migrationsDir, name));
-    await deploy();
+    await upgrade();
     expect((await pg.query(`select "clientType", "secretHash" from "OAuthApp"`)).rows).toEqual([{ clientType: "confidential", secretHash: "hash" }]);
     expect((await pg.query(`select "grantId", "rotatedAt" from "OAuthToken"`)).rows).toEqual([{ grantId: token, rotatedAt: null }]);
   });
 
   it("ends the credentials that had already outlived their creator's admin role, restorable; keeps an admin's revocations final", async () => {
-    const { dir, paths } = copyPrismaDir();
-    cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
-    // This migration and any after it are set aside, the data written, then they are applied.
-    const all = fs
-      .readdirSync(paths.migrationsDir)
-      .filter((n) => n !== "migration_lock.toml")
-      .sort();
-    const from = all.findIndex((n) => n.endsWith("_credentials_end_with_creator_admin"));
-    expect(from).toBeGreaterThan(0);
-    const aside = path.join(dir, "aside");
-    fs.mkdirSync(aside);
-    for (const name of all.slice(from)) fs.renameSync(path.join(paths.migrationsDir, name), path.join(aside, name));
-    const { pg, deploy } = await migratedPglite(paths);
+    const { pg, upgrade } = await migratedBefore("credentials_end_with_creator_admin");
     const [admin, demoted] = ["11111111-1111-4111-8111-111111111111", "22222222-2222-4222-8222-222222222222"];
     await pg.exec(`
       insert into "User" (id, email, "passwordHash", role, "updatedAt") values ('${admin}', 'a@x.io', 'h', 'ADMIN', now()), ('${demoted}', 'd@x.io', 'h', 'MEMBER', now());
@@ -213,8 +205,7 @@ describe("migration history checks (PGlite)", () => {
         ('c0000000-0000-4000-8000-000000000002', 'b0000000-0000-4000-8000-000000000002', null, 't2', now() + interval '1 hour', '{}', 'client_credentials'),
         ('c0000000-0000-4000-8000-000000000003', 'b0000000-0000-4000-8000-000000000001', '${demoted}', 't3', now() + interval '1 hour', '{}', 'authorization_code');
     `);
-    for (const name of all.slice(from)) fs.renameSync(path.join(aside, name), path.join(paths.migrationsDir, name));
-    await deploy();
+    await upgrade();
     const keys = await pg.query<{ name: string; revokedFor: string | null; isRevoked: boolean }>(
       `select name, "revokedFor", "revokedAt" is not null as "isRevoked" from "ApiKey" order by id`,
     );
