@@ -20,6 +20,12 @@ export function ApiKeyRow({ apiKey: k, onRevoke, onRestore }: Props) {
     <tr className={`${STACKED.row} ${k.revokedAt ? "text-gray-500" : "text-gray-900"}`} data-testid="api-key-row">
       <td data-label="Name" className={`${STACKED.cell} font-medium`}>
         {k.name}
+        {/* Under the name, not among the buttons: it is why the key stopped, and it needs the room. */}
+        {k.revokedReason && canRestore ? (
+          <span className="block text-xs font-medium text-amber-800" data-testid="api-key-state">
+            {revokedText(k.revokedReason)}
+          </span>
+        ) : null}
       </td>
       <td data-label="Key" className={`${STACKED.cell} font-mono text-xs`}>
         {k.prefix}…
@@ -34,9 +40,9 @@ export function ApiKeyRow({ apiKey: k, onRevoke, onRestore }: Props) {
       <td data-label="Last used" className={`${STACKED.cell} whitespace-nowrap`}>
         {relativeTime(k.lastUsedAt)}
       </td>
-      <td className={STACKED.actions}>
-        {k.revokedReason ? (
-          <span className={`text-xs font-medium ${canRestore ? "text-amber-800" : ""}`} data-testid="api-key-state">
+      <td className={`${STACKED.actions} whitespace-nowrap`}>
+        {k.revokedReason && !canRestore ? (
+          <span className="text-xs font-medium" data-testid="api-key-state">
             {revokedText(k.revokedReason)}
           </span>
         ) : null}

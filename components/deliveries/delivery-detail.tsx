@@ -7,8 +7,8 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { useToast } from "@/components/ui/toast";
 import { useDelivery } from "@/lib/queries/use-delivery";
 import { useRedeliver } from "@/lib/queries/use-redeliver";
-import type { TAttempt } from "@/lib/validation/delivery";
 import { describeOutcome } from "@/lib/validation/error-class";
+import { AttemptCard, Headers } from "./attempt-card";
 import { DeliveryStatus, formatTime } from "./delivery-status";
 import { SignatureDebugger } from "./signature-debugger";
 
@@ -19,62 +19,6 @@ const pretty = (text: string) => {
     return text;
   }
 };
-
-function Headers({ headers }: { headers: Record<string, string> | null }) {
-  if (!headers || Object.keys(headers).length === 0) return <p className="text-xs text-gray-500">none</p>;
-  return (
-    <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5 font-mono text-xs">
-      {Object.entries(headers).map(([k, v]) => (
-        <div key={k} className="contents">
-          <dt className="text-gray-500">{k}</dt>
-          <dd className="break-all text-gray-800">{v}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
-function AttemptCard({ attempt }: { attempt: TAttempt }) {
-  const outcome = attempt.errorClass ? `${attempt.errorClass}${attempt.statusCode ? ` · HTTP ${attempt.statusCode}` : ""}` : `HTTP ${attempt.statusCode}`;
-  return (
-    <li className="rounded-lg ring-1 ring-gray-200" data-testid="attempt">
-      <details>
-        <summary className="flex cursor-pointer flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3 text-sm">
-          <span className="font-semibold text-gray-900">Attempt {attempt.number}</span>
-          <span className="rounded bg-gray-100 px-1.5 py-0.5 text-xs text-gray-700">{attempt.trigger}</span>
-          {attempt.isLate ? (
-            <span
-              className="rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900"
-              title="Recorded after another worker had taken this delivery over: the receiver got this request and a later one with the same Delivery id. It changed neither the delivery's status nor the webhook's health."
-            >
-              late · taken over
-            </span>
-          ) : null}
-          <span className="text-gray-600">{formatTime(attempt.startedAt)}</span>
-          <span className="text-gray-600">{attempt.durationMs} ms</span>
-          <span className={attempt.errorClass ? "font-medium text-red-700" : "font-medium text-green-700"}>{outcome}</span>
-        </summary>
-        <div className="space-y-3 border-t border-gray-200 px-4 py-3">
-          {attempt.errorMessage ? <p className="text-sm text-red-700">{attempt.errorMessage}</p> : null}
-          <div>
-            <p className="mb-1 text-xs font-semibold text-gray-600">Request headers (secrets masked)</p>
-            <Headers headers={attempt.requestHeaders} />
-          </div>
-          <div>
-            <p className="mb-1 text-xs font-semibold text-gray-600">Response headers</p>
-            <Headers headers={attempt.responseHeaders} />
-          </div>
-          <div>
-            <p className="mb-1 text-xs font-semibold text-gray-600">Response body{attempt.isBodyTruncated ? " (first 64 KiB)" : ""}</p>
-            <pre className="max-h-48 overflow-auto rounded bg-gray-50 p-2 font-mono text-xs break-all whitespace-pre-wrap">
-              {attempt.responseBody || "(empty)"}
-            </pre>
-          </div>
-        </div>
-      </details>
-    </li>
-  );
-}
 
 export function DeliveryDetail({ id }: { id: string }) {
   const toast = useToast();
