@@ -3,15 +3,20 @@ import type { PrismaClient } from "../../db";
 import { ownersWithoutLock, reapLeases } from "./reap-leases";
 import { LIVENESS_RECONNECT_MAX_MS, type TLiveness } from "./worker-liveness";
 
-export const REAP_EVERY_MS = 1_000;
+/**
+ * Each look is one query (about 0.2 % of a core for a worker, measured): two a second keep an idle
+ * worker under 1 % of a core and a takeover within the 2 s issue 10 promised (docs/benchmarks.md).
+ */
+export const REAP_EVERY_MS = 500;
 /**
  * How long a worker's lock must be seen free, without a break, before its leases are taken. A live
- * worker whose session was cut tries again at least every LIVENESS_RECONNECT_MAX_MS, and a try
- * takes milliseconds on a database that answers the reaper: five seconds leave room for several
- * tries on a loaded machine. A dead worker's deliveries are still taken over in about six seconds,
- * far sooner than its leases would expire.
+ * worker whose session was cut tries again every LIVENESS_RECONNECT_MAX_MS (250 ms), and a try takes
+ * milliseconds on a database that answers the reaper: a second leaves room for four tries. A dead
+ * worker's deliveries are still taken over in about 1.5 s, far sooner than its leases would expire;
+ * a worker cut off for longer while still sending is fenced (its late results are recorded as such,
+ * and its requests keep counting toward the webhook's limits until their leases would have ended).
  */
-export const REAP_GRACE_MS = 5 * LIVENESS_RECONNECT_MAX_MS;
+export const REAP_GRACE_MS = 4 * LIVENESS_RECONNECT_MAX_MS;
 
 type TReaperOptions = {
   db: PrismaClient;

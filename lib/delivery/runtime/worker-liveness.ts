@@ -18,7 +18,7 @@ export const LIVENESS_LOCK_CLASS = 0x686b6c76;
  * A lost liveness connection is tried again at least this often (the shared default backs off to
  * 10 s): the reaper's grace has to outlast the wait between two tries, so the wait is kept short.
  */
-export const LIVENESS_RECONNECT_MAX_MS = 1_000;
+export const LIVENESS_RECONNECT_MAX_MS = 250;
 
 /** Whether some session holds `owner`'s liveness lock; `owner` is a parameter or a column. */
 export function isLockHeldSql(owner: Prisma.Sql): Prisma.Sql {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { PrismaClient } from "@/lib/db";
 import { ownersWithoutLock, reapLeases } from "@/lib/delivery/runtime/reap-leases";
-import { REAP_GRACE_MS, Reaper, startReaper } from "@/lib/delivery/runtime/reaper";
+import { REAP_EVERY_MS, REAP_GRACE_MS, Reaper, startReaper } from "@/lib/delivery/runtime/reaper";
 import { LIVENESS_RECONNECT_MAX_MS } from "@/lib/delivery/runtime/worker-liveness";
 
 // The reaper's policy, with its two statements (tested in reap-leases.test.ts) stubbed: what the
@@ -25,10 +25,11 @@ describe("the reaper", () => {
     reap.mockReset().mockImplementation(async (_db, _self, owners) => owners.length);
   });
 
-  /** Looks once a second for `ms`, as the running reaper does; returns what it took. */
+  const STEP = REAP_EVERY_MS;
+  /** Looks every REAP_EVERY_MS for `ms`, as the running reaper does; returns what it took. */
   async function looks(reaper: Reaper, ms: number): Promise<number> {
     let taken = 0;
-    for (const end = t + ms; t <= end; t += 1_000) taken += await reaper.tick();
+    for (const end = t + ms; t <= end; t += STEP) taken += await reaper.tick();
     return taken;
   }
 
@@ -36,7 +37,7 @@ describe("the reaper", () => {
     expect(REAP_GRACE_MS).toBeGreaterThanOrEqual(3 * LIVENESS_RECONNECT_MAX_MS);
     const reaper = new Reaper({ db, liveness, now });
     free.mockResolvedValue(["gone#live"]);
-    expect(await looks(reaper, REAP_GRACE_MS - 1_000)).toBe(0);
+    expect(await looks(reaper, REAP_GRACE_MS - STEP)).toBe(0);
     expect(reap).not.toHaveBeenCalled();
     expect(await reaper.tick()).toBe(1); // free for the whole grace
     expect(reap).toHaveBeenCalledWith(db, "me#live", ["gone#live"], now());
@@ -45,47 +46,47 @@ describe("the reaper", () => {
   it("forgets a worker whose lock was taken again: a later loss starts a new grace", async () => {
     const reaper = new Reaper({ db, liveness, now });
     free.mockResolvedValue(["blip#live"]);
-    await looks(reaper, REAP_GRACE_MS - 2_000);
+    await looks(reaper, REAP_GRACE_MS - 2 * STEP);
     free.mockResolvedValueOnce([]); // it reconnected
     await reaper.tick();
-    t += 1_000;
-    expect(await looks(reaper, REAP_GRACE_MS - 1_000)).toBe(0);
+    t += STEP;
+    expect(await looks(reaper, REAP_GRACE_MS - STEP)).toBe(0);
     expect(await reaper.tick()).toBe(1);
   });
 
   it("judges no one while its own lock is lost, and after taking it again starts over", async () => {
     const reaper = new Reaper({ db, liveness, now });
     free.mockResolvedValue(["other#live"]);
-    await looks(reaper, REAP_GRACE_MS - 2_000);
+    await looks(reaper, REAP_GRACE_MS - 2 * STEP);
     isHeld = false; // the same blip cut us off too
     expect(await looks(reaper, 3_000)).toBe(0);
-    expect(free).toHaveBeenCalledTimes(REAP_GRACE_MS / 1_000 - 1); // no look while cut off
+    expect(free).toHaveBeenCalledTimes(REAP_GRACE_MS / STEP - 1); // no look while cut off
     isHeld = true;
     epoch = 2;
-    expect(await looks(reaper, REAP_GRACE_MS - 1_000)).toBe(0);
+    expect(await looks(reaper, REAP_GRACE_MS - STEP)).toBe(0);
     expect(await reaper.tick()).toBe(1);
   });
 
   it("starts over when its lock was lost and taken again between two looks (the epoch moved)", async () => {
     const reaper = new Reaper({ db, liveness, now });
     free.mockResolvedValue(["other#live"]);
-    await looks(reaper, REAP_GRACE_MS - 1_000);
+    await looks(reaper, REAP_GRACE_MS - STEP);
     epoch = 2; // lost and taken again within a second: isHeld never looked false
     expect(await reaper.tick()).toBe(0);
-    expect(await looks(reaper, REAP_GRACE_MS - 1_000)).toBe(0);
+    expect(await looks(reaper, REAP_GRACE_MS - STEP)).toBe(0);
     expect(await reaper.tick()).toBe(1);
   });
 
   it("starts over when the database says its own lock is free, or a look fails", async () => {
     const reaper = new Reaper({ db, liveness, now });
     free.mockResolvedValue(["other#live"]);
-    await looks(reaper, REAP_GRACE_MS - 1_000);
+    await looks(reaper, REAP_GRACE_MS - STEP);
     free.mockResolvedValueOnce(null); // our drop is not reported to us yet
     expect(await reaper.tick()).toBe(0);
-    await looks(reaper, REAP_GRACE_MS - 1_000);
+    await looks(reaper, REAP_GRACE_MS - STEP);
     free.mockRejectedValueOnce(new Error("Connection terminated unexpectedly"));
     await expect(reaper.tick()).rejects.toThrow("terminated");
-    expect(await looks(reaper, REAP_GRACE_MS - 1_000)).toBe(0);
+    expect(await looks(reaper, REAP_GRACE_MS - STEP)).toBe(0);
     expect(await reaper.tick()).toBe(1);
   });
 
