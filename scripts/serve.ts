@@ -8,8 +8,8 @@ import type http from "node:http";
 import next from "next";
 import type { TDirectRouteHolder } from "../lib/api/direct-routes";
 import { parseEnv } from "../lib/config/env-schema";
-import { pathOf } from "../lib/http/front-door";
 import { createFrontDoorServer, frontDoorSettings } from "../lib/http/front-door-server";
+import { pathOf } from "../lib/http/request-target";
 import { serveFetch } from "../lib/http/serve-fetch";
 import { waitForBoot } from "../lib/server/boot-gate";
 

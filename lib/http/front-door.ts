@@ -8,8 +8,6 @@ import type { TConnectionLimit } from "./connection-limit";
 import { refuseRequest } from "./refuse-request";
 import { pathOf, requestTargetProblem } from "./request-target";
 
-export { pathOf } from "./request-target";
-
 /** Every method a page or route here answers; anything else (TRACE, CONNECT, PROPFIND ...) is 405. */
 export const SERVED_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 

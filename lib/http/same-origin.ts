@@ -4,6 +4,7 @@
 // (our servers speak only http), or, behind `trustedProxies` reverse proxies, what the nearest
 // proxy says in X-Forwarded-Host / X-Forwarded-Proto. Without trusted proxies those headers are
 // the client's own words and are ignored. NEXTAUTH_URL, when set, is this site's origin as well.
+import { isValidHost } from "./request-target";
 
 export type TRequestOrigin = {
   origin: string | null;
@@ -34,7 +35,7 @@ function originOf(value: string): string | null {
 export function requestOrigin(request: Omit<TRequestOrigin, "origin">, trustedProxies: number): string | null {
   const host = trustedProxies > 0 ? (nearest(request.forwardedHost) ?? request.host) : request.host;
   const proto = trustedProxies > 0 ? (nearest(request.forwardedProto)?.toLowerCase() ?? "http") : "http";
-  if (!host || /[\s/\\@?#]/.test(host) || (proto !== "http" && proto !== "https")) return null;
+  if (!host || !isValidHost(host) || (proto !== "http" && proto !== "https")) return null;
   return originOf(`${proto}://${host}`);
 }
 

@@ -3,7 +3,8 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBodyBudget } from "@/lib/http/body-budget";
 import { AUTH_MAX_BODY_BYTES } from "@/lib/http/body-limit";
-import { frontDoor, pathOf } from "@/lib/http/front-door";
+import { frontDoor } from "@/lib/http/front-door";
+import { pathOf } from "@/lib/http/request-target";
 import { serveFetch } from "@/lib/http/serve-fetch";
 import { head, rawRequest } from "../../helpers/raw-http";
 
