@@ -4,11 +4,17 @@
 // next.config.ts instead: they run no script, and skipping them keeps request bodies out of the proxy.
 import { type NextRequest, NextResponse } from "next/server";
 import { env } from "./lib/env";
-import { newNonce, pageSecurityHeaders } from "./lib/http/security-headers";
+import { isFrameablePath, newNonce, pageSecurityHeaders } from "./lib/http/security-headers";
 
 export function proxy(request: NextRequest): NextResponse {
   const e = env();
-  const headers = pageSecurityHeaders({ nonce: newNonce(), isDev: e.NODE_ENV === "development", isHttps: e.NEXTAUTH_URL?.startsWith("https://") ?? false });
+  const headers = pageSecurityHeaders({
+    nonce: newNonce(),
+    isDev: e.NODE_ENV === "development",
+    isHttps: e.NEXTAUTH_URL?.startsWith("https://") ?? false,
+    // A host may frame its admins' settings (HOOKLINE_FRAME_ANCESTORS); nothing else is ever framed.
+    frameAncestors: isFrameablePath(request.nextUrl.pathname) ? e.HOOKLINE_FRAME_ANCESTORS : undefined,
+  });
   const requestHeaders = new Headers(request.headers);
   for (const { key, value } of headers) requestHeaders.set(key, value);
   const response = NextResponse.next({ request: { headers: requestHeaders } });

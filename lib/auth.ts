@@ -2,12 +2,14 @@ import "server-only";
 import { cookies } from "next/headers";
 import type { NextAuthOptions, Session } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { WORKSPACE_COOKIE } from "./api/workspace-cookie";
+import { authCookies, cookieBase, workspaceCookieOptions } from "./auth/cookie-options";
 import { cookieValue, DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S, issueDeviceToken } from "./auth/device-cookie";
 import { endSessions, sessionUser } from "./auth/session-user";
-import { env } from "./env";
 import { logUnexpected } from "./errors/log-unexpected";
 import { instanceSecrets } from "./instance-secrets";
 import { authenticateUser, TooManyAttemptsError } from "./server/users/authenticate-user";
+import { redeemSignInLink, SignInLinkError } from "./server/workspaces/sign-in-links";
 
 export const SESSION_MAX_AGE_S = 12 * 60 * 60;
 
@@ -17,20 +19,9 @@ function clientAddress(headers: Record<string, unknown> | undefined): string | n
   return typeof forwarded === "string" && forwarded.trim() ? (forwarded.split(",")[0]?.trim() ?? null) : null;
 }
 
-/** Cookies are Secure when the site is served over https (NEXTAUTH_URL), as next-auth's own are. */
-export function isHttpsSite(): boolean {
-  return env().NEXTAUTH_URL?.startsWith("https://") ?? false;
-}
-
 /** Remembers this browser as one that has signed in as `email` (lib/auth/device-cookie.ts). */
 async function rememberDevice(email: string): Promise<void> {
-  (await cookies()).set(DEVICE_COOKIE, issueDeviceToken(email, instanceSecrets().authSecret), {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: isHttpsSite(),
-    path: "/",
-    maxAge: DEVICE_COOKIE_MAX_AGE_S,
-  });
+  (await cookies()).set(DEVICE_COOKIE, issueDeviceToken(email, instanceSecrets().authSecret), { ...cookieBase(), maxAge: DEVICE_COOKIE_MAX_AGE_S });
 }
 
 let cached: NextAuthOptions | undefined;
@@ -41,6 +32,7 @@ export function authOptions(): NextAuthOptions {
   cached ??= {
     secret: instanceSecrets().authSecret,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
+    cookies: authCookies(),
     pages: { signIn: "/signin", error: "/signin" },
     providers: [
       CredentialsProvider({
@@ -63,12 +55,29 @@ export function authOptions(): NextAuthOptions {
           return user;
         },
       }),
+      // A host's one-time link (lib/server/workspaces/sign-in-links.ts): the page posts its token here.
+      CredentialsProvider({
+        id: "sign-in-link",
+        name: "Sign-in link",
+        credentials: { token: { label: "Token", type: "text" } },
+        authorize: async (credentials) => {
+          try {
+            const { workspace, ...user } = await redeemSignInLink(credentials?.token ?? "");
+            // The link's workspace is where the session starts.
+            (await cookies()).set(WORKSPACE_COOKIE, workspace.id, workspaceCookieOptions().forCookieStore);
+            return user;
+          } catch (error) {
+            if (error instanceof SignInLinkError) throw new Error(error.message);
+            logUnexpected("sign-in with a link failed", error);
+            throw new Error("Sign-in is unavailable right now. Try again in a few seconds.");
+          }
+        },
+      }),
     ],
     callbacks: {
       jwt({ token, user }) {
         if (user) {
           token.uid = user.id;
-          token.role = user.role;
           token.sv = user.sessionVersion;
         }
         return token;
@@ -77,7 +86,7 @@ export function authOptions(): NextAuthOptions {
       async session({ session, token }) {
         const user = await sessionUser(token);
         if (!user) return { expires: session.expires } as Session;
-        session.user = { ...session.user, id: user.id, role: user.role, sessionVersion: user.sessionVersion };
+        session.user = { ...session.user, id: user.id, isOperator: user.isOperator, sessionVersion: user.sessionVersion };
         return session;
       },
     },

@@ -1,8 +1,10 @@
 // Part of npm run bench: the delivery log at 1,000,000 deliveries on PostgreSQL, measured at the API
 // (the route handlers, API-key auth and JSON included): first page of the global log, a deep page
 // by cursor, a filtered page, and a lookup by Delivery UUID. Median of 20 calls each.
+
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { defaultWorkspaceContext } from "../lib/db/workspace-context";
 
 const ROWS = Number(process.env.BENCH_LOG_ROWS ?? 1_000_000);
 
@@ -22,8 +24,8 @@ export async function benchDeliveryLog(pgUrl: string): Promise<string[]> {
     const db = await openDatabase({ kind: "postgres", url });
     installDatabase(db);
     const hooks: string[] = [];
-    for (let i = 0; i < 10; i++) hooks.push((await createWebhook({ url: `https://example.com/h${i}`, events: ["*"] })).id);
-    const key = (await createApiKey({ name: "bench" }, null)).key;
+    for (let i = 0; i < 10; i++) hooks.push((await createWebhook(defaultWorkspaceContext(db.prisma), { url: `https://example.com/h${i}`, events: ["*"] })).id);
+    const key = (await createApiKey(defaultWorkspaceContext(db.prisma), { name: "bench" }, null)).key;
     const t0 = performance.now();
     const fill = new pg.Client({ connectionString: url });
     await fill.connect();

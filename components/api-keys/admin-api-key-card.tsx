@@ -15,7 +15,7 @@ import type { TAdminApiKey } from "@/lib/validation/admin-api-key";
 const dateText = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 /**
- * The installation's one administrative key for Worksection's admin API (/api/admin/v2). Unlike
+ * The workspace's one administrative key for Worksection's admin API (/api/admin/v2). Unlike
  * the Bearer keys above it is readable again (its hash scheme needs it), so it is revealed on
  * request; regenerating replaces it at once, hence the confirmation.
  */
@@ -48,7 +48,7 @@ export function AdminApiKeyCard({ initialCreatedAt }: { initialCreatedAt: string
         <p className="mt-1 text-sm text-gray-600">
           For clients of Worksection's admin API: <code className="font-mono break-all">/api/admin/v2/?action=add_webhook|get_webhooks|delete_webhook</code>,
           each call signed with <code className="font-mono">hash = md5(query parameters + key)</code>. It works only there, never as a Bearer key. One per
-          installation.
+          workspace: calls it signs act in this workspace.
         </p>
       </div>
 

@@ -16,11 +16,12 @@ import { useCreateApiKey } from "@/lib/queries/use-create-api-key";
 import { useRestoreApiKey } from "@/lib/queries/use-restore-api-key";
 import { useRevokeApiKey } from "@/lib/queries/use-revoke-api-key";
 import { type TApiKey, ZApiKeyCreate } from "@/lib/validation/api-key";
-import type { TScope } from "@/lib/validation/scopes";
+import { SCOPES, type TScope, WORKSPACE_SCOPES } from "@/lib/validation/scopes";
 import { ApiKeyRow } from "./api-key-row";
 import { ScopesPicker } from "./scopes-picker";
 
-export function ApiKeysPanel() {
+/** `canGrantOperator`: only an operator may give a key the operator scope (the server checks it again). */
+export function ApiKeysPanel({ canGrantOperator = false }: { canGrantOperator?: boolean }) {
   const toast = useToast();
   const keys = useApiKeys();
   const create = useCreateApiKey();
@@ -73,7 +74,13 @@ export function ApiKeysPanel() {
             {create.isPending ? "Creating…" : "Create key"}
           </Button>
         </div>
-        <ScopesPicker legend="Scopes: what the key may do" value={scopes} onChange={setScopes} error={scopesError} />
+        <ScopesPicker
+          legend="Scopes: what the key may do"
+          value={scopes}
+          onChange={setScopes}
+          error={scopesError}
+          offered={canGrantOperator ? SCOPES : WORKSPACE_SCOPES}
+        />
       </form>
 
       {shown ? (

@@ -2,19 +2,22 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { BookIcon, KeyIcon, ListIcon, WebhookIcon } from "@/components/ui/icons";
+import { BookIcon, BuildingsIcon, KeyIcon, ListIcon, WebhookIcon } from "@/components/ui/icons";
 
-const ITEMS = [
+// A workspace's settings (its admins'), then the installation's (operators').
+const WORKSPACE_ITEMS = [
   { href: "/settings/webhooks", label: "Webhooks", Icon: WebhookIcon },
   { href: "/settings/webhooks/deliveries", label: "Deliveries", Icon: ListIcon },
   { href: "/settings/api-keys", label: "API keys", Icon: KeyIcon },
   { href: "/settings/oauth-apps", label: "OAuth apps", Icon: KeyIcon },
   { href: "/settings/api-docs", label: "API reference", Icon: BookIcon },
 ] as const;
+const OPERATOR_ITEMS = [{ href: "/settings/workspaces", label: "Workspaces", Icon: BuildingsIcon }] as const;
 
 /** Sidebar on wide screens; on narrow ones, tabs without icons that wrap to a second row rather than hide behind a scroll. */
-export function SettingsNav() {
+export function SettingsNav({ isAdmin, isOperator }: { isAdmin: boolean; isOperator: boolean }) {
   const pathname = usePathname();
+  const ITEMS = [...(isAdmin ? WORKSPACE_ITEMS : []), ...(isOperator ? OPERATOR_ITEMS : [])];
   return (
     <nav aria-label="Settings" className="md:w-52 md:shrink-0">
       <p className="mb-2 hidden px-3 text-xs font-semibold tracking-wide text-gray-500 uppercase md:block">Settings</p>

@@ -8,7 +8,7 @@ import { SecretReveal } from "@/components/ui/secret-reveal";
 import { TextField } from "@/components/ui/text-field";
 import { useCreateOAuthApp } from "@/lib/queries/use-create-oauth-app";
 import { type TOAuthClientType, ZOAuthAppCreate } from "@/lib/validation/oauth";
-import type { TScope } from "@/lib/validation/scopes";
+import { type TScope, WORKSPACE_SCOPES } from "@/lib/validation/scopes";
 import { ClientTypePicker } from "./client-type-picker";
 
 type TErrors = Partial<Record<"name" | "clientType" | "redirectUris" | "scopes" | "form", string>>;
@@ -97,7 +97,7 @@ export function OAuthAppForm() {
             </p>
           ) : null}
         </div>
-        <ScopesPicker legend="Scopes its tokens may get" value={scopes} onChange={setScopes} error={errors.scopes} />
+        <ScopesPicker legend="Scopes its tokens may get" value={scopes} onChange={setScopes} error={errors.scopes} offered={WORKSPACE_SCOPES} />
         {errors.form ? (
           <p role="alert" className="text-sm text-red-600">
             {errors.form}

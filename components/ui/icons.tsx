@@ -44,6 +44,12 @@ export const ListIcon = (p: SVGProps<SVGSVGElement>) => (
   </svg>
 );
 
+export const BuildingsIcon = (p: SVGProps<SVGSVGElement>) => (
+  <svg {...base} {...p} aria-hidden="true">
+    <path d="M4 20V6l7-3v17M11 9h9v11M2 20h20M7 9h1M7 13h1M7 17h1M15 13h1M15 17h1" />
+  </svg>
+);
+
 export const LogoMark = (p: SVGProps<SVGSVGElement>) => (
   <svg width={28} height={28} viewBox="0 0 28 28" aria-hidden="true" {...p}>
     <rect width="28" height="28" rx="7" fill="var(--color-brand-600)" />

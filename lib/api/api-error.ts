@@ -53,7 +53,7 @@ export function bearerChallenge(attributes: { error?: string; scope?: string }):
 }
 
 /** The HTTP status of each kind of domain error. */
-const STATUS_OF: Record<TDomainErrorKind, number> = { invalid: 400, not_found: 404, conflict: 409, too_large: 413, rejected: 422 };
+const STATUS_OF: Record<TDomainErrorKind, number> = { invalid: 400, forbidden: 403, not_found: 404, conflict: 409, too_large: 413, rejected: 422 };
 
 /** A domain error as the API answers it (same code, message and issues). */
 export function fromDomainError(error: DomainError): ApiError {

@@ -1,19 +1,20 @@
 import "server-only";
 import { getToken } from "next-auth/jwt";
+import { isFramingAllowed } from "../auth/cookie-options";
 import { sessionUser, type TSessionUser } from "../auth/session-user";
+import type { TWorkspaceRef } from "../db/workspace-context";
 import { env } from "../env";
 import { isSameOrigin } from "../http/same-origin";
 import { instanceSecrets } from "../instance-secrets";
 import { authenticateApiKey } from "../server/api-keys/authenticate-api-key";
 import { authenticateAccessToken } from "../server/oauth/authenticate-access-token";
-import type { TScope } from "../validation/scopes";
+import type { TActor } from "../validation/actor";
 import { ApiError } from "./api-error";
 
-/** Who is calling. A session is a signed-in admin and may do everything; credentials carry scopes. */
-export type TActor =
-  | { kind: "api_key"; apiKeyId: string; scopes: TScope[] }
-  | { kind: "oauth"; tokenId: string; appId: string; scopes: TScope[] }
-  | { kind: "session"; userId: string };
+export type { TActor };
+
+/** A credential's actor and the workspace it belongs to (it acts only there). */
+export type TBearer = { actor: Exclude<TActor, { kind: "session" | "system" }>; workspace: TWorkspaceRef };
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -37,7 +38,8 @@ async function requestSessionUser(request: Request): Promise<TSessionUser | null
   const token = await getToken({
     req: { cookies: parseCookies(request.headers.get("cookie")), headers: {} } as never,
     secret: instanceSecrets().authSecret,
-    secureCookie: env().NEXTAUTH_URL?.startsWith("https://") ?? false,
+    // Framed settings use next-auth's __Secure- cookie names (lib/auth/cookie-options.ts).
+    secureCookie: isFramingAllowed() || (env().NEXTAUTH_URL?.startsWith("https://") ?? false),
   });
   return sessionUser(token);
 }
@@ -59,33 +61,36 @@ function isFromOurPages(request: Request): boolean {
 }
 
 /** An API key or an OAuth access token, told apart by their prefixes; null when neither is live. */
-export async function authenticateBearer(credential: string): Promise<Exclude<TActor, { kind: "session" }> | null> {
+export async function authenticateBearer(credential: string): Promise<TBearer | null> {
   const token = await authenticateAccessToken(credential);
-  if (token) return { kind: "oauth", ...token };
+  if (token) return { actor: { kind: "oauth", tokenId: token.tokenId, appId: token.appId, scopes: token.scopes }, workspace: token.workspace };
   const key = await authenticateApiKey(credential);
-  return key ? { kind: "api_key", apiKeyId: key.id, scopes: key.scopes } : null;
+  return key ? { actor: { kind: "api_key", apiKeyId: key.id, scopes: key.scopes }, workspace: key.workspace } : null;
 }
 
+/** Who calls: a credential (with its workspace), or a signed-in user (whose workspace the caller resolves). */
+export type TCaller = TBearer | { actor: { kind: "session"; userId: string }; user: TSessionUser };
+
 /**
- * Bearer API key or OAuth access token, or the admin's session cookie. Throws 401 without valid credentials, 403 for a
- * signed-in non-admin or a cross-site cookie write. `allowApiKey: false` is for routes that mint keys.
+ * Bearer API key or OAuth access token, or the session cookie. Throws 401 without valid credentials, 403 for a
+ * cross-site cookie write. `allowApiKey: false` is for routes that mint keys. Whether the session's user may act
+ * (an admin of its workspace, an operator) is the wrapper's question (lib/api/resolve-workspace.ts).
  */
-export async function authenticateRequest(request: Request, { allowApiKey = true } = {}): Promise<TActor> {
+export async function authenticateRequest(request: Request, { allowApiKey = true } = {}): Promise<TCaller> {
   const authorization = request.headers.get("authorization");
   if (authorization) {
     const [scheme, key] = authorization.split(/\s+/, 2);
     if (scheme?.toLowerCase() !== "bearer" || !key) throw ApiError.unauthorized("Use Authorization: Bearer <API key or OAuth access token>");
-    const actor = await authenticateBearer(key);
-    if (!actor) throw ApiError.unauthorized("Unknown, expired or revoked API key or access token", true);
+    const bearer = await authenticateBearer(key);
+    if (!bearer) throw ApiError.unauthorized("Unknown, expired or revoked API key or access token", true);
     if (!allowApiKey) throw new ApiError(403, "forbidden", "API keys and OAuth tokens cannot manage credentials; sign in as an admin");
-    return actor;
+    return bearer;
   }
   // Re-read from the database: the token may predate a role change, a sign-out or a new password.
   const user = await requestSessionUser(request);
   if (!user) throw ApiError.unauthorized("Sign in, or send Authorization: Bearer <API key or OAuth access token>");
-  if (user.role !== "ADMIN") throw new ApiError(403, "forbidden", "Only site admins can use the admin API");
   if (!SAFE_METHODS.has(request.method) && !isFromOurPages(request)) throw new ApiError(403, "cross_origin", "Cross-site request refused");
-  return { kind: "session", userId: user.id };
+  return { actor: { kind: "session", userId: user.id }, user };
 }
 
 /** The signed-in admin behind a session-only operation (withAdmin has refused API keys and tokens there already). */

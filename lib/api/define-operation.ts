@@ -38,6 +38,12 @@ export type TOperation<P extends ZodType = ZodType, Q extends ZodType = ZodType,
   scopes: TScope[];
   /** Only a signed-in admin's session, never an API key (minting keys). */
   isSessionOnly?: boolean;
+  /**
+   * Where it acts: a workspace (the default: the credential's, or the session's current one), the
+   * installation (workspaces and their members: operators only, withOperator), or the browser
+   * session itself (the workspace switcher, any signed-in user).
+   */
+  level?: "workspace" | "installation" | "session";
 };
 
 /** Declares an operation; the identity, for type inference of its schemas in withAdmin. */

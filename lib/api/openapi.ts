@@ -8,6 +8,7 @@ import { ZOAuthApp, ZOAuthAppCreated } from "../validation/oauth";
 import { ZProject, ZProjectCreate } from "../validation/project";
 import { SCOPE_DESCRIPTIONS, SCOPES } from "../validation/scopes";
 import { ZTestResult, ZWebhook, ZWebhookCreate, ZWebhookCreated, ZWebhookTestUrl, ZWebhookUpdate } from "../validation/webhook";
+import { ZMember, ZSignInLink, ZSignInLinkCreate, ZWorkspace, ZWorkspaceCreate, ZWorkspacePage, ZWorkspaceUpdate } from "../validation/workspace";
 import { HOOKLINE_VERSION } from "../version";
 import type { TOperation } from "./define-operation";
 import { input, output, ref, strip, type TJson } from "./openapi-schema";
@@ -18,7 +19,7 @@ import { ALL_OPERATIONS } from "./operations";
 const ERROR_MEANING: Record<number, string> = {
   400: "Invalid request (field issues)",
   401: "No or bad credentials",
-  403: "Not an admin, the credential lacks the operation's scope, or a cross-site cookie write",
+  403: "Not an admin of the workspace (or not an operator), the credential lacks the operation's scope, or a cross-site cookie write",
   404: "Unknown id",
   409: "Conflicts with the current state",
   413: "Body too large",
@@ -89,11 +90,12 @@ export function buildOpenApiDocument(): TJson {
     info: {
       title: "Hookline admin API",
       version: HOOKLINE_VERSION,
-      description: "Manage webhooks, event types, projects and API keys. Errors: { error: { code, message, issues? } }.",
+      description:
+        "Manage webhooks, event types, projects and API keys of a workspace (a credential acts in its own), and, as an operator, the workspaces themselves. Errors: { error: { code, message, issues? } }.",
     },
     servers: [{ url: "/api/v1" }],
     security: [{ apiKey: [] }, { oauth2: [] }, { session: [] }],
-    tags: ["Events", "Deliveries", "Webhooks", "Event types", "Projects", "API keys", "OAuth applications"].map((name) => ({ name })),
+    tags: ["Events", "Deliveries", "Webhooks", "Event types", "Projects", "API keys", "OAuth applications", "Workspaces"].map((name) => ({ name })),
     paths: paths(ALL_OPERATIONS),
     components: {
       securitySchemes: {
@@ -147,6 +149,13 @@ export function buildOpenApiDocument(): TJson {
         AdminApiKey: strip(output(ZAdminApiKey)),
         OAuthApp: strip(output(ZOAuthApp)),
         OAuthAppCreated: strip(output(ZOAuthAppCreated)),
+        Workspace: strip(output(ZWorkspace)),
+        WorkspacePage: strip(output(ZWorkspacePage)),
+        WorkspaceCreate: strip(input(ZWorkspaceCreate)),
+        WorkspaceUpdate: strip(input(ZWorkspaceUpdate)),
+        SignInLinkCreate: strip(input(ZSignInLinkCreate)),
+        SignInLink: strip(output(ZSignInLink)),
+        Member: strip(output(ZMember)),
       },
     },
   };

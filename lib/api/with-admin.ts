@@ -1,7 +1,10 @@
 import "server-only";
 import { ZodError, type ZodType, type z } from "zod";
+import type { TSessionUser } from "../auth/session-user";
 import { maxBodyBytes } from "../config/env-schema";
+import { getDb, type PrismaClient } from "../db";
 import { isDatabaseUnavailable } from "../db/is-database-unavailable";
+import type { TInstallationContext, TWorkspaceContext } from "../db/workspace-context";
 import { env } from "../env";
 import { DomainError } from "../errors/domain-error";
 import { logUnexpected, redactSecrets } from "../errors/log-unexpected";
@@ -9,14 +12,17 @@ import { Prisma } from "../generated/prisma/client";
 import { grantsAny, scopesGranting, type TScope } from "../validation/scopes";
 import { unstorableStringReason } from "../validation/storable-json";
 import { ApiError, fromDomainError } from "./api-error";
-import { authenticateRequest, type TActor } from "./authenticate-request";
+import { authenticateRequest, type TActor, type TCaller } from "./authenticate-request";
 import type { TOperation } from "./define-operation";
 import { readJsonBody } from "./read-json-body";
+import { resolveWorkspace } from "./resolve-workspace";
 
 /** How long a client is told to wait when the database is unreachable (a restart takes seconds). */
 export const RETRY_AFTER_S = 5;
 
-type Input<P, Q, B> = { params: P; query: Q; body: B; actor: TActor; request: Request };
+type Input<P, Q, B> = { params: P; query: Q; body: B; actor: TActor; request: Request; ctx: TWorkspaceContext };
+type TSessionContext = { user: TSessionUser; prisma: PrismaClient };
+type OperatorInput<P, Q, B> = { params: P; query: Q; body: B; actor: TActor; request: Request; ctx: TInstallationContext };
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
 /** A route handler, carrying the operation it serves (tests/lib/api/operations.test.ts matches them). */
@@ -49,7 +55,7 @@ export function toErrorResponse(error: unknown): Response {
 
 /** 403 naming the scope when the caller's credential was not granted one the operation needs. */
 function requireScope(actor: TActor, needed: TScope[]): void {
-  if (actor.kind === "session" || grantsAny(actor.scopes, needed)) return;
+  if (actor.kind === "session" || actor.kind === "system" || grantsAny(actor.scopes, needed)) return;
   const names = needed.join(" or ");
   throw ApiError.insufficientScope(`This credential lacks the scope ${names} (or administrative); it has: ${actor.scopes.join(", ")}`, scopesGranting(needed));
 }
@@ -69,28 +75,91 @@ function storableQuery(request: Request): Record<string, string> {
   return storable(Object.fromEntries(new URL(request.url).searchParams));
 }
 
-/**
- * The one wrapper for admin API handlers: authenticate, parse params/query/body with the schemas of
- * its operation (lib/api/operations/, which the OpenAPI document is built from too), call the
- * handler, map errors to the documented shape. A handler returns data (200) or its own Response.
- */
-export function withAdmin<
-  P extends ZodType = ZodType<Record<string, never>>,
-  Q extends ZodType = ZodType<Record<string, never>>,
-  B extends ZodType = ZodType<undefined>,
->(operation: TOperation<P, Q, B>, handler: (input: Input<z.output<P>, z.output<Q>, z.output<B>>) => Promise<unknown>): TRouteHandler {
+/** 403 unless the caller is an operator: a signed-in one, or a credential with the operator scope. */
+function requireOperator(caller: TCaller): void {
+  if (caller.actor.kind === "session") {
+    if (!("user" in caller) || !caller.user.isOperator) throw new ApiError(403, "forbidden", "Only an operator can manage workspaces");
+    return;
+  }
+  requireScope(caller.actor, ["operator"]);
+}
+
+type TLevel<C> = (caller: TCaller, request: Request) => Promise<C>;
+
+function wrap<P extends ZodType, Q extends ZodType, B extends ZodType, C>(
+  operation: TOperation<P, Q, B>,
+  contextOf: TLevel<C>,
+  handler: (input: { params: z.output<P>; query: z.output<Q>; body: z.output<B>; actor: TActor; request: Request; ctx: C }) => Promise<unknown>,
+): TRouteHandler {
   const route = async (request: Request, context: RouteContext): Promise<Response> => {
     try {
-      const actor = await authenticateRequest(request, { allowApiKey: !operation.isSessionOnly });
-      requireScope(actor, operation.scopes);
+      const caller = await authenticateRequest(request, { allowApiKey: !operation.isSessionOnly });
+      const ctx = await contextOf(caller, request);
       const params = operation.params ? operation.params.parse(storable(await context.params)) : {};
       const query = operation.query ? operation.query.parse(storableQuery(request)) : {};
       const body = operation.body ? operation.body.parse(await readJsonBody(request, maxBodyBytes(env()))) : undefined;
-      const result = await handler({ params, query, body, actor, request } as Input<z.output<P>, z.output<Q>, z.output<B>>);
+      const result = await handler({ params, query, body, actor: caller.actor, request, ctx } as Parameters<typeof handler>[0]);
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
       return toErrorResponse(error);
     }
   };
   return Object.assign(route, { operation: operation as TOperation });
+}
+
+/**
+ * The one wrapper for a workspace's admin API handlers: authenticate, check the credential's scope,
+ * resolve the workspace it acts in (lib/api/resolve-workspace.ts), parse params/query/body with the
+ * schemas of its operation (lib/api/operations/, which the OpenAPI document is built from too), call
+ * the handler with the workspace's context, map errors to the documented shape. A handler returns
+ * data (200) or its own Response.
+ */
+export function withAdmin<
+  P extends ZodType = ZodType<Record<string, never>>,
+  Q extends ZodType = ZodType<Record<string, never>>,
+  B extends ZodType = ZodType<undefined>,
+>(operation: TOperation<P, Q, B>, handler: (input: Input<z.output<P>, z.output<Q>, z.output<B>>) => Promise<unknown>): TRouteHandler {
+  return wrap(
+    operation,
+    async (caller, request) => {
+      requireScope(caller.actor, operation.scopes);
+      return resolveWorkspace(caller, request);
+    },
+    handler,
+  );
+}
+
+/** The wrapper for what a signed-in user does to their own browser session (the workspace switcher). */
+export function withSession<
+  P extends ZodType = ZodType<Record<string, never>>,
+  Q extends ZodType = ZodType<Record<string, never>>,
+  B extends ZodType = ZodType<undefined>,
+>(
+  operation: TOperation<P, Q, B>,
+  handler: (input: { params: z.output<P>; query: z.output<Q>; body: z.output<B>; actor: TActor; request: Request; ctx: TSessionContext }) => Promise<unknown>,
+): TRouteHandler {
+  return wrap(
+    operation,
+    async (caller) => {
+      if (!("user" in caller)) throw new ApiError(403, "forbidden", "Only a signed-in user can do this");
+      return { user: caller.user, prisma: await getDb() };
+    },
+    handler,
+  );
+}
+
+/** The wrapper for the installation's operations (workspaces, their members and sign-in links): operators only. */
+export function withOperator<
+  P extends ZodType = ZodType<Record<string, never>>,
+  Q extends ZodType = ZodType<Record<string, never>>,
+  B extends ZodType = ZodType<undefined>,
+>(operation: TOperation<P, Q, B>, handler: (input: OperatorInput<z.output<P>, z.output<Q>, z.output<B>>) => Promise<unknown>): TRouteHandler {
+  return wrap(
+    operation,
+    async (caller) => {
+      requireOperator(caller);
+      return { actor: caller.actor, prisma: await getDb() };
+    },
+    handler,
+  );
 }

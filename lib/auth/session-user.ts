@@ -6,7 +6,8 @@ import { getDb } from "../db";
 // version, and every page and API request compares: a token with an older version, or none, is
 // treated as no session at all. That ends every session of that user at once, on every device.
 
-export type TSessionUser = { id: string; email: string; name: string | null; role: "ADMIN" | "MEMBER"; sessionVersion: number };
+/** A signed-in user; what they may do in a workspace is their membership's role there (lib/server/workspaces/memberships.ts). */
+export type TSessionUser = { id: string; email: string; name: string | null; isOperator: boolean; sessionVersion: number };
 
 /** The user a decoded session token names, when the token is still current; otherwise null. */
 export async function sessionUser(token: { uid?: unknown; sv?: unknown } | null | undefined): Promise<TSessionUser | null> {
@@ -14,7 +15,7 @@ export async function sessionUser(token: { uid?: unknown; sv?: unknown } | null 
   const db = await getDb();
   const user = await db.user.findUnique({
     where: { id: token.uid },
-    select: { id: true, email: true, name: true, role: true, sessionVersion: true },
+    select: { id: true, email: true, name: true, isOperator: true, sessionVersion: true },
   });
   return user && user.sessionVersion === token.sv ? user : null;
 }

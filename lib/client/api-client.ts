@@ -20,12 +20,25 @@ const ZErrorBody = z.object({
   error: z.object({ code: z.string(), message: z.string(), issues: z.array(z.object({ path: z.string(), message: z.string() })).optional() }),
 }) satisfies z.ZodType<TErrorBody>;
 
+// The workspace this tab's page was rendered for (components/layout/workspace-scope.tsx). Sent with
+// every call, so a tab keeps acting in its workspace after another tab switched the session.
+let renderedWorkspace: string | null = null;
+
+export function setRenderedWorkspace(id: string | null): void {
+  renderedWorkspace = id;
+}
+
+/** The request headers of a call: JSON when there is a body, and the page's workspace. */
+function requestHeaders(hasBody: boolean): Record<string, string> {
+  return { ...(hasBody ? { "content-type": "application/json" } : {}), ...(renderedWorkspace ? { "x-hookline-workspace": renderedWorkspace } : {}) };
+}
+
 export async function apiFetch<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
   let response: Response;
   try {
     response = await fetch(`/api/v1${path}`, {
       method: init.method ?? "GET",
-      headers: init.body !== undefined ? { "content-type": "application/json" } : undefined,
+      headers: requestHeaders(init.body !== undefined),
       body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
       signal: init.signal,
       credentials: "same-origin",

@@ -100,6 +100,24 @@ export const ZEnv = z
         })
         .optional(),
     ),
+    /**
+     * Origins allowed to frame the settings pages (a host product embedding Settings → Webhooks in
+     * its own app), comma- or space-separated; absent = none may (lib/http/security-headers.ts).
+     */
+    HOOKLINE_FRAME_ANCESTORS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .transform((value, ctx) => {
+          const origins = value.split(/[\s,]+/).filter(Boolean);
+          const parsed = origins.map((o) => parseOrigin(o));
+          const bad = origins.find((_, i) => !parsed[i]);
+          if (bad === undefined && origins.length > 0) return parsed as string[];
+          ctx.addIssue({ code: "custom", message: `must be origins such as https://app.example.com, separated by commas (not "${bad ?? value}")` });
+          return z.NEVER;
+        })
+        .optional(),
+    ),
     ADMIN_EMAIL: z.preprocess(emptyToUndefined, z.email({ error: "must be an email address" }).optional()),
     ADMIN_PASSWORD: z.preprocess(
       emptyToUndefined,
@@ -188,6 +206,15 @@ export const ZEnv = z
     const nextAuthOrigin = env.NEXTAUTH_URL ? new URL(env.NEXTAUTH_URL).origin : null;
     if (env.HOOKLINE_PUBLIC_URL && nextAuthOrigin && nextAuthOrigin !== env.HOOKLINE_PUBLIC_URL) {
       ctx.addIssue({ code: "custom", path: ["HOOKLINE_PUBLIC_URL"], message: `must be NEXTAUTH_URL's origin (${nextAuthOrigin}) when both are set` });
+    }
+    // Framed pages need SameSite=None cookies, which browsers keep only when Secure, i.e. over https.
+    const siteUrl = env.HOOKLINE_PUBLIC_URL ?? env.NEXTAUTH_URL;
+    if (env.HOOKLINE_FRAME_ANCESTORS && !siteUrl?.startsWith("https://")) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["HOOKLINE_FRAME_ANCESTORS"],
+        message: "needs the site served over https (HOOKLINE_PUBLIC_URL or NEXTAUTH_URL https://…): a framed page's cookies must be SameSite=None; Secure",
+      });
     }
     // A malformed DATABASE_URL is already reported; asking for its companions too would bury that.
     const hasDatabaseUrl = env.DATABASE_URL !== undefined && isPostgresUrl(env.DATABASE_URL);

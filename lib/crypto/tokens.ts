@@ -31,3 +31,10 @@ export const OAUTH_PREFIX = { clientId: "hlc_", clientSecret: "hlcs_", accessTok
 export function generateOAuthCredential(kind: keyof typeof OAUTH_PREFIX): string {
   return `${OAUTH_PREFIX[kind]}${randomBytes(24).toString("base64url")}`;
 }
+
+export const SIGN_IN_LINK_PREFIX = "hlsl_";
+
+/** A sign-in link's token: 192 random bits; only its SHA-256 (hashApiKey) is stored. */
+export function generateSignInToken(): string {
+  return `${SIGN_IN_LINK_PREFIX}${randomBytes(24).toString("base64url")}`;
+}

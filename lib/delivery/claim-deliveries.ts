@@ -56,14 +56,39 @@ const isDue = (alias: string, now: Date) =>
     or (${Prisma.raw(alias)}.status = 'in_flight' and ${Prisma.raw(alias)}."leaseExpiresAt" < ${now}))`;
 
 /**
+ * The webhooks with something due, found without visiting the others: a loose index scan (one index
+ * seek per webhook with pending deliveries, on Delivery(status, webhookId, nextAttemptAt)) and the
+ * few expired leases. With 100,000 webhooks of which ten have work, a claim looks at ten, not at
+ * every webhook's counts.
+ */
+const dueWebhooks = (now: Date) => Prisma.sql`(
+  with recursive pending_hooks as (
+    (select c."webhookId" from "Delivery" c
+      where c.status = 'pending' and c."nextAttemptAt" <= ${now}
+      order by c."webhookId" limit 1)
+    union all
+    select (select c."webhookId" from "Delivery" c
+      where c.status = 'pending' and c."nextAttemptAt" <= ${now} and c."webhookId" > p."webhookId"
+      order by c."webhookId" limit 1)
+    from pending_hooks p where p."webhookId" is not null
+  )
+  select "webhookId" from pending_hooks where "webhookId" is not null
+  union
+  select c."webhookId" from "Delivery" c where c.status = 'in_flight' and c."leaseExpiresAt" < ${now}
+)`;
+
+/**
  * Takes up to `limit` due deliveries of enabled webhooks, leases them to `owner`, counts the
  * attempt and returns them with their webhook and event.
  *
  * Fair and isolated: each webhook gets at most its room, `maxInFlight` minus its live leases and
  * the reaped ones that may still be sending (and, with `rateLimitPerSecond`, minus its requests
- * started in the last second), counted across every worker; the free slots go round-robin (every
- * webhook's oldest due delivery, then every webhook's second...), so a webhook with a backlog of
- * thousands, or one that answers slowly, never holds back another's next delivery.
+ * started in the last second), counted across every worker; a workspace with its own limits gets at
+ * most its room the same way. The free slots go round-robin across workspaces first (every
+ * workspace's first turn, then every workspace's second...) and, within a workspace, across its
+ * webhooks (every webhook's oldest due delivery, then every webhook's second...): a workspace or a
+ * webhook with a backlog of thousands, or one that answers slowly, never holds back another's next
+ * delivery, and a workspace with many webhooks does not crowd out one with few.
  *
  * Counting across workers needs claims to see each other: a statement's snapshot is taken when it
  * starts, so two concurrent claims would each count the other's leases as free room. Claims
@@ -82,35 +107,56 @@ export async function claimDeliveries(db: PrismaClient, owner: string, limit: nu
         set status = 'in_flight', "leaseOwner" = ${owner}, "leaseExpiresAt" = ${leaseUntil},
           "attemptCount" = d."attemptCount" + 1, "claimedAt" = ${now}
         from (
-          select ranked.id from (
-            select x.id, x."nextAttemptAt", row_number() over (partition by w.id order by x."nextAttemptAt") as turn
-            from "Webhook" w
-            cross join lateral (
-              select least(
-                w."maxInFlight" - (select count(*)::int from "Delivery" f
-                  where f."webhookId" = w.id and f.status = 'in_flight' and f."leaseExpiresAt" >= ${now})
-                  - ${reapedInFlight(now)},
-                coalesce(w."rateLimitPerSecond" - (select count(*)::int from "Delivery" r
-                  where r."webhookId" = w.id and r."claimedAt" > ${aSecondAgo})
-                  - ${reapedStarted(aSecondAgo)}, ${limit}::int),
-                ${limit}::int) as room
-              offset 0 -- computed once per webhook, not inlined into every use below
-            ) r
-            cross join lateral (
-              -- Two index range scans merged in order (an OR would sort a whole backlog).
-              (select c.id, c."nextAttemptAt" from "Delivery" c
-                where c."webhookId" = w.id and c.status = 'in_flight' and c."leaseExpiresAt" < ${now}
-                order by c."nextAttemptAt" limit greatest(r.room, 0))
-              union all
-              (select c.id, c."nextAttemptAt" from "Delivery" c
-                where c."webhookId" = w.id and c.status = 'pending' and c."nextAttemptAt" <= ${now}
-                order by c."nextAttemptAt" limit greatest(r.room, 0))
-              order by 2
-              limit greatest(r.room, 0)
-            ) x
-            where w.enabled and r.room > 0
-          ) ranked
-          order by ranked.turn, ranked."nextAttemptAt"
+          select t.id from (
+            -- A webhook's k-th due delivery has turn k; within its workspace, turns go round its
+            -- webhooks (ws_turn), and the batch takes every workspace's first, then second...
+            select ranked.id, ranked."nextAttemptAt", ranked.ws,
+              row_number() over (partition by ranked.ws order by ranked.turn, ranked."nextAttemptAt") as ws_turn
+            from (
+              select x.id, x."nextAttemptAt", w."workspaceId" as ws,
+                row_number() over (partition by w.id order by x."nextAttemptAt") as turn
+              from ${dueWebhooks(now)} due
+              join "Webhook" w on w.id = due."webhookId"
+              cross join lateral (
+                select least(
+                  w."maxInFlight" - (select count(*)::int from "Delivery" f
+                    where f."webhookId" = w.id and f.status = 'in_flight' and f."leaseExpiresAt" >= ${now})
+                    - ${reapedInFlight(now)},
+                  coalesce(w."rateLimitPerSecond" - (select count(*)::int from "Delivery" r
+                    where r."webhookId" = w.id and r."claimedAt" > ${aSecondAgo})
+                    - ${reapedStarted(aSecondAgo)}, ${limit}::int),
+                  ${limit}::int) as room
+                offset 0 -- computed once per webhook, not inlined into every use below
+              ) r
+              cross join lateral (
+                -- Two index range scans merged in order (an OR would sort a whole backlog).
+                (select c.id, c."nextAttemptAt" from "Delivery" c
+                  where c."webhookId" = w.id and c.status = 'in_flight' and c."leaseExpiresAt" < ${now}
+                  order by c."nextAttemptAt" limit greatest(r.room, 0))
+                union all
+                (select c.id, c."nextAttemptAt" from "Delivery" c
+                  where c."webhookId" = w.id and c.status = 'pending' and c."nextAttemptAt" <= ${now}
+                  order by c."nextAttemptAt" limit greatest(r.room, 0))
+                order by 2
+                limit greatest(r.room, 0)
+              ) x
+              where w.enabled and r.room > 0
+            ) ranked
+          ) t
+          -- A workspace's own limits (operator-set; most have none), counted across workers like a
+          -- webhook's: its room caps how many of its turns this claim takes. Looked up by the
+          -- candidates' workspaces only (a primary-key probe each), never by scanning every workspace.
+          left join lateral (
+            select least(
+              coalesce(s."maxInFlight" - (select count(*)::int from "Delivery" f
+                where f."workspaceId" = s.id and f.status = 'in_flight' and f."leaseExpiresAt" >= ${now}), ${limit}::int),
+              coalesce(s."rateLimitPerSecond" - (select count(*)::int from "Delivery" r
+                where r."workspaceId" = s.id and r."claimedAt" > ${aSecondAgo}), ${limit}::int)) as room
+            from "Workspace" s
+            where s.id = t.ws and (s."maxInFlight" is not null or s."rateLimitPerSecond" is not null)
+          ) limited on true
+          where t.ws_turn <= coalesce(limited.room, ${limit}::int)
+          order by t.ws_turn, t."nextAttemptAt"
           limit ${limit}::int
         ) picked
         -- Checked again on the row itself: a manual redelivery may have leased it meanwhile.

@@ -5,8 +5,9 @@
 export type TIssue = { path: string; message: string };
 
 /** invalid: the input breaks a rule; conflict: it clashes with what exists or runs now; too_large:
- * over a size limit; rejected: valid, but refused by a check it asked for (an enable whose test failed). */
-export type TDomainErrorKind = "invalid" | "not_found" | "conflict" | "too_large" | "rejected";
+ * over a size limit; rejected: valid, but refused by a check it asked for (an enable whose test failed);
+ * forbidden: the caller may not do this (a workspace's key naming another workspace). */
+export type TDomainErrorKind = "invalid" | "not_found" | "conflict" | "too_large" | "rejected" | "forbidden";
 
 export class DomainError extends Error {
   constructor(

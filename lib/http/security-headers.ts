@@ -7,7 +7,18 @@
 // No imports: next.config.ts loads this file outside Next's bundler.
 
 export type THeader = { key: string; value: string };
-export type TCspOptions = { nonce?: string; isDev: boolean; isHttps: boolean };
+export type TCspOptions = {
+  nonce?: string;
+  isDev: boolean;
+  isHttps: boolean;
+  /** Origins that may frame this response (HOOKLINE_FRAME_ANCESTORS, settings pages only); none by default. */
+  frameAncestors?: readonly string[];
+};
+
+/** The pages a host may frame when HOOKLINE_FRAME_ANCESTORS is set: the settings, and the sign-in link that opens them. */
+export function isFrameablePath(pathname: string): boolean {
+  return pathname === "/settings" || pathname.startsWith("/settings/") || pathname === "/signin/link";
+}
 
 /** One year; no includeSubDomains: Hookline is often one host among others on its domain. */
 export const HSTS_VALUE = "max-age=31536000";
@@ -20,7 +31,7 @@ export function newNonce(): string {
   return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
 }
 
-export function contentSecurityPolicy({ nonce, isDev, isHttps }: TCspOptions): string {
+export function contentSecurityPolicy({ nonce, isDev, isHttps, frameAncestors }: TCspOptions): string {
   // With a nonce, 'strict-dynamic' lets Next's nonced bootstrap load its chunks and nothing else run;
   // 'self' is then ignored by browsers and only helps ones without CSP 3. Without a nonce (responses
   // that are not pages) no inline script may run at all.
@@ -39,7 +50,7 @@ export function contentSecurityPolicy({ nonce, isDev, isHttps }: TCspOptions): s
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    `frame-ancestors ${frameAncestors?.length ? frameAncestors.join(" ") : "'none'"}`,
   ];
   // Only behind https: on a plain-http install it would send every asset to a port nobody serves.
   if (isHttps) directives.push("upgrade-insecure-requests");
@@ -48,8 +59,6 @@ export function contentSecurityPolicy({ nonce, isDev, isHttps }: TCspOptions): s
 
 /** Headers that do not depend on the request: every path, from next.config.ts. */
 export const BASE_SECURITY_HEADERS: THeader[] = [
-  // frame-ancestors is the modern form; X-Frame-Options covers browsers that predate it.
-  { key: "X-Frame-Options", value: "DENY" },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "same-origin" },
   // Nothing here uses these; the clipboard (copy buttons) stays allowed for our own origin.
@@ -58,9 +67,14 @@ export const BASE_SECURITY_HEADERS: THeader[] = [
   { key: "Cross-Origin-Resource-Policy", value: "same-origin" },
 ];
 
-/** CSP (and HSTS when served over https) for one page response, from proxy.ts. */
+// frame-ancestors is the modern form; X-Frame-Options covers browsers that predate it. It has no
+// list form, so a page that allowed origins may frame leaves it out (those browsers then allow any).
+const DENY_FRAMING: THeader = { key: "X-Frame-Options", value: "DENY" };
+
+/** CSP, X-Frame-Options unless framing is allowed, and HSTS when served over https: one page response, from proxy.ts. */
 export function pageSecurityHeaders(options: TCspOptions): THeader[] {
   const headers = [{ key: "Content-Security-Policy", value: contentSecurityPolicy(options) }];
+  if (!options.frameAncestors?.length) headers.push(DENY_FRAMING);
   if (options.isHttps) headers.push({ key: "Strict-Transport-Security", value: HSTS_VALUE });
   return headers;
 }
@@ -71,13 +85,13 @@ export function configSecurityHeaders(): { source: string; headers: THeader[] }[
   const csp = contentSecurityPolicy({ isDev: false, isHttps: false });
   return [
     { source: "/:path*", headers: BASE_SECURITY_HEADERS },
-    ...PROXY_SKIPPED_SOURCES.map((source) => ({ source, headers: [{ key: "Content-Security-Policy", value: csp }] })),
+    ...PROXY_SKIPPED_SOURCES.map((source) => ({ source, headers: [{ key: "Content-Security-Policy", value: csp }, DENY_FRAMING] })),
   ];
 }
 
 /** The same headers as a plain object, for answers scripts/serve.ts sends before Next runs (405, 413). */
 export function frontDoorSecurityHeaders(): Record<string, string> {
   const out: Record<string, string> = { "Content-Security-Policy": contentSecurityPolicy({ isDev: false, isHttps: false }) };
-  for (const { key, value } of BASE_SECURITY_HEADERS) out[key] = value;
+  for (const { key, value } of [...BASE_SECURITY_HEADERS, DENY_FRAMING]) out[key] = value;
   return out;
 }

@@ -26,6 +26,13 @@ export const oauthAppKeys = {
   all: ["oauth-apps"] as const,
 };
 
+export const workspaceKeys = {
+  all: ["workspaces"] as const,
+  lists: () => [...workspaceKeys.all, "list"] as const,
+  /** Read when a workspace card is expanded; not under lists(), so a list re-read leaves them be. */
+  members: (id: string) => [...workspaceKeys.all, "members", id] as const,
+};
+
 export const deliveryKeys = {
   all: ["deliveries"] as const,
   lists: () => [...deliveryKeys.all, "list"] as const,

@@ -40,6 +40,15 @@ export const ZPublishEvent = z
       .max(200, { error: "idempotencyKey must be at most 200 characters" })
       .optional()
       .describe("A retried publish with the same key returns the first result and creates nothing"),
+    workspace: z
+      .string({ error: "workspace is a workspace's id or slug" })
+      .trim()
+      .min(1, { error: "workspace cannot be empty" })
+      .max(100, { error: "workspace is at most 100 characters" })
+      .optional()
+      .describe(
+        "The workspace to publish into (id or slug): with an operator key, any; with a workspace's own credential, only its own (leave it out). Absent: the credential's workspace",
+      ),
   })
   .strict();
 export type TPublishEvent = z.input<typeof ZPublishEvent>;

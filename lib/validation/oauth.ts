@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ZRevokedReason } from "./revocation";
-import { SCOPES, ZScopes } from "./scopes";
+import { SCOPES, WORKSPACE_SCOPES, ZScopes } from "./scopes";
 
 // OAuth 2.0 applications (clients) and their tokens, as the Settings page and the admin API see them.
 
@@ -67,7 +67,9 @@ export const ZOAuthAppCreate = z
       .max(REDIRECT_URIS_MAX, { error: `At most ${REDIRECT_URIS_MAX} redirect URIs` })
       .transform((uris) => [...new Set(uris)])
       .describe("Where the consent page may send codes; empty for an application that uses client credentials only"),
-    scopes: ZScopes.describe(`The most its tokens may be granted, any of: ${SCOPES.join(", ")}`),
+    scopes: ZScopes.refine((s) => !s.includes("operator"), {
+      error: "An OAuth application acts in its workspace only: it cannot hold the operator scope",
+    }).describe(`The most its tokens may be granted, any of: ${WORKSPACE_SCOPES.join(", ")}`),
   })
   .strict()
   .superRefine((app, ctx) => {

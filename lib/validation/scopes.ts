@@ -3,7 +3,9 @@ import { z } from "zod";
 // What a credential (API key, OAuth token) may do. A host product that only publishes events gets
 // `events:publish` and cannot touch webhooks; `administrative` is everything (keys made before scopes
 // existed have it, and it is the scope Worksection's OAuth clients ask for).
-export const SCOPES = ["events:publish", "webhooks:read", "webhooks:write", "deliveries:read", "deliveries:write", "administrative"] as const;
+// `operator` is the installation's, not a workspace's: it manages workspaces and publishes into any
+// of them. Only an operator, signed in, can give it to an API key; administrative does not include it.
+export const SCOPES = ["events:publish", "webhooks:read", "webhooks:write", "deliveries:read", "deliveries:write", "administrative", "operator"] as const;
 export type TScope = (typeof SCOPES)[number];
 
 export const SCOPE_DESCRIPTIONS: Record<TScope, string> = {
@@ -12,18 +14,23 @@ export const SCOPE_DESCRIPTIONS: Record<TScope, string> = {
   "webhooks:write": "Create, change, test, enable, disable and delete webhooks; reveal and rotate signing tokens",
   "deliveries:read": "Read deliveries, events and debug signatures",
   "deliveries:write": "Redeliver deliveries and replay a webhook's failures",
-  administrative: "Everything the admin API does",
+  administrative: "Everything the admin API does in this workspace",
+  operator: "Create and manage workspaces, mint their sign-in links, and publish events into any of them",
 };
+
+/** Scopes a workspace's own credentials (OAuth applications among them) may hold: all but operator. */
+export const WORKSPACE_SCOPES = SCOPES.filter((s): s is Exclude<TScope, "operator"> => s !== "operator");
 
 // Writing a resource includes reading it, as GitHub's and Stripe's write scopes do.
 const IMPLIED: Partial<Record<TScope, TScope[]>> = {
   "webhooks:write": ["webhooks:read"],
   "deliveries:write": ["deliveries:read"],
+  operator: ["events:publish"],
 };
 
 /** Whether credentials holding `held` may run an operation that needs any one of `needed`. */
 export function grantsAny(held: readonly TScope[], needed: readonly TScope[]): boolean {
-  if (held.includes("administrative")) return true;
+  if (held.includes("administrative") && needed.some((s) => s !== "operator")) return true;
   const effective = new Set(held.flatMap((s) => [s, ...(IMPLIED[s] ?? [])]));
   return needed.some((s) => effective.has(s));
 }

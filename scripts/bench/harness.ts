@@ -1,11 +1,13 @@
 // Shared pieces of `npm run bench`: the receiver process, fresh PostgreSQL databases, percentiles, and
 // the app, workers and API key a host has (startHost). Modules of lib/ are imported inside the
 // functions: bench.ts sets the environment they read first.
+
 import { type ChildProcess, fork, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
 import type { Database } from "../../lib/db/open-database";
+import { defaultWorkspaceContext } from "../../lib/db/workspace-context";
 
 export const wallNow = () => performance.timeOrigin + performance.now();
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -151,7 +153,7 @@ export function startWorker(databaseUrl: string, env: Record<string, string> = {
 /** A new webhook for `event`, enabled (webhooks are created disabled); its id. */
 export async function enabledWebhook(db: Database, url: string, event: string, limits: { maxInFlight?: number } = {}): Promise<string> {
   const { createWebhook } = await import("../../lib/server/webhooks/create-webhook");
-  const hook = await createWebhook({ url, events: [event], ...limits });
+  const hook = await createWebhook(defaultWorkspaceContext(db.prisma), { url, events: [event], ...limits });
   await db.prisma.webhook.update({ where: { id: hook.id }, data: { enabled: true } });
   return hook.id;
 }
@@ -166,6 +168,8 @@ export async function stopChild(child: ChildProcess): Promise<void> {
 
 export type THost = {
   db: Database;
+  /** The host's database (PostgreSQL), for filling it directly. */
+  url: string;
   /** The app's API root, `http://127.0.0.1:<port>/api/v1`. */
   api: string;
   /** content-type and the API key. */
@@ -198,12 +202,13 @@ export async function startHost(pgServerUrl: string, prefix: string): Promise<TH
   try {
     const db = await openDatabase({ kind: "postgres", url: target.url });
     installDatabase(db);
-    const { key } = await createApiKey({ name: "bench" }, null);
+    const { key } = await createApiKey(defaultWorkspaceContext(db.prisma), { name: "bench" }, null);
     children.push(await startApp({ PORT: String(port), DATABASE_URL: target.url, HOOKLINE_WORKER: "off" }));
     const api = `http://127.0.0.1:${port}/api/v1`;
     const headers = { "content-type": "application/json", authorization: `Bearer ${key}` };
     return {
       db,
+      url: target.url,
       api,
       headers,
       post: async (route, body) => {

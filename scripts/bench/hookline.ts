@@ -1,8 +1,10 @@
 // Hookline end to end, as it runs: publishEvent() → the outbox → a worker claims, signs, POSTs to the
 // receiver process, records the attempt. Embedded: the worker in this process on PGlite. PostgreSQL:
 // `scripts/worker.ts` processes (npm run worker), woken by LISTEN/NOTIFY.
+
 import type { ChildProcess } from "node:child_process";
 import type { Database } from "../../lib/db/open-database";
+import { defaultWorkspaceContext } from "../../lib/db/workspace-context";
 import { atRate, enabledWebhook, inParallel, percentile, sleep, startWorker, stopChild, type TReceiver, wallNow } from "./harness";
 
 const { installDatabase } = await import("../../lib/db");
@@ -37,7 +39,7 @@ async function sustained(db: Database, receiver: TReceiver, type: string, events
   await inParallel(
     Array.from({ length: events }, (_, i) => i),
     publishers,
-    async (i) => void (await publishEvent({ event: type, data: { i, title: "A deal of some size", amount: 1200 + i } })),
+    async (i) => void (await publishEvent(defaultWorkspaceContext(db.prisma), { event: type, data: { i, title: "A deal of some size", amount: 1200 + i } })),
   );
   const total = events * fanout;
   await receiver.waitFor(total, 600_000);
@@ -57,7 +59,7 @@ async function latencyAtRate(db: Database, receiver: TReceiver, type: string, ra
   const n = rate * seconds;
   await atRate(rate, n, async (i) => {
     const at = wallNow();
-    started.set((await publishEvent({ event: type, data: { i } })).id, at);
+    started.set((await publishEvent(defaultWorkspaceContext(db.prisma), { event: type, data: { i } })).id, at);
   });
   await receiver.waitFor(n, 60_000);
   const arrivals = await receiver.take();
@@ -71,7 +73,7 @@ async function fanout(db: Database, receiver: TReceiver, type: string, n: number
   for (let r = 0; r < rounds; r++) {
     await receiver.reset();
     const t0 = wallNow();
-    const { id } = await publishEvent({ event: type, data: { round: r } });
+    const { id } = await publishEvent(defaultWorkspaceContext(db.prisma), { event: type, data: { round: r } });
     await receiver.waitFor(n, 60_000);
     for (;;) {
       if ((await db.prisma.delivery.count({ where: { eventId: id, status: "succeeded" } })) === n) break;

@@ -10,6 +10,7 @@ import { PATCH as renameProject } from "@/app/api/v1/projects/[id]/route";
 import { POST as createProject, GET as listProjects } from "@/app/api/v1/projects/route";
 import { EVENT_CATALOG } from "@/lib/db/event-catalog";
 import { createUser } from "@/lib/server/users/create-user";
+import { DEFAULT_WORKSPACE_ID } from "@/lib/validation/workspace";
 import { freshDatabasePerTest, TEST_DATABASES } from "../helpers/databases";
 import { adminKey, call, sessionCookie } from "../helpers/routes";
 
@@ -35,7 +36,12 @@ describe.each(TEST_DATABASES)("catalog routes on $name", (backend) => {
     for (const name of ["has space", "", "ping", "*", "a".repeat(101)]) {
       expect((await call(createType, { method: "POST", key, body: { name, description: "d", group: "g" } })).status, name).toBe(400);
     }
-    expect(await db().prisma.eventType.count()).toBe(EVENT_CATALOG.length + 1);
+    // The catalog stays as seeded; the host's own type is the workspace's.
+    expect(await db().prisma.eventType.count()).toBe(EVENT_CATALOG.length);
+    expect(await db().prisma.customEventType.findMany({ select: { name: true, workspaceId: true } })).toEqual([
+      { name: "invoice.paid", workspaceId: DEFAULT_WORKSPACE_ID },
+    ]);
+    expect((await call(listTypes, { key })).json.data).toHaveLength(EVENT_CATALOG.length + 1);
   });
 
   it("creates, upserts and renames projects; 404 for an unknown one", async () => {

@@ -3,6 +3,7 @@ import { POST as redeliver } from "@/app/api/v1/deliveries/[id]/redeliver/route"
 import { GET as getOne } from "@/app/api/v1/deliveries/[id]/route";
 import { GET as list } from "@/app/api/v1/deliveries/route";
 import { POST as replay } from "@/app/api/v1/webhooks/[id]/replay/route";
+import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import { publishEvent } from "@/lib/delivery/publish-event";
 import { pruneHistory } from "@/lib/delivery/runtime/prune-history";
 import { DeliveryWorker } from "@/lib/delivery/worker";
@@ -15,6 +16,7 @@ const MISSING = "00000000-0000-4000-8000-000000000000";
 
 describe.each(TEST_DATABASES)("delivery log routes on $name", (backend) => {
   const db = freshDatabasePerTest(backend);
+  const ctx = () => defaultWorkspaceContext(db().prisma);
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
   let status = 200;
   let key: string;
@@ -47,7 +49,7 @@ describe.each(TEST_DATABASES)("delivery log routes on $name", (backend) => {
 
   it("since and until select a time range, end exclusive", async () => {
     await enabledWebhook(`${receiver.url}/a`);
-    const at = (iso: string) => publishEvent({ event: "deals.created", data: { iso } }, { now: new Date(iso) });
+    const at = (iso: string) => publishEvent(ctx(), { event: "deals.created", data: { iso } }, { now: new Date(iso) });
     await at("2026-11-20T10:00:00.000Z");
     await at("2026-11-21T10:00:00.000Z");
     await at("2026-11-22T10:00:00.000Z");
@@ -60,8 +62,8 @@ describe.each(TEST_DATABASES)("delivery log routes on $name", (backend) => {
   it("pages through deliveries that share one timestamp without losing or repeating any", async () => {
     // Every delivery of one event has the event's timestamp: ties that a page boundary cuts through.
     for (let i = 0; i < 7; i++) await enabledWebhook(`${receiver.url}/${i}`);
-    await publishEvent({ event: "deals.created", data: {} });
-    await publishEvent({ event: "deals.created", data: {} });
+    await publishEvent(ctx(), { event: "deals.created", data: {} });
+    await publishEvent(ctx(), { event: "deals.created", data: {} });
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
@@ -78,7 +80,7 @@ describe.each(TEST_DATABASES)("delivery log routes on $name", (backend) => {
 
   it("redeliver is a 409 while a worker holds the delivery, and changes nothing", async () => {
     await enabledWebhook(receiver.url);
-    await publishEvent({ event: "deals.created", data: {} });
+    await publishEvent(ctx(), { event: "deals.created", data: {} });
     const { claimDeliveries } = await import("@/lib/delivery/claim-deliveries");
     const [held] = await claimDeliveries(db().prisma, "busy-worker", 1, new Date(), 60_000);
     const res = await call(redeliver, { method: "POST", key, params: { id: held?.id as string } });
@@ -90,8 +92,8 @@ describe.each(TEST_DATABASES)("delivery log routes on $name", (backend) => {
   it("lists newest first, filters, and pages stably while new deliveries arrive", async () => {
     const a = await enabledWebhook(`${receiver.url}/a`, { events: ["*"] });
     const b = await enabledWebhook(`${receiver.url}/b`, { events: ["page.created"] });
-    for (let i = 0; i < 5; i++) await publishEvent({ event: "deals.created", data: { i } });
-    await publishEvent({ event: "page.created", data: {} });
+    for (let i = 0; i < 5; i++) await publishEvent(ctx(), { event: "deals.created", data: { i } });
+    await publishEvent(ctx(), { event: "page.created", data: {} });
     expect((await call(list, { key, path: "/deliveries" })).json.data).toHaveLength(7);
     expect((await call(list, { key, path: `/deliveries?webhookId=${b.id}` })).json.data).toHaveLength(1);
     expect((await call(list, { key, path: "/deliveries?event=page.created" })).json.data).toHaveLength(2);
@@ -102,7 +104,7 @@ describe.each(TEST_DATABASES)("delivery log routes on $name", (backend) => {
     expect((await call(list, { key, path: "/deliveries?statusClass=2xx" })).json.data).toHaveLength(0);
 
     const first = await call(list, { key, path: `/deliveries?webhookId=${a.id}&limit=2` });
-    await publishEvent({ event: "deals.created", data: { late: true } }); // lands on top, must not shift later pages
+    await publishEvent(ctx(), { event: "deals.created", data: { late: true } }); // lands on top, must not shift later pages
     const seen = first.json.data.map((d: { id: string }) => d.id);
     let cursor = first.json.nextCursor;
     while (cursor) {
@@ -116,7 +118,7 @@ describe.each(TEST_DATABASES)("delivery log routes on $name", (backend) => {
 
   it("shows a delivery with every attempt and the body as sent; redeliver keeps the id and adds a manual attempt", async () => {
     await enabledWebhook(receiver.url, { httpUser: "u", httpPassword: "do-not-show" });
-    await publishEvent({ event: "deals.created", data: { x: 1 } });
+    await publishEvent(ctx(), { event: "deals.created", data: { x: 1 } });
     status = 500;
     await drain();
     const [only] = (await call(list, { key, path: "/deliveries" })).json.data;
@@ -141,9 +143,9 @@ describe.each(TEST_DATABASES)("delivery log routes on $name", (backend) => {
 
   it("replay on an enabled webhook re-queues only what failed; pending ones keep their retry time", async () => {
     const hook = await enabledWebhook(receiver.url);
-    await publishEvent({ event: "deals.created", data: {} });
+    await publishEvent(ctx(), { event: "deals.created", data: {} });
     await db().prisma.delivery.updateMany({ data: { status: "failed", attemptCount: 4, completedAt: new Date() } });
-    await publishEvent({ event: "deals.created", data: {} });
+    await publishEvent(ctx(), { event: "deals.created", data: {} });
     const retryAt = new Date(Date.now() + 300_000);
     await db().prisma.delivery.updateMany({ where: { status: "pending" }, data: { attemptCount: 1, nextAttemptAt: retryAt } });
     const res = await call(replay, { method: "POST", key, params: { id: hook.id }, body: { since: new Date(Date.now() - 60_000).toISOString() } });
@@ -153,9 +155,9 @@ describe.each(TEST_DATABASES)("delivery log routes on $name", (backend) => {
 
   it("replay re-queues failed and parked deliveries since a time, and says how many", async () => {
     const hook = await enabledWebhook(receiver.url);
-    await publishEvent({ event: "deals.created", data: {} });
+    await publishEvent(ctx(), { event: "deals.created", data: {} });
     await db().prisma.delivery.updateMany({ data: { status: "failed", attemptCount: 4, completedAt: new Date() } });
-    await publishEvent({ event: "deals.created", data: {} }); // pending: parked
+    await publishEvent(ctx(), { event: "deals.created", data: {} }); // pending: parked
     await db().prisma.webhook.update({ where: { id: hook.id }, data: { enabled: false } });
     const res = await call(replay, { method: "POST", key, params: { id: hook.id }, body: { since: new Date(Date.now() - 60_000).toISOString() } });
     expect(res).toMatchObject({ status: 200, json: { requeued: 2 } });
@@ -168,13 +170,13 @@ describe.each(TEST_DATABASES)("delivery log routes on $name", (backend) => {
   it("retention prunes only finished history older than the limit", async () => {
     await enabledWebhook(receiver.url);
     const old = new Date(Date.now() - 40 * 86_400_000);
-    await publishEvent({ event: "deals.created", data: { old: 1 } }, { now: old });
-    await publishEvent({ event: "deals.created", data: { old: 2 } }, { now: old });
+    await publishEvent(ctx(), { event: "deals.created", data: { old: 1 } }, { now: old });
+    await publishEvent(ctx(), { event: "deals.created", data: { old: 2 } }, { now: old });
     await drain();
     await db().prisma.delivery.updateMany({ data: { createdAt: old } });
-    await publishEvent({ event: "deals.created", data: { old: 3 } }, { now: old }); // old but still pending: kept
+    await publishEvent(ctx(), { event: "deals.created", data: { old: 3 } }, { now: old }); // old but still pending: kept
     await db().prisma.delivery.updateMany({ where: { status: "pending" }, data: { createdAt: old, nextAttemptAt: new Date(Date.now() + 3_600_000) } });
-    await publishEvent({ event: "deals.created", data: { fresh: true } });
+    await publishEvent(ctx(), { event: "deals.created", data: { fresh: true } });
     expect(await pruneHistory(db().prisma, 30)).toBe(2);
     expect(await db().prisma.delivery.count()).toBe(2);
     expect(await db().prisma.attempt.count()).toBe(0);

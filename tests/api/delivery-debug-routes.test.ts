@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { POST as checkSignature } from "@/app/api/v1/deliveries/[id]/check-signature/route";
 import { GET as stats } from "@/app/api/v1/webhooks/[id]/stats/route";
+import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import { publishEvent } from "@/lib/delivery/publish-event";
 import { teamworkSignature } from "@/lib/delivery/sign-payload";
 import { DeliveryWorker } from "@/lib/delivery/worker";
@@ -11,6 +12,7 @@ import { adminKey, call } from "../helpers/routes";
 
 describe.each(TEST_DATABASES)("signature debugger and stats on $name", (backend) => {
   const db = freshDatabasePerTest(backend);
+  const ctx = () => defaultWorkspaceContext(db().prisma);
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
   let status = 200;
   beforeEach(async () => {
@@ -24,7 +26,7 @@ describe.each(TEST_DATABASES)("signature debugger and stats on $name", (backend)
 
   async function deliveredOnce() {
     const hook = await enabledWebhook(receiver.url);
-    await publishEvent({ event: "deals.created", data: { a: 1, b: [1, 2] } });
+    await publishEvent(ctx(), { event: "deals.created", data: { a: 1, b: [1, 2] } });
     await new DeliveryWorker({ db: db().prisma, config: TEST_CONFIG, log: () => {} }).drain();
     const req = receiver.received.at(-1);
     const delivery = await db().prisma.delivery.findFirstOrThrow();
@@ -102,10 +104,10 @@ describe.each(TEST_DATABASES)("signature debugger and stats on $name", (backend)
   it("counts deliveries per bucket (succeeded, failed for good, attempts to retry) with p50/p95, every bucket present", async () => {
     const { hook, key } = await deliveredOnce();
     status = 500;
-    await publishEvent({ event: "deals.created", data: {} }); // fails once, to be retried
-    await publishEvent({ event: "deals.created", data: {} });
+    await publishEvent(ctx(), { event: "deals.created", data: {} }); // fails once, to be retried
+    await publishEvent(ctx(), { event: "deals.created", data: {} });
     await new DeliveryWorker({ db: db().prisma, config: { ...TEST_CONFIG, retrySchedule: [] }, log: () => {} }).drain(); // both fail for good
-    await publishEvent({ event: "deals.created", data: {} });
+    await publishEvent(ctx(), { event: "deals.created", data: {} });
     await new DeliveryWorker({ db: db().prisma, config: TEST_CONFIG, log: () => {} }).drain(); // fails, retry scheduled
     const day = await call(stats, { key, path: `/webhooks/${hook.id}/stats`, params: { id: hook.id } });
     expect(day.json.data).toHaveLength(24);

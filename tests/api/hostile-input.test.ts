@@ -10,6 +10,7 @@ import { directRoute } from "@/lib/api/direct-routes";
 import { parseEnv } from "@/lib/config/env-schema";
 import { installDatabase } from "@/lib/db";
 import { openDatabase } from "@/lib/db/open-database";
+import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import { createFrontDoorServer, frontDoorSettings } from "@/lib/http/front-door-server";
 import { pathOf } from "@/lib/http/request-target";
 import { serveFetch } from "@/lib/http/serve-fetch";
@@ -23,9 +24,10 @@ import { md5 } from "../helpers/worksection-client";
 
 describe.each(TEST_DATABASES)("hostile input on $name", (backend) => {
   const db = freshDatabasePerTest(backend);
+  const ctx = () => defaultWorkspaceContext(db().prisma);
   const counts = async () => {
     const p = db().prisma;
-    return [await p.event.count(), await p.webhook.count(), await p.project.count(), await p.eventType.count()];
+    return [await p.event.count(), await p.webhook.count(), await p.project.count(), await p.eventType.count(), await p.customEventType.count()];
   };
 
   it("400 naming the field for a NUL or a lone surrogate in any string, nothing written", async () => {
@@ -64,8 +66,8 @@ describe.each(TEST_DATABASES)("hostile input on $name", (backend) => {
     const { publishEvent } = await import("@/lib/delivery/publish-event");
     let deep: unknown = 1;
     for (let i = 0; i < 5_000; i++) deep = [deep];
-    await expect(publishEvent({ event: "deals.created", data: deep })).rejects.toThrow(/nested more than 64 levels/);
-    await expect(publishEvent({ event: "deals.created", data: { a: "x\u0000" } })).rejects.toThrow(/NUL/);
+    await expect(publishEvent(ctx(), { event: "deals.created", data: deep })).rejects.toThrow(/nested more than 64 levels/);
+    await expect(publishEvent(ctx(), { event: "deals.created", data: { a: "x\u0000" } })).rejects.toThrow(/NUL/);
     expect(await db().prisma.event.count()).toBe(0);
   });
 
@@ -130,7 +132,7 @@ describe.each(TEST_DATABASES)("hostile input on $name", (backend) => {
     const port = (server.address() as AddressInfo).port;
     try {
       const key = await adminKey();
-      const { key: adminApiKey } = await regenerateAdminApiKey();
+      const { key: adminApiKey } = await regenerateAdminApiKey(ctx());
       const event = JSON.stringify({ event: "deals.created", data: {} });
       const publish = { authorization: `Bearer ${key}`, "content-type": "application/json", "content-length": event.length };
       const query = "action=get_webhooks";

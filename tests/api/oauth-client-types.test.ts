@@ -4,6 +4,7 @@ import { POST as revoke } from "@/app/api/oauth/revoke/route";
 import { POST as token } from "@/app/api/oauth/token/route";
 import { POST as registerApp } from "@/app/api/v1/oauth-apps/route";
 import { GET as listWebhooks } from "@/app/api/v1/webhooks/route";
+import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import { createOAuthApp } from "@/lib/server/oauth/oauth-apps";
 import { createUser } from "@/lib/server/users/create-user";
 import { freshDatabasePerTest, TEST_DATABASES } from "../helpers/databases";
@@ -16,6 +17,7 @@ import { call, sessionCookie } from "../helpers/routes";
 
 describe.each(TEST_DATABASES)("OAuth client types on $name", (backend) => {
   const db = freshDatabasePerTest(backend);
+  const ctx = () => defaultWorkspaceContext(db().prisma);
 
   async function admin() {
     const user = await createUser({ email: "admin@example.com", password: "admin-password-1", role: "ADMIN" });
@@ -24,7 +26,7 @@ describe.each(TEST_DATABASES)("OAuth client types on $name", (backend) => {
 
   it("a confidential client without its secret gets nothing: not a code exchanged with PKCE, a refresh, client credentials or a revocation", async () => {
     const { user, cookie } = await admin();
-    const app = await createOAuthApp({ name: "Server app", redirectUris: [REDIRECT], scopes: ["webhooks:read"] }, user.id);
+    const app = await createOAuthApp(ctx(), { name: "Server app", redirectUris: [REDIRECT], scopes: ["webhooks:read"] }, user.id);
     const secret = { id: app.clientId, secret: app.clientSecret };
     const { code, verifier } = await authorize(cookie, app.clientId);
     const exchange = { grant_type: "authorization_code", code, redirect_uri: REDIRECT, code_verifier: verifier };
@@ -56,7 +58,7 @@ describe.each(TEST_DATABASES)("OAuth client types on $name", (backend) => {
   });
 
   it("a request authenticating two ways at once (Basic and a body secret) is invalid_request", async () => {
-    const app = await createOAuthApp({ name: "Server app", redirectUris: [], scopes: ["webhooks:read"] }, null);
+    const app = await createOAuthApp(ctx(), { name: "Server app", redirectUris: [], scopes: ["webhooks:read"] }, null);
     const both = form({ grant_type: "client_credentials", client_secret: app.clientSecret }, { id: app.clientId, secret: app.clientSecret });
     expect(await json(await token(both))).toMatchObject({ status: 400, body: { error: "invalid_request" } });
     const revokeBoth = form({ token: "hlat_x", client_secret: app.clientSecret }, { id: app.clientId, secret: app.clientSecret }, "/api/oauth/revoke");
@@ -109,10 +111,10 @@ describe.each(TEST_DATABASES)("OAuth client types on $name", (backend) => {
       const doc = (await json(await metadata(new Request(`${ORIGIN}/.well-known/oauth-authorization-server`)))).body;
       return [doc?.token_endpoint_auth_methods_supported, doc?.revocation_endpoint_auth_methods_supported];
     };
-    await createOAuthApp({ name: "Server app", redirectUris: [], scopes: ["webhooks:read"] }, null);
+    await createOAuthApp(ctx(), { name: "Server app", redirectUris: [], scopes: ["webhooks:read"] }, null);
     const secretOnly = ["client_secret_basic", "client_secret_post"];
     expect(await methods()).toEqual([secretOnly, secretOnly]);
-    await createOAuthApp({ name: "CLI", clientType: "public", redirectUris: [REDIRECT], scopes: ["webhooks:read"] }, null);
+    await createOAuthApp(ctx(), { name: "CLI", clientType: "public", redirectUris: [REDIRECT], scopes: ["webhooks:read"] }, null);
     expect(await methods()).toEqual([
       [...secretOnly, "none"],
       [...secretOnly, "none"],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { POST as token } from "@/app/api/oauth/token/route";
 import { GET as listWebhooks } from "@/app/api/v1/webhooks/route";
+import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import { createOAuthApp } from "@/lib/server/oauth/oauth-apps";
 import { createUser } from "@/lib/server/users/create-user";
 import { freshDatabasePerTest, TEST_DATABASES } from "../helpers/databases";
@@ -13,11 +14,12 @@ import { call, sessionCookie } from "../helpers/routes";
 
 describe.each(TEST_DATABASES)("OAuth grants on $name", (backend) => {
   const db = freshDatabasePerTest(backend);
+  const ctx = () => defaultWorkspaceContext(db().prisma);
 
   /** A grant by the authorization code flow: its first access and refresh token, and the code that started it. */
   async function grant(scope = "webhooks:read") {
     const admin = await createUser({ email: "admin@example.com", password: "admin-password-1", role: "ADMIN" });
-    const app = await createOAuthApp({ name: "Reports", redirectUris: [REDIRECT], scopes: ["webhooks:write"] }, admin.id);
+    const app = await createOAuthApp(ctx(), { name: "Reports", redirectUris: [REDIRECT], scopes: ["webhooks:write"] }, admin.id);
     const client = { id: app.clientId, secret: app.clientSecret };
     const { code, verifier } = await authorize(await sessionCookie(admin.id), app.clientId, { scope });
     const exchange = { grant_type: "authorization_code", code, redirect_uri: REDIRECT, code_verifier: verifier };

@@ -5,8 +5,10 @@ import { POST as token } from "@/app/api/oauth/token/route";
 import { GET as listKeys } from "@/app/api/v1/api-keys/route";
 import { POST as consent } from "@/app/api/v1/oauth-consent/route";
 import { POST as createWebhook, GET as listWebhooks } from "@/app/api/v1/webhooks/route";
+import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import { createOAuthApp, listOAuthApps } from "@/lib/server/oauth/oauth-apps";
 import { createUser } from "@/lib/server/users/create-user";
+import { DEFAULT_WORKSPACE_ID } from "@/lib/validation/workspace";
 import { freshDatabasePerTest, TEST_DATABASES } from "../helpers/databases";
 import { authorize, form, json, ORIGIN, pkce, REDIRECT } from "../helpers/oauth";
 import { call, sessionCookie } from "../helpers/routes";
@@ -17,10 +19,11 @@ import { call, sessionCookie } from "../helpers/routes";
 
 describe.each(TEST_DATABASES)("OAuth 2.0 on $name", (backend) => {
   const db = freshDatabasePerTest(backend);
+  const ctx = () => defaultWorkspaceContext(db().prisma);
 
-  async function setup(scopes: Parameters<typeof createOAuthApp>[0]["scopes"] = ["administrative"]) {
+  async function setup(scopes: Parameters<typeof createOAuthApp>[1]["scopes"] = ["administrative"]) {
     const admin = await createUser({ email: "admin@example.com", password: "admin-password-1", role: "ADMIN" });
-    const app = await createOAuthApp({ name: "Reports", redirectUris: [REDIRECT], scopes }, admin.id);
+    const app = await createOAuthApp(ctx(), { name: "Reports", redirectUris: [REDIRECT], scopes }, admin.id);
     const cookie = await sessionCookie(admin.id);
     return { admin, app, cookie, client: { id: app.clientId, secret: app.clientSecret } };
   }
@@ -79,7 +82,7 @@ describe.each(TEST_DATABASES)("OAuth 2.0 on $name", (backend) => {
     expect(verifier).not.toBe(second.verifier);
 
     expect((await call(listWebhooks, { key: access })).status).toBe(200);
-    const apps = await listOAuthApps();
+    const apps = await listOAuthApps(ctx());
     expect(apps[0]?.tokens).toEqual([expect.objectContaining({ grantType: "authorization_code", user: "admin@example.com", scopes: ["webhooks:read"] })]);
     expect(apps[0]?.tokens[0]?.lastUsedAt).not.toBeNull();
 
@@ -125,7 +128,7 @@ describe.each(TEST_DATABASES)("OAuth 2.0 on $name", (backend) => {
     expect((await revoke(revokeReq({ token: access, client_id: client.id, client_secret: client.secret }))).status).toBe(200);
     expect((await call(listWebhooks, { key: access })).status).toBe(401);
     expect((await revoke(revokeReq({ token: "hlat_never-issued" }, client))).status).toBe(200);
-    expect((await listOAuthApps())[0]?.tokens).toEqual([]);
+    expect((await listOAuthApps(ctx()))[0]?.tokens).toEqual([]);
   });
 
   it("an expired token, or one whose approving admin is no longer an admin, is refused with 401", async () => {
@@ -140,7 +143,8 @@ describe.each(TEST_DATABASES)("OAuth 2.0 on $name", (backend) => {
       (await json(await token(form({ grant_type: "authorization_code", code, redirect_uri: REDIRECT, code_verifier: verifier }, client)))).body?.access_token,
     );
     expect((await call(listWebhooks, { key: byAdmin })).status).toBe(200);
-    await db().prisma.user.update({ where: { id: admin.id }, data: { role: "MEMBER" } });
+    // By hand (not setUserRole, which would revoke the application): the token's own check must refuse it.
+    await db().prisma.membership.update({ where: { workspaceId_userId: { workspaceId: DEFAULT_WORKSPACE_ID, userId: admin.id } }, data: { role: "MEMBER" } });
     expect((await call(listWebhooks, { key: byAdmin })).status).toBe(401);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { POST as publishBatchRoute } from "@/app/api/v1/events/batch/route";
+import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import { publishBatch, publishEvent } from "@/lib/delivery/publish-event";
 import { freshDatabasePerTest, TEST_DATABASES } from "../helpers/databases";
 import { enabledWebhook } from "../helpers/delivery";
@@ -10,6 +11,7 @@ const events = (n: number, make: (i: number) => Record<string, unknown> = () => 
 
 describe.each(TEST_DATABASES)("POST /api/v1/events/batch on $name", (backend) => {
   const db = freshDatabasePerTest(backend);
+  const ctx = () => defaultWorkspaceContext(db().prisma);
 
   it("202: one result per event in the order sent, each with its own deliveries", async () => {
     const key = await adminKey();
@@ -61,8 +63,8 @@ describe.each(TEST_DATABASES)("POST /api/v1/events/batch on $name", (backend) =>
 
   it("idempotency keys work per event, against earlier publishes and within the batch", async () => {
     await enabledWebhook("http://127.0.0.1:9/a", { events: ["*"] });
-    const earlier = await publishEvent({ event: "deals.created", data: {}, idempotencyKey: "k-old" });
-    const { data } = await publishBatch({
+    const earlier = await publishEvent(ctx(), { event: "deals.created", data: {}, idempotencyKey: "k-old" });
+    const { data } = await publishBatch(ctx(), {
       events: [
         { event: "deals.created", data: { n: 1 }, idempotencyKey: "k-new" },
         { event: "deals.created", data: { n: 2 }, idempotencyKey: "k-old" },
@@ -77,14 +79,14 @@ describe.each(TEST_DATABASES)("POST /api/v1/events/batch on $name", (backend) =>
     expect(await db().prisma.event.count()).toBe(3);
     expect(await db().prisma.delivery.count()).toBe(3);
     // The whole batch again: all duplicates, nothing new.
-    const again = await publishBatch({ events: [{ event: "deals.created", data: {}, idempotencyKey: "k-new" }] });
+    const again = await publishBatch(ctx(), { events: [{ event: "deals.created", data: {}, idempotencyKey: "k-new" }] });
     expect(again.data).toEqual([{ id: data[0]?.id, deliveries: 1, isDuplicate: true }]);
     expect(await db().prisma.event.count()).toBe(3);
   });
 
   it("a batch of 500 is one statement's worth: all written with their deliveries", async () => {
     await enabledWebhook("http://127.0.0.1:9/a", { events: ["*"] });
-    const { data } = await publishBatch({ events: events(500) });
+    const { data } = await publishBatch(ctx(), { events: events(500) });
     expect(data).toHaveLength(500);
     expect(await db().prisma.event.count()).toBe(500);
     expect(await db().prisma.delivery.count()).toBe(500);

@@ -94,7 +94,7 @@ describe.each(TEST_DATABASES)("session-cookie auth of the admin API on $name", (
     const { authOptions } = await import("@/lib/auth");
     const session = (sv: number) =>
       authOptions().callbacks?.session?.({ session: { expires: "2099-01-01T00:00:00.000Z", user: {} }, token: { uid: admin.id, sv } } as never);
-    expect(await session(0)).toMatchObject({ user: { id: admin.id, role: "ADMIN", sessionVersion: 0 } });
+    expect(await session(0)).toMatchObject({ user: { id: admin.id, isOperator: false, sessionVersion: 0 } });
     await setUserPassword("ns@example.com", "a-brand-new-password");
     expect(await session(0)).toEqual({ expires: "2099-01-01T00:00:00.000Z" });
   });

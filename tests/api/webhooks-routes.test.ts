@@ -7,6 +7,7 @@ import { POST as testSaved } from "@/app/api/v1/webhooks/[id]/test/route";
 import { GET as revealToken } from "@/app/api/v1/webhooks/[id]/token/route";
 import { POST as create, GET as list } from "@/app/api/v1/webhooks/route";
 import { POST as testUnsaved } from "@/app/api/v1/webhooks/test/route";
+import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import { revokeApiKey } from "@/lib/server/api-keys/api-keys";
 import { freshDatabasePerTest, TEST_DATABASES } from "../helpers/databases";
 import { startReceiver } from "../helpers/receiver";
@@ -16,6 +17,7 @@ const MISSING = "00000000-0000-4000-8000-000000000000";
 
 describe.each(TEST_DATABASES)("webhook routes on $name", (backend) => {
   const db = freshDatabasePerTest(backend);
+  const ctx = () => defaultWorkspaceContext(db().prisma);
   let key: string;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
   let answer = 200;
@@ -42,7 +44,7 @@ describe.each(TEST_DATABASES)("webhook routes on $name", (backend) => {
 
   it("a revoked key stops working at once", async () => {
     const row = await db().prisma.apiKey.findFirstOrThrow();
-    await revokeApiKey(row.id);
+    await revokeApiKey(ctx(), row.id);
     expect((await call(list, { key })).status).toBe(401);
   });
 

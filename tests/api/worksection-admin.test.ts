@@ -4,6 +4,7 @@ import { POST as regenerateRoute } from "@/app/api/v1/admin-api-key/regenerate/r
 import { GET as revealRoute } from "@/app/api/v1/admin-api-key/route";
 import { GET as listWebhooksRoute } from "@/app/api/v1/webhooks/route";
 import { directRoute } from "@/lib/api/direct-routes";
+import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import { openSecret } from "@/lib/delivery/webhook-secrets";
 import { regenerateAdminApiKey } from "@/lib/server/admin-api-key/admin-api-key";
 import { upsertProject } from "@/lib/server/projects/projects";
@@ -27,11 +28,12 @@ async function receiver(isOk = true) {
 
 describe.each(TEST_DATABASES)("Worksection's admin API (/api/admin/v2) on $name", (backend) => {
   const db = freshDatabasePerTest(backend);
+  const ctx = () => defaultWorkspaceContext(db().prisma);
   const webhookCount = () => db().prisma.webhook.count();
 
   it("add_webhook checks the URL and creates the webhook enabled; get_webhooks lists it in Worksection's shape; delete_webhook removes it", async () => {
-    const { key } = await regenerateAdminApiKey();
-    await upsertProject({ id: "333" });
+    const { key } = await regenerateAdminApiKey(ctx());
+    await upsertProject(ctx(), { id: "333" });
     const target = await receiver();
     try {
       const added = await wsGet(
@@ -65,7 +67,7 @@ describe.each(TEST_DATABASES)("Worksection's admin API (/api/admin/v2) on $name"
       // One for all projects (no `projects`) and all events, then one switched off.
       const second = await wsGet(adminV2.GET, { action: "add_webhook", url: target.url, events: "*" }, key);
       const third = await wsGet(adminV2.GET, { action: "add_webhook", url: `${target.url}/3`, events: "post_comment, post_project" }, key);
-      await disableWebhook(third.json.id);
+      await disableWebhook(ctx(), third.json.id);
 
       const listed = await wsGet(adminV2.GET, { action: "get_webhooks" }, key);
       expect(listed).toEqual({
@@ -95,7 +97,7 @@ describe.each(TEST_DATABASES)("Worksection's admin API (/api/admin/v2) on $name"
   });
 
   it("a URL that fails the check is error 11 naming it, and nothing is written; bad fields, events and projects are named too", async () => {
-    const { key } = await regenerateAdminApiKey();
+    const { key } = await regenerateAdminApiKey(ctx());
     const failing = await receiver(false);
     try {
       const url = `${failing.url}/down`;
@@ -151,7 +153,7 @@ describe.each(TEST_DATABASES)("Worksection's admin API (/api/admin/v2) on $name"
       // No key made yet: even md5 of the query with an empty key is refused.
       expect(await send(adminV2.GET, signedUrl(query, ""))).toMatchObject({ status: 401, json: BAD_HASH });
 
-      const { key } = await regenerateAdminApiKey();
+      const { key } = await regenerateAdminApiKey(ctx());
       for (const url of [
         `http://localhost:3000/api/admin/v2/?${query}`, // missing
         `http://localhost:3000/api/admin/v2/?${query}&hash=`, // empty
@@ -204,7 +206,7 @@ describe.each(TEST_DATABASES)("Worksection's admin API (/api/admin/v2) on $name"
   });
 
   it("POST: a form body (hash in the query or in the body) or a JSON body (hash in the query, signing query + body)", async () => {
-    const { key } = await regenerateAdminApiKey();
+    const { key } = await regenerateAdminApiKey(ctx());
     const target = await receiver();
     try {
       const form = queryOf({ action: "add_webhook", url: `${target.url}/form`, events: "post_task,close_task" });
@@ -252,7 +254,7 @@ describe.each(TEST_DATABASES)("Worksection's admin API (/api/admin/v2) on $name"
   });
 
   it("with or without the trailing slash; unknown actions and bad input are Worksection-shaped 4xx, never a 500, and write nothing", async () => {
-    const { key } = await regenerateAdminApiKey();
+    const { key } = await regenerateAdminApiKey(ctx());
     // `npm start` answers the slash form itself (Next would redirect it); both reach one handler.
     const slashHandler = directRoute("GET", "/api/admin/v2/");
     expect(slashHandler).toBe(adminV2.GET);

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { POST as token } from "@/app/api/oauth/token/route";
 import * as oauth2 from "@/app/api/oauth2/route";
+import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import { createOAuthApp } from "@/lib/server/oauth/oauth-apps";
 import type { TScope } from "@/lib/validation/scopes";
 import { freshDatabasePerTest, TEST_DATABASES } from "../helpers/databases";
@@ -15,9 +16,10 @@ const ORIGIN = "http://localhost:3000";
 
 describe.each(TEST_DATABASES)("Worksection's /api/oauth2 on $name", (backend) => {
   const db = freshDatabasePerTest(backend);
+  const ctx = () => defaultWorkspaceContext(db().prisma);
 
   async function accessToken(scopes: TScope[]): Promise<string> {
-    const app = await createOAuthApp({ name: `ws ${scopes.join(" ")}`, redirectUris: [], scopes }, null);
+    const app = await createOAuthApp(ctx(), { name: `ws ${scopes.join(" ")}`, redirectUris: [], scopes }, null);
     const res = await token(
       new Request(`${ORIGIN}/api/oauth/token`, {
         method: "POST",

@@ -6,6 +6,7 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import { closeDb, openDb } from "../../lib/db";
+import { defaultWorkspaceContext } from "../../lib/db/workspace-context";
 import { createApiKey } from "../../lib/server/api-keys/api-keys";
 import { createOAuthApp } from "../../lib/server/oauth/oauth-apps";
 import { createUser } from "../../lib/server/users/create-user";
@@ -13,10 +14,10 @@ import { setUserRole } from "../../lib/server/users/update-user";
 
 async function main([email, secretsFile]: string[]): Promise<void> {
   if (!email || !secretsFile) throw new Error("usage: seed-former-admin.ts <email> <secrets file>");
-  await openDb();
+  const ctx = defaultWorkspaceContext((await openDb()).prisma);
   const former = await createUser({ email, password: randomBytes(18).toString("base64url"), role: "ADMIN" });
-  const { key } = await createApiKey({ name: "Former admin's key", scopes: ["webhooks:read"] }, former.id);
-  const app = await createOAuthApp({ name: "Former admin's app", redirectUris: [], scopes: ["webhooks:read"] }, former.id);
+  const { key } = await createApiKey(ctx, { name: "Former admin's key", scopes: ["webhooks:read"] }, former.id);
+  const app = await createOAuthApp(ctx, { name: "Former admin's app", redirectUris: [], scopes: ["webhooks:read"] }, former.id);
   const { revoked } = await setUserRole(former.email, "MEMBER");
   if (revoked.apiKeys !== 1 || revoked.oauthApps !== 1) throw new Error(`expected one key and one application revoked, got ${JSON.stringify(revoked)}`);
   fs.writeFileSync(secretsFile, JSON.stringify({ key, clientId: app.clientId, clientSecret: app.clientSecret }), { mode: 0o600 });

@@ -1,5 +1,6 @@
 import { parseAllowList } from "@/lib/config/allow-list";
 import { getDb } from "@/lib/db";
+import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import type { TDeliveryConfig } from "@/lib/delivery/config";
 import { createWebhook } from "@/lib/server/webhooks/create-webhook";
 
@@ -17,8 +18,9 @@ export const TEST_CONFIG: TDeliveryConfig = {
 
 /** An enabled webhook (enabling through the API would send a test ping first). */
 export async function enabledWebhook(url: string, body: Record<string, unknown> = {}) {
-  const created = await createWebhook({ url, events: ["deals.created"], ...body });
-  await (await getDb()).webhook.update({ where: { id: created.id }, data: { enabled: true } });
+  const prisma = await getDb();
+  const created = await createWebhook(defaultWorkspaceContext(prisma), { url, events: ["deals.created"], ...body });
+  await prisma.webhook.update({ where: { id: created.id }, data: { enabled: true } });
   return created;
 }
 

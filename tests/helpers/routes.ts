@@ -1,5 +1,12 @@
+import { getDb } from "@/lib/db";
+import { defaultWorkspaceContext, type TWorkspaceContext } from "@/lib/db/workspace-context";
 import { createApiKey } from "@/lib/server/api-keys/api-keys";
 import type { TScope } from "@/lib/validation/scopes";
+
+/** The Default workspace's context on the database installed for the test (a single site's tests act there). */
+export async function defaultCtx(): Promise<TWorkspaceContext> {
+  return defaultWorkspaceContext(await getDb());
+}
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
@@ -31,12 +38,12 @@ export async function call(
 }
 
 export async function adminKey(): Promise<string> {
-  return (await createApiKey({ name: "tests" }, null)).key;
+  return (await createApiKey(await defaultCtx(), { name: "tests" }, null)).key;
 }
 
 /** A key granted only these scopes. */
 export async function scopedKey(scopes: TScope[]): Promise<string> {
-  return (await createApiKey({ name: `scoped ${scopes.join(" ")}`, scopes }, null)).key;
+  return (await createApiKey(await defaultCtx(), { name: `scoped ${scopes.join(" ")}`, scopes }, null)).key;
 }
 
 /** A next-auth session cookie for a user at their current session version, signed like the real sign-in signs it. */

@@ -4,6 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { installDatabase } from "@/lib/db";
+import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import { publishEvent } from "@/lib/delivery/publish-event";
 import { startReaper } from "@/lib/delivery/runtime/reaper";
 import { wakeWorkers } from "@/lib/delivery/runtime/wakeup";
@@ -91,6 +92,7 @@ describe.skipIf(!postgres)("database blips with two workers on PostgreSQL", () =
   }, async () => {
     const db = (await postgres?.open()) as TestPostgres;
     installDatabase(db);
+    const ctx = defaultWorkspaceContext(db.prisma);
     closers.push(() => db.close());
     const admin = new pg.Client({ connectionString: db.url });
     await admin.connect();
@@ -105,7 +107,7 @@ describe.skipIf(!postgres)("database blips with two workers on PostgreSQL", () =
     let isPublishing = true;
     const publishing = (async () => {
       for (let tick = 0, start = Date.now(); isPublishing; tick++) {
-        for (let i = 0; i < 4; i++) await publishEvent({ event: "deals.created", data: { tick, i } });
+        for (let i = 0; i < 4; i++) await publishEvent(ctx, { event: "deals.created", data: { tick, i } });
         await sleep(start + (tick + 1) * 100 - Date.now());
       }
     })();

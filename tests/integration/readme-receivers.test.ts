@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
+import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import { publishEvent } from "@/lib/delivery/publish-event";
 import { DeliveryWorker } from "@/lib/delivery/worker";
 import { freshDatabasePerTest, TEST_DATABASES } from "../helpers/databases";
@@ -13,6 +14,7 @@ const SECTIONS = ["Teamwork compatibility", "Twenty compatibility"];
 
 describe.each(TEST_DATABASES)("the README's receivers on $name", (backend) => {
   const db = freshDatabasePerTest(backend);
+  const ctx = () => defaultWorkspaceContext(db().prisma);
   let child: ChildProcess | undefined;
   afterEach(() => {
     child?.kill();
@@ -37,7 +39,7 @@ describe.each(TEST_DATABASES)("the README's receivers on $name", (backend) => {
 
     // Non-ASCII text and an integer-like key: a receiver that re-serializes the parsed body (Twenty's
     // example does) must still get the bytes that were signed.
-    await publishEvent({ event: "deals.created", data: { title: "Ünïcode ✓", "2": "two" } });
+    await publishEvent(ctx(), { event: "deals.created", data: { title: "Ünïcode ✓", "2": "two" } });
     await new DeliveryWorker({ db: db().prisma, config: TEST_CONFIG, log: () => {} }).drain();
     const delivered = await db().prisma.delivery.findFirstOrThrow({ include: { attempts: true } });
     expect(delivered).toMatchObject({ status: "succeeded", lastStatusCode: 200 });

@@ -1,5 +1,6 @@
 import { Webhook } from "standardwebhooks";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import { publishEvent } from "@/lib/delivery/publish-event";
 import { redeliverNow } from "@/lib/delivery/redeliver-now";
 import { DeliveryWorker } from "@/lib/delivery/worker";
@@ -16,6 +17,7 @@ const STANDARD_HEADERS = ["webhook-id", "webhook-timestamp", "webhook-signature"
 
 describe.each(TEST_DATABASES)("a Twenty receiver on $name", (backend) => {
   const db = freshDatabasePerTest(backend);
+  const ctx = () => defaultWorkspaceContext(db().prisma);
   let secret = "";
   let clockOffsetMs = 0;
   let receiver: Awaited<ReturnType<typeof startTwentyReceiver>>;
@@ -35,7 +37,7 @@ describe.each(TEST_DATABASES)("a Twenty receiver on $name", (backend) => {
     const hook = await enabledWebhook(`${receiver.url}/twenty`);
     secret = hook.token;
     // Keys JavaScript reorders, non-ASCII text and numbers: the body re-serialized by the receiver is still the bytes sent.
-    await publishEvent({
+    await publishEvent(ctx(), {
       event: "deals.created",
       data: { title: "Ünïcode déal ✓ \u2028", "10": "ten", "2": "two", amount: 12.5, big: 1e21, nested: { b: [1, null] } },
     });
@@ -59,7 +61,7 @@ describe.each(TEST_DATABASES)("a Twenty receiver on $name", (backend) => {
 
   it("refuses the same request with a tampered body", async () => {
     secret = (await enabledWebhook(`${receiver.url}/twenty`)).token;
-    await publishEvent({ event: "deals.created", data: { amount: 12.5 } });
+    await publishEvent(ctx(), { event: "deals.created", data: { amount: 12.5 } });
     await drain();
     const sent = receiver.received[0];
     const headers = Object.fromEntries(TWENTY_HEADERS.map((h) => [h, String(sent?.headers[h])]));
@@ -72,7 +74,7 @@ describe.each(TEST_DATABASES)("a Twenty receiver on $name", (backend) => {
   it("a receiver whose clock is more than 5 minutes past the timestamp refuses it, and the attempt fails", async () => {
     secret = (await enabledWebhook(`${receiver.url}/twenty`)).token;
     clockOffsetMs = TWENTY_TOLERANCE_MS + 60_000;
-    await publishEvent({ event: "deals.created", data: { id: 1 } });
+    await publishEvent(ctx(), { event: "deals.created", data: { id: 1 } });
     await drain();
     expect(receiver.verdicts).toEqual(["stale_timestamp"]);
     expect(await delivery()).toMatchObject({ status: "pending", lastStatusCode: 401 });
@@ -82,7 +84,7 @@ describe.each(TEST_DATABASES)("a Twenty receiver on $name", (backend) => {
     const onlyTeamwork = await enabledWebhook(`${receiver.url}/teamwork`, { signatureFamilies: ["teamwork"] });
     const onlyTwenty = await enabledWebhook(`${receiver.url}/twenty`, { signatureFamilies: ["twenty"] });
     secret = onlyTwenty.token;
-    await publishEvent({ event: "deals.created", data: { id: 2 } });
+    await publishEvent(ctx(), { event: "deals.created", data: { id: 2 } });
     expect(await drain()).toBe(2);
     const at = (path: string) => receiver.received.find((r) => r.url === path)?.headers ?? {};
     for (const h of [...TWENTY_HEADERS, ...STANDARD_HEADERS]) expect(at("/teamwork"), h).not.toHaveProperty(h);
@@ -96,9 +98,9 @@ describe.each(TEST_DATABASES)("a Twenty receiver on $name", (backend) => {
 
   it("during a rotation the Twenty header is signed by the new token only", async () => {
     const hook = await enabledWebhook(`${receiver.url}/twenty`);
-    const { token: next } = await rotateWebhookToken(hook.id, { overlap: "24h" });
+    const { token: next } = await rotateWebhookToken(ctx(), hook.id, { overlap: "24h" });
     secret = hook.token;
-    await publishEvent({ event: "deals.created", data: { id: 3 } });
+    await publishEvent(ctx(), { event: "deals.created", data: { id: 3 } });
     await drain();
     expect(receiver.verdicts).toEqual(["bad_signature"]);
     // webhook-signature still carries both, so a Standard Webhooks receiver on the old secret keeps working.

@@ -3,6 +3,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { installDatabase } from "@/lib/db";
+import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import { publishEvent } from "@/lib/delivery/publish-event";
 import { TEST_DATABASES, type TestPostgres } from "../helpers/databases";
 import { enabledWebhook } from "../helpers/delivery";
@@ -68,6 +69,7 @@ describe.skipIf(!postgres)("worker processes on PostgreSQL", () => {
 
   it("a worker killed with SIGKILL mid-delivery loses nothing: after its lease expires another delivers it", { timeout: 60_000 }, async () => {
     const db = await freshDb();
+    const ctx = defaultWorkspaceContext(db.prisma);
     const seen: string[] = [];
     const url = await receiver((req, res) => {
       seen.push(String(req.headers.delivery));
@@ -77,7 +79,7 @@ describe.skipIf(!postgres)("worker processes on PostgreSQL", () => {
     await enabledWebhook(url);
     const env = { HOOKLINE_TIMEOUT_MS: "1000", HOOKLINE_LEASE_MS: "3000" };
     const first = startWorker(db.url, env);
-    await publishEvent({ event: "deals.created", data: {} });
+    await publishEvent(ctx, { event: "deals.created", data: {} });
     await until(() => seen.length === 1, 20_000, "the first worker to send");
     first.kill("SIGKILL");
     startWorker(db.url, env);
@@ -88,6 +90,7 @@ describe.skipIf(!postgres)("worker processes on PostgreSQL", () => {
 
   it("a worker SIGKILLed with 100 deliveries in flight: another takes them over within seconds, not at lease expiry", { timeout: 90_000 }, async () => {
     const db = await freshDb();
+    const ctx = defaultWorkspaceContext(db.prisma);
     let isFirstAlive = true;
     const received = new Map<string, number>();
     const url = await receiver((req, res) => {
@@ -100,7 +103,7 @@ describe.skipIf(!postgres)("worker processes on PostgreSQL", () => {
     // Leases of a minute: only the liveness lock can explain a takeover within seconds.
     const env = { HOOKLINE_TIMEOUT_MS: "30000", HOOKLINE_LEASE_MS: "60000", HOOKLINE_WORKER_CONCURRENCY: "128" };
     const first = startWorker(db.url, env);
-    for (let i = 0; i < 100; i++) await publishEvent({ event: "deals.created", data: { i } });
+    for (let i = 0; i < 100; i++) await publishEvent(ctx, { event: "deals.created", data: { i } });
     // All 100 leased by the first worker (64 of them reach the receiver: its connection pool's size).
     await until(
       async () => (await db.prisma.delivery.count({ where: { status: "in_flight" } })) === 100 && received.size >= 64,
@@ -125,6 +128,7 @@ describe.skipIf(!postgres)("worker processes on PostgreSQL", () => {
 
   it("3 workers and 2,000 deliveries: every id received, none in flight twice at once, the ledger balances", { timeout: 120_000 }, async () => {
     const db = await freshDb();
+    const ctx = defaultWorkspaceContext(db.prisma);
     const inFlight = new Set<string>();
     const received = new Map<string, number>();
     let overlaps = 0;
@@ -139,7 +143,7 @@ describe.skipIf(!postgres)("worker processes on PostgreSQL", () => {
       }, Math.random() * 5);
     });
     for (let i = 0; i < 10; i++) await enabledWebhook(`${url}/w${i}`);
-    for (let i = 0; i < 200; i++) await publishEvent({ event: "deals.created", data: { i } });
+    for (let i = 0; i < 200; i++) await publishEvent(ctx, { event: "deals.created", data: { i } });
     expect(await db.prisma.delivery.count()).toBe(2_000);
 
     const workers = [0, 1, 2].map(() => startWorker(db.url, { HOOKLINE_WORKER_CONCURRENCY: "16" }));

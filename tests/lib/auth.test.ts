@@ -9,7 +9,7 @@ vi.mock("next/headers", () => ({
 
 import type { User } from "next-auth";
 import type { JWT } from "next-auth/jwt";
-import { authOptions, isHttpsSite, SESSION_MAX_AGE_S } from "@/lib/auth";
+import { authOptions, SESSION_MAX_AGE_S } from "@/lib/auth";
 import { DEVICE_COOKIE, verifiedDeviceId } from "@/lib/auth/device-cookie";
 import { sessionUser } from "@/lib/auth/session-user";
 import { closeDb } from "@/lib/db";
@@ -19,30 +19,9 @@ import { createUser } from "@/lib/server/users/create-user";
 import { freshDatabasePerTest, TEST_DATABASES } from "../helpers/databases";
 
 type TAuthorize = (credentials: Record<string, string> | undefined, req: { headers?: Record<string, unknown> }) => Promise<User | null>;
-const authorize = (() => (authOptions().providers[0] as unknown as { options: { authorize: TAuthorize } }).options.authorize)();
+const providerAuthorize = (i: number) => (authOptions().providers[i] as unknown as { options: { authorize: TAuthorize } }).options.authorize;
+const authorize = providerAuthorize(0);
 const PASSWORD = "a-long-enough-password";
-
-describe("isHttpsSite", () => {
-  const saved = process.env.NEXTAUTH_URL;
-  afterEach(() => {
-    if (saved === undefined) delete process.env.NEXTAUTH_URL;
-    else process.env.NEXTAUTH_URL = saved;
-    resetEnvForTests();
-  });
-
-  it("is true only when NEXTAUTH_URL is an https address", () => {
-    for (const [url, expected] of [
-      ["https://hooks.example.com", true],
-      ["http://localhost:3000", false],
-      [undefined, false],
-    ] as const) {
-      if (url) process.env.NEXTAUTH_URL = url;
-      else delete process.env.NEXTAUTH_URL;
-      resetEnvForTests();
-      expect(isHttpsSite(), String(url)).toBe(expected);
-    }
-  });
-});
 
 describe("authOptions", () => {
   it("is built once, with the instance's secret, JWT sessions of 12 hours and our sign-in page", () => {
@@ -56,8 +35,9 @@ describe("authOptions", () => {
 
   it("jwt: names the user and its session version at sign-in, and keeps the token as it is after", async () => {
     const jwt = authOptions().callbacks?.jwt as (a: { token: JWT; user?: unknown }) => Promise<JWT> | JWT;
-    const signedIn = await jwt({ token: { sub: "u1" }, user: { id: "u1", role: "ADMIN", sessionVersion: 3 } });
-    expect(signedIn).toEqual({ sub: "u1", uid: "u1", role: "ADMIN", sv: 3 });
+    const signedIn = await jwt({ token: { sub: "u1" }, user: { id: "u1", isOperator: true, sessionVersion: 3 } });
+    // No role in the token: roles are per workspace and read from the database on every request.
+    expect(signedIn).toEqual({ sub: "u1", uid: "u1", sv: 3 });
     expect(await jwt({ token: signedIn })).toEqual(signedIn);
   });
 });
@@ -72,7 +52,11 @@ describe.each(TEST_DATABASES)("sign-in and sessions on $name", (backend) => {
     const user = await createUser({ email: "a@example.com", password: PASSWORD, role: "ADMIN" });
     expect(await authorize({ email: "a@example.com", password: "wrong-password-123" }, { headers: {} })).toBeNull();
     expect(jar.set).toEqual([]);
-    expect(await authorize({ email: "a@example.com", password: PASSWORD }, { headers: {} })).toMatchObject({ id: user.id, role: "ADMIN", sessionVersion: 0 });
+    expect(await authorize({ email: "a@example.com", password: PASSWORD }, { headers: {} })).toMatchObject({
+      id: user.id,
+      isOperator: false,
+      sessionVersion: 0,
+    });
     expect(jar.set).toHaveLength(1);
     const [cookie] = jar.set;
     expect(cookie?.name).toBe(DEVICE_COOKIE);
@@ -116,10 +100,39 @@ describe.each(TEST_DATABASES)("sign-in and sessions on $name", (backend) => {
     const token: JWT = { uid: user.id, sv: 0 };
     expect(await toSession({ session: { expires: "x", user: { email: "d@example.com" } }, token })).toEqual({
       expires: "x",
-      user: { email: "d@example.com", id: user.id, role: "ADMIN", sessionVersion: 0 },
+      user: { email: "d@example.com", id: user.id, isOperator: false, sessionVersion: 0 },
     });
     await authOptions().events?.signOut?.({ token, session: null as never });
     expect(await sessionUser(token)).toBeNull();
     expect(await toSession({ session: { expires: "x", user: { email: "d@example.com" } }, token })).toEqual({ expires: "x" });
+  });
+});
+
+describe.each(TEST_DATABASES)("signing in with a host's link on $name", (backend) => {
+  freshDatabasePerTest(backend);
+  afterEach(() => {
+    jar.set.length = 0;
+  });
+
+  it("the sign-in-link provider signs the person in once, into the link's workspace (its cookie set), and says why a second open fails", async () => {
+    const { createSignInLink } = await import("@/lib/server/workspaces/sign-in-links");
+    const { getDb } = await import("@/lib/db");
+    const prisma = await getDb();
+    const acme = await prisma.workspace.create({ data: { slug: "acme", name: "Acme" } });
+    const { url } = await createSignInLink(
+      { actor: { kind: "system", reason: "test" }, prisma },
+      "acme",
+      { email: "ann@acme.example", role: "ADMIN", expiresIn: 300 },
+      "http://x",
+    );
+    const token = new URL(url).hash.slice("#token=".length);
+    const linkAuthorize = providerAuthorize(1);
+    const user = await linkAuthorize({ token }, { headers: {} });
+    expect(user).toMatchObject({ email: "ann@acme.example", isOperator: false, sessionVersion: 0 });
+    expect(jar.set).toEqual([
+      expect.objectContaining({ name: "hookline-workspace", value: acme.id, options: expect.objectContaining({ httpOnly: true, sameSite: "lax" }) }),
+    ]);
+    await expect(linkAuthorize({ token }, { headers: {} })).rejects.toThrow("This sign-in link has been used already");
+    await expect(linkAuthorize({ token: "hlsl_forged" }, { headers: {} })).rejects.toThrow("This sign-in link is not valid");
   });
 });

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { closeDb, installDatabase } from "@/lib/db";
 import { acquireDataDirLock } from "@/lib/db/data-dir-lock";
 import { openDatabase } from "@/lib/db/open-database";
+import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import { regenerateAdminApiKey } from "@/lib/server/admin-api-key/admin-api-key";
 import { createApiKey, listApiKeys } from "@/lib/server/api-keys/api-keys";
 import { createOAuthApp } from "@/lib/server/oauth/oauth-apps";
@@ -78,11 +79,37 @@ describe("npm run cli", () => {
   it("creates users from a password on stdin and lists them", () => {
     const env = { HOOKLINE_DATA_DIR: tempDir() };
     const created = runScript("scripts/cli.ts", ["user", "create", "--admin", "--email", "Root@Example.com", "--password-stdin"], env, "root-password-123\n");
-    expect(created).toMatchObject({ code: 0, stdout: "Created admin root@example.com." });
+    // The first admin of an install is its operator, however it is made.
+    expect(created).toMatchObject({ code: 0, stdout: "Created admin root@example.com in default (operator)." });
     const list = runScript("scripts/cli.ts", ["user", "list"], env);
     expect(list.code).toBe(0);
-    expect(list.stdout).toMatch(/^root@example\.com\tADMIN\t/);
-  });
+    expect(list.stdout).toMatch(/^root@example\.com\toperator\tdefault:ADMIN\t/); // an operator, and an admin of the Default workspace
+  }, 60_000); // two CLI processes, the first creating the embedded database: ~10 s apiece on a busy 2-core machine
+
+  it("workspace create, list, add-member and remove-member, and user create --workspace", () => {
+    const env = { HOOKLINE_DATA_DIR: tempDir() };
+    const pw = "member-password-12\n";
+    // One process per command, as an operator runs them; PGlite opens in each (~5-10 s apiece here).
+    expect(runScript("scripts/cli.ts", ["workspace", "create", "--name", "Acme Corp", "--slug", "acme"], env).stdout).toMatch(
+      /^Created workspace Acme Corp \(slug acme, id [0-9a-f-]{36}\)\.$/,
+    );
+    const made = runScript(
+      "scripts/cli.ts",
+      ["user", "create", "--email", "ann@acme.example", "--role", "ADMIN", "--workspace", "acme", "--password-stdin"],
+      env,
+      pw,
+    );
+    expect(made).toMatchObject({ code: 0, stdout: "Created admin ann@acme.example in acme (operator)." }); // the install's first admin
+    expect(
+      runScript("scripts/cli.ts", ["workspace", "add-member", "--workspace", "default", "--email", "ann@acme.example", "--role", "member"], env).stdout,
+    ).toBe("ann@acme.example is a member of default.");
+    const list = runScript("scripts/cli.ts", ["workspace", "list"], env).stdout.split("\n");
+    expect(list.map((l) => l.split("\t")[0])).toEqual(["default", "acme"]);
+    expect(runScript("scripts/cli.ts", ["user", "list"], env).stdout).toMatch(/^ann@acme\.example\toperator\tacme:ADMIN,default:MEMBER\t/);
+    expect(runScript("scripts/cli.ts", ["workspace", "remove-member", "--workspace", "default", "--email", "ann@acme.example"], env).code).toBe(0);
+    const missing = runScript("scripts/cli.ts", ["workspace", "remove-member", "--workspace", "nope", "--email", "ann@acme.example"], env);
+    expect(missing).toMatchObject({ code: 1, stderr: "Workspace not found" });
+  }, 180_000);
 
   it("says what is wrong and changes nothing on bad input", () => {
     const env = { HOOKLINE_DATA_DIR: tempDir() };
@@ -97,14 +124,16 @@ describe("npm run cli", () => {
 
   it("set-role MEMBER says how many credentials the user made it revoked, and that the shared Worksection key may need regenerating", async () => {
     const dataDir = tempDir();
-    installDatabase(await openDatabase({ kind: "pglite", dataDir }));
+    const database = await openDatabase({ kind: "pglite", dataDir });
+    installDatabase(database);
     try {
+      const ctx = defaultWorkspaceContext(database.prisma);
       const ada = await createUser({ email: "ada@example.com", password: "admin-password-1", role: "ADMIN" });
       await createUser({ email: "bob@example.com", password: "admin-password-2", role: "ADMIN" });
-      await createApiKey({ name: "one" }, ada.id);
-      await createApiKey({ name: "two" }, ada.id);
-      await createOAuthApp({ name: "app", redirectUris: [], scopes: ["webhooks:read"] }, ada.id);
-      await regenerateAdminApiKey();
+      await createApiKey(ctx, { name: "one" }, ada.id);
+      await createApiKey(ctx, { name: "two" }, ada.id);
+      await createOAuthApp(ctx, { name: "app", redirectUris: [], scopes: ["webhooks:read"] }, ada.id);
+      await regenerateAdminApiKey(ctx);
     } finally {
       await closeDb(); // the CLI must be the only process with the embedded database open
     }
@@ -113,13 +142,14 @@ describe("npm run cli", () => {
     expect(result.stdout.split("\n")).toEqual([
       "ada@example.com is now MEMBER.",
       "Revoked 2 API keys and 1 OAuth application created by ada@example.com (an admin can restore them in Settings).",
-      "The Worksection admin API key is shared by all admins: if ada@example.com knew it, regenerate it in Settings → API keys.",
+      "The Worksection admin API key is shared by the workspace's admins: if ada@example.com knew it, regenerate it in Settings → API keys.",
     ]);
     const again = runScript("scripts/cli.ts", ["user", "set-role", "--email", "ada@example.com", "--role", "ADMIN"], { HOOKLINE_DATA_DIR: dataDir });
     expect(again).toMatchObject({ code: 0, stdout: "ada@example.com is now ADMIN." });
-    installDatabase(await openDatabase({ kind: "pglite", dataDir }));
+    const reopened = await openDatabase({ kind: "pglite", dataDir });
+    installDatabase(reopened);
     try {
-      expect((await listApiKeys()).map((k) => k.revokedReason)).toEqual(["creator_not_admin", "creator_not_admin"]); // promotion restores nothing
+      expect((await listApiKeys(defaultWorkspaceContext(reopened.prisma))).map((k) => k.revokedReason)).toEqual(["creator_not_admin", "creator_not_admin"]); // promotion restores nothing
     } finally {
       await closeDb();
     }

@@ -1,5 +1,8 @@
 import { redirect } from "next/navigation";
+import { currentSession } from "@/lib/auth/current-user";
 
-export default function SettingsIndex() {
-  redirect("/settings/webhooks");
+/** A workspace's admin starts on its webhooks; an operator who administers none, on the workspaces. */
+export default async function SettingsIndex() {
+  const session = await currentSession();
+  redirect(session && session.current?.role !== "ADMIN" && session.user.isOperator ? "/settings/workspaces" : "/settings/webhooks");
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { publishBatch, publishEvent } from "../../delivery/publish-event";
+import { publishBatchInto, publishInto } from "../../server/events/publish-into";
 import { publishBatchOperation, publishEventOperation } from "../operations/events";
 import { withAdmin } from "../with-admin";
 
@@ -7,7 +7,7 @@ import { withAdmin } from "../with-admin";
 // scripts/serve.ts answers them itself before Next's pipeline (lib/api/direct-routes.ts).
 
 /** POST /api/v1/events — publish an event: 202 with its id and how many deliveries it created. */
-export const publishEventHandler = withAdmin(publishEventOperation, async ({ body }) => Response.json(await publishEvent(body), { status: 202 }));
+export const publishEventHandler = withAdmin(publishEventOperation, async ({ body, ctx }) => Response.json(await publishInto(ctx, body), { status: 202 }));
 
 /** POST /api/v1/events/batch — publish up to HOOKLINE_MAX_BATCH_EVENTS events atomically: 202 with one result per event. */
-export const publishBatchHandler = withAdmin(publishBatchOperation, async ({ body }) => Response.json(await publishBatch(body), { status: 202 }));
+export const publishBatchHandler = withAdmin(publishBatchOperation, async ({ body, ctx }) => Response.json(await publishBatchInto(ctx, body), { status: 202 }));

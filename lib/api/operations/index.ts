@@ -7,8 +7,9 @@ import * as events from "./events";
 import * as oauthApps from "./oauth-apps";
 import * as projects from "./projects";
 import * as webhooks from "./webhooks";
+import * as workspaces from "./workspaces";
 
 /** Every operation of the admin API, in the document's order. */
-export const ALL_OPERATIONS: TOperation[] = [events, deliveries, webhooks, eventTypes, projects, apiKeys, adminApiKey, oauthApps].flatMap(
+export const ALL_OPERATIONS: TOperation[] = [events, deliveries, webhooks, eventTypes, projects, apiKeys, adminApiKey, oauthApps, workspaces].flatMap(
   (group) => Object.values(group) as TOperation[],
 );

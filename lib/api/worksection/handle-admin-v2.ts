@@ -1,7 +1,9 @@
 import "server-only";
 import { maxBodyBytes } from "../../config/env-schema";
+import { getDb } from "../../db";
+import { workspaceContext } from "../../db/workspace-context";
 import { env } from "../../env";
-import { isValidAdminHash } from "../../server/admin-api-key/verify-admin-hash";
+import { workspaceOfAdminHash } from "../../server/admin-api-key/verify-admin-hash";
 import { runWorksectionAction } from "../../server/worksection/run-action";
 import { toWorksectionResult, WorksectionError } from "../../server/worksection/worksection-error";
 import type { TWorksectionResult } from "../../validation/worksection";
@@ -17,8 +19,10 @@ export async function handleWorksectionAdmin(request: Request): Promise<Response
   let result: TWorksectionResult;
   try {
     const { params, signed, hash } = await readWorksectionRequest(request, maxBodyBytes(env()));
-    if (!(await isValidAdminHash(signed, hash))) throw new WorksectionError("bad_hash");
-    result = await runWorksectionAction(params);
+    const workspace = await workspaceOfAdminHash(signed, hash);
+    if (!workspace) throw new WorksectionError("bad_hash");
+    // The key is the workspace's own: the call acts there, as Worksection's key acts in its account.
+    result = await runWorksectionAction(workspaceContext(await getDb(), workspace, { kind: "system", reason: "Worksection admin API key" }), params);
   } catch (error) {
     result = toWorksectionResult(error);
   }

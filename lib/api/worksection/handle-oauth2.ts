@@ -1,5 +1,7 @@
 import "server-only";
 import { maxBodyBytes } from "../../config/env-schema";
+import { getDb } from "../../db";
+import { workspaceContext } from "../../db/workspace-context";
 import { env } from "../../env";
 import { authenticateAccessToken } from "../../server/oauth/authenticate-access-token";
 import { runWorksectionAction } from "../../server/worksection/run-action";
@@ -35,7 +37,8 @@ export async function handleWorksectionOAuth(request: Request): Promise<Response
     if (!caller) throw new WorksectionError("bad_token");
     const needed = NEEDS[params.get("action")?.trim() ?? ""] ?? ["administrative"];
     if (!grantsAny(caller.scopes, needed)) throw new WorksectionError("insufficient_scope", `Needs ${needed.join(" or ")} (or administrative)`);
-    result = await runWorksectionAction(params);
+    const ctx = workspaceContext(await getDb(), caller.workspace, { kind: "oauth", tokenId: caller.tokenId, appId: caller.appId, scopes: caller.scopes });
+    result = await runWorksectionAction(ctx, params);
   } catch (error) {
     result = toWorksectionResult(error);
   }

@@ -27,6 +27,9 @@ export async function pruneHistory(db: PrismaClient, days: number, now = new Dat
     await db.event.deleteMany({ where: { id: { in: events.map((e) => e.id) } } });
   }
   await pruneDeadOAuthGrants(db, now);
+  // Sign-in links a day past their expiry, used or not: a second open of a used one only needs
+  // recognising while someone might still try it (lib/server/workspaces/sign-in-links.ts).
+  await db.signInLink.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - 86_400_000) } } });
   return total;
 }
 

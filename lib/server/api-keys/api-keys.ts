@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { generateApiKey } from "../../crypto/tokens";
-import { getDb } from "../../db";
+import type { TWorkspaceContext } from "../../db/workspace-context";
 import { DomainError } from "../../errors/domain-error";
 import { type TApiKey, ZApiKeyCreate } from "../../validation/api-key";
 import { BY_ADMIN, CREATOR_NOT_ADMIN, revokedReasonOf } from "../../validation/revocation";
@@ -48,25 +48,25 @@ const toDto = (k: Row): TApiKey => ({
  * The key itself is in the answer this once; the database keeps only its SHA-256. It works while
  * its creator is an admin (lib/server/credentials/).
  */
-export async function createApiKey(input: z.input<typeof ZApiKeyCreate>, createdById: string | null) {
+export async function createApiKey(ctx: TWorkspaceContext, input: z.input<typeof ZApiKeyCreate>, createdById: string | null) {
   const { name, scopes } = ZApiKeyCreate.parse(input);
   const { key, prefix, hash } = generateApiKey();
-  const row = await writeAsAdmin(createdById, (tx) => tx.apiKey.create({ data: { name, prefix, hash, scopes, createdById }, select: SELECT }));
+  const row = await writeAsAdmin(ctx, createdById, (tx) => tx.apiKey.create({ data: { name, prefix, hash, scopes, createdById }, select: SELECT }), {
+    isOperatorNeeded: scopes.includes("operator"),
+  });
   return { ...toDto(row), key };
 }
 
-export async function listApiKeys(): Promise<TApiKey[]> {
-  return (await (await getDb()).apiKey.findMany({ select: SELECT, orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }] })).map(
-    toDto,
-  );
+export async function listApiKeys(ctx: TWorkspaceContext): Promise<TApiKey[]> {
+  return (await ctx.db.apiKey.findMany({ select: SELECT, orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }] })).map(toDto);
 }
 
 /**
  * Revoking is immediate and final; revoking a revoked key changes nothing, except that one revoked
  * because its creator stopped being an admin is then revoked by an admin (no longer restorable).
  */
-export async function revokeApiKey(id: string, now = new Date()): Promise<TApiKey> {
-  const db = await getDb();
+export async function revokeApiKey(ctx: TWorkspaceContext, id: string, now = new Date()): Promise<TApiKey> {
+  const { db } = ctx;
   const key = await db.apiKey.findUnique({ where: { id }, select: { revokedAt: true } });
   if (!key) throw DomainError.notFound("API key");
   const data = key.revokedAt ? { revokedFor: BY_ADMIN } : { revokedAt: now, revokedFor: BY_ADMIN };
@@ -78,8 +78,8 @@ export async function revokeApiKey(id: string, now = new Date()): Promise<TApiKe
  * so the host product using it needs no change, and `adminId` becomes its creator (it now ends with
  * their admin role). A key an admin revoked stays revoked (409).
  */
-export async function restoreApiKey(id: string, adminId: string): Promise<TApiKey> {
-  return writeAsAdmin(adminId, async (tx) => {
+export async function restoreApiKey(ctx: TWorkspaceContext, id: string, adminId: string): Promise<TApiKey> {
+  return writeAsAdmin(ctx, adminId, async (tx) => {
     const { count } = await tx.apiKey.updateMany({
       where: { id, revokedAt: { not: null }, revokedFor: CREATOR_NOT_ADMIN },
       data: { revokedAt: null, revokedFor: null, createdById: adminId },

@@ -1,12 +1,13 @@
 import "server-only";
 import { API_KEY_PREFIX, hashApiKey } from "../../crypto/tokens";
 import { getDb } from "../../db";
+import type { TWorkspaceRef } from "../../db/workspace-context";
 import { knownScopes, type TScope } from "../../validation/scopes";
 
 // lastUsedAt is a hint for admins, not an audit log: write it at most once a minute per key.
 const TOUCH_EVERY_MS = 60_000;
 
-type TFound = { id: string; scopes: string[]; revokedAt: Date | null; lastUsedAt: Date | null } | null;
+type TFound = { id: string; workspace: TWorkspaceRef; scopes: string[]; revokedAt: Date | null; lastUsedAt: Date | null } | null;
 type TDb = Awaited<ReturnType<typeof getDb>>;
 
 // Single flight: requests that arrive with the same key while its lookup is under way share that
@@ -25,14 +26,17 @@ function lookUp(db: TDb, hash: string): Promise<TFound> {
   if (shared) return shared;
   const map = pending;
   const lookup = db.apiKey
-    .findUnique({ where: { hash }, select: { id: true, scopes: true, revokedAt: true, lastUsedAt: true } })
+    .findUnique({
+      where: { hash },
+      select: { id: true, workspace: { select: { id: true, slug: true, name: true } }, scopes: true, revokedAt: true, lastUsedAt: true },
+    })
     .finally(() => map.delete(hash));
   map.set(hash, lookup);
   return lookup;
 }
 
-/** The key's id and scopes when `key` is a live (not revoked) admin-API key, else null. */
-export async function authenticateApiKey(key: string, now = new Date()): Promise<{ id: string; scopes: TScope[] } | null> {
+/** The key's id, workspace and scopes when `key` is a live (not revoked) admin-API key, else null. */
+export async function authenticateApiKey(key: string, now = new Date()): Promise<{ id: string; workspace: TWorkspaceRef; scopes: TScope[] } | null> {
   if (!key.startsWith(API_KEY_PREFIX) || key.length > 200) return null;
   const db = await getDb();
   const found = await lookUp(db, hashApiKey(key));
@@ -41,5 +45,5 @@ export async function authenticateApiKey(key: string, now = new Date()): Promise
     found.lastUsedAt = now; // requests sharing this lookup see it touched and do not write again
     await db.apiKey.update({ where: { id: found.id }, data: { lastUsedAt: now } });
   }
-  return { id: found.id, scopes: knownScopes(found.scopes) };
+  return { id: found.id, workspace: found.workspace, scopes: knownScopes(found.scopes) };
 }

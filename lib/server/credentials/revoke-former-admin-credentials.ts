@@ -1,11 +1,11 @@
 import "server-only";
-import type { Prisma } from "../../generated/prisma/client";
+import type { TScopedTx } from "../../db/scoped-db";
 import { CREATOR_NOT_ADMIN } from "../../validation/revocation";
 
 export type TRevokedCredentials = { apiKeys: number; oauthApps: number };
 
 /**
- * Ends what a user who is no longer an admin made, in the transaction that took the role away (after
+ * Ends what a user who is no longer an admin of a workspace made there (`tx` is that workspace's), in the transaction that took the role away (after
  * it changed the user's row, so a credential being made at that instant is seen: write-as-admin.ts).
  * Their live API keys and OAuth applications are revoked as creator_not_admin, for another admin to
  * restore. Every token of those applications ends and their codes go, whoever approved them: a
@@ -13,7 +13,7 @@ export type TRevokedCredentials = { apiKeys: number; oauthApps: number };
  * secret), never a grant made under the old creator. The user's own consents end too (they already
  * stopped with the role), so promoting them again brings nothing back by itself.
  */
-export async function revokeFormerAdminCredentials(tx: Prisma.TransactionClient, userId: string, now: Date): Promise<TRevokedCredentials> {
+export async function revokeFormerAdminCredentials(tx: TScopedTx, userId: string, now: Date): Promise<TRevokedCredentials> {
   const revoked = { revokedAt: now, revokedFor: CREATOR_NOT_ADMIN };
   const apiKeys = await tx.apiKey.updateMany({ where: { createdById: userId, revokedAt: null }, data: revoked });
   const oauthApps = await tx.oAuthApp.updateMany({ where: { createdById: userId, revokedAt: null }, data: revoked });

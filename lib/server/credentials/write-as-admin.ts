@@ -1,21 +1,31 @@
 import "server-only";
-import { getDb } from "../../db";
+import type { TScopedTx } from "../../db/scoped-db";
+import type { TWorkspaceContext } from "../../db/workspace-context";
 import { DomainError } from "../../errors/domain-error";
-import type { Prisma } from "../../generated/prisma/client";
 
 /**
- * Runs `write` (which makes `adminId` the creator of a credential) in a transaction that first locks
- * the admin's user row and checks the role. A demotion changes that row: it either waits for this
- * write and then revokes what it made, or this waits for the demotion and refuses. Without the lock a
- * key created in the same instant as its creator's demotion would outlive it. `adminId` null (tests,
- * benchmarks) makes a credential with no creator, as before.
+ * Runs `write` (which makes `adminId` the creator of a credential in the context's workspace) in a
+ * transaction that first locks the admin's membership there and checks the role. A demotion changes
+ * that row: it either waits for this write and then revokes what it made, or this waits for the
+ * demotion and refuses. Without the lock a key created in the same instant as its creator's demotion
+ * would outlive it. `isOperatorNeeded` (an operator-scope key) locks the user's row the same way.
+ * `adminId` null (tests, benchmarks) makes a credential with no creator, as before.
  */
-export async function writeAsAdmin<T>(adminId: string | null, write: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
-  const db = await getDb();
-  if (adminId === null) return write(db);
-  return db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ role: string }[]>`SELECT "role"::text AS role FROM "User" WHERE "id" = ${adminId}::uuid FOR SHARE`;
+export async function writeAsAdmin<T>(
+  ctx: TWorkspaceContext,
+  adminId: string | null,
+  write: (tx: TScopedTx) => Promise<T>,
+  { isOperatorNeeded = false } = {},
+): Promise<T> {
+  if (adminId === null) return write(ctx.db);
+  return ctx.db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<{ role: string }[]>`SELECT "role"::text AS role FROM "Membership"
+      WHERE "workspaceId" = ${ctx.workspace.id}::uuid AND "userId" = ${adminId}::uuid FOR SHARE`;
     if (rows[0]?.role !== "ADMIN") throw new DomainError("conflict", "not_admin", "You are no longer an admin: credentials are made and restored by admins");
+    if (isOperatorNeeded) {
+      const [user] = await tx.$queryRaw<{ isOperator: boolean }[]>`SELECT "isOperator" FROM "User" WHERE "id" = ${adminId}::uuid FOR SHARE`;
+      if (!user?.isOperator) throw new DomainError("conflict", "not_operator", "Only an operator can make a key with the operator scope");
+    }
     return write(tx);
   });
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "../../db";
+import type { TWorkspaceContext } from "../../db/workspace-context";
 import { envelope } from "../../delivery/build-request";
 import { standardSignature, teamworkSignature, twentySignature } from "../../delivery/sign-payload";
 import { signingTokens } from "../../delivery/webhook-secrets";
@@ -47,10 +47,10 @@ function normalize(input: { secret: string; signature: string }, realTokens: str
  * receiver holds another secret. Then the bytes: the raw body, or a re-serialized one; then the
  * timestamp: one of an earlier attempt.
  */
-export async function checkSignature(deliveryId: string, input: unknown, now = new Date()): Promise<TSignatureCheck> {
+export async function checkSignature(ctx: TWorkspaceContext, deliveryId: string, input: unknown, now = new Date()): Promise<TSignatureCheck> {
   const parsed = ZSignatureCheck.parse(input);
   const { body } = parsed;
-  const row = await (await getDb()).delivery.findUnique({
+  const row = await ctx.db.delivery.findUnique({
     where: { id: deliveryId },
     include: { event: true, webhook: true, attempts: { orderBy: { number: "desc" } } },
   });

@@ -1,13 +1,13 @@
 import "server-only";
-import { getDb } from "../../db";
+import type { TWorkspaceContext } from "../../db/workspace-context";
 import { envelope } from "../../delivery/build-request";
 import { DomainError } from "../../errors/domain-error";
 import type { TDeliveryDetail } from "../../validation/delivery";
 import { toAttemptDto, toDeliveryDto } from "./to-delivery-dto";
 
 /** A delivery with every attempt and the exact body that was signed. */
-export async function getDelivery(id: string): Promise<TDeliveryDetail> {
-  const row = await (await getDb()).delivery.findUnique({
+export async function getDelivery(ctx: TWorkspaceContext, id: string): Promise<TDeliveryDetail> {
+  const row = await ctx.db.delivery.findUnique({
     where: { id },
     include: { event: true, attempts: { orderBy: { number: "asc" } }, webhook: { select: { url: true, enabled: true } } },
   });

@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { getDb } from "../../db";
+import type { TWorkspaceContext } from "../../db/workspace-context";
 import { DomainError } from "../../errors/domain-error";
 import type { Prisma } from "../../generated/prisma/client";
 import type { ZDeliveryListQuery } from "../../validation/delivery";
@@ -33,7 +33,7 @@ const CLASS_WHERE: Record<NonNullable<TQuery["statusClass"]>, Prisma.DeliveryWhe
   none: { lastStatusCode: null },
 };
 
-export async function listDeliveries(query: TQuery) {
+export async function listDeliveries(ctx: TWorkspaceContext, query: TQuery) {
   const filters: Prisma.DeliveryWhereInput[] = [];
   if (query.webhookId) filters.push({ webhookId: query.webhookId });
   if (query.event) filters.push({ event: { type: query.event } });
@@ -49,7 +49,7 @@ export async function listDeliveries(query: TQuery) {
     // OR only filters the rows at X. (The OR alone made PostgreSQL read from the newest row down.)
     filters.push({ createdAt: { lte: createdAt } }, { OR: [{ createdAt: { lt: createdAt } }, { id: { lt: id } }] });
   }
-  const rows = await (await getDb()).delivery.findMany({
+  const rows = await ctx.db.delivery.findMany({
     where: { AND: filters },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: query.limit + 1,

@@ -1,18 +1,20 @@
 import "server-only";
-import { getDb } from "../../db";
+import type { TWorkspaceContext } from "../../db/workspace-context";
 import { deliveryConfig } from "../../delivery/config";
 import { redeliverNow } from "../../delivery/redeliver-now";
 import { DomainError } from "../../errors/domain-error";
 import { getDelivery } from "./get-delivery";
 
 /** Sends a delivery again now (lib/delivery/redeliver-now.ts); one in flight right now is a conflict. */
-export async function redeliverDelivery(id: string) {
-  const db = await getDb();
-  if (!(await redeliverNow(db, id, deliveryConfig()))) {
-    const exists = await db.delivery.findUnique({ where: { id }, select: { id: true } });
-    throw exists
+export async function redeliverDelivery(ctx: TWorkspaceContext, id: string) {
+  // Only a delivery of this workspace may be sent: the worker's claim below is the installation's.
+  const exists = await ctx.db.delivery.findUnique({ where: { id }, select: { id: true } });
+  if (!exists) throw DomainError.notFound("Delivery");
+  if (!(await redeliverNow(ctx.prisma, id, deliveryConfig()))) {
+    const stillExists = await ctx.db.delivery.findUnique({ where: { id }, select: { id: true } });
+    throw stillExists
       ? new DomainError("conflict", "in_flight", "A worker is sending this delivery right now; try again in a moment")
       : DomainError.notFound("Delivery");
   }
-  return getDelivery(id);
+  return getDelivery(ctx, id);
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "../../db";
+import type { TWorkspaceContext } from "../../db/workspace-context";
 import { notifyWorkers } from "../../delivery/runtime/wakeup";
 import { ZReplay } from "../../validation/delivery";
 import { findWebhookRow } from "../webhooks/get-webhook";
@@ -9,15 +9,15 @@ import { findWebhookRow } from "../webhooks/get-webhook";
  * parked (pending while the webhook was disabled). Each gets one more attempt now; while the
  * webhook is disabled they wait, and go out when it is enabled.
  */
-export async function replayWebhook(webhookId: string, input: unknown, now = new Date()): Promise<{ requeued: number }> {
+export async function replayWebhook(ctx: TWorkspaceContext, webhookId: string, input: unknown, now = new Date()): Promise<{ requeued: number }> {
   const { since } = ZReplay.parse(input);
-  const webhook = await findWebhookRow(webhookId);
+  const webhook = await findWebhookRow(ctx, webhookId);
   // Pending deliveries of an enabled webhook are not stuck, only waiting for their retry: left alone.
-  const db = await getDb();
+  const { db } = ctx;
   const { count } = await db.delivery.updateMany({
     where: { webhookId, createdAt: { gte: new Date(since) }, status: { in: webhook.enabled ? ["failed"] : ["failed", "pending"] } },
     data: { status: "pending", nextAttemptAt: now, completedAt: null },
   });
-  if (count > 0) await notifyWorkers(db);
+  if (count > 0) await notifyWorkers(ctx.prisma);
   return { requeued: count };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "../../db";
+import type { TWorkspaceContext } from "../../db/workspace-context";
 import type { TWebhookQueue } from "../../validation/delivery";
 import { findWebhookRow } from "../webhooks/get-webhook";
 
@@ -11,9 +11,10 @@ type Row = { queued: number; scheduled: number; in_flight: number; started_last_
  * so "held back" here means the workers are holding it back. One pass over the webhook's
  * unfinished deliveries (index webhookId, status, nextAttemptAt), however long its history.
  */
-export async function webhookQueue(webhookId: string, now = new Date()): Promise<TWebhookQueue> {
-  const webhook = await findWebhookRow(webhookId);
-  const [row] = await (await getDb()).$queryRaw<Row[]>`
+export async function webhookQueue(ctx: TWorkspaceContext, webhookId: string, now = new Date()): Promise<TWebhookQueue> {
+  // Found in this workspace first: the counts below are by webhook id alone.
+  const webhook = await findWebhookRow(ctx, webhookId);
+  const [row] = await ctx.db.$queryRaw<Row[]>`
     select
       (select count(*)::int from "Delivery" where "webhookId" = ${webhookId}::uuid and status = 'pending' and "nextAttemptAt" <= ${now})
         + (select count(*)::int from "Delivery" where "webhookId" = ${webhookId}::uuid and status = 'in_flight' and "leaseExpiresAt" < ${now}) as queued,

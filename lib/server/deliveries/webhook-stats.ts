@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "../../db";
+import type { TWorkspaceContext } from "../../db/workspace-context";
 import { STATS_RANGES, type TStatsBucket } from "../../validation/delivery";
 import { findWebhookRow } from "../webhooks/get-webhook";
 
@@ -11,8 +11,8 @@ type Row = { bucket: Date; succeeded: bigint | number; failed: bigint | number; 
  * of all attempts; every bucket of the range present, empty ones as zeros. Buckets are aligned to
  * multiples of their size in UTC, the last one holding "now".
  */
-export async function webhookStats(webhookId: string, range: keyof typeof STATS_RANGES, now = new Date()): Promise<TStatsBucket[]> {
-  await findWebhookRow(webhookId);
+export async function webhookStats(ctx: TWorkspaceContext, webhookId: string, range: keyof typeof STATS_RANGES, now = new Date()): Promise<TStatsBucket[]> {
+  await findWebhookRow(ctx, webhookId); // in this workspace: the query below is by webhook id alone
   const { buckets, bucketHours } = STATS_RANGES[range];
   const size = bucketHours * 3_600_000;
   const end = new Date(Math.floor(now.getTime() / size) * size);
@@ -21,7 +21,7 @@ export async function webhookStats(webhookId: string, range: keyof typeof STATS_
   // One pass over the webhook's deliveries of the range and their attempts (index webhookId, createdAt):
   // an attempt belongs to a delivery created at most a retry schedule earlier, so deliveries created
   // up to a day before the range are read too.
-  const rows = await (await getDb()).$queryRaw<Row[]>`
+  const rows = await ctx.db.$queryRaw<Row[]>`
     with d as (
       select id, status, "completedAt" from "Delivery"
       where "webhookId" = ${webhookId}::uuid and "createdAt" >= ${new Date(start.getTime() - 86_400_000)}

@@ -1,23 +1,37 @@
 import "server-only";
-import { getDb } from "../../db";
+import type { TWorkspaceContext } from "../../db/workspace-context";
 import { DomainError } from "../../errors/domain-error";
 import { Prisma } from "../../generated/prisma/client";
-import { type TEventTypeCreate, ZEventTypeCreate } from "../../validation/event-type";
+import { type TEventType, type TEventTypeCreate, ZEventTypeCreate } from "../../validation/event-type";
 
 const SELECT = { name: true, description: true, group: true } as const;
+const byGroupThenName = (a: TEventType, b: TEventType) => a.group.localeCompare(b.group) || a.name.localeCompare(b.name);
 
-export async function listEventTypes() {
-  return (await getDb()).eventType.findMany({ select: SELECT, orderBy: [{ group: "asc" }, { name: "asc" }] });
+/** The built-in catalog, shared by every workspace, and this workspace's own types. */
+export async function listEventTypes(ctx: TWorkspaceContext): Promise<TEventType[]> {
+  const [builtIn, own] = await Promise.all([ctx.db.eventType.findMany({ select: SELECT }), ctx.db.customEventType.findMany({ select: SELECT })]);
+  return [...builtIn, ...own].sort(byGroupThenName);
 }
 
-/** Hosts register their own event types; a name already in the catalog is a 409. */
-export async function createEventType(input: TEventTypeCreate) {
+/** Which of `names` this workspace knows: the catalog's and its own. */
+export async function knownEventTypes(ctx: TWorkspaceContext, names: string[]): Promise<Set<string>> {
+  const where = { name: { in: names } };
+  const [builtIn, own] = await Promise.all([
+    ctx.db.eventType.findMany({ where, select: { name: true } }),
+    ctx.db.customEventType.findMany({ where, select: { name: true } }),
+  ]);
+  return new Set([...builtIn, ...own].map((e) => e.name));
+}
+
+/** Hosts register their own event types, per workspace; a name of the catalog or already taken is a 409. */
+export async function createEventType(ctx: TWorkspaceContext, input: TEventTypeCreate): Promise<TEventType> {
   const data = ZEventTypeCreate.parse(input);
+  const conflict = () => new DomainError("conflict", "conflict", `Event type "${data.name}" already exists`);
+  if (await ctx.db.eventType.findUnique({ where: { name: data.name }, select: { name: true } })) throw conflict();
   try {
-    return await (await getDb()).eventType.create({ data, select: SELECT });
+    return await ctx.db.customEventType.create({ data, select: SELECT });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
-      throw new DomainError("conflict", "conflict", `Event type "${data.name}" already exists`);
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw conflict();
     throw error;
   }
 }

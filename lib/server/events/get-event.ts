@@ -1,13 +1,13 @@
 import "server-only";
-import { getDb } from "../../db";
+import type { TWorkspaceContext } from "../../db/workspace-context";
 import { envelope } from "../../delivery/build-request";
 import { DomainError } from "../../errors/domain-error";
 import type { TEventDetail } from "../../validation/event";
 import { toDeliveryDto } from "../deliveries/to-delivery-dto";
 
 /** An event as a unit: what was published, and every delivery it made, to which webhook, with what outcome. */
-export async function getEvent(id: string): Promise<TEventDetail> {
-  const row = await (await getDb()).event.findUnique({
+export async function getEvent(ctx: TWorkspaceContext, id: string): Promise<TEventDetail> {
+  const row = await ctx.db.event.findUnique({
     where: { id },
     include: {
       deliveries: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { webhook: { select: { url: true, description: true, enabled: true } } } },

@@ -17,9 +17,10 @@ export type TClientApp = {
   secretHash: string | null;
   redirectUris: string[];
   scopes: string[];
+  workspaceId: string;
 };
 
-const CLIENT_SELECT = { id: true, clientId: true, clientType: true, secretHash: true, redirectUris: true, scopes: true } as const;
+const CLIENT_SELECT = { id: true, clientId: true, clientType: true, secretHash: true, redirectUris: true, scopes: true, workspaceId: true } as const;
 
 /** Both are hex SHA-256 digests; comparing them in constant time leaks nothing about the stored one. */
 function sameHash(a: string, b: string): boolean {

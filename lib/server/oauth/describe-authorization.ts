@@ -2,10 +2,11 @@ import "server-only";
 import { getDb } from "../../db";
 import { type TAuthorizeRequest, ZAuthorizeRequest } from "../../validation/oauth";
 import { knownScopes, requestedScopes, type TScope } from "../../validation/scopes";
+import { membershipRole } from "../workspaces/memberships";
 import { errorRedirect } from "./error-redirect";
 
 export type TAuthorizationView =
-  | { ok: true; request: TAuthorizeRequest; appName: string; scopes: TScope[]; redirectHost: string }
+  | { ok: true; request: TAuthorizeRequest; appName: string; workspaceName: string; scopes: TScope[]; redirectHost: string }
   | { ok: false; message: string }
   | { ok: false; redirectTo: string };
 
@@ -25,12 +26,19 @@ function single(query: TQuery, name: string): string | null {
  * RFC 6749 §4.1.2.1: while the client or its redirect URI is unknown, the error is shown here and
  * never followed; once both are known, any other error goes back to the client's redirect URI.
  */
-export async function describeAuthorization(query: TQuery): Promise<TAuthorizationView> {
+/** The application with this client_id when `userId` is an admin of its workspace; for anyone else it does not exist. */
+export async function clientForAdmin(userId: string, clientId: string) {
+  const prisma = await getDb();
+  const app = await prisma.oAuthApp.findUnique({ where: { clientId }, include: { workspace: { select: { name: true } } } });
+  return app && (await membershipRole(prisma, userId, app.workspaceId)) === "ADMIN" ? app : null;
+}
+
+export async function describeAuthorization(query: TQuery, userId: string): Promise<TAuthorizationView> {
   const clientId = single(query, "client_id");
   const redirectUri = single(query, "redirect_uri");
   if (!clientId) return { ok: false, message: "client_id is missing or repeated: the application must send it once" };
   if (!redirectUri) return { ok: false, message: "redirect_uri is missing or repeated: the application must send it once" };
-  const app = await (await getDb()).oAuthApp.findUnique({ where: { clientId } });
+  const app = await clientForAdmin(userId, clientId);
   if (!app) return { ok: false, message: "No application has this client_id. Ask its developer to check it." };
   if (app.revokedAt)
     return { ok: false, message: `“${app.name}” is revoked: its creator is no longer an admin. An admin can restore it in Settings → OAuth applications.` };
@@ -51,7 +59,7 @@ export async function describeAuthorization(query: TQuery): Promise<TAuthorizati
   const asked = requestedScopes(knownScopes(app.scopes), request.scope);
   if (!asked) return back("invalid_scope", `Asks for scopes the application is not registered for: ${request.scope}`);
   if (!request.state) return back("invalid_request", "state is missing: send one (it protects the user from forged requests)");
-  return { ok: true, request, appName: app.name, scopes: asked, redirectHost: redirectPlace(redirectUri) };
+  return { ok: true, request, appName: app.name, workspaceName: app.workspace.name, scopes: asked, redirectHost: redirectPlace(redirectUri) };
 }
 
 /** What the admin is told they go back to: the host, or for a public client's own scheme (com.example.app:/cb), the app it names. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { generateOAuthCredential, hashApiKey } from "../../crypto/tokens";
 import { getDb } from "../../db";
+import type { TWorkspaceContext } from "../../db/workspace-context";
 import { DomainError } from "../../errors/domain-error";
 import { type TOAuthApp, type TOAuthAppCreate, type TOAuthClientType, type TOAuthToken, ZOAuthAppCreate } from "../../validation/oauth";
 import { CREATOR_NOT_ADMIN, revokedReasonOf } from "../../validation/revocation";
@@ -99,18 +100,29 @@ const toDto = (a: TAppRow): TOAuthApp => ({
 type TCreated<S> = TOAuthApp & { clientSecret: S };
 
 /** A confidential client's secret is in the answer this once (the database keeps only its SHA-256); a public client has none. */
-export async function createOAuthApp(input: TOAuthAppCreate & { clientType: "public" }, createdById: string | null, now?: Date): Promise<TCreated<null>>;
 export async function createOAuthApp(
+  ctx: TWorkspaceContext,
+  input: TOAuthAppCreate & { clientType: "public" },
+  createdById: string | null,
+  now?: Date,
+): Promise<TCreated<null>>;
+export async function createOAuthApp(
+  ctx: TWorkspaceContext,
   input: TOAuthAppCreate & { clientType?: "confidential" },
   createdById: string | null,
   now?: Date,
 ): Promise<TCreated<string>>;
-export async function createOAuthApp(input: TOAuthAppCreate, createdById: string | null, now?: Date): Promise<TCreated<string | null>>;
-export async function createOAuthApp(input: TOAuthAppCreate, createdById: string | null, now = new Date()): Promise<TCreated<string | null>> {
+export async function createOAuthApp(ctx: TWorkspaceContext, input: TOAuthAppCreate, createdById: string | null, now?: Date): Promise<TCreated<string | null>>;
+export async function createOAuthApp(
+  ctx: TWorkspaceContext,
+  input: TOAuthAppCreate,
+  createdById: string | null,
+  now = new Date(),
+): Promise<TCreated<string | null>> {
   const { name, clientType, redirectUris, scopes } = ZOAuthAppCreate.parse(input);
   const clientSecret = clientType === "confidential" ? generateOAuthCredential("clientSecret") : null;
   // It works while its creator is an admin (lib/server/credentials/).
-  const row = await writeAsAdmin(createdById, (tx) =>
+  const row = await writeAsAdmin(ctx, createdById, (tx) =>
     tx.oAuthApp.create({
       data: {
         name,
@@ -127,18 +139,18 @@ export async function createOAuthApp(input: TOAuthAppCreate, createdById: string
   return { ...toDto(row), clientSecret };
 }
 
-/** The discovery document offers token_endpoint_auth_method "none" only while a public client exists. */
+/** The discovery document (the installation's) offers token_endpoint_auth_method "none" only while a public client exists in any workspace. */
 export async function hasPublicOAuthApps(): Promise<boolean> {
   return (await (await getDb()).oAuthApp.findFirst({ where: { clientType: "public" }, select: { id: true } })) !== null;
 }
 
-export async function listOAuthApps(now = new Date()): Promise<TOAuthApp[]> {
-  return (await (await getDb()).oAuthApp.findMany({ select: appSelect(now), orderBy: { createdAt: "desc" } })).map(toDto);
+export async function listOAuthApps(ctx: TWorkspaceContext, now = new Date()): Promise<TOAuthApp[]> {
+  return (await ctx.db.oAuthApp.findMany({ select: appSelect(now), orderBy: { createdAt: "desc" } })).map(toDto);
 }
 
 /** Deleting an application ends every token and code it holds (they cascade). */
-export async function deleteOAuthApp(id: string): Promise<void> {
-  const { count } = await (await getDb()).oAuthApp.deleteMany({ where: { id } });
+export async function deleteOAuthApp(ctx: TWorkspaceContext, id: string): Promise<void> {
+  const { count } = await ctx.db.oAuthApp.deleteMany({ where: { id } });
   if (count === 0) throw DomainError.notFound("OAuth application");
 }
 
@@ -147,8 +159,8 @@ export async function deleteOAuthApp(id: string): Promise<void> {
  * client id and secret, and `adminId` as its creator. Its old tokens stay ended (they were ended with
  * it): clients get new ones. One an admin revoked, or one that works, is refused (409).
  */
-export async function restoreOAuthApp(id: string, adminId: string, now = new Date()): Promise<TOAuthApp> {
-  return writeAsAdmin(adminId, async (tx) => {
+export async function restoreOAuthApp(ctx: TWorkspaceContext, id: string, adminId: string, now = new Date()): Promise<TOAuthApp> {
+  return writeAsAdmin(ctx, adminId, async (tx) => {
     const { count } = await tx.oAuthApp.updateMany({
       where: { id, revokedAt: { not: null }, revokedFor: CREATOR_NOT_ADMIN },
       data: { revokedAt: null, revokedFor: null, createdById: adminId },
@@ -159,8 +171,8 @@ export async function restoreOAuthApp(id: string, adminId: string, now = new Dat
 }
 
 /** Revoking is immediate and final for the access and the refresh token alike, and for the rest of its grant. */
-export async function revokeOAuthToken(id: string, now = new Date()): Promise<void> {
-  const token = await (await getDb()).oAuthToken.findUnique({ where: { id }, select: { grantId: true } });
+export async function revokeOAuthToken(ctx: TWorkspaceContext, id: string, now = new Date()): Promise<void> {
+  const token = await ctx.db.oAuthToken.findUnique({ where: { id }, select: { grantId: true } });
   if (!token) throw DomainError.notFound("OAuth token");
   await revokeGrant(token.grantId, now);
 }

@@ -10,6 +10,8 @@ import { revokeGrant } from "./revoke-grant";
 // The storage half of the OAuth 2.0 server: @node-oauth/oauth2-server runs the protocol (grants,
 // PKCE, expiry, error answers) and calls these to find and keep clients, codes and tokens. Every
 // secret is stored as its SHA-256 only; the library sees the plain values just long enough to answer.
+// The endpoints are the installation's (a client names itself by client_id, unique everywhere): the
+// database here is unscoped, and every code and token takes its application's workspace.
 
 type TModel = OAuth2Server.AuthorizationCodeModel & OAuth2Server.ClientCredentialsModel & OAuth2Server.RefreshTokenModel;
 /**
@@ -25,8 +27,20 @@ const GRANTS: Record<TOAuthClientType, string[]> = {
   public: ["authorization_code", "refresh_token"],
 };
 
-function toClient(app: TClientApp): OAuth2Server.Client {
-  return { id: app.id, clientId: app.clientId, redirectUris: app.redirectUris, grants: GRANTS[app.clientType], scopes: knownScopes(app.scopes) };
+/** The library's client, with the workspace its codes and tokens belong to (the application's). */
+type TClient = OAuth2Server.Client & { workspaceId: string };
+
+function toClient(app: TClientApp): TClient {
+  // Written onto every code and token: without it they would land in the column's default workspace.
+  if (!app.workspaceId) throw new Error(`OAuth application ${app.id} was read without its workspace`);
+  return {
+    id: app.id,
+    clientId: app.clientId,
+    redirectUris: app.redirectUris,
+    grants: GRANTS[app.clientType],
+    scopes: knownScopes(app.scopes),
+    workspaceId: app.workspaceId,
+  };
 }
 
 export const oauthModel: TModel = {
@@ -57,6 +71,7 @@ export const oauthModel: TModel = {
       data: {
         codeHash: hashApiKey(code.authorizationCode),
         appId: client.id,
+        workspaceId: (client as TClient).workspaceId,
         userId: u.id,
         redirectUri: code.redirectUri,
         scopes: code.scope ?? [],
@@ -108,6 +123,7 @@ export const oauthModel: TModel = {
       data: {
         grantId: u.grantId, // a new grant (the default) for client credentials
         appId: client.id,
+        workspaceId: (client as TClient).workspaceId,
         userId: u.id,
         accessTokenHash: hashApiKey(token.accessToken),
         accessTokenExpiresAt: token.accessTokenExpiresAt ?? new Date(),

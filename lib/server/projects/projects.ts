@@ -1,34 +1,40 @@
 import "server-only";
 import type { z } from "zod";
-import { getDb } from "../../db";
+import type { TWorkspaceContext } from "../../db/workspace-context";
 import { DomainError } from "../../errors/domain-error";
 import type { Project } from "../../generated/prisma/client";
 import { type TProject, ZProjectCreate, ZProjectRename } from "../../validation/project";
 
 const toDto = (p: Project): TProject => ({ id: p.id, name: p.name, createdAt: p.createdAt.toISOString() });
 
-export async function listProjects(): Promise<TProject[]> {
-  return (await (await getDb()).project.findMany({ orderBy: [{ name: "asc" }, { id: "asc" }] })).map(toDto);
+// A project's id is the host's own and unique within its workspace (two customers may both have
+// project "1"): rows are found by id within the context's workspace, never by a global key.
+
+export async function listProjects(ctx: TWorkspaceContext): Promise<TProject[]> {
+  return (await ctx.db.project.findMany({ orderBy: [{ name: "asc" }, { id: "asc" }] })).map(toDto);
 }
 
 /** Creates the project, or renames it when it exists and a name is given (the host's upsert). */
-export async function upsertProject(input: z.input<typeof ZProjectCreate>): Promise<{ project: TProject; isCreated: boolean }> {
+export async function upsertProject(ctx: TWorkspaceContext, input: z.input<typeof ZProjectCreate>): Promise<{ project: TProject; isCreated: boolean }> {
   const { id, name } = ZProjectCreate.parse(input);
-  const db = await getDb();
-  const existing = await db.project.findUnique({ where: { id } });
+  const { db } = ctx;
+  const existing = await db.project.findFirst({ where: { id } });
   if (existing) {
-    const project = name && name !== existing.name ? await db.project.update({ where: { id }, data: { name } }) : existing;
-    return { project: toDto(project), isCreated: false };
+    if (!name || name === existing.name) return { project: toDto(existing), isCreated: false };
+    await db.project.updateMany({ where: { id }, data: { name } });
+    return { project: toDto({ ...existing, name }), isCreated: false };
   }
   // name = id until renamed (an event that names an unknown project creates it the same way).
-  const project = await db.project.upsert({ where: { id }, create: { id, name: name ?? id }, update: {} });
-  return { project: toDto(project), isCreated: true };
+  const [created] = await db.project.createManyAndReturn({ data: [{ id, name: name ?? id }], skipDuplicates: true });
+  if (created) return { project: toDto(created), isCreated: true };
+  // A publish naming it got there first.
+  return upsertProject(ctx, input);
 }
 
-export async function renameProject(id: string, input: z.input<typeof ZProjectRename>): Promise<TProject> {
+export async function renameProject(ctx: TWorkspaceContext, id: string, input: z.input<typeof ZProjectRename>): Promise<TProject> {
   const { name } = ZProjectRename.parse(input);
-  const db = await getDb();
+  const { db } = ctx;
   const { count } = await db.project.updateMany({ where: { id }, data: { name } });
   if (count === 0) throw DomainError.notFound("Project");
-  return toDto(await db.project.findUniqueOrThrow({ where: { id } }));
+  return toDto(await db.project.findFirstOrThrow({ where: { id } }));
 }

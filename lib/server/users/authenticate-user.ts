@@ -6,7 +6,7 @@ import { getDb } from "../../db";
 import { instanceSecrets } from "../../instance-secrets";
 import { ZSignIn } from "../../validation/user";
 
-export type TAuthenticatedUser = { id: string; email: string; name: string | null; role: "ADMIN" | "MEMBER"; sessionVersion: number };
+export type TAuthenticatedUser = { id: string; email: string; name: string | null; isOperator: boolean; sessionVersion: number };
 
 export class TooManyAttemptsError extends Error {
   constructor(readonly retryAfterMs: number) {
@@ -47,7 +47,7 @@ export async function authenticateUser(
   const db = await getDb();
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, role: true, passwordHash: true, sessionVersion: true },
+    select: { id: true, email: true, name: true, isOperator: true, passwordHash: true, sessionVersion: true },
   });
   if (!user) await burnVerifyTime(password);
   const isValid = user ? await verifyPassword(user.passwordHash, password) : false;
@@ -59,5 +59,5 @@ export async function authenticateUser(
     await throttle.recordSuccess([pair, account]);
     await throttle.forgiveOne([address]);
   }
-  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+  return { id: user.id, email: user.email, name: user.name, isOperator: user.isOperator, sessionVersion: user.sessionVersion };
 }

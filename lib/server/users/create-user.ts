@@ -3,6 +3,7 @@ import { hashPassword } from "../../auth/password";
 import { getDb } from "../../db";
 import { Prisma } from "../../generated/prisma/client";
 import { type TUserCreate, ZUserCreate } from "../../validation/user";
+import { DEFAULT_WORKSPACE_ID } from "../../validation/workspace";
 
 export class UserExistsError extends Error {
   constructor(email: string) {
@@ -11,14 +12,19 @@ export class UserExistsError extends Error {
   }
 }
 
-export async function createUser(input: TUserCreate) {
+/**
+ * A user with a password, a member of one workspace (Default unless named) in the given role; an
+ * operator also manages every workspace (Settings → Workspaces).
+ */
+export async function createUser(input: TUserCreate, { workspaceId = DEFAULT_WORKSPACE_ID, isOperator = false } = {}) {
   const { email, password, name, role } = ZUserCreate.parse(input);
   const db = await getDb();
   try {
-    return await db.user.create({
-      data: { email, name, role, passwordHash: await hashPassword(password) },
-      select: { id: true, email: true, name: true, role: true, createdAt: true },
+    const user = await db.user.create({
+      data: { email, name, isOperator, passwordHash: await hashPassword(password), memberships: { create: { workspaceId, role } } },
+      select: { id: true, email: true, name: true, isOperator: true, createdAt: true },
     });
+    return { ...user, role };
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new UserExistsError(email);
     throw error;

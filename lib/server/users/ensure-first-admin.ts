@@ -17,7 +17,8 @@ export type TFirstAdmin =
 type Options = { adminEmail?: string; adminPassword?: string; dataDir: string | null };
 
 /**
- * Runs at start. Only when the database has no user at all: creates the admin from ADMIN_EMAIL /
+ * Runs at start. Only when the database has no user at all: creates the admin (of the Default
+ * workspace, and the installation's operator) from ADMIN_EMAIL /
  * ADMIN_PASSWORD, or (embedded mode, no env) one with a generated password written to a 0600 file
  * in the data directory, so the password never lands in a log.
  */
@@ -27,14 +28,14 @@ export async function ensureFirstAdmin({ adminEmail, adminPassword, dataDir }: O
   if (users > 0) return { kind: "exists", users };
   try {
     if (adminEmail && adminPassword) {
-      await createUser({ email: adminEmail, password: adminPassword, role: "ADMIN" });
+      await createUser({ email: adminEmail, password: adminPassword, role: "ADMIN" }, { isOperator: true });
       return { kind: "created-from-env", email: adminEmail.toLowerCase() };
     }
     if (!dataDir) return { kind: "none" };
     const password = randomBytes(18).toString("base64url");
     const passwordFile = path.join(dataDir, INITIAL_PASSWORD_FILE);
     fs.writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
-    await createUser({ email: GENERATED_ADMIN_EMAIL, password, role: "ADMIN" });
+    await createUser({ email: GENERATED_ADMIN_EMAIL, password, role: "ADMIN" }, { isOperator: true });
     return { kind: "created-generated", email: GENERATED_ADMIN_EMAIL, passwordFile };
   } catch (error) {
     // Another app process on the same PostgreSQL created it first.

@@ -1,21 +1,23 @@
 import "server-only";
 import { hashPassword } from "../../auth/password";
 import { getDb } from "../../db";
+import { scopedDb } from "../../db/scoped-db";
 import { Prisma } from "../../generated/prisma/client";
 import { type TRole, ZUserCreate } from "../../validation/user";
+import { DEFAULT_WORKSPACE_ID } from "../../validation/workspace";
 import { revokeFormerAdminCredentials, type TRevokedCredentials } from "../credentials/revoke-former-admin-credentials";
 
 export class UserNotFoundError extends Error {
-  constructor(email: string) {
-    super(`No user with email ${email}`);
+  constructor(email: string, where = "") {
+    super(`No user with email ${email}${where}`);
     this.name = "UserNotFoundError";
   }
 }
 
-async function updateByEmail(db: Prisma.TransactionClient, email: string, data: Prisma.UserUpdateInput) {
+async function updateByEmail(db: { user: Prisma.TransactionClient["user"] }, email: string, data: Prisma.UserUpdateInput) {
   const normalized = email.trim().toLowerCase();
   try {
-    return await db.user.update({ where: { email: normalized }, data, select: { id: true, email: true, role: true } });
+    return await db.user.update({ where: { email: normalized }, data, select: { id: true, email: true } });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") throw new UserNotFoundError(normalized);
     throw error;
@@ -30,7 +32,7 @@ export async function setUserPassword(email: string, password: string) {
 
 export class LastAdminError extends Error {
   constructor(email: string) {
-    super(`${email} is the only admin: make another user an admin first, or nobody could manage Hookline`);
+    super(`${email} is the workspace's only admin: make another member an admin first, or nobody could manage its webhooks`);
     this.name = "LastAdminError";
   }
 }
@@ -38,25 +40,44 @@ export class LastAdminError extends Error {
 export type TRoleChange = { id: string; email: string; role: TRole; revoked: TRevokedCredentials };
 
 /**
- * A new role, and what goes with it in the same transaction: every session of the user ends, and
- * when the role is not admin, so does every credential they made (revokeFormerAdminCredentials),
- * counted in `revoked`. Making them an admin again restores nothing by itself.
+ * A new role in a workspace (Default unless named), and what goes with it in the same transaction:
+ * every session of the user ends, and when the role is not admin, so does every credential they
+ * made in that workspace (revokeFormerAdminCredentials), counted in `revoked`. Making them an admin
+ * again restores nothing by itself.
  */
-export async function setUserRole(email: string, role: TRole, now = new Date()): Promise<TRoleChange> {
+export async function setUserRole(email: string, role: TRole, { workspaceId = DEFAULT_WORKSPACE_ID, now = new Date() } = {}): Promise<TRoleChange> {
   const normalized = email.trim().toLowerCase();
-  return (await getDb()).$transaction(async (tx) => {
+  const db = scopedDb(await getDb(), workspaceId);
+  return db.$transaction(async (tx) => {
+    const member = await tx.membership.findFirst({ where: { workspaceId, user: { email: normalized } }, select: { userId: true } });
+    if (!member) throw new UserNotFoundError(normalized, " in this workspace");
     if (role !== "ADMIN") {
-      const admins = await tx.user.findMany({ where: { role: "ADMIN" }, select: { email: true }, take: 2 });
-      if (admins.length === 1 && admins[0]?.email === normalized) throw new LastAdminError(normalized);
+      const admins = await tx.membership.findMany({ where: { workspaceId, role: "ADMIN" }, select: { userId: true }, take: 2 });
+      if (admins.length === 1 && admins[0]?.userId === member.userId) throw new LastAdminError(normalized);
     }
+    await tx.membership.update({ where: { workspaceId_userId: { workspaceId, userId: member.userId } }, data: { role } });
     // Sessions carry no role, but a demoted admin's open pages should not outlive the change either.
-    const user = await updateByEmail(tx, normalized, { role, sessionVersion: { increment: 1 } });
+    const user = await tx.user.update({ where: { id: member.userId }, data: { sessionVersion: { increment: 1 } }, select: { id: true, email: true } });
     const revoked = role === "ADMIN" ? { apiKeys: 0, oauthApps: 0 } : await revokeFormerAdminCredentials(tx, user.id, now);
-    return { ...user, revoked };
+    return { ...user, role, revoked };
   });
+}
+
+/** Makes a user an operator or takes it away (the CLI; the first admin of an install is one). */
+export async function setUserOperator(email: string, isOperator: boolean) {
+  return (await getDb()).user
+    .update({ where: { email: email.trim().toLowerCase() }, data: { isOperator, sessionVersion: { increment: 1 } }, select: { email: true, isOperator: true } })
+    .catch((error: unknown) => {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") throw new UserNotFoundError(email.trim().toLowerCase());
+      throw error;
+    });
 }
 
 export async function listUsers() {
   const db = await getDb();
-  return db.user.findMany({ orderBy: { createdAt: "asc" }, select: { email: true, role: true, createdAt: true } });
+  const users = await db.user.findMany({
+    orderBy: { createdAt: "asc" },
+    select: { email: true, isOperator: true, createdAt: true, memberships: { select: { role: true, workspace: { select: { slug: true } } } } },
+  });
+  return users.map(({ memberships, ...u }) => ({ ...u, memberships: memberships.map((m) => ({ slug: m.workspace.slug, role: m.role })) }));
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { generateWebhookToken } from "../../crypto/tokens";
-import { getDb } from "../../db";
+import type { TWorkspaceContext } from "../../db/workspace-context";
 import { deliveryConfig } from "../../delivery/config";
 import { sealSecret } from "../../delivery/webhook-secrets";
 import { ALL_EVENTS, type TWebhookCreate, ZWebhookCreate } from "../../validation/webhook";
@@ -13,10 +13,10 @@ import { toWebhookDto } from "./to-webhook-dto";
  * `mustPassTest` creates it enabled instead, as Worksection's add_webhook does, once the test that
  * enabling runs has passed with the new token and credentials; when it fails nothing is written.
  */
-export async function createWebhook(input: TWebhookCreate, { mustPassTest = false } = {}) {
+export async function createWebhook(ctx: TWorkspaceContext, input: TWebhookCreate, { mustPassTest = false } = {}) {
   const data = ZWebhookCreate.parse(input);
-  await assertEventsExist(data.events);
-  await assertProjectsExist(data.projects);
+  await assertEventsExist(ctx, data.events);
+  await assertProjectsExist(ctx, data.projects);
   await assertTargetAllowed(data.url);
   const token = data.token ?? generateWebhookToken();
   const httpPassword = data.httpUser && data.httpPassword ? data.httpPassword : null;
@@ -29,8 +29,7 @@ export async function createWebhook(input: TWebhookCreate, { mustPassTest = fals
       signatureFamilies: data.signatureFamilies,
     });
   const allEvents = data.events[0] === ALL_EVENTS;
-  const db = await getDb();
-  const row = await db.webhook.create({
+  const row = await ctx.db.webhook.create({
     data: {
       url: data.url,
       description: data.description,

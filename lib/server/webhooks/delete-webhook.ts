@@ -1,8 +1,8 @@
 import "server-only";
-import { getDb } from "../../db";
+import type { TWorkspaceContext } from "../../db/workspace-context";
 import { DomainError } from "../../errors/domain-error";
 
-export async function deleteWebhook(id: string): Promise<void> {
-  const { count } = await (await getDb()).webhook.deleteMany({ where: { id } });
+export async function deleteWebhook(ctx: TWorkspaceContext, id: string): Promise<void> {
+  const { count } = await ctx.db.webhook.deleteMany({ where: { id } });
   if (count === 0) throw DomainError.notFound("Webhook");
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "../../db";
+import type { TWorkspaceContext } from "../../db/workspace-context";
 import { deliveryConfig } from "../../delivery/config";
 import { notifyWorkers } from "../../delivery/runtime/wakeup";
 import { DomainError } from "../../errors/domain-error";
@@ -12,11 +12,11 @@ import { toWebhookDto } from "./to-webhook-dto";
  * enable it") and refuses when the test fails, keeping only why (shown with the webhook until it is
  * enabled or its URL changes). It resets the failure count.
  */
-export async function enableWebhook(id: string) {
-  const row = await findWebhookRow(id);
+export async function enableWebhook(ctx: TWorkspaceContext, id: string) {
+  const row = await findWebhookRow(ctx, id);
   if (row.enabled) return toWebhookDto(row, deliveryConfig().failureLimit);
-  const result = await testWebhook(id);
-  const db = await getDb();
+  const result = await testWebhook(ctx, id);
+  const { db } = ctx;
   if (!result.ok) {
     const message = testFailedMessage(result);
     await db.webhook.update({ where: { id }, data: { enableError: message, enableErrorAt: new Date() } });
@@ -27,7 +27,7 @@ export async function enableWebhook(id: string) {
     data: { enabled: true, consecutiveFailures: 0, disabledReason: null, disabledAt: null, enableError: null, enableErrorAt: null },
   });
   // Its parked deliveries are due now; idle workers sleep until their next due time otherwise.
-  await notifyWorkers(db);
+  await notifyWorkers(ctx.prisma);
   return toWebhookDto(updated, deliveryConfig().failureLimit);
 }
 
@@ -35,9 +35,9 @@ export async function enableWebhook(id: string) {
 export const disabledByAdmin = () => ({ enabled: false, disabledReason: null, disabledAt: new Date() });
 
 /** Immediate. Disabling one that is already off changes nothing (it keeps why Hookline disabled it). */
-export async function disableWebhook(id: string) {
-  const row = await findWebhookRow(id);
+export async function disableWebhook(ctx: TWorkspaceContext, id: string) {
+  const row = await findWebhookRow(ctx, id);
   if (!row.enabled) return toWebhookDto(row, deliveryConfig().failureLimit);
-  const updated = await (await getDb()).webhook.update({ where: { id }, data: disabledByAdmin() });
+  const updated = await ctx.db.webhook.update({ where: { id }, data: disabledByAdmin() });
   return toWebhookDto(updated, deliveryConfig().failureLimit);
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { generateWebhookToken } from "../../crypto/tokens";
+import type { TWorkspaceContext } from "../../db/workspace-context";
 import { deliveryConfig } from "../../delivery/config";
 import { sendTestPing } from "../../delivery/send-test-ping";
 import { openSecret, signingTokens } from "../../delivery/webhook-secrets";
@@ -27,8 +28,8 @@ export function isSameWebhookUrl(a: string, b: string): boolean {
  * The stored token still signs there: an HMAC signature does not reveal its key, and replaying it
  * to the real receiver could only deliver this `ping`, within the receiver's timestamp tolerance.
  */
-export async function testWebhook(id: string, overrides: TOverrides = {}): Promise<TTestResult> {
-  const row = await findWebhookRow(id);
+export async function testWebhook(ctx: TWorkspaceContext, id: string, overrides: TOverrides = {}): Promise<TTestResult> {
+  const row = await findWebhookRow(ctx, id);
   const edited = ZWebhookTestUrl.partial().parse(overrides);
   const isSavedUrl = edited.url === undefined || isSameWebhookUrl(edited.url, row.url);
   const savedPassword = () => (row.httpPasswordCiphertext ? openSecret(row.httpPasswordCiphertext) : null);

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "../../db";
+import type { TWorkspaceContext } from "../../db/workspace-context";
 import { deliveryConfig } from "../../delivery/config";
 import { sealSecret } from "../../delivery/webhook-secrets";
 import { DomainError } from "../../errors/domain-error";
@@ -19,11 +19,11 @@ import { toWebhookDto } from "./to-webhook-dto";
  * same request disables it (`enabled: false`): otherwise an edit could point a green webhook at a URL
  * that never answers.
  */
-export async function updateWebhook(id: string, input: TWebhookUpdate) {
+export async function updateWebhook(ctx: TWorkspaceContext, id: string, input: TWebhookUpdate) {
   const patch = ZWebhookUpdate.parse(input);
-  const current = await findWebhookRow(id);
-  if (patch.events) await assertEventsExist(patch.events);
-  if (patch.projects) await assertProjectsExist(patch.projects);
+  const current = await findWebhookRow(ctx, id);
+  if (patch.events) await assertEventsExist(ctx, patch.events);
+  if (patch.projects) await assertProjectsExist(ctx, patch.projects);
   if (patch.url) await assertTargetAllowed(patch.url);
   // A password is only ever sent with a user: refuse one that would end up without.
   const userAfter = patch.httpUser !== undefined ? patch.httpUser || null : current.httpUser;
@@ -31,7 +31,7 @@ export async function updateWebhook(id: string, input: TWebhookUpdate) {
   const isNewUrl = patch.url !== undefined && !isSameWebhookUrl(patch.url, current.url);
   if (isNewUrl && current.enabled && patch.enabled !== false) {
     // As it will be sent after saving: the new URL with the user kept and the password cleared unless given.
-    const result = await testWebhook(id, { url: patch.url, httpUser: userAfter ?? "", httpPassword: patch.httpPassword ?? undefined });
+    const result = await testWebhook(ctx, id, { url: patch.url, httpUser: userAfter ?? "", httpPassword: patch.httpPassword ?? undefined });
     if (!result.ok) throw new DomainError("rejected", "test_failed", `Not saved: the test delivery to the new URL failed (${describeTestFailure(result)})`);
   }
   const data: Prisma.WebhookUpdateInput = {};
@@ -52,6 +52,6 @@ export async function updateWebhook(id: string, input: TWebhookUpdate) {
   if (patch.httpUser === null || patch.httpUser === "") data.httpPasswordCiphertext = null;
   else if (patch.httpPassword !== undefined) data.httpPasswordCiphertext = patch.httpPassword ? sealSecret(patch.httpPassword) : null;
   else if (isNewUrl) data.httpPasswordCiphertext = null;
-  const row = await (await getDb()).webhook.update({ where: { id: current.id }, data });
+  const row = await ctx.db.webhook.update({ where: { id: current.id }, data });
   return toWebhookDto(row, deliveryConfig().failureLimit);
 }

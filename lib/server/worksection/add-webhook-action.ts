@@ -1,4 +1,5 @@
 import "server-only";
+import type { TWorkspaceContext } from "../../db/workspace-context";
 import { DomainError } from "../../errors/domain-error";
 import { ZWebhookCreate } from "../../validation/webhook";
 import { splitList } from "../../validation/worksection";
@@ -22,7 +23,7 @@ function namesAt(error: DomainError, field: "events" | "projects", values: strin
  * does too. The check is the test delivery enabling runs (a signed `ping`; any 2xx within the
  * deadline passes; the body is not read); when it fails nothing is written.
  */
-export async function addWebhookAction(params: ReadonlyMap<string, string>): Promise<{ id: string }> {
+export async function addWebhookAction(ctx: TWorkspaceContext, params: ReadonlyMap<string, string>): Promise<{ id: string }> {
   const url = params.get("url")?.trim();
   if (!url) throw new WorksectionError("required", "url");
   const events = splitList(params.get("events"));
@@ -42,7 +43,7 @@ export async function addWebhookAction(params: ReadonlyMap<string, string>): Pro
   }
   const data = parsed.data;
   try {
-    return { id: (await createWebhook(data, { mustPassTest: true })).id };
+    return { id: (await createWebhook(ctx, data, { mustPassTest: true })).id };
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     if (error.code === "test_failed") throw new WorksectionError("url_check_failed", url);

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "../../db";
+import type { TWorkspaceContext } from "../../db/workspace-context";
 import { ALL_EVENTS } from "../../validation/webhook";
 import { type TWorksectionWebhook, WORKSECTION_STATUS } from "../../validation/worksection";
 
@@ -18,9 +18,9 @@ export function toWorksectionWebhook(row: TRow): TWorksectionWebhook {
   };
 }
 
-/** Every webhook, oldest first as Worksection lists them (its example: 14, then 16). */
-export async function getWebhooksAction(): Promise<{ data: TWorksectionWebhook[] }> {
-  const rows = await (await getDb()).webhook.findMany({
+/** Every webhook of the workspace, oldest first as Worksection lists them (its example: 14, then 16). */
+export async function getWebhooksAction(ctx: TWorkspaceContext): Promise<{ data: TWorksectionWebhook[] }> {
+  const rows = await ctx.db.webhook.findMany({
     select: { id: true, url: true, allEvents: true, events: true, projects: true, enabled: true },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });

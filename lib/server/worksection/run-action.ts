@@ -1,4 +1,5 @@
 import "server-only";
+import type { TWorkspaceContext } from "../../db/workspace-context";
 import { unstorableStringReason } from "../../validation/storable-json";
 import type { TWorksectionParams, TWorksectionResult } from "../../validation/worksection";
 import { addWebhookAction } from "./add-webhook-action";
@@ -7,15 +8,16 @@ import { getWebhooksAction } from "./get-webhooks-action";
 import { toWorksectionResult, WorksectionError } from "./worksection-error";
 
 // Worksection's webhook actions, whoever authenticated the caller: /api/admin/v2 (the `hash` of
-// the administrative key) calls this after checking it, and an OAuth-authenticated /api/oauth2
-// route can call it the same way. Authentication is the caller's job; nothing here checks it.
+// a workspace's administrative key) calls this after checking it, and an OAuth-authenticated
+// /api/oauth2 route can call it the same way, each with the context of the workspace the credential
+// belongs to. Authentication is the caller's job; nothing here checks it.
 
-type TAction = (params: ReadonlyMap<string, string>) => Promise<Record<string, unknown>>;
+type TAction = (ctx: TWorkspaceContext, params: ReadonlyMap<string, string>) => Promise<Record<string, unknown>>;
 
 // A Map, not an object: an action named "constructor" or "__proto__" is simply unknown.
 const ACTIONS = new Map<string, TAction>([
   ["add_webhook", addWebhookAction],
-  ["get_webhooks", () => getWebhooksAction()],
+  ["get_webhooks", (ctx) => getWebhooksAction(ctx)],
   ["delete_webhook", deleteWebhookAction],
 ]);
 
@@ -24,7 +26,7 @@ const ACTIONS = new Map<string, TAction>([
  * Worksection's `page`, are ignored) and answers in Worksection's shape: 200 `{ status: "ok", ... }`,
  * or `{ status: "error", status_code, message, message_details? }` with a 4xx/5xx status.
  */
-export async function runWorksectionAction(params: TWorksectionParams): Promise<TWorksectionResult> {
+export async function runWorksectionAction(ctx: TWorkspaceContext, params: TWorksectionParams): Promise<TWorksectionResult> {
   const map: ReadonlyMap<string, string> = params instanceof Map ? params : new Map(Object.entries(params));
   try {
     // A NUL or a lone surrogate could not even be compared by PostgreSQL: refused by name first.
@@ -35,7 +37,7 @@ export async function runWorksectionAction(params: TWorksectionParams): Promise<
     const name = map.get("action")?.trim() ?? "";
     const action = ACTIONS.get(name);
     if (!action) throw new WorksectionError("invalid_action", name || undefined);
-    return { status: 200, body: { status: "ok", ...(await action(map)) } };
+    return { status: 200, body: { status: "ok", ...(await action(ctx, map)) } };
   } catch (error) {
     return toWorksectionResult(error);
   }

@@ -24,6 +24,7 @@ describe("toErrorResponse", () => {
 
   it.each([
     ["invalid", 400],
+    ["forbidden", 403],
     ["not_found", 404],
     ["conflict", 409],
     ["too_large", 413],
@@ -133,7 +134,7 @@ describe.each(TEST_DATABASES)("withAdmin on $name", (backend) => {
   function thingRoute(result: unknown = { ok: true }) {
     const calls: unknown[] = [];
     const handler = withAdmin(THING, async (input) => {
-      calls.push({ params: input.params, query: input.query, body: input.body, actor: input.actor });
+      calls.push({ params: input.params, query: input.query, body: input.body, actor: input.actor, workspace: input.ctx.workspace.slug });
       if (result instanceof Error) throw result;
       return result;
     });
@@ -147,7 +148,13 @@ describe.each(TEST_DATABASES)("withAdmin on $name", (backend) => {
     const res = await call(handler, { key, path: "/things/abc?q=hello", params: { id: "abc" } });
     expect(res).toEqual({ status: 200, json: { answer: 42 } });
     expect(calls).toEqual([
-      { params: { id: "abc" }, query: { q: "hello" }, body: undefined, actor: { kind: "api_key", apiKeyId: apiKey.id, scopes: ["administrative"] } },
+      {
+        params: { id: "abc" },
+        query: { q: "hello" },
+        body: undefined,
+        actor: { kind: "api_key", apiKeyId: apiKey.id, scopes: ["administrative"] },
+        workspace: "default", // the key's own
+      },
     ]);
   });
 

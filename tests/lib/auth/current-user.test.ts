@@ -4,14 +4,21 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 // it the session next-auth would have decoded from them. Everything after that is real.
 const sessions = vi.hoisted(() => ({ next: null as null | { user?: { id?: string; sessionVersion?: number } } }));
 vi.mock("next-auth", async (original) => ({ ...(await original<typeof import("next-auth")>()), getServerSession: async () => sessions.next }));
+// The same for next/headers' cookies(): the workspace switcher's cookie, when the test sets one.
+const browser = vi.hoisted(() => ({ cookies: new Map<string, string>() }));
+vi.mock("next/headers", () => ({
+  cookies: async () => ({ get: (name: string) => (browser.cookies.has(name) ? { name, value: browser.cookies.get(name) } : undefined) }),
+}));
 
 import { isHTTPAccessFallbackError } from "next/dist/client/components/http-access-fallback/http-access-fallback";
 import { getURLFromRedirectError } from "next/dist/client/components/redirect";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
-import { currentUser, requireAdminPage } from "@/lib/auth/current-user";
+import { WORKSPACE_COOKIE } from "@/lib/api/workspace-cookie";
+import { currentSession, currentUser, requireAdminPage } from "@/lib/auth/current-user";
 import { endSessions } from "@/lib/auth/session-user";
 import { createUser } from "@/lib/server/users/create-user";
-import { setUserRole } from "@/lib/server/users/update-user";
+import { setUserOperator, setUserRole } from "@/lib/server/users/update-user";
+import { DEFAULT_WORKSPACE_ID } from "@/lib/validation/workspace";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../helpers/databases";
 
 const PASSWORD = "a-long-enough-password";
@@ -22,9 +29,10 @@ const thrown = async (work: () => Promise<unknown>) =>
   );
 
 describe.each(TEST_DATABASES)("currentUser on $name", (backend) => {
-  freshDatabasePerTest(backend);
+  const db = freshDatabasePerTest(backend);
   afterEach(() => {
     sessions.next = null;
+    browser.cookies.clear();
     vi.unstubAllEnvs();
   });
 
@@ -35,11 +43,20 @@ describe.each(TEST_DATABASES)("currentUser on $name", (backend) => {
     const user = await createUser({ email: "a@example.com", password: PASSWORD, role: "ADMIN" });
     await createUser({ email: "other-admin@example.com", password: PASSWORD, role: "ADMIN" });
     sessions.next = { user: { id: user.id, sessionVersion: 0 } };
-    expect(await currentUser()).toMatchObject({ id: user.id, role: "ADMIN" });
+    // The role is the membership's, in the workspace the session acts in (Default here).
+    expect(await currentUser()).toMatchObject({ id: user.id, isOperator: false });
+    expect((await currentSession())?.current).toMatchObject({ id: DEFAULT_WORKSPACE_ID, role: "ADMIN" });
     await setUserRole("a@example.com", "MEMBER");
     expect(await currentUser()).toBeNull();
+    expect(await currentSession()).toBeNull();
     sessions.next = { user: { id: user.id, sessionVersion: 1 } }; // signed in again
-    expect(await currentUser()).toMatchObject({ id: user.id, role: "MEMBER" });
+    expect(await currentUser()).toMatchObject({ id: user.id, isOperator: false });
+    expect((await currentSession())?.current).toMatchObject({ id: DEFAULT_WORKSPACE_ID, role: "MEMBER" });
+    // Becoming an operator (or no longer one) ends the session too; the next one says so.
+    await setUserOperator("a@example.com", true);
+    expect(await currentUser()).toBeNull();
+    sessions.next = { user: { id: user.id, sessionVersion: 2 } };
+    expect(await currentUser()).toMatchObject({ id: user.id, isOperator: true });
     await endSessions(user.id);
     expect(await currentUser()).toBeNull();
   });
@@ -59,6 +76,25 @@ describe.each(TEST_DATABASES)("currentUser on $name", (backend) => {
 
     const admin = await createUser({ email: "admin@example.com", password: PASSWORD, role: "ADMIN" });
     sessions.next = { user: { id: admin.id, sessionVersion: 0 } };
-    expect(await requireAdminPage("/settings/webhooks")).toMatchObject({ id: admin.id, email: "admin@example.com" });
+    const page = await requireAdminPage("/settings/webhooks");
+    expect(page).toMatchObject({ user: { id: admin.id, email: "admin@example.com" }, current: { id: DEFAULT_WORKSPACE_ID, role: "ADMIN" } });
+    expect(page.ctx.workspace.id).toBe(DEFAULT_WORKSPACE_ID);
+    expect(page.ctx.actor).toEqual({ kind: "session", userId: admin.id });
+
+    // A member of Default who administers another workspace acts there: their pages are that one's.
+    const acme = await db().prisma.workspace.create({ data: { slug: "acme", name: "Acme" } });
+    await db().prisma.membership.create({ data: { workspaceId: acme.id, userId: member.id, role: "ADMIN" } });
+    sessions.next = { user: { id: member.id, sessionVersion: 0 } };
+    expect((await requireAdminPage("/settings/webhooks")).ctx.workspace).toMatchObject({ id: acme.id, slug: "acme", name: "Acme" });
+    // The switcher's cookie may name Default, but they are no admin there: they stay in Acme.
+    browser.cookies.set(WORKSPACE_COOKIE, DEFAULT_WORKSPACE_ID);
+    expect((await requireAdminPage("/settings/webhooks")).ctx.workspace.id).toBe(acme.id);
+    // An admin of both acts in the one the cookie names.
+    await db().prisma.membership.create({ data: { workspaceId: acme.id, userId: admin.id, role: "ADMIN" } });
+    sessions.next = { user: { id: admin.id, sessionVersion: 0 } };
+    browser.cookies.set(WORKSPACE_COOKIE, acme.id);
+    expect((await requireAdminPage("/settings/webhooks")).ctx.workspace.id).toBe(acme.id);
+    browser.cookies.set(WORKSPACE_COOKIE, DEFAULT_WORKSPACE_ID);
+    expect((await requireAdminPage("/settings/webhooks")).ctx.workspace.id).toBe(DEFAULT_WORKSPACE_ID);
   });
 });

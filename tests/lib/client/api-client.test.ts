@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ApiClientError, apiFetch, fieldErrors } from "@/lib/client/api-client";
+import { ApiClientError, apiFetch, fieldErrors, setRenderedWorkspace } from "@/lib/client/api-client";
 
 /** Stubs fetch with one answer and returns the mock, to read the request it was called with. */
 function answer(response: () => Promise<Response>) {
@@ -16,7 +16,25 @@ describe("apiFetch", () => {
     await expect(apiFetch("/things?a=1")).resolves.toEqual({ ok: 1 });
     const [url, init] = fetchMock.mock.calls[0] ?? [];
     expect(url).toBe("/api/v1/things?a=1");
-    expect(init).toMatchObject({ method: "GET", credentials: "same-origin", headers: undefined, body: undefined });
+    expect(init).toMatchObject({ method: "GET", credentials: "same-origin", headers: {}, body: undefined });
+  });
+
+  it("names the workspace the page was rendered for on every call, once the page has set it", async () => {
+    const fetchMock = answer(async () => Response.json({ ok: 1 }));
+    setRenderedWorkspace("00000000-0000-4000-8000-0000000000aa");
+    try {
+      await apiFetch("/things");
+      await apiFetch("/things", { method: "POST", body: { n: 1 } });
+      expect(fetchMock.mock.calls[0]?.[1]?.headers).toEqual({ "x-hookline-workspace": "00000000-0000-4000-8000-0000000000aa" });
+      expect(fetchMock.mock.calls[1]?.[1]?.headers).toEqual({
+        "content-type": "application/json",
+        "x-hookline-workspace": "00000000-0000-4000-8000-0000000000aa",
+      });
+    } finally {
+      setRenderedWorkspace(null);
+    }
+    await apiFetch("/things");
+    expect(fetchMock.mock.calls[2]?.[1]?.headers).toEqual({});
   });
 
   it("sends a JSON body with its content type and passes the abort signal", async () => {

@@ -54,7 +54,7 @@ describe("one-delivery fetchers", () => {
   it("postRedeliver POSTs /deliveries/{id}/redeliver with no body", async () => {
     const calls = serve(() => Response.json({ id: "d1", status: "pending" }));
     await expect(postRedeliver("d1")).resolves.toEqual({ id: "d1", status: "pending" });
-    expect(calls[0]).toEqual({ url: "/api/v1/deliveries/d1/redeliver", method: "POST", body: undefined, headers: undefined, signal: undefined });
+    expect(calls[0]).toEqual({ url: "/api/v1/deliveries/d1/redeliver", method: "POST", body: undefined, headers: {}, signal: undefined });
   });
 
   it("postCheckSignature POSTs the secret, signature and body as JSON", async () => {

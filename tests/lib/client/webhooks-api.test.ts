@@ -22,7 +22,7 @@ describe("fetchWebhooks", () => {
   it("GETs a page with the default limit of 50 and no filters", async () => {
     const calls = serve(() => Response.json({ data: [hook("a")], nextCursor: "c2" }));
     await expect(fetchWebhooks({})).resolves.toEqual({ data: [hook("a")], nextCursor: "c2" });
-    expect(calls).toEqual([{ url: "/api/v1/webhooks?limit=50", method: "GET", body: undefined, headers: undefined, signal: undefined }]);
+    expect(calls).toEqual([{ url: "/api/v1/webhooks?limit=50", method: "GET", body: undefined, headers: {}, signal: undefined }]);
   });
 
   it("adds status, cursor and limit to the query string, encoded, and passes the signal", async () => {

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { DEFAULT_PATHS, MigrationHistoryError, migrationChecksum } from "@/lib/db/migrations";
 import type { Database } from "@/lib/db/open-database";
 import { pgliteAdapterFactory } from "@/lib/db/pglite-adapter";
+import { DEFAULT_WORKSPACE_ID } from "@/lib/validation/workspace";
 import { TEST_DATABASES, type TestPostgres } from "../../helpers/databases";
 import { copyPrismaDir } from "../../helpers/prisma-copy";
 
@@ -226,6 +227,105 @@ describe("migration history checks (PGlite)", () => {
       { accessTokenHash: "t2", isRevoked: true },
       { accessTokenHash: "t3", isRevoked: true },
     ]);
+  });
+
+  it("moves a single site into the Default workspace: every row, its users as members (its admins as operators), its own event types", async () => {
+    const { pg, upgrade } = await migratedBefore("workspaces");
+    const [admin, member] = ["11111111-1111-4111-8111-111111111111", "22222222-2222-4222-8222-222222222222"];
+    const [webhook, event, delivery, key, app, token, code] = [
+      "a0000000-0000-4000-8000-000000000001",
+      "a0000000-0000-4000-8000-000000000002",
+      "a0000000-0000-4000-8000-000000000003",
+      "a0000000-0000-4000-8000-000000000004",
+      "a0000000-0000-4000-8000-000000000005",
+      "a0000000-0000-4000-8000-000000000006",
+      "a0000000-0000-4000-8000-000000000007",
+    ];
+    await pg.exec(`
+      insert into "User" (id, email, "passwordHash", role, "createdAt", "updatedAt") values
+        ('${admin}', 'a@x.io', 'h', 'ADMIN', '2026-01-01', now()), ('${member}', 'm@x.io', 'h', 'MEMBER', '2026-02-01', now());
+      insert into "Project" (id, name) values ('crm', 'CRM');
+      insert into "EventType" (name, description, "group") values ('deals.created', 'A deal was created', 'Deals'), ('invoice.paid', 'An invoice was paid', 'Billing');
+      insert into "Webhook" (id, url, "tokenCiphertext", "updatedAt") values ('${webhook}', 'https://x.example/', 'sealed', now());
+      insert into "Event" (id, type, payload, "idempotencyKey") values ('${event}', 'invoice.paid', '{}', 'order-1');
+      insert into "Delivery" (id, "webhookId", "eventId") values ('${delivery}', '${webhook}', '${event}');
+      insert into "ApiKey" (id, name, prefix, hash, "createdById") values ('${key}', 'k', 'p', 'h1', '${admin}');
+      insert into "OAuthApp" (id, "clientId", name, "secretHash", "redirectUris", scopes, "createdById") values ('${app}', 'c1', 'App', 's', '{}', '{administrative}', '${admin}');
+      insert into "OAuthToken" (id, "grantId", "appId", "userId", "accessTokenHash", "accessTokenExpiresAt", scopes, "grantType") values
+        ('${token}', '${code}', '${app}', '${admin}', 't1', now() + interval '1 hour', '{}', 'authorization_code');
+      insert into "OAuthCode" (id, "codeHash", "appId", "userId", "redirectUri", scopes, "codeChallenge", "codeChallengeMethod", "expiresAt", "usedAt") values
+        ('${code}', 'ch', '${app}', '${admin}', 'https://x.example/cb', '{}', 'cc', 'S256', now(), now());
+      insert into "AdminApiKey" ("keyCiphertext") values ('sealed-admin-key');
+    `);
+    await upgrade();
+
+    expect((await pg.query(`select id, slug, name, "maxInFlight", "rateLimitPerSecond" from "Workspace"`)).rows).toEqual([
+      { id: DEFAULT_WORKSPACE_ID, slug: "default", name: "Default", maxInFlight: null, rateLimitPerSecond: null },
+    ]);
+    expect((await pg.query(`select "workspaceId", "userId", role, "createdAt" from "Membership" order by "userId"`)).rows).toEqual([
+      { workspaceId: DEFAULT_WORKSPACE_ID, userId: admin, role: "ADMIN", createdAt: new Date("2026-01-01T00:00:00Z") },
+      { workspaceId: DEFAULT_WORKSPACE_ID, userId: member, role: "MEMBER", createdAt: new Date("2026-02-01T00:00:00Z") },
+    ]);
+    expect((await pg.query(`select email, "isOperator" from "User" order by email`)).rows).toEqual([
+      { email: "a@x.io", isOperator: true },
+      { email: "m@x.io", isOperator: false },
+    ]);
+    const columns = async (table: string) =>
+      (await pg.query<{ column_name: string }>(`select column_name from information_schema.columns where table_name = $1`, [table])).rows.map(
+        (r) => r.column_name,
+      );
+    expect(await columns("User")).not.toContain("role");
+    expect(await columns("AdminApiKey")).not.toContain("id");
+
+    // Every row of the site is Default's, and nothing was lost on the way.
+    for (const table of ["Webhook", "Event", "Delivery", "ApiKey", "OAuthApp", "OAuthToken", "OAuthCode", "AdminApiKey", "Project"])
+      expect((await pg.query(`select "workspaceId" from "${table}"`)).rows, table).toEqual([{ workspaceId: DEFAULT_WORKSPACE_ID }]);
+    expect((await pg.query(`select "keyCiphertext" from "AdminApiKey"`)).rows).toEqual([{ keyCiphertext: "sealed-admin-key" }]);
+    // The built-in catalog stays shared; a type the host registered is now Default's own.
+    expect((await pg.query(`select name from "EventType"`)).rows).toEqual([{ name: "deals.created" }]);
+    expect((await pg.query(`select "workspaceId", name, description, "group" from "CustomEventType"`)).rows).toEqual([
+      { workspaceId: DEFAULT_WORKSPACE_ID, name: "invoice.paid", description: "An invoice was paid", group: "Billing" },
+    ]);
+
+    // SQL that names no workspace still lands in Default; keys, project ids and the admin key are per workspace.
+    await pg.query(
+      `insert into "Webhook" (id, url, "tokenCiphertext", "updatedAt") values ('a0000000-0000-4000-8000-000000000008', 'https://y.example/', 'sealed', now())`,
+    );
+    expect((await pg.query(`select "workspaceId" from "Webhook" where url = 'https://y.example/'`)).rows).toEqual([{ workspaceId: DEFAULT_WORKSPACE_ID }]);
+    const acme = "b0000000-0000-4000-8000-000000000001";
+    await pg.query(`insert into "Workspace" (id, slug, name, "updatedAt") values ('${acme}', 'acme', 'Acme', now())`);
+    await pg.query(
+      `insert into "Event" ("workspaceId", id, type, payload, "idempotencyKey") values ('${acme}', gen_random_uuid(), 'invoice.paid', '{}', 'order-1')`,
+    );
+    await expect(
+      pg.query(`insert into "Event" (id, type, payload, "idempotencyKey") values (gen_random_uuid(), 'invoice.paid', '{}', 'order-1')`),
+    ).rejects.toThrow(/unique/);
+    await pg.query(`insert into "Project" ("workspaceId", id, name) values ('${acme}', 'crm', 'Acme CRM')`);
+    await expect(pg.query(`insert into "Project" (id, name) values ('crm', 'Again')`)).rejects.toThrow(/unique|duplicate/);
+    await pg.query(`insert into "AdminApiKey" ("workspaceId", "keyCiphertext") values ('${acme}', 'sealed-acme-key')`);
+    await expect(pg.query(`insert into "AdminApiKey" ("keyCiphertext") values ('a second one')`)).rejects.toThrow(/unique|duplicate/);
+  });
+
+  // PostgreSQL is migrated through PrismaPg (lib/db/open-database.ts), whose executeScript splits a
+  // migration at every ";" and runs the pieces one by one (@prisma/adapter-pg): a ";" in a comment or
+  // a string literal breaks the statement after it. PGlite runs a script whole, so without this a
+  // PGlite-only run would not notice.
+  it("applies every migration as the PostgreSQL adapter runs it: split at each ';', statement by statement", async () => {
+    const pg = await PGlite.create();
+    cleanups.push(() => pg.close());
+    for (const name of migrationNames()) {
+      const sql = fs.readFileSync(path.join(DEFAULT_PATHS.migrationsDir, name, "migration.sql"), "utf8");
+      for (const statement of sql
+        .split(";")
+        .map((s) => s.trim())
+        .filter(Boolean)) {
+        const failure = await pg.exec(statement).then(
+          () => null,
+          (e: Error) => e.message,
+        );
+        expect(failure, `${name}: ${statement.slice(0, 120)}`).toBeNull();
+      }
+    }
   });
 
   it("refuses a migration edited after it was applied", async () => {

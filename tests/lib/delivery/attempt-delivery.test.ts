@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import { attemptDelivery, RESPONSE_BODY_CAP } from "@/lib/delivery/attempt-delivery";
 import { claimDeliveries, type TClaimed } from "@/lib/delivery/claim-deliveries";
 import { publishEvent } from "@/lib/delivery/publish-event";
@@ -9,6 +10,7 @@ import { startReceiver } from "../../helpers/receiver";
 
 describe.each(TEST_DATABASES)("attemptDelivery on $name", (backend) => {
   const db = freshDatabasePerTest(backend);
+  const ctx = () => defaultWorkspaceContext(db().prisma);
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
   let answer: { status: number; headers?: Record<string, string>; body: string } = { status: 200, body: "ok" };
   beforeEach(async () => {
@@ -23,7 +25,7 @@ describe.each(TEST_DATABASES)("attemptDelivery on $name", (backend) => {
   /** Publishes one event to a webhook on the receiver and claims its delivery as owner "w1". */
   async function claimOne(webhook: Record<string, unknown> = {}, attemptsBefore = 0): Promise<TClaimed> {
     await enabledWebhook(`${receiver.url}/in`, webhook);
-    await publishEvent({ event: "deals.created", projectId: "crm", data: { id: 7 } });
+    await publishEvent(ctx(), { event: "deals.created", projectId: "crm", data: { id: 7 } });
     if (attemptsBefore) await db().prisma.delivery.updateMany({ data: { attemptCount: attemptsBefore } });
     const [claimed] = await claimDeliveries(db().prisma, "w1", 1, new Date(Date.now() + 1_000), 60_000);
     if (!claimed) throw new Error("nothing claimed");

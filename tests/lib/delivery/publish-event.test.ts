@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { POST as publish } from "@/app/api/v1/events/route";
+import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import { publishEvent } from "@/lib/delivery/publish-event";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../helpers/databases";
 import { enabledWebhook } from "../../helpers/delivery";
@@ -7,13 +8,14 @@ import { adminKey, call } from "../../helpers/routes";
 
 describe.each(TEST_DATABASES)("publishing events on $name", (backend) => {
   const db = freshDatabasePerTest(backend);
+  const ctx = () => defaultWorkspaceContext(db().prisma);
 
   it("202: one event and one pending delivery per matching enabled webhook", async () => {
     const key = await adminKey();
     const all = await enabledWebhook("http://127.0.0.1:9/a", { events: ["*"] });
     const deals = await enabledWebhook("http://127.0.0.1:9/b", { events: ["deals.created"] });
     await enabledWebhook("http://127.0.0.1:9/c", { events: ["page.created"] });
-    await (await import("@/lib/server/webhooks/create-webhook")).createWebhook({ url: "http://127.0.0.1:9/disabled", events: ["*"] });
+    await (await import("@/lib/server/webhooks/create-webhook")).createWebhook(ctx(), { url: "http://127.0.0.1:9/disabled", events: ["*"] });
     await db().prisma.project.create({ data: { id: "p1", name: "P1" } });
     const onlyP1 = await enabledWebhook("http://127.0.0.1:9/p1", { events: ["*"], projects: ["p1"] });
 
@@ -24,16 +26,16 @@ describe.each(TEST_DATABASES)("publishing events on $name", (backend) => {
     expect(deliveries.map((d) => d.webhookId).sort()).toEqual([all.id, deals.id].sort());
     expect(deliveries.every((d) => d.status === "pending" && d.attemptCount === 0)).toBe(true);
 
-    const inP1 = await publishEvent({ event: "deals.created", projectId: "p1", data: {} });
+    const inP1 = await publishEvent(ctx(), { event: "deals.created", projectId: "p1", data: {} });
     expect(inP1.deliveries).toBe(3);
-    const other = await publishEvent({ event: "page.created", projectId: "p2", data: {} });
+    const other = await publishEvent(ctx(), { event: "page.created", projectId: "p2", data: {} });
     expect(other.deliveries).toBe(2); // the all-events webhook and the page.created one; not the p1-only one
     expect((await db().prisma.delivery.findMany({ where: { eventId: other.id } })).map((d) => d.webhookId)).not.toContain(onlyP1.id);
   });
 
   it("an unknown project is created (name = id)", async () => {
-    await publishEvent({ event: "post_task", projectId: "333", data: { task: 1 } });
-    expect(await db().prisma.project.findUnique({ where: { id: "333" } })).toMatchObject({ name: "333" });
+    await publishEvent(ctx(), { event: "post_task", projectId: "333", data: { task: 1 } });
+    expect(await db().prisma.project.findFirst({ where: { id: "333" } })).toMatchObject({ name: "333" });
   });
 
   it("refuses unknown types, oversized data and malformed JSON with 4xx, writing nothing", async () => {
@@ -52,8 +54,8 @@ describe.each(TEST_DATABASES)("publishing events on $name", (backend) => {
 
   it("a repeated idempotencyKey returns the first result and creates nothing", async () => {
     await enabledWebhook("http://127.0.0.1:9/a");
-    const first = await publishEvent({ event: "deals.created", data: { n: 1 }, idempotencyKey: "order-42" });
-    const again = await publishEvent({ event: "deals.created", data: { n: 2 }, idempotencyKey: "order-42" });
+    const first = await publishEvent(ctx(), { event: "deals.created", data: { n: 1 }, idempotencyKey: "order-42" });
+    const again = await publishEvent(ctx(), { event: "deals.created", data: { n: 2 }, idempotencyKey: "order-42" });
     expect(again).toEqual({ id: first.id, deliveries: 1, isDuplicate: true });
     expect(await db().prisma.event.count()).toBe(1);
     expect(await db().prisma.delivery.count()).toBe(1);
@@ -66,7 +68,7 @@ describe.each(TEST_DATABASES)("publishing events on $name", (backend) => {
       `create function refuse_delivery() returns trigger language plpgsql as $$ begin raise exception 'crash after writing'; end $$`,
     );
     await db().prisma.$executeRawUnsafe(`create trigger refuse_delivery before insert on "Delivery" for each row execute function refuse_delivery()`);
-    await expect(publishEvent({ event: "deals.created", projectId: "new-project", data: {} })).rejects.toThrow("crash after writing");
+    await expect(publishEvent(ctx(), { event: "deals.created", projectId: "new-project", data: {} })).rejects.toThrow("crash after writing");
     expect(await db().prisma.event.count()).toBe(0);
     expect(await db().prisma.delivery.count()).toBe(0);
     expect(await db().prisma.project.count()).toBe(0);
@@ -74,7 +76,7 @@ describe.each(TEST_DATABASES)("publishing events on $name", (backend) => {
 
   it("two publishes racing with one idempotencyKey create one event; both get its id", async () => {
     await enabledWebhook("http://127.0.0.1:9/a");
-    const results = await Promise.all(Array.from({ length: 6 }, () => publishEvent({ event: "deals.created", data: {}, idempotencyKey: "same" })));
+    const results = await Promise.all(Array.from({ length: 6 }, () => publishEvent(ctx(), { event: "deals.created", data: {}, idempotencyKey: "same" })));
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
     expect(results.filter((r) => !r.isDuplicate).length).toBeLessThanOrEqual(1);
     expect(await db().prisma.event.count()).toBe(1);

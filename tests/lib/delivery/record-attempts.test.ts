@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import { claimDeliveries, type TClaimed } from "@/lib/delivery/claim-deliveries";
 import { publishEvent } from "@/lib/delivery/publish-event";
 import { AttemptRecorder, recordAttempts, type TAttemptRecord } from "@/lib/delivery/record-attempts";
@@ -27,10 +28,11 @@ const fail = (statusCode = 500): TSendResult => ({
 
 describe.each(TEST_DATABASES)("recording attempts on $name", (backend) => {
   const db = freshDatabasePerTest(backend);
+  const ctx = () => defaultWorkspaceContext(db().prisma);
   const T0 = new Date("2026-11-24T12:00:00Z");
 
   async function claimed(n: number, owner = "w1"): Promise<TClaimed[]> {
-    for (let i = 0; i < n; i++) await publishEvent({ event: "deals.created", data: { i } }, { now: T0 });
+    for (let i = 0; i < n; i++) await publishEvent(ctx(), { event: "deals.created", data: { i } }, { now: T0 });
     return claimDeliveries(db().prisma, owner, n, new Date(T0.getTime() + 1_000), 60_000);
   }
   const record = (c: TClaimed, result: TSendResult, finishedAfterMs: number, owner = "w1"): TAttemptRecord => ({
@@ -80,7 +82,7 @@ describe.each(TEST_DATABASES)("recording attempts on $name", (backend) => {
     });
 
     const gone = await enabledWebhook("http://127.0.0.1:9/gone", { events: ["page.created"] });
-    await publishEvent({ event: "page.created", data: {} }, { now: T0 });
+    await publishEvent(ctx(), { event: "page.created", data: {} }, { now: T0 });
     const [g] = await claimDeliveries(db().prisma, "w1", 1, new Date(T0.getTime() + 1_000), 60_000);
     await recordAttempts(db().prisma, [{ ...record(g as TClaimed, fail(410), 5), outcome: { kind: "failed" } }], 10);
     expect(await webhook(gone.id)).toMatchObject({ enabled: false, consecutiveFailures: 1, disabledReason: "The receiver answered 410 Gone" });

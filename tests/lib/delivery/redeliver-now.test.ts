@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import { claimDeliveries } from "@/lib/delivery/claim-deliveries";
 import { publishEvent } from "@/lib/delivery/publish-event";
 import { redeliverNow } from "@/lib/delivery/redeliver-now";
@@ -10,6 +11,7 @@ import { startReceiver } from "../../helpers/receiver";
 
 describe.each(TEST_DATABASES)("redeliverNow on $name", (backend) => {
   const db = freshDatabasePerTest(backend);
+  const ctx = () => defaultWorkspaceContext(db().prisma);
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
   let status = 200;
   beforeEach(async () => {
@@ -23,7 +25,7 @@ describe.each(TEST_DATABASES)("redeliverNow on $name", (backend) => {
 
   const delivered = async () => {
     await enabledWebhook(`${receiver.url}/in`);
-    await publishEvent({ event: "deals.created", data: { n: 1 } });
+    await publishEvent(ctx(), { event: "deals.created", data: { n: 1 } });
     expect(await new DeliveryWorker({ db: db().prisma, config: TEST_CONFIG, log: () => {} }).drain()).toBe(1);
     return db().prisma.delivery.findFirstOrThrow();
   };
@@ -60,7 +62,7 @@ describe.each(TEST_DATABASES)("redeliverNow on $name", (backend) => {
 
   it("false while a live lease holds the delivery; true once that lease has expired", async () => {
     await enabledWebhook(`${receiver.url}/in`);
-    await publishEvent({ event: "deals.created", data: {} });
+    await publishEvent(ctx(), { event: "deals.created", data: {} });
     const [held] = await claimDeliveries(db().prisma, "w1", 1, new Date(Date.now() + 1_000), 60_000);
     expect(held).toBeDefined();
     const id = held?.id as string;

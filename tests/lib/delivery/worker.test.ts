@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { Webhook } from "standardwebhooks";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import { claimDeliveries } from "@/lib/delivery/claim-deliveries";
 import { publishEvent } from "@/lib/delivery/publish-event";
 import { wakeWorkers } from "@/lib/delivery/runtime/wakeup";
@@ -14,6 +15,7 @@ const MIN = 60_000;
 
 describe.each(TEST_DATABASES)("the delivery worker on $name", (backend) => {
   const db = freshDatabasePerTest(backend);
+  const ctx = () => defaultWorkspaceContext(db().prisma);
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
   let status = 200;
   let extraHeaders: Record<string, string> = {};
@@ -31,7 +33,7 @@ describe.each(TEST_DATABASES)("the delivery worker on $name", (backend) => {
 
   it("delivers the envelope with every header, and both signatures verify", async () => {
     const hook = await enabledWebhook(`${receiver.url}/in`, { httpUser: "u", httpPassword: "pw-secret" });
-    const { id: eventId } = await publishEvent({ event: "deals.created", projectId: "crm", data: { id: 1, title: "Déal" } });
+    const { id: eventId } = await publishEvent(ctx(), { event: "deals.created", projectId: "crm", data: { id: 1, title: "Déal" } });
     expect(await worker().drain()).toBe(1);
     const req = receiver.received[0];
     const delivery = await db().prisma.delivery.findFirstOrThrow({ include: { attempts: true } });
@@ -66,7 +68,7 @@ describe.each(TEST_DATABASES)("the delivery worker on $name", (backend) => {
     status = 500;
     await enabledWebhook(receiver.url);
     const clock = manualClock();
-    await publishEvent({ event: "deals.created", data: {} }, { now: clock.now() });
+    await publishEvent(ctx(), { event: "deals.created", data: {} }, { now: clock.now() });
     const w = worker(clock.now);
     const attemptsAt: number[] = [];
     for (const step of [0, 59_000, 1_000, 4 * MIN, 1 * MIN, 9 * MIN, 1 * MIN, 60 * MIN]) {
@@ -89,7 +91,7 @@ describe.each(TEST_DATABASES)("the delivery worker on $name", (backend) => {
   it("410 Gone disables the webhook and stops retrying", async () => {
     status = 410;
     const hook = await enabledWebhook(receiver.url);
-    await publishEvent({ event: "deals.created", data: {} });
+    await publishEvent(ctx(), { event: "deals.created", data: {} });
     await worker().drain();
     expect(await db().prisma.delivery.findFirstOrThrow()).toMatchObject({ status: "failed", attemptCount: 1 });
     expect(await db().prisma.webhook.findUniqueOrThrow({ where: { id: hook.id } })).toMatchObject({
@@ -103,7 +105,7 @@ describe.each(TEST_DATABASES)("the delivery worker on $name", (backend) => {
     extraHeaders = { "retry-after": "120" };
     await enabledWebhook(receiver.url);
     const clock = manualClock();
-    await publishEvent({ event: "deals.created", data: {} }, { now: clock.now() });
+    await publishEvent(ctx(), { event: "deals.created", data: {} }, { now: clock.now() });
     await worker(clock.now).drain();
     expect((await db().prisma.delivery.findFirstOrThrow()).nextAttemptAt.getTime()).toBe(clock.at(120_000).getTime());
     extraHeaders = { "retry-after": "86400" };
@@ -117,7 +119,7 @@ describe.each(TEST_DATABASES)("the delivery worker on $name", (backend) => {
     status = 302;
     extraHeaders = { location: `${target.url}/moved` };
     await enabledWebhook(receiver.url);
-    await publishEvent({ event: "deals.created", data: {} });
+    await publishEvent(ctx(), { event: "deals.created", data: {} });
     await worker().drain();
     const attempt = await db().prisma.attempt.findFirstOrThrow();
     expect(attempt).toMatchObject({ statusCode: 302, errorClass: "redirect" });
@@ -128,7 +130,7 @@ describe.each(TEST_DATABASES)("the delivery worker on $name", (backend) => {
   it("10 consecutive failures disable the webhook with the reason; its other deliveries stay pending", async () => {
     status = 500;
     const hook = await enabledWebhook(receiver.url);
-    for (let i = 0; i < 12; i++) await publishEvent({ event: "deals.created", data: { i } });
+    for (let i = 0; i < 12; i++) await publishEvent(ctx(), { event: "deals.created", data: { i } });
     const w = new DeliveryWorker({ db: db().prisma, config: { ...TEST_CONFIG, concurrency: 1 }, log: () => {} });
     await w.drain();
     const row = await db().prisma.webhook.findUniqueOrThrow({ where: { id: hook.id } });
@@ -139,7 +141,7 @@ describe.each(TEST_DATABASES)("the delivery worker on $name", (backend) => {
     // Re-enabling runs the test (the receiver works again) and resets the count; the two parked
     // deliveries that were never tried go out now, the ten that failed once wait for their retry.
     status = 200;
-    expect(await enableWebhook(hook.id)).toMatchObject({ enabled: true, consecutiveFailures: 0, status: "working" });
+    expect(await enableWebhook(ctx(), hook.id)).toMatchObject({ enabled: true, consecutiveFailures: 0, status: "working" });
     await w.drain();
     expect(await db().prisma.delivery.count({ where: { status: "succeeded" } })).toBe(2);
     expect(await db().prisma.delivery.count({ where: { status: "pending", attemptCount: 1 } })).toBe(10);
@@ -148,12 +150,12 @@ describe.each(TEST_DATABASES)("the delivery worker on $name", (backend) => {
   it("a success between failures resets the count", async () => {
     const hook = await enabledWebhook(receiver.url);
     status = 500;
-    await publishEvent({ event: "deals.created", data: {} });
-    await publishEvent({ event: "deals.created", data: {} });
+    await publishEvent(ctx(), { event: "deals.created", data: {} });
+    await publishEvent(ctx(), { event: "deals.created", data: {} });
     await worker().drain();
     expect((await db().prisma.webhook.findUniqueOrThrow({ where: { id: hook.id } })).consecutiveFailures).toBe(2);
     status = 200;
-    await publishEvent({ event: "deals.created", data: {} });
+    await publishEvent(ctx(), { event: "deals.created", data: {} });
     await worker().drain();
     expect(await db().prisma.webhook.findUniqueOrThrow({ where: { id: hook.id } })).toMatchObject({ consecutiveFailures: 0, enabled: true });
   });
@@ -163,7 +165,7 @@ describe.each(TEST_DATABASES)("the delivery worker on $name", (backend) => {
     const hook = await enabledWebhook(receiver.url);
     // The save-time check would refuse this URL; the row is changed directly to prove send time checks too.
     await db().prisma.webhook.update({ where: { id: hook.id }, data: { url: `http://127.0.0.2:${trap.port}/` } });
-    await publishEvent({ event: "deals.created", data: {} });
+    await publishEvent(ctx(), { event: "deals.created", data: {} });
     await worker().drain();
     expect(await db().prisma.attempt.findFirstOrThrow()).toMatchObject({ errorClass: "ssrf_blocked", statusCode: null });
     expect(trap.connections()).toBe(0);
@@ -172,7 +174,7 @@ describe.each(TEST_DATABASES)("the delivery worker on $name", (backend) => {
 
   it("a result whose lease was lost does not overwrite the new owner's: it is logged as a late attempt (fenced update)", async () => {
     await enabledWebhook(receiver.url);
-    await publishEvent({ event: "deals.created", data: {} });
+    await publishEvent(ctx(), { event: "deals.created", data: {} });
     const clock = manualClock();
     const slow = new DeliveryWorker({ db: db().prisma, config: TEST_CONFIG, owner: "slow", now: clock.now, log: () => {} });
     const [claimed] = await claimDeliveries(db().prisma, "slow", 1, clock.now(), 1_000);
@@ -200,7 +202,7 @@ describe.each(TEST_DATABASES)("the delivery worker on $name", (backend) => {
     w.start();
     try {
       await new Promise((r) => setTimeout(r, 100)); // let it go idle
-      await publishEvent({ event: "deals.created", data: {} });
+      await publishEvent(ctx(), { event: "deals.created", data: {} });
       const deadline = Date.now() + 5_000;
       while (receiver.received.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
       expect(receiver.received).toHaveLength(1);
@@ -246,7 +248,7 @@ describe.each(TEST_DATABASES)("the delivery worker on $name", (backend) => {
     try {
       const slowHook = await enabledWebhook(`${slow.url}/slow`, { maxInFlight: 3, events: ["deals.updated"] });
       await enabledWebhook(`${receiver.url}/fast`);
-      for (let i = 0; i < 20; i++) await publishEvent({ event: "deals.updated", data: { i } });
+      for (let i = 0; i < 20; i++) await publishEvent(ctx(), { event: "deals.updated", data: { i } });
       const config = { ...TEST_CONFIG, concurrency: 8, timeoutMs: 20_000, leaseMs: 60_000 };
       const workers = ["a", "b"].map((owner) => new DeliveryWorker({ db: db().prisma, config, owner, log: () => {} }));
       for (const w of workers) w.start();
@@ -254,7 +256,7 @@ describe.each(TEST_DATABASES)("the delivery worker on $name", (backend) => {
         await vi.waitFor(() => expect(held.length).toBe(3), { timeout: 10_000 });
         // The slow webhook's backlog (17 more) waits; a fast delivery published now goes out at once.
         const t0 = Date.now();
-        for (let i = 0; i < 5; i++) await publishEvent({ event: "deals.created", data: { i } });
+        for (let i = 0; i < 5; i++) await publishEvent(ctx(), { event: "deals.created", data: { i } });
         await vi.waitFor(() => expect(receiver.received).toHaveLength(5), { timeout: 5_000 });
         expect(Date.now() - t0).toBeLessThan(3_000);
         expect(await db().prisma.delivery.count({ where: { webhookId: slowHook.id, status: "in_flight" } })).toBe(3);
@@ -280,7 +282,7 @@ describe.each(TEST_DATABASES)("the delivery worker on $name", (backend) => {
   it("enabling a webhook wakes workers for its parked deliveries", async () => {
     const hook = await enabledWebhook(receiver.url);
     await db().prisma.webhook.update({ where: { id: hook.id }, data: { enabled: false } });
-    await publishEvent({ event: "deals.created", data: {} }); // no delivery: disabled
+    await publishEvent(ctx(), { event: "deals.created", data: {} }); // no delivery: disabled
     const { id: eventId } = await db().prisma.event.create({ data: { type: "deals.created", payload: {} } });
     await db().prisma.delivery.create({ data: { webhookId: hook.id, eventId } }); // parked
     const w = new DeliveryWorker({ db: db().prisma, config: TEST_CONFIG, log: () => {} });
@@ -289,7 +291,7 @@ describe.each(TEST_DATABASES)("the delivery worker on $name", (backend) => {
       await new Promise((r) => setTimeout(r, 300));
       expect(receiver.received).toHaveLength(0);
       const { enableWebhook } = await import("@/lib/server/webhooks/set-webhook-enabled");
-      await enableWebhook(hook.id); // sends its test ping first, then wakes the worker
+      await enableWebhook(ctx(), hook.id); // sends its test ping first, then wakes the worker
       const deadline = Date.now() + 3_000;
       while (receiver.received.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       expect(receiver.received).toHaveLength(2); // the ping and the parked delivery, well before the 30 s cap
@@ -309,7 +311,7 @@ describe.each(TEST_DATABASES)("the delivery worker on $name", (backend) => {
         Array.from({ length: 8 }, async () => {
           while (next < N) {
             next++;
-            await publishEvent({ event: "deals.created", data: { n: next } });
+            await publishEvent(ctx(), { event: "deals.created", data: { n: next } });
           }
         }),
       );

@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db";
 import { openDatabase } from "@/lib/db/open-database";
 import { resetEnvForTests } from "@/lib/env";
 import { boot } from "@/lib/server/boot";
+import { DEFAULT_WORKSPACE_ID } from "@/lib/validation/workspace";
 import { bootEnvPerTest } from "../../helpers/boot-env";
 
 // boot() is what a server process runs once (instrumentation.ts): here it runs in the test process.
@@ -23,7 +24,10 @@ describe("boot", () => {
     expect(printed).toContain(
       `Ready on the embedded database in ${dataDir()}. Created the first admin boss@example.com. Sign in at http://localhost:3999/signin`,
     );
-    expect(await (await getDb()).user.findMany({ select: { email: true, role: true } })).toEqual([{ email: "boss@example.com", role: "ADMIN" }]);
+    // The first admin is an operator, and an admin of the Default workspace.
+    expect(
+      await (await getDb()).user.findMany({ select: { email: true, isOperator: true, memberships: { select: { workspaceId: true, role: true } } } }),
+    ).toEqual([{ email: "boss@example.com", isOperator: true, memberships: [{ workspaceId: DEFAULT_WORKSPACE_ID, role: "ADMIN" }] }]);
     expect(fs.existsSync(path.join(dataDir(), "hookline.lock"))).toBe(true);
     await holder.__hooklineShutdown?.();
     expect(fs.existsSync(path.join(dataDir(), "hookline.lock"))).toBe(false);

@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { installDatabase } from "@/lib/db";
 import { openDatabase } from "@/lib/db/open-database";
+import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import { publishEvent } from "@/lib/delivery/publish-event";
 import { DeliveryWorker } from "@/lib/delivery/worker";
 import { SNIPPETS } from "@/lib/snippets/verification-snippets";
@@ -69,7 +70,7 @@ beforeAll(async () => {
   installDatabase(db);
   const receiver = await startReceiver();
   const hook = await enabledWebhook(receiver.url);
-  await publishEvent({ event: "deals.created", data: { title: "Ünïcode deal ✓", amount: 12.5 } });
+  await publishEvent(defaultWorkspaceContext(db.prisma), { event: "deals.created", data: { title: "Ünïcode deal ✓", amount: 12.5 } });
   await new DeliveryWorker({ db: db.prisma, config: TEST_CONFIG, log: () => {} }).drain();
   body = receiver.received[0]?.body ?? "";
   signature = String(receiver.received[0]?.headers.signature);

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { handleWorksectionAdmin } from "@/lib/api/worksection/handle-admin-v2";
+import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import { serveFetch } from "@/lib/http/serve-fetch";
 import { regenerateAdminApiKey } from "@/lib/server/admin-api-key/admin-api-key";
 import { KEY_PLACEHOLDER, worksectionCurlExample } from "@/lib/snippets/worksection-curl";
@@ -22,10 +23,10 @@ describe("worksectionCurlExample", () => {
 });
 
 describe.each(TEST_DATABASES)("the example, run by bash against the real handler on $name", (backend) => {
-  freshDatabasePerTest(backend);
+  const db = freshDatabasePerTest(backend);
 
   it("lists webhooks with the revealed key (its first call, up to the add example that would leave this machine)", async () => {
-    const { key } = await regenerateAdminApiKey();
+    const { key } = await regenerateAdminApiKey(defaultWorkspaceContext(db().prisma));
     const server = http.createServer((req, res) => void serveFetch(handleWorksectionAdmin, req, res));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     try {

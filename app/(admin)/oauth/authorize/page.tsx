@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/layout/auth-card";
 import { ConsentForm } from "@/components/oauth/consent-form";
 import { ErrorAlert } from "@/components/ui/alert";
-import { requireAdminPage } from "@/lib/auth/current-user";
+import { requireSignedInPage } from "@/lib/auth/current-user";
 import { describeAuthorization } from "@/lib/server/oauth/describe-authorization";
 
 export const metadata: Metadata = { title: "Authorize an application · Hookline" };
@@ -14,8 +14,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function AuthorizePage({ searchParams }: Props) {
   const query = await searchParams;
   const search = new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])));
-  const user = await requireAdminPage(`/oauth/authorize?${search}`);
-  const view = await describeAuthorization(query);
+  // An admin of the application's workspace, whichever workspace the session is in now.
+  const { user } = await requireSignedInPage(`/oauth/authorize?${search}`);
+  const view = await describeAuthorization(query, user.id);
   // A bad request from a known client and redirect URI goes back to it with the error (RFC 6749 §4.1.2.1).
   if ("redirectTo" in view) redirect(view.redirectTo);
   if (!view.ok)
@@ -25,7 +26,14 @@ export default async function AuthorizePage({ searchParams }: Props) {
       </AuthCard>
     );
   return (
-    <AuthCard title={`Authorize ${view.appName}`} subtitle={<>Signed in as {user.email}</>}>
+    <AuthCard
+      title={`Authorize ${view.appName}`}
+      subtitle={
+        <>
+          Signed in as {user.email} · workspace {view.workspaceName}
+        </>
+      }
+    >
       <ConsentForm request={view.request} appName={view.appName} scopes={view.scopes} redirectHost={view.redirectHost} />
     </AuthCard>
   );

@@ -9,9 +9,9 @@ import { adminApiKeyInfo } from "@/lib/server/admin-api-key/admin-api-key";
 export const metadata: Metadata = { title: "API keys · Hookline" };
 
 export default async function ApiKeysPage() {
-  await requireAdminPage("/settings/api-keys");
+  const { ctx, user } = await requireAdminPage("/settings/api-keys");
   // Whether the administrative key exists and since when; the key itself only on Reveal.
-  const adminKey = await adminApiKeyInfo();
+  const adminKey = await adminApiKeyInfo(ctx);
   return (
     <>
       <PageHeader
@@ -27,7 +27,7 @@ export default async function ApiKeysPage() {
         }
       />
       <div className="space-y-8">
-        <ApiKeysPanel />
+        <ApiKeysPanel canGrantOperator={user.isOperator} />
         <AdminApiKeyCard initialCreatedAt={adminKey.createdAt} />
       </div>
     </>

@@ -3,4 +3,4 @@ import { revealAdminApiKeyOperation } from "@/lib/api/operations/admin-api-key";
 import { withAdmin } from "@/lib/api/with-admin";
 import { revealAdminApiKey } from "@/lib/server/admin-api-key/admin-api-key";
 
-export const GET = withAdmin(revealAdminApiKeyOperation, () => revealAdminApiKey());
+export const GET = withAdmin(revealAdminApiKeyOperation, ({ ctx }) => revealAdminApiKey(ctx));

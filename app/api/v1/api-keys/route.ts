@@ -3,8 +3,8 @@ import { createApiKeyOperation, listApiKeysOperation } from "@/lib/api/operation
 import { withAdmin } from "@/lib/api/with-admin";
 import { createApiKey, listApiKeys } from "@/lib/server/api-keys/api-keys";
 
-export const GET = withAdmin(listApiKeysOperation, async () => ({ data: await listApiKeys() }));
+export const GET = withAdmin(listApiKeysOperation, async ({ ctx }) => ({ data: await listApiKeys(ctx) }));
 
-export const POST = withAdmin(createApiKeyOperation, async ({ body, actor }) =>
-  Response.json(await createApiKey(body, actor.kind === "session" ? actor.userId : null), { status: 201 }),
+export const POST = withAdmin(createApiKeyOperation, async ({ body, actor, ctx }) =>
+  Response.json(await createApiKey(ctx, body, actor.kind === "session" ? actor.userId : null), { status: 201 }),
 );

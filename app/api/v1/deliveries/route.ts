@@ -3,4 +3,4 @@ import { listDeliveriesOperation } from "@/lib/api/operations/deliveries";
 import { withAdmin } from "@/lib/api/with-admin";
 import { listDeliveries } from "@/lib/server/deliveries/list-deliveries";
 
-export const GET = withAdmin(listDeliveriesOperation, ({ query }) => listDeliveries(query));
+export const GET = withAdmin(listDeliveriesOperation, ({ query, ctx }) => listDeliveries(ctx, query));

@@ -3,6 +3,6 @@ import { createEventTypeOperation, listEventTypesOperation } from "@/lib/api/ope
 import { withAdmin } from "@/lib/api/with-admin";
 import { createEventType, listEventTypes } from "@/lib/server/event-types/event-types";
 
-export const GET = withAdmin(listEventTypesOperation, async () => ({ data: await listEventTypes() }));
+export const GET = withAdmin(listEventTypesOperation, async ({ ctx }) => ({ data: await listEventTypes(ctx) }));
 
-export const POST = withAdmin(createEventTypeOperation, async ({ body }) => Response.json(await createEventType(body), { status: 201 }));
+export const POST = withAdmin(createEventTypeOperation, async ({ body, ctx }) => Response.json(await createEventType(ctx, body), { status: 201 }));

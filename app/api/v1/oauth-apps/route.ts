@@ -3,7 +3,7 @@ import { createOAuthAppOperation, listOAuthAppsOperation } from "@/lib/api/opera
 import { withAdmin } from "@/lib/api/with-admin";
 import { createOAuthApp, listOAuthApps } from "@/lib/server/oauth/oauth-apps";
 
-export const GET = withAdmin(listOAuthAppsOperation, async () => ({ data: await listOAuthApps() }));
-export const POST = withAdmin(createOAuthAppOperation, async ({ body, actor }) =>
-  Response.json(await createOAuthApp(body, actor.kind === "session" ? actor.userId : null), { status: 201 }),
+export const GET = withAdmin(listOAuthAppsOperation, async ({ ctx }) => ({ data: await listOAuthApps(ctx) }));
+export const POST = withAdmin(createOAuthAppOperation, async ({ body, actor, ctx }) =>
+  Response.json(await createOAuthApp(ctx, body, actor.kind === "session" ? actor.userId : null), { status: 201 }),
 );

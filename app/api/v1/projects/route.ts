@@ -3,9 +3,9 @@ import { listProjectsOperation, upsertProjectOperation } from "@/lib/api/operati
 import { withAdmin } from "@/lib/api/with-admin";
 import { listProjects, upsertProject } from "@/lib/server/projects/projects";
 
-export const GET = withAdmin(listProjectsOperation, async () => ({ data: await listProjects() }));
+export const GET = withAdmin(listProjectsOperation, async ({ ctx }) => ({ data: await listProjects(ctx) }));
 
-export const POST = withAdmin(upsertProjectOperation, async ({ body }) => {
-  const { project, isCreated } = await upsertProject(body);
+export const POST = withAdmin(upsertProjectOperation, async ({ body, ctx }) => {
+  const { project, isCreated } = await upsertProject(ctx, body);
   return Response.json(project, { status: isCreated ? 201 : 200 });
 });

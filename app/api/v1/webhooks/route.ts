@@ -4,6 +4,6 @@ import { withAdmin } from "@/lib/api/with-admin";
 import { createWebhook } from "@/lib/server/webhooks/create-webhook";
 import { listWebhooks } from "@/lib/server/webhooks/list-webhooks";
 
-export const GET = withAdmin(listWebhooksOperation, ({ query }) => listWebhooks(query));
+export const GET = withAdmin(listWebhooksOperation, ({ query, ctx }) => listWebhooks(ctx, query));
 
-export const POST = withAdmin(createWebhookOperation, async ({ body }) => Response.json(await createWebhook(body), { status: 201 }));
+export const POST = withAdmin(createWebhookOperation, async ({ body, ctx }) => Response.json(await createWebhook(ctx, body), { status: 201 }));

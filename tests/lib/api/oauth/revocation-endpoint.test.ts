@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { revocationEndpoint } from "@/lib/api/oauth/revocation-endpoint";
 import { generateOAuthCredential, hashApiKey } from "@/lib/crypto/tokens";
+import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import { createOAuthApp } from "@/lib/server/oauth/oauth-apps";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
 
@@ -14,10 +15,11 @@ const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${encodeURIC
 
 describe.each(TEST_DATABASES)("revocationEndpoint on $name", (backend) => {
   const db = freshDatabasePerTest(backend);
+  const ctx = () => defaultWorkspaceContext(db().prisma);
 
   async function setup() {
-    const app = await createOAuthApp({ name: "R", redirectUris: [], scopes: ["administrative"] }, null);
-    const other = await createOAuthApp({ name: "Other", redirectUris: [], scopes: ["administrative"] }, null);
+    const app = await createOAuthApp(ctx(), { name: "R", redirectUris: [], scopes: ["administrative"] }, null);
+    const other = await createOAuthApp(ctx(), { name: "Other", redirectUris: [], scopes: ["administrative"] }, null);
     const refresh = generateOAuthCredential("refreshToken");
     const row = await db().prisma.oAuthToken.create({
       data: {
@@ -57,7 +59,7 @@ describe.each(TEST_DATABASES)("revocationEndpoint on $name", (backend) => {
     const { app, refresh, row } = await setup();
     expect((await revocationEndpoint(request({ token: refresh, client_id: app.clientId }))).status).toBe(401);
     expect(await revokedAt(row.id)).toBeNull();
-    const cli = await createOAuthApp({ name: "CLI", clientType: "public", redirectUris: ["http://127.0.0.1/cb"], scopes: ["webhooks:read"] }, null);
+    const cli = await createOAuthApp(ctx(), { name: "CLI", clientType: "public", redirectUris: ["http://127.0.0.1/cb"], scopes: ["webhooks:read"] }, null);
     await db().prisma.oAuthToken.update({ where: { id: row.id }, data: { appId: cli.id } });
     expect((await revocationEndpoint(request({ token: refresh, client_id: cli.clientId, client_secret: "hlcs_guess" }))).status).toBe(401);
     expect((await revocationEndpoint(request({ token: refresh, client_id: cli.clientId }))).status).toBe(200);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { tokenEndpoint } from "@/lib/api/oauth/token-endpoint";
+import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import { createOAuthApp } from "@/lib/server/oauth/oauth-apps";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
 
@@ -8,10 +9,10 @@ const form = (body: string, type = "application/x-www-form-urlencoded") =>
   new Request("http://localhost/api/oauth/token", { method: "POST", headers: { "content-type": type }, body });
 
 describe.each(TEST_DATABASES)("tokenEndpoint on $name", (backend) => {
-  freshDatabasePerTest(backend);
+  const db = freshDatabasePerTest(backend);
 
   it("issues a token for good client credentials, never cached; refusals are OAuth error bodies with their status", async () => {
-    const app = await createOAuthApp({ name: "R", redirectUris: [], scopes: ["events:publish"] }, null);
+    const app = await createOAuthApp(defaultWorkspaceContext(db().prisma), { name: "R", redirectUris: [], scopes: ["events:publish"] }, null);
     const ok = await tokenEndpoint(
       form(new URLSearchParams({ grant_type: "client_credentials", client_id: app.clientId, client_secret: app.clientSecret }).toString()),
     );

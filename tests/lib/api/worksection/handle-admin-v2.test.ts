@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { handleWorksectionAdmin } from "@/lib/api/worksection/handle-admin-v2";
+import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import { regenerateAdminApiKey } from "@/lib/server/admin-api-key/admin-api-key";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
 import { md5 } from "../../../helpers/worksection-client";
@@ -19,7 +20,7 @@ describe.each(TEST_DATABASES)("handleWorksectionAdmin on $name", (backend) => {
       type: "application/json",
       json: { status: "error", status_code: 2, message: "Action hash is missed or invalid" },
     });
-    const { key } = await regenerateAdminApiKey();
+    const { key } = await regenerateAdminApiKey(defaultWorkspaceContext(database().prisma));
     expect(await ask(`http://localhost/api/admin/v2/?${query}&hash=${md5(query + key)}`)).toMatchObject({ status: 404, json: { status_code: 8 } });
     expect(await database().prisma.webhook.count()).toBe(0);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { handleWorksectionOAuth } from "@/lib/api/worksection/handle-oauth2";
 import { generateOAuthCredential, hashApiKey } from "@/lib/crypto/tokens";
+import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import { createOAuthApp } from "@/lib/server/oauth/oauth-apps";
 import type { TScope } from "@/lib/validation/scopes";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
@@ -11,7 +12,7 @@ describe.each(TEST_DATABASES)("handleWorksectionOAuth on $name", (backend) => {
   const db = freshDatabasePerTest(backend);
 
   async function tokenWith(scopes: TScope[]): Promise<string> {
-    const app = await createOAuthApp({ name: `a ${scopes.join()}`, redirectUris: [], scopes: ["administrative"] }, null);
+    const app = await createOAuthApp(defaultWorkspaceContext(db().prisma), { name: `a ${scopes.join()}`, redirectUris: [], scopes: ["administrative"] }, null);
     const access = generateOAuthCredential("accessToken");
     await db().prisma.oAuthToken.create({
       data: {

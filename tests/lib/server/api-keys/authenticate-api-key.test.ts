@@ -1,19 +1,21 @@
 import { describe, expect, it, vi } from "vitest";
+import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import { createApiKey, revokeApiKey } from "@/lib/server/api-keys/api-keys";
 import { authenticateApiKey } from "@/lib/server/api-keys/authenticate-api-key";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
 
 describe.each(TEST_DATABASES)("authenticateApiKey on $name", (backend) => {
   const database = freshDatabasePerTest(backend);
+  const ctx = () => defaultWorkspaceContext(database().prisma);
 
   it("requests arriving together share one lookup; a revocation holds from the next one", async () => {
-    const { id, key } = await createApiKey({ name: "host" }, null);
+    const { id, key } = await createApiKey(ctx(), { name: "host" }, null);
     const findUnique = vi.spyOn(database().prisma.apiKey, "findUnique");
     const results = await Promise.all(Array.from({ length: 16 }, () => authenticateApiKey(key)));
     expect(results.every((r) => r?.id === id)).toBe(true);
     expect(findUnique).toHaveBeenCalledTimes(1);
     // Nothing is cached: the next request looks again, and sees the revocation.
-    await revokeApiKey(id);
+    await revokeApiKey(ctx(), id);
     const before = findUnique.mock.calls.length;
     expect(await authenticateApiKey(key)).toBeNull();
     expect(findUnique).toHaveBeenCalledTimes(before + 1);
@@ -27,7 +29,7 @@ describe.each(TEST_DATABASES)("authenticateApiKey on $name", (backend) => {
   });
 
   it("touches lastUsedAt at most once a minute", async () => {
-    const { id, key } = await createApiKey({ name: "host" }, null);
+    const { id, key } = await createApiKey(ctx(), { name: "host" }, null);
     const t0 = new Date("2026-11-30T10:00:00Z");
     const lastUsed = async () => (await database().prisma.apiKey.findUniqueOrThrow({ where: { id } })).lastUsedAt?.toISOString();
     await Promise.all([authenticateApiKey(key, t0), authenticateApiKey(key, t0)]);

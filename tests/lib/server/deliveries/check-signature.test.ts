@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
+import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import { standardSignature, teamworkSignature, twentySignature } from "@/lib/delivery/sign-payload";
 import { sealSecret } from "@/lib/delivery/webhook-secrets";
 import { checkSignature } from "@/lib/server/deliveries/check-signature";
@@ -16,6 +17,7 @@ const NOW = new Date((T2 + 30) * 1000);
 
 describe.each(TEST_DATABASES)("checkSignature on $name", (backend) => {
   const database = freshDatabasePerTest(backend);
+  const ctx = () => defaultWorkspaceContext(database().prisma);
 
   async function delivery() {
     const db = database().prisma;
@@ -43,7 +45,7 @@ describe.each(TEST_DATABASES)("checkSignature on $name", (backend) => {
 
   it("checks a Signature header: match, wrong secret, re-serialized body, other bytes", async () => {
     const { id, sent } = await delivery();
-    const check = (input: Record<string, unknown>) => checkSignature(id, input, NOW);
+    const check = (input: Record<string, unknown>) => checkSignature(ctx(), id, input, NOW);
     expect(await check({ secret: TOKEN, signature: teamworkSignature(TOKEN, sent) })).toEqual({
       scheme: "Signature",
       verdict: "match",
@@ -67,18 +69,20 @@ describe.each(TEST_DATABASES)("checkSignature on $name", (backend) => {
   it("checks a webhook-signature header against the latest attempt's timestamp", async () => {
     const { id, sent } = await delivery();
     const latest = standardSignature(TOKEN, id, T2, sent);
-    const result = await checkSignature(id, { secret: TOKEN, signature: `${latest} v1,bm9wZQ==` }, NOW);
+    const result = await checkSignature(ctx(), id, { secret: TOKEN, signature: `${latest} v1,bm9wZQ==` }, NOW);
     expect(result).toMatchObject({ scheme: "webhook-signature", verdict: "match", signedString: `${id}.${T2}.${sent}`, expectedWithYourSecret: latest });
     expect(result.explanation).not.toMatch(/Note:/);
-    const stale = await checkSignature(id, { secret: TOKEN, signature: standardSignature(TOKEN, id, T1, sent) }, NOW);
+    const stale = await checkSignature(ctx(), id, { secret: TOKEN, signature: standardSignature(TOKEN, id, T1, sent) }, NOW);
     expect(stale).toMatchObject({ verdict: "stale_timestamp" });
-    expect(await checkSignature(id, { secret: OTHER, signature: standardSignature(OTHER, id, T2, sent) }, NOW)).toMatchObject({ verdict: "wrong_secret" });
+    expect(await checkSignature(ctx(), id, { secret: OTHER, signature: standardSignature(OTHER, id, T2, sent) }, NOW)).toMatchObject({
+      verdict: "wrong_secret",
+    });
     const body = ` ${sent}`;
-    expect(await checkSignature(id, { secret: TOKEN, signature: standardSignature(TOKEN, id, T2, body), body }, NOW)).toMatchObject({
+    expect(await checkSignature(ctx(), id, { secret: TOKEN, signature: standardSignature(TOKEN, id, T2, body), body }, NOW)).toMatchObject({
       verdict: "reserialized_body",
     });
     // Right, but older than a receiver's 5-minute tolerance: the explanation says so.
-    const old = await checkSignature(id, { secret: TOKEN, signature: latest }, new Date((T2 + 600) * 1000));
+    const old = await checkSignature(ctx(), id, { secret: TOKEN, signature: latest }, new Date((T2 + 600) * 1000));
     expect(old.verdict).toBe("match");
     expect(old.explanation).toMatch(/Note: this attempt's webhook-timestamp is 10 minutes old/);
   });
@@ -86,7 +90,7 @@ describe.each(TEST_DATABASES)("checkSignature on $name", (backend) => {
   it("checks an X-Twenty-Webhook-Signature: with the pasted timestamp, an earlier attempt's, a doubly encoded body, another secret", async () => {
     const { id, sent } = await delivery();
     const [ms1, ms2] = [String(T1 * 1000 + 7), String(T2 * 1000 + 7)];
-    const check = (input: Record<string, unknown>, now = NOW) => checkSignature(id, input, now);
+    const check = (input: Record<string, unknown>, now = NOW) => checkSignature(ctx(), id, input, now);
     const right = twentySignature(TOKEN, ms2, sent);
     const match = await check({ secret: TOKEN, signature: right, timestamp: ms2 });
     expect(match).toMatchObject({ scheme: "X-Twenty-Webhook-Signature", verdict: "match", signedString: `${ms2}:${sent}`, expectedWithYourSecret: right });
@@ -133,9 +137,9 @@ describe.each(TEST_DATABASES)("checkSignature on $name", (backend) => {
   it("reads pasted values as receivers' libraries do, and says so: sha256=<hex>, upper-case hex, a whsec_ secret without its prefix", async () => {
     const { id, sent } = await delivery();
     const hex = teamworkSignature(TOKEN, sent);
-    const prefixed = await checkSignature(id, { secret: TOKEN, signature: `sha256=${hex}` }, NOW);
+    const prefixed = await checkSignature(ctx(), id, { secret: TOKEN, signature: `sha256=${hex}` }, NOW);
     expect(prefixed).toMatchObject({ verdict: "match", normalized: [expect.stringMatching(/without its sha256= prefix/)] });
-    const upper = await checkSignature(id, { secret: TOKEN, signature: `sha256=${hex.toUpperCase()}` }, NOW);
+    const upper = await checkSignature(ctx(), id, { secret: TOKEN, signature: `sha256=${hex.toUpperCase()}` }, NOW);
     expect(upper).toMatchObject({ verdict: "match" });
     expect(upper.normalized).toHaveLength(2);
 
@@ -144,11 +148,11 @@ describe.each(TEST_DATABASES)("checkSignature on $name", (backend) => {
     const row = await db.delivery.findUniqueOrThrow({ where: { id } });
     await db.webhook.update({ where: { id: row.webhookId }, data: { tokenCiphertext: sealSecret(whsec) } });
     const signature = standardSignature(whsec, id, T2, sent);
-    const bare = await checkSignature(id, { secret: whsec.slice("whsec_".length), signature }, NOW);
+    const bare = await checkSignature(ctx(), id, { secret: whsec.slice("whsec_".length), signature }, NOW);
     expect(bare).toMatchObject({ verdict: "match", isSecretTheWebhooks: true, normalized: [expect.stringMatching(/whsec_ followed by what you pasted/)] });
-    expect(await checkSignature(id, { secret: whsec, signature }, NOW)).toMatchObject({ verdict: "match", normalized: [] });
+    expect(await checkSignature(ctx(), id, { secret: whsec, signature }, NOW)).toMatchObject({ verdict: "match", normalized: [] });
     // The Signature header is keyed by the whole token: there the bare secret really is another secret.
-    expect(await checkSignature(id, { secret: whsec.slice(6), signature: teamworkSignature(whsec, sent) }, NOW)).toMatchObject({
+    expect(await checkSignature(ctx(), id, { secret: whsec.slice(6), signature: teamworkSignature(whsec, sent) }, NOW)).toMatchObject({
       verdict: "wrong_secret",
       normalized: [],
     });
@@ -156,14 +160,14 @@ describe.each(TEST_DATABASES)("checkSignature on $name", (backend) => {
 
   it("refuses an unknown delivery and bad input, writing nothing", async () => {
     const { id } = await delivery();
-    await expect(checkSignature(MISSING, { secret: TOKEN, signature: "x" })).rejects.toMatchObject({ kind: "not_found", message: "Delivery not found" });
+    await expect(checkSignature(ctx(), MISSING, { secret: TOKEN, signature: "x" })).rejects.toMatchObject({ kind: "not_found", message: "Delivery not found" });
     for (const [input, field] of [
       [{ secret: "", signature: "x" }, "secret"],
       [{ secret: TOKEN, signature: "   " }, "signature"],
       [{ secret: TOKEN, signature: "ab", timestamp: "2026-11-30T08:00:00Z" }, "timestamp"],
       [{ secret: TOKEN, signature: "ab", scheme: "X-Signature" }, "scheme"],
     ] as const) {
-      const error = await checkSignature(id, input).catch((e: unknown) => e);
+      const error = await checkSignature(ctx(), id, input).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ZodError);
       expect((error as ZodError).issues[0]?.path).toEqual([field]);
     }

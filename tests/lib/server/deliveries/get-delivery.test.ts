@@ -1,12 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import { getDelivery } from "@/lib/server/deliveries/get-delivery";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
 import { enabledWebhook } from "../../../helpers/delivery";
+import { createOtherWorkspace, otherCtx } from "../../../helpers/workspace";
 
 const MISSING = "00000000-0000-4000-8000-000000000000";
 
 describe.each(TEST_DATABASES)("getDelivery on $name", (backend) => {
   const database = freshDatabasePerTest(backend);
+  const ctx = () => defaultWorkspaceContext(database().prisma);
 
   it("returns the delivery, its attempts in order and the exact body that was signed", async () => {
     const db = database().prisma;
@@ -28,7 +31,7 @@ describe.each(TEST_DATABASES)("getDelivery on $name", (backend) => {
         },
       });
     }
-    const detail = await getDelivery(delivery.id);
+    const detail = await getDelivery(ctx(), delivery.id);
     expect(detail).toMatchObject({
       id: delivery.id,
       webhookId: hook.id,
@@ -44,9 +47,14 @@ describe.each(TEST_DATABASES)("getDelivery on $name", (backend) => {
       [1, "auto", 10],
       [2, "retry", 20],
     ]);
+    // Another workspace does not find it.
+    await expect(getDelivery(otherCtx(database().prisma, await createOtherWorkspace(database().prisma)), delivery.id)).rejects.toMatchObject({
+      kind: "not_found",
+      message: "Delivery not found",
+    });
   });
 
   it("says not found for an unknown id", async () => {
-    await expect(getDelivery(MISSING)).rejects.toMatchObject({ kind: "not_found", message: "Delivery not found" });
+    await expect(getDelivery(ctx(), MISSING)).rejects.toMatchObject({ kind: "not_found", message: "Delivery not found" });
   });
 });

@@ -1,13 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import { encodeCursor, listDeliveries } from "@/lib/server/deliveries/list-deliveries";
 import { ZDeliveryListQuery } from "@/lib/validation/delivery";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
 import { enabledWebhook } from "../../../helpers/delivery";
-
-const list = (query: Record<string, unknown>) => listDeliveries(ZDeliveryListQuery.parse(query));
+import { createOtherWorkspace, otherCtx } from "../../../helpers/workspace";
 
 describe.each(TEST_DATABASES)("listDeliveries on $name", (backend) => {
   const database = freshDatabasePerTest(backend);
+  const ctx = () => defaultWorkspaceContext(database().prisma);
+  const list = (query: Record<string, unknown>) => listDeliveries(ctx(), ZDeliveryListQuery.parse(query));
 
   /** Five deliveries an hour apart (d0 oldest), two webhooks, two event types. */
   async function seed() {
@@ -53,6 +55,14 @@ describe.each(TEST_DATABASES)("listDeliveries on $name", (backend) => {
     expect(await only({ statusClass: "5xx" })).toEqual([ids[2]]);
     expect(await only({ statusClass: "none" })).toEqual([ids[3]]);
     expect(await only({ since: "2026-11-30T01:00:00Z", until: "2026-11-30T03:00:00Z" })).toEqual([ids[2], ids[1]]);
+  });
+
+  it("lists only the workspace's own deliveries, whatever the filters name", async () => {
+    const { b } = await seed();
+    const other = otherCtx(database().prisma, await createOtherWorkspace(database().prisma));
+    expect(await listDeliveries(other, ZDeliveryListQuery.parse({}))).toEqual({ data: [], nextCursor: null });
+    expect((await listDeliveries(other, ZDeliveryListQuery.parse({ webhookId: b }))).data).toEqual([]);
+    expect((await list({})).data).toHaveLength(5);
   });
 
   it("refuses a cursor it did not give out, on the cursor field", async () => {

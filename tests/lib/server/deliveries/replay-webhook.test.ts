@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
+import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import { replayWebhook } from "@/lib/server/deliveries/replay-webhook";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
 import { enabledWebhook } from "../../../helpers/delivery";
@@ -10,6 +11,7 @@ const NOW = new Date("2026-11-30T12:00:00Z");
 
 describe.each(TEST_DATABASES)("replayWebhook on $name", (backend) => {
   const database = freshDatabasePerTest(backend);
+  const ctx = () => defaultWorkspaceContext(database().prisma);
 
   /** One delivery per (status, created before/after SINCE), plus one of another webhook. */
   async function seed() {
@@ -45,7 +47,7 @@ describe.each(TEST_DATABASES)("replayWebhook on $name", (backend) => {
 
   it("re-queues an enabled webhook's failed deliveries since the date, leaving pending ones waiting", async () => {
     const s = await seed();
-    expect(await replayWebhook(s.hook, { since: SINCE }, NOW)).toEqual({ requeued: 1 });
+    expect(await replayWebhook(ctx(), s.hook, { since: SINCE }, NOW)).toEqual({ requeued: 1 });
     expect(await state(s.failed.id)).toEqual(["pending", NOW.toISOString(), null]);
     expect(await state(s.pending.id)).toEqual(["pending", "2026-12-01T00:00:00.000Z", null]);
     expect((await state(s.succeeded.id))[0]).toBe("succeeded");
@@ -56,7 +58,7 @@ describe.each(TEST_DATABASES)("replayWebhook on $name", (backend) => {
   it("on a disabled webhook, also makes its parked deliveries due", async () => {
     const s = await seed();
     await database().prisma.webhook.update({ where: { id: s.hook }, data: { enabled: false } });
-    expect(await replayWebhook(s.hook, { since: SINCE }, NOW)).toEqual({ requeued: 2 });
+    expect(await replayWebhook(ctx(), s.hook, { since: SINCE }, NOW)).toEqual({ requeued: 2 });
     expect(await state(s.pending.id)).toEqual(["pending", NOW.toISOString(), null]);
     expect(await state(s.failed.id)).toEqual(["pending", NOW.toISOString(), null]);
   });
@@ -64,9 +66,9 @@ describe.each(TEST_DATABASES)("replayWebhook on $name", (backend) => {
   it("refuses an unknown webhook and a bad date, changing nothing", async () => {
     const s = await seed();
     const before = await database().prisma.delivery.findMany({ orderBy: { createdAt: "asc" } });
-    await expect(replayWebhook(MISSING, { since: SINCE }, NOW)).rejects.toMatchObject({ kind: "not_found", message: "Webhook not found" });
+    await expect(replayWebhook(ctx(), MISSING, { since: SINCE }, NOW)).rejects.toMatchObject({ kind: "not_found", message: "Webhook not found" });
     for (const input of [{ since: "yesterday" }, {}]) {
-      const error = await replayWebhook(s.hook, input, NOW).catch((e: unknown) => e);
+      const error = await replayWebhook(ctx(), s.hook, input, NOW).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ZodError);
       expect((error as ZodError).issues[0]?.path).toEqual(["since"]);
     }

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { Attempt, Delivery } from "@/lib/generated/prisma/client";
 import { toAttemptDto, toDeliveryDto } from "@/lib/server/deliveries/to-delivery-dto";
+import { DEFAULT_WORKSPACE_ID } from "@/lib/validation/workspace";
 
 const ON = { enabled: true };
 const DELIVERY: Delivery = {
+  workspaceId: DEFAULT_WORKSPACE_ID,
   id: "11111111-1111-4111-8111-111111111111",
   webhookId: "22222222-2222-4222-8222-222222222222",
   eventId: "33333333-3333-4333-8333-333333333333",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { GET as queueRoute } from "@/app/api/v1/webhooks/[id]/queue/route";
+import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import { claimDeliveries } from "@/lib/delivery/claim-deliveries";
 import { webhookQueue } from "@/lib/server/deliveries/webhook-queue";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
@@ -8,6 +9,7 @@ import { adminKey, call } from "../../../helpers/routes";
 
 describe.each(TEST_DATABASES)("a webhook's queue on $name", (backend) => {
   const database = freshDatabasePerTest(backend);
+  const ctx = () => defaultWorkspaceContext(database().prisma);
 
   async function queue(webhookId: string, n: number, nextAttemptAt: Date) {
     const db = database().prisma;
@@ -20,7 +22,7 @@ describe.each(TEST_DATABASES)("a webhook's queue on $name", (backend) => {
     const now = new Date();
     await queue(hook.id, 10, new Date(now.getTime() - 1_000));
     await queue(hook.id, 2, new Date(now.getTime() + 60_000));
-    expect(await webhookQueue(hook.id, now)).toEqual({
+    expect(await webhookQueue(ctx(), hook.id, now)).toEqual({
       queued: 10,
       scheduled: 2,
       inFlight: 0,
@@ -30,9 +32,9 @@ describe.each(TEST_DATABASES)("a webhook's queue on $name", (backend) => {
       heldBack: null,
     });
     await claimDeliveries(database().prisma, "w", 100, now, 60_000);
-    expect(await webhookQueue(hook.id, now)).toMatchObject({ queued: 6, inFlight: 4, startedLastSecond: 4, heldBack: "in_flight_limit" });
+    expect(await webhookQueue(ctx(), hook.id, now)).toMatchObject({ queued: 6, inFlight: 4, startedLastSecond: 4, heldBack: "in_flight_limit" });
     // An expired lease is queued again, not in flight.
-    expect(await webhookQueue(hook.id, new Date(now.getTime() + 61_000))).toMatchObject({ queued: 12, scheduled: 0, inFlight: 0, heldBack: null });
+    expect(await webhookQueue(ctx(), hook.id, new Date(now.getTime() + 61_000))).toMatchObject({ queued: 12, scheduled: 0, inFlight: 0, heldBack: null });
   });
 
   it("says when the rate limit, or a disabled webhook, holds them back", async () => {
@@ -40,10 +42,10 @@ describe.each(TEST_DATABASES)("a webhook's queue on $name", (backend) => {
     const now = new Date();
     await queue(hook.id, 5, new Date(now.getTime() - 1_000));
     await claimDeliveries(database().prisma, "w", 100, now, 60_000);
-    expect(await webhookQueue(hook.id, now)).toMatchObject({ queued: 3, inFlight: 2, startedLastSecond: 2, heldBack: "rate_limit" });
-    expect(await webhookQueue(hook.id, new Date(now.getTime() + 1_000))).toMatchObject({ startedLastSecond: 0, heldBack: null });
+    expect(await webhookQueue(ctx(), hook.id, now)).toMatchObject({ queued: 3, inFlight: 2, startedLastSecond: 2, heldBack: "rate_limit" });
+    expect(await webhookQueue(ctx(), hook.id, new Date(now.getTime() + 1_000))).toMatchObject({ startedLastSecond: 0, heldBack: null });
     await database().prisma.webhook.update({ where: { id: hook.id }, data: { enabled: false } });
-    expect(await webhookQueue(hook.id, now)).toMatchObject({ queued: 3, heldBack: "disabled" });
+    expect(await webhookQueue(ctx(), hook.id, now)).toMatchObject({ queued: 3, heldBack: "disabled" });
   });
 
   it("over the API: 200 with the counts, 400 for a malformed id, 404 for an unknown one", async () => {

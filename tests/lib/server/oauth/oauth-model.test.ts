@@ -1,16 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { createOAuthApp } from "@/lib/server/oauth/oauth-apps";
+import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
+import { createOAuthApp, listOAuthApps } from "@/lib/server/oauth/oauth-apps";
 import { authorizeModel, oauthModel } from "@/lib/server/oauth/oauth-model";
 import { createUser } from "@/lib/server/users/create-user";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
+import { createOtherWorkspace, otherCtx } from "../../../helpers/workspace";
 
 // The storage the protocol library runs on (the protocol itself is exercised in tests/api/oauth.test.ts).
 
 describe.each(TEST_DATABASES)("the OAuth model on $name", (backend) => {
   const db = freshDatabasePerTest(backend);
+  const ctx = () => defaultWorkspaceContext(db().prisma);
 
   it("getClient (token endpoint): a confidential client only with its secret, a public one only without; the authorize step names either", async () => {
-    const app = await createOAuthApp({ name: "R", redirectUris: ["https://a.example/cb"], scopes: ["webhooks:write"] }, null);
+    const app = await createOAuthApp(ctx(), { name: "R", redirectUris: ["https://a.example/cb"], scopes: ["webhooks:write"] }, null);
     expect(await oauthModel.getClient(app.clientId, app.clientSecret)).toMatchObject({
       id: app.id,
       redirectUris: ["https://a.example/cb"],
@@ -23,7 +26,7 @@ describe.each(TEST_DATABASES)("the OAuth model on $name", (backend) => {
     expect(await oauthModel.getClient(app.clientId, null as unknown as string)).toBe(false);
     expect(await oauthModel.getClient("hlc_unknown", app.clientSecret)).toBe(false);
     expect(await oauthModel.getClient("x".repeat(500), "s")).toBe(false);
-    const cli = await createOAuthApp({ name: "CLI", clientType: "public", redirectUris: ["http://127.0.0.1/cb"], scopes: ["webhooks:read"] }, null);
+    const cli = await createOAuthApp(ctx(), { name: "CLI", clientType: "public", redirectUris: ["http://127.0.0.1/cb"], scopes: ["webhooks:read"] }, null);
     expect(await oauthModel.getClient(cli.clientId, undefined as unknown as string)).toMatchObject({
       id: cli.id,
       grants: ["authorization_code", "refresh_token"],
@@ -49,7 +52,7 @@ describe.each(TEST_DATABASES)("the OAuth model on $name", (backend) => {
   });
 
   it("codes: stored hashed, only with PKCE, used once; kept marked used, and found again they end the grant they started", async () => {
-    const app = await createOAuthApp({ name: "R", redirectUris: ["https://a.example/cb"], scopes: ["administrative"] }, null);
+    const app = await createOAuthApp(ctx(), { name: "R", redirectUris: ["https://a.example/cb"], scopes: ["administrative"] }, null);
     const admin = await createUser({ email: "a@example.com", password: "admin-password-1", role: "ADMIN" });
     const client = (await oauthModel.getClient(app.clientId, app.clientSecret)) as { id: string; grants: string[] };
     const code = { authorizationCode: "hlac_code", expiresAt: new Date(Date.now() + 60_000), redirectUri: "https://a.example/cb", scope: ["administrative"] };
@@ -76,8 +79,40 @@ describe.each(TEST_DATABASES)("the OAuth model on $name", (backend) => {
     expect(await oauthModel.getAuthorizationCode("hlac_code")).toBe(false);
   });
 
+  it("codes and tokens belong to their application's workspace, whichever workspace that is", async () => {
+    const prisma = db().prisma;
+    const otherRef = await createOtherWorkspace(prisma);
+    const admin = await createUser({ email: "e@example.com", password: "admin-password-1", role: "ADMIN" }, { workspaceId: otherRef.id });
+    const app = await createOAuthApp(otherCtx(prisma, otherRef), { name: "R", redirectUris: ["https://a.example/cb"], scopes: ["webhooks:read"] }, admin.id);
+    const client = (await oauthModel.getClient(app.clientId, app.clientSecret)) as { id: string; grants: string[] };
+    expect(client).toMatchObject({ id: app.id, workspaceId: otherRef.id });
+    expect(await authorizeModel.getClient(app.clientId, null as unknown as string)).toMatchObject({ workspaceId: otherRef.id });
+    const expiresAt = new Date(Date.now() + 60_000);
+    const code = {
+      authorizationCode: "hlac_w",
+      expiresAt,
+      redirectUri: "https://a.example/cb",
+      scope: ["webhooks:read"],
+      codeChallenge: "c".repeat(43),
+      codeChallengeMethod: "S256",
+    };
+    await oauthModel.saveAuthorizationCode(code, client, { id: admin.id });
+    expect(await prisma.oAuthCode.findFirstOrThrow({ select: { workspaceId: true } })).toEqual({ workspaceId: otherRef.id });
+    await oauthModel.saveToken(
+      { accessToken: "hlat_w", accessTokenExpiresAt: expiresAt, refreshToken: "hlrt_w", refreshTokenExpiresAt: expiresAt, client, user: {} },
+      client,
+      { id: null },
+    );
+    expect(await prisma.oAuthToken.findFirstOrThrow({ select: { workspaceId: true } })).toEqual({ workspaceId: otherRef.id });
+    // The successor of a refresh is saved with the client the refresh token names: the same workspace.
+    const refresh = await oauthModel.getRefreshToken("hlrt_w");
+    expect(refresh ? refresh.client : null).toMatchObject({ id: app.id, workspaceId: otherRef.id });
+    // Nothing of it shows in the Default workspace.
+    expect(await listOAuthApps(ctx())).toEqual([]);
+  });
+
   it("tokens: saved hashed, each client-credentials pair a grant of its own; a refresh token rotates once, and again it ends its grant", async () => {
-    const app = await createOAuthApp({ name: "R", redirectUris: [], scopes: ["administrative"] }, null);
+    const app = await createOAuthApp(ctx(), { name: "R", redirectUris: [], scopes: ["administrative"] }, null);
     const client = (await oauthModel.getClient(app.clientId, app.clientSecret)) as { id: string; grants: string[] };
     const expires = new Date(Date.now() + 60_000);
     await oauthModel.saveToken(

@@ -1,17 +1,19 @@
 import { describe, expect, it } from "vitest";
+import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import { createOAuthApp } from "@/lib/server/oauth/oauth-apps";
 import { ACCESS_TOKEN_LIFETIME_S, decideAuthorization } from "@/lib/server/oauth/oauth-server";
 import { createUser } from "@/lib/server/users/create-user";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
 
 describe.each(TEST_DATABASES)("decideAuthorization on $name", (backend) => {
-  freshDatabasePerTest(backend);
+  const database = freshDatabasePerTest(backend);
+  const ctx = () => defaultWorkspaceContext(database().prisma);
 
   it("access tokens last 24 hours, as Worksection's", () => expect(ACCESS_TOKEN_LIFETIME_S).toBe(86_400));
 
   it("approve: the registered redirect URI with a code and the state; an unregistered one: an error, nothing to follow", async () => {
     const admin = await createUser({ email: "a@example.com", password: "admin-password-1", role: "ADMIN" });
-    const app = await createOAuthApp({ name: "R", redirectUris: ["https://a.example/cb?x=1"], scopes: ["administrative"] }, null);
+    const app = await createOAuthApp(ctx(), { name: "R", redirectUris: ["https://a.example/cb?x=1"], scopes: ["administrative"] }, null);
     const params = {
       response_type: "code",
       client_id: app.clientId,

@@ -1,14 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import { createOAuthApp } from "@/lib/server/oauth/oauth-apps";
 import { revokeGrant } from "@/lib/server/oauth/revoke-grant";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
 
 describe.each(TEST_DATABASES)("revokeGrant on $name", (backend) => {
   const db = freshDatabasePerTest(backend);
+  const ctx = () => defaultWorkspaceContext(db().prisma);
 
   it("ends every live token of one grant, leaves other grants and keeps earlier revocation times", async () => {
-    const app = await createOAuthApp({ name: "R", redirectUris: [], scopes: ["webhooks:read"] }, null);
+    const app = await createOAuthApp(ctx(), { name: "R", redirectUris: [], scopes: ["webhooks:read"] }, null);
     const grantId = randomUUID();
     const earlier = new Date(Date.now() - 60_000);
     const row = (hash: string, fields: { grantId?: string; revokedAt?: Date } = {}) =>

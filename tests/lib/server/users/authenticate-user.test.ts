@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db";
 import { instanceSecrets } from "@/lib/instance-secrets";
 import { authenticateUser, TooManyAttemptsError } from "@/lib/server/users/authenticate-user";
 import { createUser } from "@/lib/server/users/create-user";
+import { DEFAULT_WORKSPACE_ID } from "@/lib/validation/workspace";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
 
 const PASSWORD = "a-long-enough-password";
@@ -15,7 +16,12 @@ describe.each(TEST_DATABASES)("authenticateUser on $name", (backend) => {
   it("signs in with the right password only, case-insensitively on the email", async () => {
     await createUser({ email: "m@example.com", password: PASSWORD, role: "MEMBER" });
     const throttle = new LoginThrottle();
-    expect(await authenticateUser({ email: "M@Example.com", password: PASSWORD }, null, throttle)).toMatchObject({ email: "m@example.com", role: "MEMBER" });
+    const member = await authenticateUser({ email: "M@Example.com", password: PASSWORD }, null, throttle);
+    expect(member).toMatchObject({ email: "m@example.com", isOperator: false });
+    expect(member).not.toHaveProperty("role"); // roles are the memberships', one per workspace
+    expect(await _db().prisma.membership.findMany({ where: { userId: member?.id }, select: { workspaceId: true, role: true } })).toEqual([
+      { workspaceId: DEFAULT_WORKSPACE_ID, role: "MEMBER" },
+    ]);
     expect(await authenticateUser({ email: "m@example.com", password: `${PASSWORD}x` }, null, throttle)).toBeNull();
     expect(await authenticateUser({ email: "nobody@example.com", password: PASSWORD }, null, throttle)).toBeNull();
     expect(await authenticateUser({ email: "not an email", password: PASSWORD }, null, throttle)).toBeNull();

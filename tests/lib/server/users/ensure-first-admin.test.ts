@@ -7,6 +7,7 @@ import { signInHint } from "@/lib/server/boot";
 import { authenticateUser } from "@/lib/server/users/authenticate-user";
 import { createUser } from "@/lib/server/users/create-user";
 import { ensureFirstAdmin, GENERATED_ADMIN_EMAIL, INITIAL_PASSWORD_FILE } from "@/lib/server/users/ensure-first-admin";
+import { DEFAULT_WORKSPACE_ID } from "@/lib/validation/workspace";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
 
 const dirs: string[] = [];
@@ -16,11 +17,18 @@ afterEach(() => {
 
 describe.each(TEST_DATABASES)("ensureFirstAdmin on $name", (backend) => {
   const db = freshDatabasePerTest(backend);
+  /** The first admin is an operator and an admin of the Default workspace. */
+  const adminOfDefault = async (userId: string | undefined) =>
+    (await db().prisma.membership.findMany({ where: { userId }, select: { workspaceId: true, role: true } })).some(
+      (m) => m.workspaceId === DEFAULT_WORKSPACE_ID && m.role === "ADMIN",
+    );
 
   it("creates the admin from ADMIN_EMAIL / ADMIN_PASSWORD when there is no user", async () => {
     const result = await ensureFirstAdmin({ adminEmail: "Boss@Example.com", adminPassword: "boss-password-123", dataDir: null });
     expect(result).toEqual({ kind: "created-from-env", email: "boss@example.com" });
-    expect(await authenticateUser({ email: "boss@example.com", password: "boss-password-123" }, null, new LoginThrottle())).toMatchObject({ role: "ADMIN" });
+    const boss = await authenticateUser({ email: "boss@example.com", password: "boss-password-123" }, null, new LoginThrottle());
+    expect(boss).toMatchObject({ isOperator: true });
+    expect(await adminOfDefault(boss?.id)).toBe(true);
   });
 
   it("does nothing once any user exists, whatever the env says", async () => {
@@ -38,7 +46,9 @@ describe.each(TEST_DATABASES)("ensureFirstAdmin on $name", (backend) => {
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     const password = fs.readFileSync(file, "utf8").trim();
     expect(password.length).toBeGreaterThanOrEqual(20);
-    expect(await authenticateUser({ email: GENERATED_ADMIN_EMAIL, password }, null, new LoginThrottle())).toMatchObject({ role: "ADMIN" });
+    const admin = await authenticateUser({ email: GENERATED_ADMIN_EMAIL, password }, null, new LoginThrottle());
+    expect(admin).toMatchObject({ isOperator: true });
+    expect(await adminOfDefault(admin?.id)).toBe(true);
     expect(signInHint(result, "http://localhost:3000")).toContain(file);
     expect(signInHint(result, "http://localhost:3000")).not.toContain(password);
   });

@@ -1,15 +1,17 @@
 import { describe, expect, it } from "vitest";
+import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import { assertEventsExist, assertProjectsExist, assertTargetAllowed } from "@/lib/server/webhooks/check-webhook-refs";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
 
 describe.each(TEST_DATABASES)("webhook reference checks on $name", (backend) => {
   const database = freshDatabasePerTest(backend);
+  const ctx = () => defaultWorkspaceContext(database().prisma);
 
   it("accepts known events and projects, and refuses each unknown one by its index", async () => {
     await database().prisma.project.create({ data: { id: "p1", name: "P1" } });
-    await expect(assertEventsExist(["*"])).resolves.toBeUndefined();
-    await expect(assertEventsExist(["deals.created", "deals.updated"])).resolves.toBeUndefined();
-    await expect(assertEventsExist(["nope", "deals.created", "*"])).rejects.toMatchObject({
+    await expect(assertEventsExist(ctx(), ["*"])).resolves.toBeUndefined();
+    await expect(assertEventsExist(ctx(), ["deals.created", "deals.updated"])).resolves.toBeUndefined();
+    await expect(assertEventsExist(ctx(), ["nope", "deals.created", "*"])).rejects.toMatchObject({
       kind: "invalid",
       code: "validation_failed",
       message: 'Unknown event type "nope"; Unknown event type "*"',
@@ -18,9 +20,9 @@ describe.each(TEST_DATABASES)("webhook reference checks on $name", (backend) => 
         { path: "events.2", message: 'Unknown event type "*"' },
       ],
     });
-    await expect(assertProjectsExist([])).resolves.toBeUndefined();
-    await expect(assertProjectsExist(["p1"])).resolves.toBeUndefined();
-    await expect(assertProjectsExist(["p1", "P1"])).rejects.toMatchObject({
+    await expect(assertProjectsExist(ctx(), [])).resolves.toBeUndefined();
+    await expect(assertProjectsExist(ctx(), ["p1"])).resolves.toBeUndefined();
+    await expect(assertProjectsExist(ctx(), ["p1", "P1"])).rejects.toMatchObject({
       kind: "invalid",
       issues: [{ path: "projects.1", message: 'Unknown project "P1"' }],
     });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import { teamworkSignature } from "@/lib/delivery/sign-payload";
 import { openSecret } from "@/lib/delivery/webhook-secrets";
 import { createWebhook } from "@/lib/server/webhooks/create-webhook";
@@ -8,10 +9,11 @@ import { zodPath } from "../../../helpers/refusals";
 
 describe.each(TEST_DATABASES)("createWebhook on $name", (backend) => {
   const database = freshDatabasePerTest(backend);
+  const ctx = () => defaultWorkspaceContext(database().prisma);
 
   it("creates a disabled webhook, returning its token once and storing secrets sealed", async () => {
     await database().prisma.project.create({ data: { id: "p1", name: "P1" } });
-    const created = await createWebhook({
+    const created = await createWebhook(ctx(), {
       url: " http://127.0.0.1:9/hooks ",
       events: ["deals.created", "deals.created", "deals.updated"],
       projects: ["p1"],
@@ -40,7 +42,7 @@ describe.each(TEST_DATABASES)("createWebhook on $name", (backend) => {
   });
 
   it("stores all events as a flag and generates a whsec_ token when none is given", async () => {
-    const created = await createWebhook({ url: "http://127.0.0.1:9/all", events: ["deals.created", "*"] });
+    const created = await createWebhook(ctx(), { url: "http://127.0.0.1:9/all", events: ["deals.created", "*"] });
     expect(created.events).toEqual(["*"]);
     expect(created.token).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
     const row = await database().prisma.webhook.findUniqueOrThrow({ where: { id: created.id } });
@@ -49,17 +51,17 @@ describe.each(TEST_DATABASES)("createWebhook on $name", (backend) => {
 
   it("refuses bad input, unknown events and projects and a blocked target, writing nothing", async () => {
     const ok = { url: "http://127.0.0.1:9/x", events: ["deals.created"] };
-    expect(await zodPath(createWebhook({ ...ok, url: "ftp://127.0.0.1/x" }))).toEqual(["url"]);
-    expect(await zodPath(createWebhook({ ...ok, events: [] }))).toEqual(["events"]);
-    expect(await zodPath(createWebhook({ ...ok, token: "short" }))).toEqual(["token"]);
-    expect(await zodPath(createWebhook({ ...ok, httpPassword: "pw" }))).toEqual(["httpUser"]);
-    await expect(createWebhook({ ...ok, events: ["deals.created", "no.such.event"] })).rejects.toMatchObject({
+    expect(await zodPath(createWebhook(ctx(), { ...ok, url: "ftp://127.0.0.1/x" }))).toEqual(["url"]);
+    expect(await zodPath(createWebhook(ctx(), { ...ok, events: [] }))).toEqual(["events"]);
+    expect(await zodPath(createWebhook(ctx(), { ...ok, token: "short" }))).toEqual(["token"]);
+    expect(await zodPath(createWebhook(ctx(), { ...ok, httpPassword: "pw" }))).toEqual(["httpUser"]);
+    await expect(createWebhook(ctx(), { ...ok, events: ["deals.created", "no.such.event"] })).rejects.toMatchObject({
       kind: "invalid",
       issues: [{ path: "events.1", message: 'Unknown event type "no.such.event"' }],
     });
-    await expect(createWebhook({ ...ok, projects: ["ghost"] })).rejects.toMatchObject({ kind: "invalid", issues: [{ path: "projects.0" }] });
+    await expect(createWebhook(ctx(), { ...ok, projects: ["ghost"] })).rejects.toMatchObject({ kind: "invalid", issues: [{ path: "projects.0" }] });
     // An IP literal is vetted without any lookup or connection.
-    await expect(createWebhook({ ...ok, url: "http://10.0.0.1/x" })).rejects.toMatchObject({ kind: "invalid", issues: [{ path: "url" }] });
+    await expect(createWebhook(ctx(), { ...ok, url: "http://10.0.0.1/x" })).rejects.toMatchObject({ kind: "invalid", issues: [{ path: "url" }] });
     expect(await database().prisma.webhook.count()).toBe(0);
   });
 
@@ -70,6 +72,7 @@ describe.each(TEST_DATABASES)("createWebhook on $name", (backend) => {
     });
     try {
       const created = await createWebhook(
+        ctx(),
         { url: `${receiver.url}/ok`, events: ["post_task"], token: "chosen-token-0123456789", httpUser: "u", httpPassword: "p" },
         { mustPassTest: true },
       );
@@ -77,13 +80,13 @@ describe.each(TEST_DATABASES)("createWebhook on $name", (backend) => {
       const ping = receiver.received[0];
       expect(ping?.headers.authorization).toBe(`Basic ${Buffer.from("u:p").toString("base64")}`);
       expect(ping?.headers.signature).toBe(teamworkSignature("chosen-token-0123456789", ping?.body ?? ""));
-      await expect(createWebhook({ url: `${receiver.url}/down`, events: ["post_task"] }, { mustPassTest: true })).rejects.toMatchObject({
+      await expect(createWebhook(ctx(), { url: `${receiver.url}/down`, events: ["post_task"] }, { mustPassTest: true })).rejects.toMatchObject({
         kind: "rejected",
         code: "test_failed",
       });
       expect(await database().prisma.webhook.count()).toBe(1);
       // Refused before any request when the input is wrong.
-      await expect(createWebhook({ url: `${receiver.url}/ok`, events: ["nope"] }, { mustPassTest: true })).rejects.toMatchObject({ kind: "invalid" });
+      await expect(createWebhook(ctx(), { url: `${receiver.url}/ok`, events: ["nope"] }, { mustPassTest: true })).rejects.toMatchObject({ kind: "invalid" });
       expect(receiver.received).toHaveLength(2);
     } finally {
       await receiver.close();

@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import { listWebhooks } from "@/lib/server/webhooks/list-webhooks";
 import { ZWebhookListQuery } from "@/lib/validation/webhook";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
 import { enabledWebhook } from "../../../helpers/delivery";
 
-const list = (query: Record<string, unknown>) => listWebhooks(ZWebhookListQuery.parse(query));
-
 describe.each(TEST_DATABASES)("listWebhooks on $name", (backend) => {
   const database = freshDatabasePerTest(backend);
+  const ctx = () => defaultWorkspaceContext(database().prisma);
+  const list = (query: Record<string, unknown>) => listWebhooks(ctx(), ZWebhookListQuery.parse(query));
 
   async function seed() {
     const db = database().prisma;

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import { createWebhook } from "@/lib/server/webhooks/create-webhook";
 import { disableWebhook, enableWebhook } from "@/lib/server/webhooks/set-webhook-enabled";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
@@ -8,6 +9,7 @@ const MISSING = "00000000-0000-4000-8000-000000000000";
 
 describe.each(TEST_DATABASES)("enableWebhook and disableWebhook on $name", (backend) => {
   const database = freshDatabasePerTest(backend);
+  const ctx = () => defaultWorkspaceContext(database().prisma);
   const row = (id: string) => database().prisma.webhook.findUniqueOrThrow({ where: { id } });
   let receiver: Awaited<ReturnType<typeof startReceiver>> | undefined;
   afterEach(async () => {
@@ -17,7 +19,7 @@ describe.each(TEST_DATABASES)("enableWebhook and disableWebhook on $name", (back
 
   it("enables after a test ping succeeds, resetting the failure count and reason", async () => {
     receiver = await startReceiver();
-    const { id } = await createWebhook({ url: `${receiver.url}/on`, events: ["deals.created"] });
+    const { id } = await createWebhook(ctx(), { url: `${receiver.url}/on`, events: ["deals.created"] });
     await database().prisma.webhook.update({
       where: { id },
       data: {
@@ -28,7 +30,7 @@ describe.each(TEST_DATABASES)("enableWebhook and disableWebhook on $name", (back
         enableErrorAt: new Date(),
       },
     });
-    expect(await enableWebhook(id)).toMatchObject({ id, enabled: true, status: "working", consecutiveFailures: 0, disabledReason: null });
+    expect(await enableWebhook(ctx(), id)).toMatchObject({ id, enabled: true, status: "working", consecutiveFailures: 0, disabledReason: null });
     expect(receiver.received).toHaveLength(1);
     expect(receiver.received[0]).toMatchObject({ method: "POST", url: "/on", headers: { event: "ping" } });
     expect(await row(id)).toMatchObject({
@@ -40,7 +42,7 @@ describe.each(TEST_DATABASES)("enableWebhook and disableWebhook on $name", (back
       enableErrorAt: null,
     });
     // Enabling one that is on sends nothing.
-    expect(await enableWebhook(id)).toMatchObject({ enabled: true });
+    expect(await enableWebhook(ctx(), id)).toMatchObject({ enabled: true });
     expect(receiver.received).toHaveLength(1);
   });
 
@@ -49,10 +51,10 @@ describe.each(TEST_DATABASES)("enableWebhook and disableWebhook on $name", (back
       res.statusCode = 500;
       res.end("boom");
     });
-    const { id } = await createWebhook({ url: `${receiver.url}/fail`, events: ["deals.created"] });
+    const { id } = await createWebhook(ctx(), { url: `${receiver.url}/fail`, events: ["deals.created"] });
     await database().prisma.webhook.update({ where: { id }, data: { consecutiveFailures: 4, disabledReason: "The receiver answered 410 Gone" } });
     const before = await row(id);
-    await expect(enableWebhook(id)).rejects.toMatchObject({
+    await expect(enableWebhook(ctx(), id)).rejects.toMatchObject({
       kind: "rejected",
       code: "test_failed",
       message: "Not enabled: the test delivery failed (http_status: the URL answered HTTP 500)",
@@ -65,19 +67,19 @@ describe.each(TEST_DATABASES)("enableWebhook and disableWebhook on $name", (back
       enableErrorAt: expect.any(Date),
       updatedAt: expect.any(Date),
     });
-    await expect(enableWebhook(MISSING)).rejects.toMatchObject({ kind: "not_found" });
-    await expect(disableWebhook(MISSING)).rejects.toMatchObject({ kind: "not_found" });
+    await expect(enableWebhook(ctx(), MISSING)).rejects.toMatchObject({ kind: "not_found" });
+    await expect(disableWebhook(ctx(), MISSING)).rejects.toMatchObject({ kind: "not_found" });
     expect(await database().prisma.webhook.count()).toBe(1);
   });
 
   it("disables at once; disabling one that is off keeps why Hookline disabled it", async () => {
-    const { id } = await createWebhook({ url: "http://127.0.0.1:9/off", events: ["deals.created"] });
+    const { id } = await createWebhook(ctx(), { url: "http://127.0.0.1:9/off", events: ["deals.created"] });
     await database().prisma.webhook.update({ where: { id }, data: { enabled: true, disabledReason: "stale" } });
-    expect(await disableWebhook(id)).toMatchObject({ enabled: false, status: "disabled", disabledReason: null });
+    expect(await disableWebhook(ctx(), id)).toMatchObject({ enabled: false, status: "disabled", disabledReason: null });
     const off = await row(id);
     expect(off.disabledAt).toBeInstanceOf(Date);
     await database().prisma.webhook.update({ where: { id }, data: { disabledReason: "10 consecutive failed deliveries" } });
-    expect(await disableWebhook(id)).toMatchObject({ enabled: false, disabledReason: "10 consecutive failed deliveries" });
+    expect(await disableWebhook(ctx(), id)).toMatchObject({ enabled: false, disabledReason: "10 consecutive failed deliveries" });
     expect((await row(id)).disabledAt).toEqual(off.disabledAt);
   });
 });

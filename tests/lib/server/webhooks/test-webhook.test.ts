@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
+import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import { teamworkSignature } from "@/lib/delivery/sign-payload";
 import { createWebhook } from "@/lib/server/webhooks/create-webhook";
 import {
@@ -18,6 +19,7 @@ const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:
 
 describe.each(TEST_DATABASES)("testWebhook on $name", (backend) => {
   const database = freshDatabasePerTest(backend);
+  const ctx = () => defaultWorkspaceContext(database().prisma);
   const receivers: Awaited<ReturnType<typeof startReceiver>>[] = [];
   afterEach(async () => {
     await Promise.all(receivers.splice(0).map((r) => r.close()));
@@ -31,19 +33,19 @@ describe.each(TEST_DATABASES)("testWebhook on $name", (backend) => {
     });
     receivers.push(saved, other);
     const token = "test-token-0123456789";
-    const { id } = await createWebhook({ url: `${saved.url}/hook`, events: ["deals.created"], token, httpUser: "bob", httpPassword: "pw-1" });
-    const result = await testWebhook(id);
+    const { id } = await createWebhook(ctx(), { url: `${saved.url}/hook`, events: ["deals.created"], token, httpUser: "bob", httpPassword: "pw-1" });
+    const result = await testWebhook(ctx(), id);
     expect(result).toMatchObject({ ok: true, status: 200, responseSnippet: "pong" });
     const [ping] = saved.received;
     expect(ping?.headers).toMatchObject({ event: "ping", authorization: basic("bob", "pw-1"), signature: teamworkSignature(token, ping?.body ?? "") });
     expect(JSON.parse(ping?.body ?? "{}")).toMatchObject({ event: "ping", data: { webhookId: id } });
 
-    const elsewhere = await testWebhook(id, { url: `${other.url}/hook` });
+    const elsewhere = await testWebhook(ctx(), id, { url: `${other.url}/hook` });
     expect(elsewhere).toMatchObject({ ok: false, status: 404, errorClass: "http_status", responseSnippet: "no such hook" });
     expect(other.received[0]?.headers.authorization).toBeUndefined();
     expect(describeTestFailure(elsewhere)).toBe("http_status: the URL answered HTTP 404");
     // The form's own credentials go where the form says.
-    await testWebhook(id, { url: `${other.url}/hook`, httpUser: "eve", httpPassword: "pw-2" });
+    await testWebhook(ctx(), id, { url: `${other.url}/hook`, httpUser: "eve", httpPassword: "pw-2" });
     expect(other.received[1]?.headers.authorization).toBe(basic("eve", "pw-2"));
     expect(await database().prisma.webhook.count()).toBe(1);
   });
@@ -51,9 +53,9 @@ describe.each(TEST_DATABASES)("testWebhook on $name", (backend) => {
   it("refuses an unknown id and a bad override, sending nothing", async () => {
     const receiver = await startReceiver();
     receivers.push(receiver);
-    const { id } = await createWebhook({ url: `${receiver.url}/hook`, events: ["deals.created"] });
-    await expect(testWebhook(MISSING)).rejects.toMatchObject({ kind: "not_found" });
-    const error = await testWebhook(id, { url: "javascript:alert(1)" }).catch((e: unknown) => e);
+    const { id } = await createWebhook(ctx(), { url: `${receiver.url}/hook`, events: ["deals.created"] });
+    await expect(testWebhook(ctx(), MISSING)).rejects.toMatchObject({ kind: "not_found" });
+    const error = await testWebhook(ctx(), id, { url: "javascript:alert(1)" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ZodError);
     expect((error as ZodError).issues[0]?.path).toEqual(["url"]);
     expect(receiver.received).toHaveLength(0);

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { Webhook } from "@/lib/generated/prisma/client";
 import { toWebhookDto } from "@/lib/server/webhooks/to-webhook-dto";
+import { DEFAULT_WORKSPACE_ID } from "@/lib/validation/workspace";
 
 const ROW: Webhook = {
   id: "11111111-1111-4111-8111-111111111111",
+  workspaceId: DEFAULT_WORKSPACE_ID,
   url: "http://127.0.0.1:9/dto",
   description: "CRM",
   allEvents: false,

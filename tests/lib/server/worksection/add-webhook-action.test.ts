@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import { addWebhookAction } from "@/lib/server/worksection/add-webhook-action";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
 import { startReceiver } from "../../../helpers/receiver";
 
 describe.each(TEST_DATABASES)("addWebhookAction on $name", (backend) => {
   const database = freshDatabasePerTest(backend);
+  const ctx = () => defaultWorkspaceContext(database().prisma);
 
   it("creates an enabled webhook from Worksection's parameters once the URL passes; each refusal names what is wrong", async () => {
     await database().prisma.project.create({ data: { id: "333", name: "333" } });
@@ -14,14 +16,17 @@ describe.each(TEST_DATABASES)("addWebhookAction on $name", (backend) => {
     });
     try {
       const params = (p: Record<string, string>) => new Map(Object.entries(p));
-      const { id } = await addWebhookAction(params({ url: `${receiver.url}/ok`, events: "post_task, close_task,post_task", projects: "333", page: "/x/" }));
+      const { id } = await addWebhookAction(
+        ctx(),
+        params({ url: `${receiver.url}/ok`, events: "post_task, close_task,post_task", projects: "333", page: "/x/" }),
+      );
       expect(await database().prisma.webhook.findUniqueOrThrow({ where: { id } })).toMatchObject({
         enabled: true,
         events: ["post_task", "close_task"],
         projects: ["333"],
         description: "Added with Worksection's add_webhook",
       });
-      const refusal = (p: Record<string, string>) => addWebhookAction(params(p)).catch((e: unknown) => e);
+      const refusal = (p: Record<string, string>) => addWebhookAction(ctx(), params(p)).catch((e: unknown) => e);
       expect(await refusal({ url: `${receiver.url}/down`, events: "post_task" })).toMatchObject({ kind: "url_check_failed", details: `${receiver.url}/down` });
       expect(await refusal({ url: `${receiver.url}/ok`, events: "close_task,reopen_tsk,post_tsk" })).toMatchObject({
         kind: "unknown_events",

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import { getWebhooksAction, toWorksectionWebhook } from "@/lib/server/worksection/get-webhooks-action";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
+import { createOtherWorkspace, otherCtx } from "../../../helpers/workspace";
 
 const row = {
   id: "8d7a2a4e-5f0e-4c8b-9a51-0c1f5a0f9a11",
@@ -27,15 +29,26 @@ describe("toWorksectionWebhook", () => {
 
 describe.each(TEST_DATABASES)("getWebhooksAction on $name", (backend) => {
   const database = freshDatabasePerTest(backend);
+  const ctx = () => defaultWorkspaceContext(database().prisma);
 
   it("lists every webhook, oldest first", async () => {
-    expect(await getWebhooksAction()).toEqual({ data: [] });
+    expect(await getWebhooksAction(ctx())).toEqual({ data: [] });
     const base = { events: ["post_task"], projects: [], tokenCiphertext: "v1.x.y.z" };
     await database().prisma.webhook.create({ data: { ...base, url: "https://second.example/", createdAt: new Date("2026-11-30T11:00:00Z") } });
     await database().prisma.webhook.create({ data: { ...base, url: "https://first.example/", createdAt: new Date("2026-11-30T10:00:00Z"), enabled: true } });
-    expect((await getWebhooksAction()).data.map((w) => [w.url, w.status])).toEqual([
+    expect((await getWebhooksAction(ctx())).data.map((w) => [w.url, w.status])).toEqual([
       ["https://first.example/", "active"],
       ["https://second.example/", "disabled"],
     ]);
+  });
+
+  it("lists only the workspace's own webhooks", async () => {
+    const prisma = database().prisma;
+    const otherRef = await createOtherWorkspace(prisma);
+    const base = { events: ["post_task"], projects: [], tokenCiphertext: "v1.x.y.z" };
+    await prisma.webhook.create({ data: { ...base, url: "https://mine.example/" } });
+    await prisma.webhook.create({ data: { ...base, url: "https://theirs.example/", workspaceId: otherRef.id } });
+    expect((await getWebhooksAction(ctx())).data.map((w) => w.url)).toEqual(["https://mine.example/"]);
+    expect((await getWebhooksAction(otherCtx(prisma, otherRef))).data.map((w) => w.url)).toEqual(["https://theirs.example/"]);
   });
 });

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Webhook · Hookline" };
 
 export default async function WebhookPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requireAdminPage(`/settings/webhooks/${encodeURIComponent(id)}`);
+  await requireAdminPage(`/settings/webhooks/${encodeURIComponent(id)}`, { kind: "webhook", id });
   if (!ZWebhookId.safeParse({ id }).success) notFound();
   return (
     <>

@@ -3,4 +3,4 @@ import { regenerateAdminApiKeyOperation } from "@/lib/api/operations/admin-api-k
 import { withAdmin } from "@/lib/api/with-admin";
 import { regenerateAdminApiKey } from "@/lib/server/admin-api-key/admin-api-key";
 
-export const POST = withAdmin(regenerateAdminApiKeyOperation, () => regenerateAdminApiKey());
+export const POST = withAdmin(regenerateAdminApiKeyOperation, ({ ctx }) => regenerateAdminApiKey(ctx));

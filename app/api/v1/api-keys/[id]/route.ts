@@ -3,4 +3,4 @@ import { revokeApiKeyOperation } from "@/lib/api/operations/api-keys";
 import { withAdmin } from "@/lib/api/with-admin";
 import { revokeApiKey } from "@/lib/server/api-keys/api-keys";
 
-export const DELETE = withAdmin(revokeApiKeyOperation, ({ params }) => revokeApiKey(params.id));
+export const DELETE = withAdmin(revokeApiKeyOperation, ({ params, ctx }) => revokeApiKey(ctx, params.id));

@@ -3,4 +3,4 @@ import { getDeliveryOperation } from "@/lib/api/operations/deliveries";
 import { withAdmin } from "@/lib/api/with-admin";
 import { getDelivery } from "@/lib/server/deliveries/get-delivery";
 
-export const GET = withAdmin(getDeliveryOperation, ({ params }) => getDelivery(params.id));
+export const GET = withAdmin(getDeliveryOperation, ({ params, ctx }) => getDelivery(ctx, params.id));

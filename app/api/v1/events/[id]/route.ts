@@ -3,4 +3,4 @@ import { getEventOperation } from "@/lib/api/operations/events";
 import { withAdmin } from "@/lib/api/with-admin";
 import { getEvent } from "@/lib/server/events/get-event";
 
-export const GET = withAdmin(getEventOperation, ({ params }) => getEvent(params.id));
+export const GET = withAdmin(getEventOperation, ({ params, ctx }) => getEvent(ctx, params.id));

@@ -3,7 +3,7 @@ import { deleteOAuthAppOperation } from "@/lib/api/operations/oauth-apps";
 import { withAdmin } from "@/lib/api/with-admin";
 import { deleteOAuthApp } from "@/lib/server/oauth/oauth-apps";
 
-export const DELETE = withAdmin(deleteOAuthAppOperation, async ({ params }) => {
-  await deleteOAuthApp(params.id);
+export const DELETE = withAdmin(deleteOAuthAppOperation, async ({ params, ctx }) => {
+  await deleteOAuthApp(ctx, params.id);
   return new Response(null, { status: 204 });
 });

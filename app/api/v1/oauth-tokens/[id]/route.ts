@@ -3,7 +3,7 @@ import { revokeOAuthTokenOperation } from "@/lib/api/operations/oauth-apps";
 import { withAdmin } from "@/lib/api/with-admin";
 import { revokeOAuthToken } from "@/lib/server/oauth/oauth-apps";
 
-export const DELETE = withAdmin(revokeOAuthTokenOperation, async ({ params }) => {
-  await revokeOAuthToken(params.id);
+export const DELETE = withAdmin(revokeOAuthTokenOperation, async ({ params, ctx }) => {
+  await revokeOAuthToken(ctx, params.id);
   return new Response(null, { status: 204 });
 });

@@ -5,11 +5,11 @@ import { deleteWebhook } from "@/lib/server/webhooks/delete-webhook";
 import { getWebhook } from "@/lib/server/webhooks/get-webhook";
 import { updateWebhook } from "@/lib/server/webhooks/update-webhook";
 
-export const GET = withAdmin(getWebhookOperation, ({ params }) => getWebhook(params.id));
+export const GET = withAdmin(getWebhookOperation, ({ params, ctx }) => getWebhook(ctx, params.id));
 
-export const PATCH = withAdmin(updateWebhookOperation, ({ params, body }) => updateWebhook(params.id, body));
+export const PATCH = withAdmin(updateWebhookOperation, ({ params, body, ctx }) => updateWebhook(ctx, params.id, body));
 
-export const DELETE = withAdmin(deleteWebhookOperation, async ({ params }) => {
-  await deleteWebhook(params.id);
+export const DELETE = withAdmin(deleteWebhookOperation, async ({ params, ctx }) => {
+  await deleteWebhook(ctx, params.id);
   return new Response(null, { status: 204 });
 });

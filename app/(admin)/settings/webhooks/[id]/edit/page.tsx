@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Edit webhook · Hookline" };
 
 export default async function EditWebhookPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requireAdminPage(`/settings/webhooks/${encodeURIComponent(id)}/edit`);
+  await requireAdminPage(`/settings/webhooks/${encodeURIComponent(id)}/edit`, { kind: "webhook", id });
   if (!ZWebhookId.safeParse({ id }).success) notFound();
   return (
     <>

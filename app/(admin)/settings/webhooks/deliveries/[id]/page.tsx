@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Delivery · Hookline" };
 
 export default async function DeliveryPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requireAdminPage(`/settings/webhooks/deliveries/${encodeURIComponent(id)}`);
+  await requireAdminPage(`/settings/webhooks/deliveries/${encodeURIComponent(id)}`, { kind: "delivery", id });
   return (
     <>
       <SubPageHeader

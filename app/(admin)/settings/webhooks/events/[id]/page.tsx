@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Event · Hookline" };
 
 export default async function EventPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requireAdminPage(`/settings/webhooks/events/${encodeURIComponent(id)}`);
+  await requireAdminPage(`/settings/webhooks/events/${encodeURIComponent(id)}`, { kind: "event", id });
   return (
     <>
       <SubPageHeader

@@ -4,4 +4,4 @@ import { restoreApiKeyOperation } from "@/lib/api/operations/api-keys";
 import { withAdmin } from "@/lib/api/with-admin";
 import { restoreApiKey } from "@/lib/server/api-keys/api-keys";
 
-export const POST = withAdmin(restoreApiKeyOperation, ({ params, actor }) => restoreApiKey(params.id, sessionUserId(actor)));
+export const POST = withAdmin(restoreApiKeyOperation, ({ params, actor, ctx }) => restoreApiKey(ctx, params.id, sessionUserId(actor)));

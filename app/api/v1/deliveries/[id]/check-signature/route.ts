@@ -3,4 +3,4 @@ import { checkSignatureOperation } from "@/lib/api/operations/deliveries";
 import { withAdmin } from "@/lib/api/with-admin";
 import { checkSignature } from "@/lib/server/deliveries/check-signature";
 
-export const POST = withAdmin(checkSignatureOperation, ({ params, body }) => checkSignature(params.id, body));
+export const POST = withAdmin(checkSignatureOperation, ({ params, body, ctx }) => checkSignature(ctx, params.id, body));

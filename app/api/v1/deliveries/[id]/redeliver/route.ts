@@ -3,4 +3,4 @@ import { redeliverOperation } from "@/lib/api/operations/deliveries";
 import { withAdmin } from "@/lib/api/with-admin";
 import { redeliverDelivery } from "@/lib/server/deliveries/redeliver-delivery";
 
-export const POST = withAdmin(redeliverOperation, async ({ params }) => Response.json(await redeliverDelivery(params.id), { status: 202 }));
+export const POST = withAdmin(redeliverOperation, async ({ params, ctx }) => Response.json(await redeliverDelivery(ctx, params.id), { status: 202 }));

@@ -4,4 +4,4 @@ import { restoreOAuthAppOperation } from "@/lib/api/operations/oauth-apps";
 import { withAdmin } from "@/lib/api/with-admin";
 import { restoreOAuthApp } from "@/lib/server/oauth/oauth-apps";
 
-export const POST = withAdmin(restoreOAuthAppOperation, ({ params, actor }) => restoreOAuthApp(params.id, sessionUserId(actor)));
+export const POST = withAdmin(restoreOAuthAppOperation, ({ params, actor, ctx }) => restoreOAuthApp(ctx, params.id, sessionUserId(actor)));

@@ -3,4 +3,4 @@ import { disableWebhookOperation } from "@/lib/api/operations/webhooks";
 import { withAdmin } from "@/lib/api/with-admin";
 import { disableWebhook } from "@/lib/server/webhooks/set-webhook-enabled";
 
-export const POST = withAdmin(disableWebhookOperation, ({ params }) => disableWebhook(params.id));
+export const POST = withAdmin(disableWebhookOperation, ({ params, ctx }) => disableWebhook(ctx, params.id));

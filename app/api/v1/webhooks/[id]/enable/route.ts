@@ -3,4 +3,4 @@ import { enableWebhookOperation } from "@/lib/api/operations/webhooks";
 import { withAdmin } from "@/lib/api/with-admin";
 import { enableWebhook } from "@/lib/server/webhooks/set-webhook-enabled";
 
-export const POST = withAdmin(enableWebhookOperation, ({ params }) => enableWebhook(params.id));
+export const POST = withAdmin(enableWebhookOperation, ({ params, ctx }) => enableWebhook(ctx, params.id));

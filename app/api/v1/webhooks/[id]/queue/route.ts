@@ -3,4 +3,4 @@ import { webhookQueueOperation } from "@/lib/api/operations/deliveries";
 import { withAdmin } from "@/lib/api/with-admin";
 import { webhookQueue } from "@/lib/server/deliveries/webhook-queue";
 
-export const GET = withAdmin(webhookQueueOperation, async ({ params }) => ({ data: await webhookQueue(params.id) }));
+export const GET = withAdmin(webhookQueueOperation, async ({ params, ctx }) => ({ data: await webhookQueue(ctx, params.id) }));

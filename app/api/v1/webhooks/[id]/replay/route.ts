@@ -3,4 +3,4 @@ import { replayWebhookOperation } from "@/lib/api/operations/deliveries";
 import { withAdmin } from "@/lib/api/with-admin";
 import { replayWebhook } from "@/lib/server/deliveries/replay-webhook";
 
-export const POST = withAdmin(replayWebhookOperation, ({ params, body }) => replayWebhook(params.id, body));
+export const POST = withAdmin(replayWebhookOperation, ({ params, body, ctx }) => replayWebhook(ctx, params.id, body));

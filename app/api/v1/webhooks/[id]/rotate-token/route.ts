@@ -3,4 +3,4 @@ import { rotateTokenOperation } from "@/lib/api/operations/webhooks";
 import { withAdmin } from "@/lib/api/with-admin";
 import { rotateWebhookToken } from "@/lib/server/webhooks/webhook-token";
 
-export const POST = withAdmin(rotateTokenOperation, ({ params, body }) => rotateWebhookToken(params.id, body));
+export const POST = withAdmin(rotateTokenOperation, ({ params, body, ctx }) => rotateWebhookToken(ctx, params.id, body));

@@ -3,4 +3,4 @@ import { webhookStatsOperation } from "@/lib/api/operations/deliveries";
 import { withAdmin } from "@/lib/api/with-admin";
 import { webhookStats } from "@/lib/server/deliveries/webhook-stats";
 
-export const GET = withAdmin(webhookStatsOperation, async ({ params, query }) => ({ data: await webhookStats(params.id, query.range) }));
+export const GET = withAdmin(webhookStatsOperation, async ({ params, query, ctx }) => ({ data: await webhookStats(ctx, params.id, query.range) }));

@@ -4,4 +4,4 @@ import { testWebhookOperation } from "@/lib/api/operations/webhooks";
 import { withAdmin } from "@/lib/api/with-admin";
 import { testWebhook } from "@/lib/server/webhooks/test-webhook";
 
-export const POST = withAdmin(testWebhookOperation, ({ params, body }) => testWebhook(params.id, body));
+export const POST = withAdmin(testWebhookOperation, ({ params, body, ctx }) => testWebhook(ctx, params.id, body));

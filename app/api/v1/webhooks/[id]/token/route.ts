@@ -3,4 +3,4 @@ import { revealTokenOperation } from "@/lib/api/operations/webhooks";
 import { withAdmin } from "@/lib/api/with-admin";
 import { revealWebhookToken } from "@/lib/server/webhooks/webhook-token";
 
-export const GET = withAdmin(revealTokenOperation, ({ params }) => revealWebhookToken(params.id));
+export const GET = withAdmin(revealTokenOperation, ({ params, ctx }) => revealWebhookToken(ctx, params.id));

@@ -1,0 +1,26 @@
+import "server-only";
+import { getDb } from "../db";
+import { type TWorkspaceContext, workspaceContext } from "../db/workspace-context";
+import { sessionWorkspace } from "../server/workspaces/memberships";
+import { ApiError } from "./api-error";
+import type { TCaller } from "./authenticate-request";
+import { cookieValue, WORKSPACE_COOKIE, WORKSPACE_HEADER } from "./workspace-cookie";
+
+/**
+ * The context a workspace's operation runs in. A credential acts in the workspace it belongs to; a
+ * session in the one its page was rendered for (the header its API calls carry), else the one the
+ * switcher chose (the cookie), else the user's first, and only as an admin there: a member of a
+ * workspace sees nothing of its settings, and a user who belongs to no workspace has none to act in.
+ */
+export async function resolveWorkspace(caller: TCaller, request: Request): Promise<TWorkspaceContext> {
+  const prisma = await getDb();
+  if (caller.actor.kind !== "session") return workspaceContext(prisma, (caller as { workspace: TWorkspaceContext["workspace"] }).workspace, caller.actor);
+  const rendered = request.headers.get(WORKSPACE_HEADER);
+  // A page's workspace is exact: acting in another one because the user left it would be a surprise.
+  const found = rendered
+    ? await sessionWorkspace(prisma, caller.actor.userId, rendered, { isExact: true })
+    : await sessionWorkspace(prisma, caller.actor.userId, cookieValue(request.headers.get("cookie"), WORKSPACE_COOKIE));
+  if (!found) throw new ApiError(403, "forbidden", "You are not a member of any workspace: an operator can add you in Settings → Workspaces");
+  if (found.role !== "ADMIN") throw new ApiError(403, "forbidden", `Only admins of ${found.workspace.name} can use its settings and admin API`);
+  return workspaceContext(prisma, found.workspace, caller.actor);
+}

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Delivery_status_webhookId_nextAttemptAt_idx" ON "Delivery"("status", "webhookId", "nextAttemptAt");
