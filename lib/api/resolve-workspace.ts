@@ -20,6 +20,7 @@ export async function resolveWorkspace(caller: TCaller, request: Request): Promi
   const found = rendered
     ? await sessionWorkspace(prisma, caller.actor.userId, rendered, { isExact: true })
     : await sessionWorkspace(prisma, caller.actor.userId, cookieValue(request.headers.get("cookie"), WORKSPACE_COOKIE));
+  if (!found && rendered) throw new ApiError(403, "forbidden", "You are no longer a member of this page's workspace: reload the page");
   if (!found) throw new ApiError(403, "forbidden", "You are not a member of any workspace: an operator can add you in Settings → Workspaces");
   if (found.role !== "ADMIN") throw new ApiError(403, "forbidden", `Only admins of ${found.workspace.name} can use its settings and admin API`);
   return workspaceContext(prisma, found.workspace, caller.actor);

@@ -58,19 +58,24 @@ export async function redeemSignInLink(token: string, now = new Date()): Promise
   if (typeof token !== "string" || !token.startsWith(SIGN_IN_LINK_PREFIX) || token.length > 200) throw new SignInLinkError("unknown");
   const tokenHash = hashApiKey(token);
   const prisma = await getDb();
-  const unusablePassword = await hashPassword(randomBytes(32).toString("base64url"));
+  // The slow part (an argon2id hash of a password nobody will know) only for a link that can be
+  // used by someone who has no account yet: an unknown, used or expired token costs one lookup.
+  const found = await prisma.signInLink.findUnique({ where: { tokenHash }, select: { email: true, usedAt: true, expiresAt: true } });
+  if (!found || found.usedAt || found.expiresAt <= now) throw new SignInLinkError(!found ? "unknown" : found.usedAt ? "used" : "expired");
+  const isNewUser = (await prisma.user.findUnique({ where: { email: found.email }, select: { id: true } })) === null;
+  const unusablePassword = isNewUser ? await hashPassword(randomBytes(32).toString("base64url")) : null;
   return prisma.$transaction(async (tx) => {
     const [link] = await tx.signInLink.updateManyAndReturn({ where: { tokenHash, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
     if (!link) {
       const row = await tx.signInLink.findUnique({ where: { tokenHash }, select: { usedAt: true } });
       throw new SignInLinkError(!row ? "unknown" : row.usedAt ? "used" : "expired");
     }
-    const user = await tx.user.upsert({
-      where: { email: link.email },
-      create: { email: link.email, name: link.name, passwordHash: unusablePassword },
-      update: {},
-      select: { id: true, email: true, name: true, isOperator: true, sessionVersion: true },
-    });
+    const select = { id: true, email: true, name: true, isOperator: true, sessionVersion: true } as const;
+    const existing = await tx.user.findUnique({ where: { email: link.email }, select });
+    // A user made between the check above and now (another link for the same person) keeps theirs;
+    // one removed meanwhile gets a password of its own here.
+    const passwordHash = existing ? null : (unusablePassword ?? (await hashPassword(randomBytes(32).toString("base64url"))));
+    const user = existing ?? (await tx.user.create({ data: { email: link.email, name: link.name, passwordHash: passwordHash as string }, select }));
     const key = { workspaceId_userId: { workspaceId: link.workspaceId, userId: user.id } };
     const member = await tx.membership.findUnique({ where: key, select: { role: true } });
     if (!member) await tx.membership.create({ data: { workspaceId: link.workspaceId, userId: user.id, role: link.role } });

@@ -8,6 +8,7 @@ import {
   type TWorkspace,
   type TWorkspaceCreate,
   type TWorkspaceUpdate,
+  UUID_PATTERN,
   ZWorkspaceCreate,
   ZWorkspaceUpdate,
 } from "../../validation/workspace";
@@ -51,9 +52,9 @@ export async function getWorkspace(ctx: TInstallationContext, idOrSlug: string):
 
 /** Oldest first, keyset-paged on (createdAt, id); `nextCursor` is the last id of the page. */
 export async function listWorkspaces(ctx: TInstallationContext, query: { cursor?: string; limit: number }) {
-  const after = query.cursor
-    ? await ctx.prisma.workspace.findUnique({ where: { id: query.cursor }, select: { id: true, createdAt: true } }).catch(() => null)
-    : null;
+  // Not a UUID: not one of ours (and never sent to the database, whose errors stay 503s).
+  if (query.cursor && !UUID_PATTERN.test(query.cursor)) throw DomainError.invalid("cursor", "cursor is not one this API gave out");
+  const after = query.cursor ? await ctx.prisma.workspace.findUnique({ where: { id: query.cursor }, select: { id: true, createdAt: true } }) : null;
   if (query.cursor && !after) throw DomainError.invalid("cursor", "cursor is not one this API gave out");
   const rows = await ctx.prisma.workspace.findMany({
     where: after ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] } : {},
