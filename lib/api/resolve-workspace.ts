@@ -1,10 +1,11 @@
 import "server-only";
+import { cookieValue } from "../auth/device-cookie";
 import { getDb } from "../db";
 import { type TWorkspaceContext, workspaceContext } from "../db/workspace-context";
 import { sessionWorkspace } from "../server/workspaces/memberships";
 import { ApiError } from "./api-error";
 import type { TCaller } from "./authenticate-request";
-import { cookieValue, WORKSPACE_COOKIE, WORKSPACE_HEADER } from "./workspace-cookie";
+import { WORKSPACE_COOKIE, WORKSPACE_HEADER } from "./workspace-cookie";
 
 /**
  * The context a workspace's operation runs in. A credential acts in the workspace it belongs to; a

@@ -20,9 +20,17 @@ import { resolveWorkspace } from "./resolve-workspace";
 /** How long a client is told to wait when the database is unreachable (a restart takes seconds). */
 export const RETRY_AFTER_S = 5;
 
-type Input<P, Q, B> = { params: P; query: Q; body: B; actor: TActor; request: Request; ctx: TWorkspaceContext };
+/** What a handler gets: the parsed request, who calls, and the context of its level (a workspace, the installation, the session). */
+type TInput<P extends ZodType, Q extends ZodType, B extends ZodType, C> = {
+  params: z.output<P>;
+  query: z.output<Q>;
+  body: z.output<B>;
+  actor: TActor;
+  request: Request;
+  ctx: C;
+};
+type THandler<P extends ZodType, Q extends ZodType, B extends ZodType, C> = (input: TInput<P, Q, B, C>) => Promise<unknown>;
 type TSessionContext = { user: TSessionUser; prisma: PrismaClient };
-type OperatorInput<P, Q, B> = { params: P; query: Q; body: B; actor: TActor; request: Request; ctx: TInstallationContext };
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
 /** A route handler, carrying the operation it serves (tests/lib/api/operations.test.ts matches them). */
@@ -89,7 +97,7 @@ type TLevel<C> = (caller: TCaller, request: Request) => Promise<C>;
 function wrap<P extends ZodType, Q extends ZodType, B extends ZodType, C>(
   operation: TOperation<P, Q, B>,
   contextOf: TLevel<C>,
-  handler: (input: { params: z.output<P>; query: z.output<Q>; body: z.output<B>; actor: TActor; request: Request; ctx: C }) => Promise<unknown>,
+  handler: THandler<P, Q, B, C>,
 ): TRouteHandler {
   const route = async (request: Request, context: RouteContext): Promise<Response> => {
     try {
@@ -98,7 +106,7 @@ function wrap<P extends ZodType, Q extends ZodType, B extends ZodType, C>(
       const params = operation.params ? operation.params.parse(storable(await context.params)) : {};
       const query = operation.query ? operation.query.parse(storableQuery(request)) : {};
       const body = operation.body ? operation.body.parse(await readJsonBody(request, maxBodyBytes(env()))) : undefined;
-      const result = await handler({ params, query, body, actor: caller.actor, request, ctx } as Parameters<typeof handler>[0]);
+      const result = await handler({ params, query, body, actor: caller.actor, request, ctx } as TInput<P, Q, B, C>);
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
       return toErrorResponse(error);
@@ -118,7 +126,7 @@ export function withAdmin<
   P extends ZodType = ZodType<Record<string, never>>,
   Q extends ZodType = ZodType<Record<string, never>>,
   B extends ZodType = ZodType<undefined>,
->(operation: TOperation<P, Q, B>, handler: (input: Input<z.output<P>, z.output<Q>, z.output<B>>) => Promise<unknown>): TRouteHandler {
+>(operation: TOperation<P, Q, B>, handler: THandler<P, Q, B, TWorkspaceContext>): TRouteHandler {
   return wrap(
     operation,
     async (caller, request) => {
@@ -134,10 +142,7 @@ export function withSession<
   P extends ZodType = ZodType<Record<string, never>>,
   Q extends ZodType = ZodType<Record<string, never>>,
   B extends ZodType = ZodType<undefined>,
->(
-  operation: TOperation<P, Q, B>,
-  handler: (input: { params: z.output<P>; query: z.output<Q>; body: z.output<B>; actor: TActor; request: Request; ctx: TSessionContext }) => Promise<unknown>,
-): TRouteHandler {
+>(operation: TOperation<P, Q, B>, handler: THandler<P, Q, B, TSessionContext>): TRouteHandler {
   return wrap(
     operation,
     async (caller) => {
@@ -153,7 +158,7 @@ export function withOperator<
   P extends ZodType = ZodType<Record<string, never>>,
   Q extends ZodType = ZodType<Record<string, never>>,
   B extends ZodType = ZodType<undefined>,
->(operation: TOperation<P, Q, B>, handler: (input: OperatorInput<z.output<P>, z.output<Q>, z.output<B>>) => Promise<unknown>): TRouteHandler {
+>(operation: TOperation<P, Q, B>, handler: THandler<P, Q, B, TInstallationContext>): TRouteHandler {
   return wrap(
     operation,
     async (caller) => {

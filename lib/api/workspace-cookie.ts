@@ -12,11 +12,3 @@ export const WORKSPACE_COOKIE = "hookline-workspace";
  * a tab left open on workspace A keeps acting in A after another tab switched the session to B.
  */
 export const WORKSPACE_HEADER = "x-hookline-workspace";
-
-export function cookieValue(header: string | null, name: string): string | null {
-  for (const part of (header ?? "").split(";")) {
-    const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim() || null;
-  }
-  return null;
-}

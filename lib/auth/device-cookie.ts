@@ -30,11 +30,11 @@ export function verifiedDeviceId(token: string | undefined | null, email: string
   return given.length === expected.length && timingSafeEqual(given, expected) ? id : null;
 }
 
-/** One cookie's value out of a Cookie header. */
+/** One cookie's value out of a Cookie header; null when it is absent or empty. */
 export function cookieValue(header: string | undefined | null, name: string): string | null {
   for (const part of (header ?? "").split(";")) {
     const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim() || null;
   }
   return null;
 }

@@ -41,7 +41,8 @@ export async function publishBatchInto(ctx: TWorkspaceContext, input: TPublishBa
       targets.push(ctx);
       continue;
     }
-    const target = named.get(key) ?? (await targetOf(ctx, key, `events.${i}.workspace`));
+    // One lookup per workspace named (however spelled); an error quotes the name as sent.
+    const target = named.get(key) ?? (await targetOf(ctx, event.workspace as string, `events.${i}.workspace`));
     named.set(key, target);
     targets.push(target);
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cookieValue, WORKSPACE_COOKIE, WORKSPACE_HEADER } from "@/lib/api/workspace-cookie";
+import { WORKSPACE_COOKIE, WORKSPACE_HEADER } from "@/lib/api/workspace-cookie";
+import { cookieValue } from "@/lib/auth/device-cookie";
 
 describe("workspace cookie and header names", () => {
   it("are the names the switcher sets and the browser's API calls carry", () => {
@@ -8,7 +9,7 @@ describe("workspace cookie and header names", () => {
   });
 });
 
-describe("cookieValue", () => {
+describe("cookieValue (lib/auth/device-cookie.ts) with the workspace cookie", () => {
   it("finds a cookie among others, trimming the spaces around names and values", () => {
     expect(cookieValue("a=1; hookline-workspace=abc; b=2", WORKSPACE_COOKIE)).toBe("abc");
     expect(cookieValue("hookline-workspace=first", WORKSPACE_COOKIE)).toBe("first");
