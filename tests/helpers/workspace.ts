@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/db";
-import { defaultWorkspaceContext, type TWorkspaceContext, type TWorkspaceRef, workspaceContext } from "@/lib/db/workspace-context";
+import { defaultWorkspaceContext, type TInstallationContext, type TWorkspaceContext, type TWorkspaceRef, workspaceContext } from "@/lib/db/workspace-context";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { DEFAULT_WORKSPACE_ID } from "@/lib/validation/workspace";
 
@@ -26,4 +26,17 @@ export async function createMember(
   { workspaceId = DEFAULT_WORKSPACE_ID, isOperator = false }: { workspaceId?: string; isOperator?: boolean } = {},
 ) {
   return prisma.user.create({ data: { email, passwordHash: "x", isOperator, memberships: { create: { workspaceId, role } } } });
+}
+
+/** The installation's context for Hookline itself, as the CLI builds it (operators' functions take it). */
+export function installationCtx(prisma: PrismaClient): TInstallationContext {
+  return { actor: { kind: "system", reason: "tests" }, prisma };
+}
+
+/** What a promise settled with: its error, or "resolved" (so a test can match the error's fields). */
+export function refusal(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => "resolved",
+    (e: unknown) => e,
+  );
 }

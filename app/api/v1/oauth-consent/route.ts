@@ -5,7 +5,7 @@ import { withAdmin } from "@/lib/api/with-admin";
 import { clientForAdmin } from "@/lib/server/oauth/describe-authorization";
 import { decideAuthorization } from "@/lib/server/oauth/oauth-server";
 
-export const POST = withAdmin(consentOperation, async ({ body, actor, ctx }) => {
+export const POST = withAdmin(consentOperation, async ({ body, actor }) => {
   if (actor.kind !== "session") throw new ApiError(403, "forbidden", "Only a signed-in admin can approve an application");
   const { decision, ...params } = body;
   // The application's workspace decides, not the session's current one: its admins approve it; for anyone else it does not exist.

@@ -1,23 +1,17 @@
 import { describe, expect, it } from "vitest";
-import type { TInstallationContext } from "@/lib/db/workspace-context";
 import { DomainError } from "@/lib/errors/domain-error";
 import { createApiKey } from "@/lib/server/api-keys/api-keys";
 import { addMember, listMembers, removeMember } from "@/lib/server/workspaces/members";
 import { CREATOR_NOT_ADMIN } from "@/lib/validation/revocation";
 import { DEFAULT_WORKSPACE_ID } from "@/lib/validation/workspace";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
-import { createMember, createOtherWorkspace, defaultCtx, otherCtx } from "../../../helpers/workspace";
+import { createMember, createOtherWorkspace, defaultCtx, installationCtx, otherCtx, refusal } from "../../../helpers/workspace";
 
 const NOW = new Date("2026-12-01T10:00:00Z");
 
 describe.each(TEST_DATABASES)("workspace members on $name", (backend) => {
   const database = freshDatabasePerTest(backend);
-  const ctx = (): TInstallationContext => ({ actor: { kind: "system", reason: "tests" }, prisma: database().prisma });
-  const refusal = (promise: Promise<unknown>) =>
-    promise.then(
-      () => "resolved",
-      (e: unknown) => e,
-    );
+  const ctx = () => installationCtx(database().prisma);
   const keyState = (id: string) => database().prisma.apiKey.findUniqueOrThrow({ where: { id }, select: { revokedAt: true, revokedFor: true } });
   const LIVE = { revokedAt: null, revokedFor: null };
   const REVOKED = { revokedAt: NOW, revokedFor: CREATOR_NOT_ADMIN };

@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { hashApiKey } from "@/lib/crypto/tokens";
-import type { TInstallationContext } from "@/lib/db/workspace-context";
 import { DomainError } from "@/lib/errors/domain-error";
 import { createSignInLink, redeemSignInLink, SIGN_IN_LINK_PATH, SignInLinkError } from "@/lib/server/workspaces/sign-in-links";
 import { DEFAULT_WORKSPACE_ID } from "@/lib/validation/workspace";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
-import { createMember, createOtherWorkspace } from "../../../helpers/workspace";
+import { createMember, createOtherWorkspace, installationCtx, refusal } from "../../../helpers/workspace";
 
 // The HTTP side (status codes, validation of the body, a new admin through the route, a member link
 // never demoting, the race of two opens) is in tests/api/workspaces.test.ts; this is the module's own.
@@ -16,12 +15,7 @@ const tokenOf = (url: string) => url.slice(url.indexOf("#token=") + "#token=".le
 
 describe.each(TEST_DATABASES)("sign-in links on $name", (backend) => {
   const database = freshDatabasePerTest(backend);
-  const ctx = (): TInstallationContext => ({ actor: { kind: "system", reason: "tests" }, prisma: database().prisma });
-  const refusal = (promise: Promise<unknown>) =>
-    promise.then(
-      () => "resolved",
-      (e: unknown) => e,
-    );
+  const ctx = () => installationCtx(database().prisma);
   const link = (workspace: string, input: { email: string; role: "ADMIN" | "MEMBER"; name?: string; expiresIn?: number }, now = NOW) =>
     createSignInLink(ctx(), workspace, { expiresIn: 300, ...input }, ORIGIN, now);
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
-import type { TInstallationContext } from "@/lib/db/workspace-context";
 import { publishEvent } from "@/lib/delivery/publish-event";
 import { DomainError } from "@/lib/errors/domain-error";
 import { createApiKey } from "@/lib/server/api-keys/api-keys";
@@ -8,18 +7,13 @@ import { createWebhook } from "@/lib/server/webhooks/create-webhook";
 import { createWorkspace, deleteWorkspace, getWorkspace, listWorkspaces, updateWorkspace } from "@/lib/server/workspaces/workspaces";
 import { DEFAULT_WORKSPACE_ID } from "@/lib/validation/workspace";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
-import { createMember, otherCtx } from "../../../helpers/workspace";
+import { createMember, installationCtx, otherCtx, refusal } from "../../../helpers/workspace";
 
 const MISSING = "00000000-0000-4000-8000-00000000beef";
 
 describe.each(TEST_DATABASES)("workspaces on $name", (backend) => {
   const database = freshDatabasePerTest(backend);
-  const ctx = (): TInstallationContext => ({ actor: { kind: "system", reason: "tests" }, prisma: database().prisma });
-  const refusal = (promise: Promise<unknown>) =>
-    promise.then(
-      () => "resolved",
-      (e: unknown) => e,
-    );
+  const ctx = () => installationCtx(database().prisma);
 
   describe("createWorkspace", () => {
     it("makes the slug from the name, numbering it from -2 when taken, and stores the limits", async () => {

@@ -3,4 +3,4 @@ import { testUnsavedWebhookOperation } from "@/lib/api/operations/webhooks";
 import { withAdmin } from "@/lib/api/with-admin";
 import { testUnsavedWebhook } from "@/lib/server/webhooks/test-webhook";
 
-export const POST = withAdmin(testUnsavedWebhookOperation, ({ body, ctx }) => testUnsavedWebhook(body));
+export const POST = withAdmin(testUnsavedWebhookOperation, ({ body }) => testUnsavedWebhook(body));
