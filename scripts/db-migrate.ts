@@ -4,20 +4,20 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { ConfigError } from "../lib/config/env-schema";
 import { targetFromEnv } from "../lib/db";
 import { createMigration } from "../lib/db/create-migration";
 import { acquireDataDirLock } from "../lib/db/data-dir-lock";
 import { describeHistoryProblem, migrationStatus } from "../lib/db/migrations";
 import { openDatabase } from "../lib/db/open-database";
+import { pgAdapter } from "../lib/db/pg-adapter";
 import { inMemoryShadow, pgliteAdapterFactory } from "../lib/db/pglite-adapter";
 
 async function status(): Promise<number> {
   const target = targetFromEnv();
   let result: Awaited<ReturnType<typeof migrationStatus>>;
   if (target.kind === "postgres") {
-    const pgFactory = new PrismaPg({ connectionString: target.url });
+    const pgFactory = pgAdapter(target.url);
     result = await migrationStatus({
       provider: pgFactory.provider,
       adapterName: pgFactory.adapterName,

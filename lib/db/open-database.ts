@@ -2,7 +2,6 @@ import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import { parse as parsePgUrl } from "pg-connection-string";
@@ -10,6 +9,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client";
 import { acquireDataDirLock } from "./data-dir-lock";
 import { DEFAULT_PATHS, deployMigrations, type MigrationPaths } from "./migrations";
+import { pgAdapter } from "./pg-adapter";
 import { inMemoryShadow, pgliteAdapterFactory, yieldBetweenQueries } from "./pglite-adapter";
 import { holdPrivateUmask, makePrivate } from "./private-files";
 import { seedEventTypes } from "./seed-event-types";
@@ -55,7 +55,7 @@ async function openPostgres(url: string, paths: MigrationPaths): Promise<Databas
   let applied: string[];
   try {
     await lockClient.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
-    const main = new PrismaPg({ connectionString: url });
+    const main = pgAdapter(url);
     const factory: SqlMigrationAwareDriverAdapterFactory = {
       provider: main.provider,
       adapterName: main.adapterName,
@@ -66,7 +66,7 @@ async function openPostgres(url: string, paths: MigrationPaths): Promise<Databas
   } finally {
     await lockClient.end().catch(() => {});
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  const prisma = new PrismaClient({ adapter: pgAdapter(url) });
   await seedEventTypes(prisma);
   return { kind: "postgres", prisma, applied, close: () => prisma.$disconnect() };
 }

@@ -1,9 +1,9 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { installDatabase } from "@/lib/db";
+import { pgAdapter } from "@/lib/db/pg-adapter";
 import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import { publishEvent } from "@/lib/delivery/publish-event";
 import { startReaper } from "@/lib/delivery/runtime/reaper";
@@ -66,7 +66,7 @@ async function slowReceiver() {
 /** One standalone worker in this process, wired as scripts/worker.ts wires it, on connections of its own. */
 async function startWorker(url: string, name: string, logs: string[]) {
   const workerUrl = `${url}${url.includes("?") ? "&" : "?"}application_name=${APP}`;
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: workerUrl }) });
+  const prisma = new PrismaClient({ adapter: pgAdapter(workerUrl) });
   const log = (m: string) => logs.push(`${name}: ${m}`);
   const owner = `${name}${LIVE_SUFFIX}`;
   const liveness = await holdLiveness(workerUrl, owner, { log, onHeld: wakeWorkers });

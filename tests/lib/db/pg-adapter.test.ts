@@ -1,0 +1,69 @@
+import net from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { pgAdapter } from "@/lib/db/pg-adapter";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+
+// The race the blip test met under load: the server's FATAL (pg_terminate_backend) arrives in the same
+// read as the handshake's ReadyForQuery, so pg hands the connection to a transaction and emits the
+// error before anybody listens. Here a relay in front of PostgreSQL appends that FATAL itself, every
+// time, to the server's first ReadyForQuery on each connection.
+const adminUrl = process.env.TEST_DATABASE_URL;
+
+/** ErrorResponse: severity FATAL, SQLSTATE 57P01, as pg_terminate_backend sends it. */
+function fatalTerminate(): Buffer {
+  const fields = Buffer.concat([
+    ...[
+      ["S", "FATAL"],
+      ["V", "FATAL"],
+      ["C", "57P01"],
+      ["M", "terminating connection due to administrator command"],
+    ].map(([code, value]) => Buffer.from(`${code}${value}\0`)),
+    Buffer.from([0]),
+  ]);
+  const header = Buffer.alloc(5);
+  header.write("E", 0);
+  header.writeInt32BE(fields.length + 4, 1);
+  return Buffer.concat([header, fields]);
+}
+
+const READY_FOR_QUERY = Buffer.from([0x5a, 0, 0, 0, 5]); // 'Z', length 5, then the status byte
+
+const closers: (() => void)[] = [];
+afterEach(() => {
+  for (const close of closers.splice(0)) close();
+});
+
+async function killingRelay(target: URL): Promise<string> {
+  const server = net.createServer((inbound) => {
+    const outbound = net.connect(Number(target.port || 5432), target.hostname);
+    for (const s of [inbound, outbound]) s.on("error", () => {});
+    inbound.pipe(outbound);
+    let isKilled = false;
+    outbound.on("data", (chunk: Buffer) => {
+      if (isKilled) return;
+      const at = chunk.indexOf(READY_FOR_QUERY);
+      if (at < 0) return void inbound.write(chunk);
+      isKilled = true;
+      inbound.end(Buffer.concat([chunk.subarray(0, at + 6), fatalTerminate()]));
+      outbound.destroy();
+    });
+    inbound.on("close", () => outbound.destroy());
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  closers.push(() => server.close());
+  const url = new URL(target);
+  url.hostname = "127.0.0.1";
+  url.port = String((server.address() as net.AddressInfo).port);
+  return url.toString();
+}
+
+describe.skipIf(!adminUrl)("pgAdapter", () => {
+  it("a connection ended in the same read as its handshake fails the transaction, not the process", async () => {
+    const prisma = new PrismaClient({ adapter: pgAdapter(await killingRelay(new URL(adminUrl as string))) });
+    closers.push(() => void prisma.$disconnect());
+    // An unheard `error` event would be thrown at the process, which Vitest reports as a failure.
+    for (let i = 0; i < 3; i++) await expect(prisma.$transaction(async (tx) => tx.$queryRaw`select 1`)).rejects.toThrow();
+    // The pool is still usable for plain queries, which fail the same way without ending anything.
+    await expect(prisma.$queryRaw`select 1`).rejects.toThrow();
+  });
+});
