@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { AuthCard } from "@/components/layout/auth-card";
-import { currentUser } from "@/lib/auth/current-user";
+import { currentUser } from "@/lib/api/current-user";
 
 export const metadata: Metadata = { title: "Admins only · Hookline" };
 

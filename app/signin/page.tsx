@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { AuthCard } from "@/components/layout/auth-card";
-import { currentUser } from "@/lib/auth/current-user";
+import { currentUser } from "@/lib/api/current-user";
 import { safeReturnPath } from "@/lib/safe-redirect";
 
 export const metadata: Metadata = { title: "Sign in · Hookline" };

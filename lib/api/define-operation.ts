@@ -2,6 +2,9 @@ import type { ZodType } from "zod";
 import type { TScope } from "../validation/scopes";
 import type { TJson } from "./openapi-schema";
 
+/** Where every operation's path starts. */
+export const API_BASE = "/api/v1";
+
 export type THttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
 
 /** A response of an operation: its status, what it means, and its body's JSON Schema (none for 204). */
@@ -27,7 +30,7 @@ export type TOperation<P extends ZodType = ZodType, Q extends ZodType = ZodType,
   /** A body that may be left out entirely. */
   isBodyOptional?: boolean;
   responses: TResponse[];
-  /** Error statuses it can answer with (the Error shape). */
+  /** Error statuses it can answer with (the Error shape); defineOperation adds the wrapper's own (wrapperErrors). */
   errors: number[];
   /** What an error status means for this operation, where the general meaning would mislead. */
   errorMeanings?: Record<number, string>;
@@ -46,11 +49,21 @@ export type TOperation<P extends ZodType = ZodType, Q extends ZodType = ZodType,
   level?: "workspace" | "installation" | "session";
 };
 
-/** Declares an operation; the identity, for type inference of its schemas in withAdmin. */
+/**
+ * What the route wrapper (lib/api/with-admin.ts) itself can answer, whatever the handler does: 503
+ * when the database is unavailable (every operation reads it to authenticate its caller), and,
+ * where it reads a body, 413 past the size cap and 415 for a body that is not JSON.
+ */
+export function wrapperErrors(operation: Pick<TOperation, "body">): number[] {
+  return operation.body ? [413, 415, 503] : [503];
+}
+
+/** Declares an operation, with the wrapper's errors added to its own (typed for withAdmin's inference). */
 export function defineOperation<P extends ZodType = ZodType, Q extends ZodType = ZodType, B extends ZodType = ZodType>(
   operation: TOperation<P, Q, B>,
 ): TOperation<P, Q, B> {
-  return operation;
+  const errors = [...new Set([...operation.errors, ...wrapperErrors(operation)])].sort((a, b) => a - b);
+  return { ...operation, errors };
 }
 
 /** The errors every authenticated write can answer with: field issues, no credentials, not an admin. */

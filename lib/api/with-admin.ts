@@ -1,24 +1,18 @@
 import "server-only";
-import { ZodError, type ZodType, type z } from "zod";
+import type { ZodType, z } from "zod";
 import type { TSessionUser } from "../auth/session-user";
 import { maxBodyBytes } from "../config/env-schema";
 import { getDb, type PrismaClient } from "../db";
-import { isDatabaseUnavailable } from "../db/is-database-unavailable";
 import type { TInstallationContext, TWorkspaceContext } from "../db/workspace-context";
 import { env } from "../env";
-import { DomainError } from "../errors/domain-error";
-import { logUnexpected, redactSecrets } from "../errors/log-unexpected";
-import { Prisma } from "../generated/prisma/client";
 import { grantsAny, scopesGranting, type TScope } from "../validation/scopes";
 import { unstorableStringReason } from "../validation/storable-json";
-import { ApiError, fromDomainError } from "./api-error";
+import { ApiError } from "./api-error";
 import { authenticateRequest, type TActor, type TCaller } from "./authenticate-request";
 import type { TOperation } from "./define-operation";
 import { readJsonBody } from "./read-json-body";
 import { resolveWorkspace } from "./resolve-workspace";
-
-/** How long a client is told to wait when the database is unreachable (a restart takes seconds). */
-export const RETRY_AFTER_S = 5;
+import { toApiError } from "./to-api-error";
 
 /** What a handler gets: the parsed request, who calls, and the context of its level (a workspace, the installation, the session). */
 type TInput<P extends ZodType, Q extends ZodType, B extends ZodType, C> = {
@@ -36,29 +30,10 @@ type RouteContext = { params: Promise<Record<string, string | string[]>> };
 /** A route handler, carrying the operation it serves (tests/lib/api/operations.test.ts matches them). */
 export type TRouteHandler = ((request: Request, context: RouteContext) => Promise<Response>) & { operation: TOperation };
 
+/** Any error as /api/v1 answers it: `{ error: { code, message, issues? } }` (lib/api/to-api-error.ts decides which). */
 export function toErrorResponse(error: unknown): Response {
-  if (error instanceof ApiError) return Response.json(error.toBody(), { status: error.status, headers: error.headers });
-  if (error instanceof DomainError) return toErrorResponse(fromDomainError(error));
-  if (error instanceof ZodError) {
-    const issues = error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
-    return Response.json({ error: { code: "validation_failed", message: issues[0]?.message ?? "Invalid request", issues } }, { status: 400 });
-  }
-  if (error instanceof Prisma.PrismaClientKnownRequestError) {
-    if (error.code === "P2002") return toErrorResponse(new ApiError(409, "conflict", "It already exists"));
-    if (error.code === "P2025") return toErrorResponse(ApiError.notFound("It was"));
-  }
-  if (isDatabaseUnavailable(error)) {
-    console.error(`[hookline] database unavailable: ${redactSecrets((error as Error).message)}`);
-    const body = {
-      error: {
-        code: "unavailable",
-        message: "The database is unavailable right now; retry shortly (a publish retried with the same idempotencyKey is never applied twice).",
-      },
-    };
-    return Response.json(body, { status: 503, headers: { "retry-after": String(RETRY_AFTER_S) } });
-  }
-  logUnexpected("unhandled API error", error);
-  return Response.json({ error: { code: "internal", message: "Something went wrong on the server" } }, { status: 500 });
+  const apiError = toApiError(error);
+  return Response.json(apiError.toBody(), { status: apiError.status, headers: apiError.headers });
 }
 
 /** 403 naming the scope when the caller's credential was not granted one the operation needs. */

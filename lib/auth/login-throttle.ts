@@ -6,6 +6,10 @@ import { getDb, type PrismaClient } from "../db";
 //   "ip:<address>"            one client address, across all accounts  (ADDRESS_FREE_FAILURES)
 //   "email:<email>"           one account, from all untrusted clients  (ACCOUNT_FREE_FAILURES)
 //   "device:<id>"             one browser that has signed in to this account before (PAIR_FREE_FAILURES)
+// and failed API credentials (an OAuth client's secret, Worksection's hash or access token):
+//   "client:<client_id>"      one OAuth client, from all addresses            (CLIENT_FREE_FAILURES)
+//   "api-ip:<address>"        one client address, across all credentials      (API_ADDRESS_FREE_FAILURES)
+// No key holds what was tried: a client_id is public, a secret, hash or token never is a key.
 // After its free failures, each further failure locks the key for a doubling time (1 s, 2 s, 4 s ...
 // up to MAX_LOCK_MS), counted from that failure: the attempt after the 5th failure is refused.
 // A key is forgotten WINDOW_MS after its last failure.
@@ -21,6 +25,12 @@ export const PAIR_FREE_FAILURES = 5;
 /** A client address is often shared (an office behind NAT): it gets more room than one account. */
 export const ADDRESS_FREE_FAILURES = 20;
 export const ACCOUNT_FREE_FAILURES = 100;
+/**
+ * A program with a wrong secret fails the same way every time: ten tries is plenty to notice. Its
+ * client_id is public, so anyone can spend that client's own count: that one gets more room.
+ */
+export const API_ADDRESS_FREE_FAILURES = 10;
+export const CLIENT_FREE_FAILURES = 50;
 export const WINDOW_MS = 15 * 60_000;
 export const MAX_LOCK_MS = 15 * 60_000;
 /** How often one process deletes forgotten rows. */
@@ -29,6 +39,8 @@ const PRUNE_EVERY_MS = 60_000;
 export function freeFailuresFor(key: string): number {
   if (key.startsWith("ip:")) return ADDRESS_FREE_FAILURES;
   if (key.startsWith("email:")) return ACCOUNT_FREE_FAILURES;
+  if (key.startsWith("api-ip:")) return API_ADDRESS_FREE_FAILURES;
+  if (key.startsWith("client:")) return CLIENT_FREE_FAILURES;
   return PAIR_FREE_FAILURES;
 }
 
@@ -43,6 +55,20 @@ export function throttleKeys(email: string, clientAddress: string | null, device
   if (deviceId) return [`device:${deviceId}`];
   const address = clientAddress ?? "unknown";
   return [`pair:${email}|${address}`, `ip:${address}`, `email:${email}`];
+}
+
+// A client_id that could be one (RFC 6749's VSCHAR, as long as a stored one): anything else names no
+// client, and a NUL could not even be stored in a key.
+const CLIENT_ID = /^[\x20-\x7e]{1,200}$/;
+
+/**
+ * The keys a check of an API credential counts against: the caller's address, and the OAuth client
+ * it names when it names one (Worksection's hash and access tokens name no one until they match).
+ */
+export function credentialThrottleKeys(clientAddress: string | null, clientId: string | null = null): string[] {
+  const keys = [`api-ip:${clientAddress ?? "unknown"}`];
+  if (clientId !== null && CLIENT_ID.test(clientId)) keys.push(`client:${clientId}`);
+  return keys;
 }
 
 export class LoginThrottle {

@@ -26,3 +26,16 @@ export function clientAddressOf(socketAddress: string | undefined, forwardedFor:
 function normalize(address: string): string {
   return address.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, "$1");
 }
+
+/**
+ * The client address a route reads back from the request's headers: the one the front door wrote
+ * into X-Forwarded-For (X-Real-IP only where no front door ran: `next dev`). What counts failed
+ * attempts per address (sign-in, API credentials) reads it here. Null when there is none.
+ */
+export function forwardedClientAddress(forwardedFor: unknown, realIp: unknown = null): string | null {
+  const header = typeof forwardedFor === "string" && forwardedFor.trim() ? forwardedFor : realIp;
+  if (typeof header !== "string") return null;
+  // An address is short; the cap keeps a hand-written header from becoming an unbounded key.
+  const first = header.split(",")[0]?.trim().slice(0, 100);
+  return first ? normalize(first) : null;
+}

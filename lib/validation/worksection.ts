@@ -56,6 +56,7 @@ export const WORKSECTION_ERRORS = {
   bad_token: { code: 9, http: 401, message: "Access token is missing, invalid or expired" },
   insufficient_scope: { code: 10, http: 403, message: "The access token lacks the scope this action needs" },
   url_check_failed: { code: 11, http: 422, message: "Url should respond 200 HTTP_CODE and JSON {status:OK}" },
+  too_many_attempts: { code: 12, http: 429, message: "Too many failed attempts, retry later" },
   unavailable: { code: 20, http: 503, message: "Service is unavailable, retry shortly" },
   internal: { code: 21, http: 500, message: "Something went wrong on the server" },
 } as const;

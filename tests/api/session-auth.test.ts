@@ -56,7 +56,7 @@ describe.each(TEST_DATABASES)("session-cookie auth of the admin API on $name", (
 
     const beforeSignOut = await sessionCookie(admin.id);
     expect(await ok(beforeSignOut)).toBe(200);
-    const { authOptions } = await import("@/lib/auth");
+    const { authOptions } = await import("@/lib/api/auth-options");
     await authOptions().events?.signOut?.({ token: { uid: admin.id, sv: 0 }, session: null as never });
     expect(await ok(beforeSignOut)).toBe(401);
     // A stale token cannot sign anyone out again (it would only annoy the owner).
@@ -91,7 +91,7 @@ describe.each(TEST_DATABASES)("session-cookie auth of the admin API on $name", (
 
   it("next-auth's own session answer drops the user once the session has ended", async () => {
     const admin = await createUser({ email: "ns@example.com", password: "admin-password-1", role: "ADMIN" });
-    const { authOptions } = await import("@/lib/auth");
+    const { authOptions } = await import("@/lib/api/auth-options");
     const session = (sv: number) =>
       authOptions().callbacks?.session?.({ session: { expires: "2099-01-01T00:00:00.000Z", user: {} }, token: { uid: admin.id, sv } } as never);
     expect(await session(0)).toMatchObject({ user: { id: admin.id, isOperator: false, sessionVersion: 0 } });

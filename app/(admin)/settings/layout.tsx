@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { AppHeader } from "@/components/layout/app-header";
 import { SettingsNav } from "@/components/layout/settings-nav";
 import { WorkspaceScope } from "@/components/layout/workspace-scope";
-import { currentSession } from "@/lib/auth/current-user";
+import { currentSession } from "@/lib/api/current-user";
 
 // Each page calls requireAdminPage itself: a layout is not re-run on every navigation, so it is no
 // boundary on its own. Nor does it know the page's path, so an anonymous visitor is left to the

@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { currentSession } from "@/lib/auth/current-user";
+import { currentSession } from "@/lib/api/current-user";
 
 /** A workspace's admin starts on its webhooks; an operator who administers none, on the workspaces. */
 export default async function SettingsIndex() {

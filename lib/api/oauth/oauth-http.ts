@@ -2,6 +2,7 @@ import "server-only";
 import OAuth2Server from "@node-oauth/oauth2-server";
 import { ApiError } from "../api-error";
 import { readBoundedBytes } from "../read-json-body";
+import { toApiError } from "../to-api-error";
 
 // The OAuth endpoints' own request and error forms (RFC 6749): form-encoded parameters in, and
 // `{ error, error_description }` out, never cached.
@@ -14,6 +15,25 @@ const NO_STORE = { "cache-control": "no-store", pragma: "no-cache" };
 /** An OAuth error answer (RFC 6749 §5.2): `{ error, error_description }`. */
 export function oauthError(status: number, error: string, description: string, headers: Record<string, string> = {}): Response {
   return Response.json({ error, error_description: description }, { status, headers: { ...NO_STORE, ...headers } });
+}
+
+/**
+ * 429 for a caller (or a client) whose failed client authentications are locked for now. RFC 6749
+ * has no code for it; slow_down is the registered token endpoint error that means it (RFC 8628).
+ */
+export function tooManyAttempts(retryAfterS: number): Response {
+  return oauthError(429, "slow_down", `Too many failed client authentications; retry in ${retryAfterS} s`, { "retry-after": String(retryAfterS) });
+}
+
+/**
+ * An error no endpoint step answered itself, in OAuth's form: the status, message and headers
+ * /api/v1 would give it (a database restart: 503 with Retry-After), under RFC 6749's error codes
+ * (temporarily_unavailable, server_error).
+ */
+export function toOAuthErrorResponse(error: unknown): Response {
+  const apiError = toApiError(error, "unhandled OAuth endpoint error");
+  const code = apiError.status === 503 ? "temporarily_unavailable" : apiError.status >= 500 ? "server_error" : "invalid_request";
+  return oauthError(apiError.status, code, apiError.message, apiError.headers);
 }
 
 /** Form parameters of a request: each at most once (RFC 6749 §3.1), refusing anything else as invalid_request. */

@@ -2,8 +2,6 @@ import { ZEventId, ZPublishBatch, ZPublishEvent } from "../../validation/event";
 import { defineOperation, WRITE_ERRORS } from "../define-operation";
 import { ref } from "../openapi-schema";
 
-const PUBLISH_ERRORS = [...WRITE_ERRORS, 413, 415, 503];
-
 export const publishEventOperation = defineOperation({
   method: "POST",
   path: "/events",
@@ -13,7 +11,7 @@ export const publishEventOperation = defineOperation({
   body: ZPublishEvent,
   bodyName: "PublishEvent",
   responses: [{ status: 202, description: "Accepted", schema: ref("Published") }],
-  errors: PUBLISH_ERRORS,
+  errors: WRITE_ERRORS,
 });
 
 export const publishBatchOperation = defineOperation({
@@ -26,7 +24,7 @@ export const publishBatchOperation = defineOperation({
   body: ZPublishBatch,
   bodyName: "PublishBatch",
   responses: [{ status: 202, description: "Accepted: one result per event, in order", schema: ref("PublishedBatch") }],
-  errors: PUBLISH_ERRORS,
+  errors: WRITE_ERRORS,
 });
 
 export const getEventOperation = defineOperation({

@@ -5,24 +5,30 @@ import { workspaceContext } from "../../db/workspace-context";
 import { env } from "../../env";
 import { workspaceOfAdminHash } from "../../server/admin-api-key/verify-admin-hash";
 import { runWorksectionAction } from "../../server/worksection/run-action";
-import { toWorksectionResult, WorksectionError } from "../../server/worksection/worksection-error";
 import type { TWorksectionResult } from "../../validation/worksection";
+import { beginCredentialCheck } from "../credential-throttle";
 import { readWorksectionRequest } from "./read-worksection-request";
-import { worksectionResponse } from "./worksection-response";
+import { toWorksectionResult, WorksectionError } from "./worksection-error";
+import { tooManyAttempts, worksectionResponse } from "./worksection-response";
 
 /**
  * Worksection's admin API (/api/admin/v2/?action=...): the administrative key's hash is checked
- * before anything else is looked at, then the action runs. Every answer is Worksection-shaped;
- * no input, however bad, gets a 500.
+ * before anything else is looked at, then the action runs. A hash names no key (every workspace's
+ * is tried), so failed hashes are throttled per client address (lib/api/credential-throttle.ts).
+ * Every answer is Worksection-shaped; no input, however bad, gets a 500.
  */
 export async function handleWorksectionAdmin(request: Request): Promise<Response> {
   let result: TWorksectionResult;
   try {
     const { params, signed, hash } = await readWorksectionRequest(request, maxBodyBytes(env()));
+    const check = await beginCredentialCheck(request);
+    if (check.isLocked) return tooManyAttempts(check.retryAfterS);
     const workspace = await workspaceOfAdminHash(signed, hash);
     if (!workspace) throw new WorksectionError("bad_hash");
+    await check.passed();
     // The key is the workspace's own: the call acts there, as Worksection's key acts in its account.
-    result = await runWorksectionAction(workspaceContext(await getDb(), workspace, { kind: "system", reason: "Worksection admin API key" }), params);
+    const ctx = workspaceContext(await getDb(), workspace, { kind: "system", reason: "Worksection admin API key" });
+    result = { status: 200, body: await runWorksectionAction(ctx, params) };
   } catch (error) {
     result = toWorksectionResult(error);
   }

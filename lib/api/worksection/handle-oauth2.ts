@@ -5,11 +5,12 @@ import { workspaceContext } from "../../db/workspace-context";
 import { env } from "../../env";
 import { authenticateAccessToken } from "../../server/oauth/authenticate-access-token";
 import { runWorksectionAction } from "../../server/worksection/run-action";
-import { toWorksectionResult, WorksectionError } from "../../server/worksection/worksection-error";
 import { grantsAny, type TScope } from "../../validation/scopes";
 import type { TWorksectionResult } from "../../validation/worksection";
+import { beginCredentialCheck } from "../credential-throttle";
 import { readWorksectionRequest } from "./read-worksection-request";
-import { worksectionResponse } from "./worksection-response";
+import { toWorksectionResult, WorksectionError } from "./worksection-error";
+import { tooManyAttempts, worksectionResponse } from "./worksection-response";
 
 // Worksection asks for scope=administrative; a narrower Hookline scope that covers the action does too.
 const NEEDS: Record<string, TScope[]> = {
@@ -17,6 +18,9 @@ const NEEDS: Record<string, TScope[]> = {
   add_webhook: ["webhooks:write"],
   delete_webhook: ["webhooks:write"],
 };
+
+// A URL that carried access_token must not be kept by a cache on the way (RFC 6750 §2.3).
+const NO_STORE = { "cache-control": "no-store" };
 
 /** The OAuth access token of a call: `Authorization: Bearer`, else the `access_token` parameter (seed 004's two forms). */
 function bearerOf(request: Request, params: Map<string, string>): string | null {
@@ -26,23 +30,26 @@ function bearerOf(request: Request, params: Map<string, string>): string | null 
 
 /**
  * Worksection's OAuth form of the admin API (/api/oauth2?action=...): the same actions as
- * /api/admin/v2, authenticated by an OAuth 2.0 access token instead of the key's hash.
+ * /api/admin/v2, authenticated by an OAuth 2.0 access token instead of the key's hash. A token that
+ * is not live names no grant, so failed ones are throttled per client address.
  */
 export async function handleWorksectionOAuth(request: Request): Promise<Response> {
   let result: TWorksectionResult;
   try {
     const { params } = await readWorksectionRequest(request, maxBodyBytes(env()));
+    const check = await beginCredentialCheck(request);
+    if (check.isLocked) return tooManyAttempts(check.retryAfterS, NO_STORE);
     const token = bearerOf(request, params);
     const caller = token ? await authenticateAccessToken(token) : null;
     if (!caller) throw new WorksectionError("bad_token");
+    await check.passed();
     const needed = NEEDS[params.get("action")?.trim() ?? ""] ?? ["administrative"];
     if (!grantsAny(caller.scopes, needed)) throw new WorksectionError("insufficient_scope", `Needs ${needed.join(" or ")} (or administrative)`);
     const ctx = workspaceContext(await getDb(), caller.workspace, { kind: "oauth", tokenId: caller.tokenId, appId: caller.appId, scopes: caller.scopes });
-    result = await runWorksectionAction(ctx, params);
+    result = { status: 200, body: await runWorksectionAction(ctx, params) };
   } catch (error) {
     result = toWorksectionResult(error);
   }
   const challenge = { 401: 'Bearer error="invalid_token"', 403: 'Bearer error="insufficient_scope"' }[result.status];
-  // A URL that carried access_token must not be kept by a cache on the way (RFC 6750 §2.3).
-  return worksectionResponse(result, { "cache-control": "no-store", ...(challenge ? { "www-authenticate": challenge } : {}) });
+  return worksectionResponse(result, { ...NO_STORE, ...(challenge ? { "www-authenticate": challenge } : {}) });
 }

@@ -1,8 +1,8 @@
 import "server-only";
 import { withoutHashParam } from "../../crypto/worksection-hash";
-import { WorksectionError } from "../../server/worksection/worksection-error";
 import { ApiError } from "../api-error";
 import { readBoundedBytes } from "../read-json-body";
+import { WorksectionError } from "./worksection-error";
 
 /** A call's parameters, the text its `hash` signs, and that hash. */
 export type TWorksectionRequest = { params: Map<string, string>; signed: string; hash: string | null };

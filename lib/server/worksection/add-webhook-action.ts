@@ -4,7 +4,7 @@ import { DomainError } from "../../errors/domain-error";
 import { ZWebhookCreate } from "../../validation/webhook";
 import { splitList } from "../../validation/worksection";
 import { createWebhook } from "../webhooks/create-webhook";
-import { WorksectionError } from "./worksection-error";
+import { refusal, required } from "./refusals";
 
 // Hookline's field names in Worksection's words, for error details.
 const FIELD_NAMES: Record<string, string> = { url: "url", events: "events", projects: "projects", httpUser: "http_user", httpPassword: "http_pass" };
@@ -25,9 +25,9 @@ function namesAt(error: DomainError, field: "events" | "projects", values: strin
  */
 export async function addWebhookAction(ctx: TWorkspaceContext, params: ReadonlyMap<string, string>): Promise<{ id: string }> {
   const url = params.get("url")?.trim();
-  if (!url) throw new WorksectionError("required", "url");
+  if (!url) throw required("url");
   const events = splitList(params.get("events"));
-  if (events.length === 0) throw new WorksectionError("required", "events");
+  if (events.length === 0) throw required("events");
   const parsed = ZWebhookCreate.safeParse({
     url,
     events,
@@ -39,20 +39,20 @@ export async function addWebhookAction(ctx: TWorkspaceContext, params: ReadonlyM
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = FIELD_NAMES[String(issue?.path[0])] ?? String(issue?.path[0]);
-    throw new WorksectionError("invalid_field", `${field}: ${issue?.message}`);
+    throw DomainError.invalid(field, String(issue?.message));
   }
   const data = parsed.data;
   try {
     return { id: (await createWebhook(ctx, data, { mustPassTest: true })).id };
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    if (error.code === "test_failed") throw new WorksectionError("url_check_failed", url);
+    if (error.code === "test_failed") throw refusal("rejected", "test_failed", error.message, "url", [url]);
     // createWebhook parses `data` again to the same lists, so its issue indexes point into them.
     const unknownEvents = namesAt(error, "events", data.events);
-    if (unknownEvents.length) throw new WorksectionError("unknown_events", unknownEvents.join(","));
+    if (unknownEvents.length) throw refusal("invalid", "unknown_events", error.message, "events", unknownEvents);
     const unknownProjects = namesAt(error, "projects", data.projects);
-    if (unknownProjects.length) throw new WorksectionError("unknown_projects", unknownProjects.join(","));
-    if (error.kind === "invalid") throw new WorksectionError("invalid_field", `${FIELD_NAMES[error.issues?.[0]?.path ?? ""] ?? "url"}: ${error.message}`);
+    if (unknownProjects.length) throw refusal("invalid", "unknown_projects", error.message, "projects", unknownProjects);
+    if (error.kind === "invalid") throw DomainError.invalid(FIELD_NAMES[error.issues?.[0]?.path ?? ""] ?? "url", error.message);
     throw error;
   }
 }

@@ -1,11 +1,12 @@
 import "server-only";
 import type { TWorkspaceContext } from "../../db/workspace-context";
+import { DomainError } from "../../errors/domain-error";
 import { unstorableStringReason } from "../../validation/storable-json";
-import type { TWorksectionParams, TWorksectionResult } from "../../validation/worksection";
+import type { TWorksectionOk, TWorksectionParams } from "../../validation/worksection";
 import { addWebhookAction } from "./add-webhook-action";
 import { deleteWebhookAction } from "./delete-webhook-action";
 import { getWebhooksAction } from "./get-webhooks-action";
-import { toWorksectionResult, WorksectionError } from "./worksection-error";
+import { unknownAction } from "./refusals";
 
 // Worksection's webhook actions, whoever authenticated the caller: /api/admin/v2 (the `hash` of
 // a workspace's administrative key) calls this after checking it, and an OAuth-authenticated
@@ -23,22 +24,18 @@ const ACTIONS = new Map<string, TAction>([
 
 /**
  * Runs `action` with its parameters (`hash`, and any parameter an action does not use, such as
- * Worksection's `page`, are ignored) and answers in Worksection's shape: 200 `{ status: "ok", ... }`,
- * or `{ status: "error", status_code, message, message_details? }` with a 4xx/5xx status.
+ * Worksection's `page`, are ignored) and answers Worksection's `{ status: "ok", ... }`. What it
+ * refuses it throws as DomainErrors (./refusals.ts), which the API layer answers in Worksection's shape.
  */
-export async function runWorksectionAction(ctx: TWorkspaceContext, params: TWorksectionParams): Promise<TWorksectionResult> {
+export async function runWorksectionAction(ctx: TWorkspaceContext, params: TWorksectionParams): Promise<TWorksectionOk> {
   const map: ReadonlyMap<string, string> = params instanceof Map ? params : new Map(Object.entries(params));
-  try {
-    // A NUL or a lone surrogate could not even be compared by PostgreSQL: refused by name first.
-    for (const [name, value] of map) {
-      const reason = unstorableStringReason(value);
-      if (reason) throw new WorksectionError("invalid_field", `${name.slice(0, 100)}: ${reason}`);
-    }
-    const name = map.get("action")?.trim() ?? "";
-    const action = ACTIONS.get(name);
-    if (!action) throw new WorksectionError("invalid_action", name || undefined);
-    return { status: 200, body: { status: "ok", ...(await action(ctx, map)) } };
-  } catch (error) {
-    return toWorksectionResult(error);
+  // A NUL or a lone surrogate could not even be compared by PostgreSQL: refused by name first.
+  for (const [name, value] of map) {
+    const reason = unstorableStringReason(value);
+    if (reason) throw DomainError.invalid(name.slice(0, 100), reason);
   }
+  const name = map.get("action")?.trim() ?? "";
+  const action = ACTIONS.get(name);
+  if (!action) throw unknownAction(name);
+  return { status: "ok", ...(await action(ctx, map)) };
 }

@@ -44,6 +44,23 @@ describe("buildOpenApiDocument", () => {
   });
 });
 
+describe("the wrapper's own refusals in the document", () => {
+  it("every operation lists 503 with Retry-After's meaning; 413 and 415 exactly where it takes a body", () => {
+    const doc = buildOpenApiDocument() as { paths: Record<string, Record<string, { responses: Record<string, { description: string; content?: unknown }> }>> };
+    for (const op of ALL_OPERATIONS) {
+      const key = `${op.method} ${op.path}`;
+      const responses = doc.paths[op.path]?.[op.method.toLowerCase()]?.responses ?? {};
+      expect(responses["503"]?.description, key).toMatch(/database is unavailable.*Retry-After/);
+      expect(responses["503"]?.content, key).toEqual({ "application/json": { schema: { $ref: "#/components/schemas/Error" } } });
+      for (const status of ["413", "415"]) expect(responses[status] !== undefined, `${key} ${status}`).toBe(op.body !== undefined);
+    }
+    // A read and a write, by name: the publish path and a plain GET.
+    expect(Object.keys(doc.paths["/events"]?.post?.responses ?? {})).toEqual(expect.arrayContaining(["413", "415", "503"]));
+    expect(Object.keys(doc.paths["/webhooks"]?.get?.responses ?? {})).toEqual(expect.arrayContaining(["503"]));
+    expect(Object.keys(doc.paths["/webhooks"]?.get?.responses ?? {})).not.toContain("413");
+  });
+});
+
 describe("scopes in the document", () => {
   it("each operation lists the scopes a credential needs for it, and session-only ones say so", () => {
     const doc = buildOpenApiDocument() as { paths: Record<string, Record<string, { security: Record<string, string[]>[] }>> };

@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import {
   ACCOUNT_FREE_FAILURES,
   ADDRESS_FREE_FAILURES,
+  API_ADDRESS_FREE_FAILURES,
+  CLIENT_FREE_FAILURES,
+  credentialThrottleKeys,
   PAIR_FREE_FAILURES as FREE_FAILURES,
   LoginThrottle,
   lockMsAfter,
@@ -31,6 +34,19 @@ describe("lockMsAfter and throttleKeys", () => {
     expect(throttleKeys("a@x", "10.0.0.1")).toEqual(["pair:a@x|10.0.0.1", "ip:10.0.0.1", "email:a@x"]);
     expect(throttleKeys("a@x", null)).toEqual(["pair:a@x|unknown", "ip:unknown", "email:a@x"]);
     expect(throttleKeys("a@x", "10.0.0.1", "dev1")).toEqual(["device:dev1"]);
+  });
+
+  it("API credentials count per address and per OAuth client, each kind with its own free failures", () => {
+    expect(lockMsAfter("api-ip:10.0.0.1", API_ADDRESS_FREE_FAILURES - 1)).toBe(0);
+    expect(lockMsAfter("api-ip:10.0.0.1", API_ADDRESS_FREE_FAILURES)).toBe(1_000);
+    expect(lockMsAfter("client:hlc_1", CLIENT_FREE_FAILURES - 1)).toBe(0);
+    expect(lockMsAfter("client:hlc_1", CLIENT_FREE_FAILURES)).toBe(1_000);
+    expect(API_ADDRESS_FREE_FAILURES).toBeLessThan(CLIENT_FREE_FAILURES);
+    // Apart from sign-in's: a client's failures never lock a person's sign-in from that address.
+    expect(credentialThrottleKeys("10.0.0.1", "hlc_1")).toEqual(["api-ip:10.0.0.1", "client:hlc_1"]);
+    expect(credentialThrottleKeys(null)).toEqual(["api-ip:unknown"]);
+    // Only what could be a client_id names one: nothing empty, overlong, or unstorable (a NUL) becomes a key.
+    for (const id of ["", "x".repeat(201), "a\u0000b", "é"]) expect(credentialThrottleKeys("10.0.0.1", id), JSON.stringify(id)).toEqual(["api-ip:10.0.0.1"]);
   });
 });
 
@@ -101,6 +117,18 @@ describe.each(TEST_DATABASES)("LoginThrottle on $name", (backend) => {
     const throttle = new LoginThrottle(getDb, clock().now);
     const waits = await Promise.all(Array.from({ length: 12 }, () => throttle.tryAttempt(throttleKeys("p@x", "10.0.0.1"))));
     expect(waits.filter((w) => w === 0)).toHaveLength(FREE_FAILURES);
+  });
+
+  it("API credentials: an address gets its free failures, a client id more, and the two are counted apart", async () => {
+    const throttle = new LoginThrottle(getDb, clock().now);
+    for (let i = 0; i < API_ADDRESS_FREE_FAILURES; i++) expect(await throttle.tryAttempt(credentialThrottleKeys("10.0.0.1", "hlc_a"))).toBe(0);
+    expect(await throttle.tryAttempt(credentialThrottleKeys("10.0.0.1", "hlc_b"))).toBe(1_000);
+    expect(await throttle.tryAttempt(credentialThrottleKeys("10.0.0.2", "hlc_a"))).toBe(0);
+    for (let i = API_ADDRESS_FREE_FAILURES + 1; i < CLIENT_FREE_FAILURES; i++) await throttle.tryAttempt(credentialThrottleKeys(`10.1.0.${i}`, "hlc_a"));
+    expect(await throttle.tryAttempt(credentialThrottleKeys("10.9.9.9", "hlc_a"))).toBe(1_000);
+    expect(await throttle.tryAttempt(credentialThrottleKeys("10.9.9.9", "hlc_b"))).toBe(0);
+    // Sign-in's keys are others: a person signing in from the locked address is not slowed.
+    expect(await throttle.tryAttempt(throttleKeys("p@x", "10.0.0.1"))).toBe(0);
   });
 
   it("an account-wide spray does not touch a trusted device's key", async () => {

@@ -1,14 +1,14 @@
 import NextAuth, { getServerSession } from "next-auth";
 import { encode } from "next-auth/jwt";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { authOptions } from "@/lib/auth";
+import { authOptions } from "@/lib/api/auth-options";
 import { resetEnvForTests } from "@/lib/env";
 import { instanceSecrets } from "@/lib/instance-secrets";
 import { createUser } from "@/lib/server/users/create-user";
 import { freshDatabasePerTest, TEST_DATABASES, type TestDatabase } from "../../helpers/databases";
 
 // next-auth 4 names its cookies and sets their Secure flag from NEXTAUTH_URL (init.ts:
-// `useSecureCookies ?? url.base.startsWith("https://")`; lib/auth.ts leaves useSecureCookies unset).
+// `useSecureCookies ?? url.base.startsWith("https://")`; lib/api/auth-options.ts leaves useSecureCookies unset).
 // These drive next-auth through its own entry points with our options, as a request would.
 
 /** Enough of a Node response for next-auth's handlers; keeps the Set-Cookie lines. */

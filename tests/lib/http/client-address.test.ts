@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientAddressOf } from "@/lib/http/client-address";
+import { clientAddressOf, forwardedClientAddress } from "@/lib/http/client-address";
 
 describe("clientAddressOf", () => {
   it("with no trusted proxy, is the socket's peer whatever the client claims", () => {
@@ -20,5 +20,18 @@ describe("clientAddressOf", () => {
   it("falls back sensibly when fewer hops arrived than configured", () => {
     expect(clientAddressOf("198.51.100.9", undefined, 1)).toBe("198.51.100.9");
     expect(clientAddressOf("10.0.0.2", "198.51.100.9", 3)).toBe("198.51.100.9");
+  });
+});
+
+describe("forwardedClientAddress", () => {
+  it("reads back the one address the front door wrote, X-Real-IP only without one, bounded", () => {
+    expect(forwardedClientAddress("203.0.113.7")).toBe("203.0.113.7");
+    expect(forwardedClientAddress(" 203.0.113.7 , 10.0.0.1", "1.2.3.4")).toBe("203.0.113.7");
+    expect(forwardedClientAddress("::ffff:203.0.113.7")).toBe("203.0.113.7");
+    expect(forwardedClientAddress(null, "198.51.100.9")).toBe("198.51.100.9");
+    expect(forwardedClientAddress("  ", "198.51.100.9")).toBe("198.51.100.9");
+    expect(forwardedClientAddress(undefined)).toBeNull();
+    expect(forwardedClientAddress(["1.2.3.4"])).toBeNull();
+    expect(forwardedClientAddress("x".repeat(10_000))).toHaveLength(100);
   });
 });

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/layout/auth-card";
 import { ConsentForm } from "@/components/oauth/consent-form";
 import { ErrorAlert } from "@/components/ui/alert";
-import { requireSignedInPage } from "@/lib/auth/current-user";
+import { requireSignedInPage } from "@/lib/api/current-user";
 import { describeAuthorization } from "@/lib/server/oauth/describe-authorization";
 
 export const metadata: Metadata = { title: "Authorize an application · Hookline" };

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { OpenApiView } from "@/components/api-docs/openapi-view";
 import { PageHeader } from "@/components/ui/page-header";
+import { requireAdminPage } from "@/lib/api/current-user";
 import { buildOpenApiDocument } from "@/lib/api/openapi";
-import { requireAdminPage } from "@/lib/auth/current-user";
 
 export const metadata: Metadata = { title: "API reference · Hookline" };
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { AdminApiKeyCard } from "@/components/api-keys/admin-api-key-card";
 import { ApiKeysPanel } from "@/components/api-keys/api-keys-panel";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireAdminPage } from "@/lib/auth/current-user";
+import { requireAdminPage } from "@/lib/api/current-user";
 import { adminApiKeyInfo } from "@/lib/server/admin-api-key/admin-api-key";
 
 export const metadata: Metadata = { title: "API keys · Hookline" };

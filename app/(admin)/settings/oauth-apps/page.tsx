@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { OAuthAppsPanel } from "@/components/oauth/oauth-apps-panel";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireAdminPage } from "@/lib/auth/current-user";
+import { requireAdminPage } from "@/lib/api/current-user";
 
 export const metadata: Metadata = { title: "OAuth applications · Hookline" };
 

@@ -3,9 +3,9 @@
 // Only ever to a workspace the user administers and that holds that very thing, so a link from another site
 // can do no more than following it would.
 import { redirect } from "next/navigation";
+import { currentUser } from "@/lib/api/current-user";
 import { WORKSPACE_COOKIE } from "@/lib/api/workspace-cookie";
 import { workspaceCookieOptions } from "@/lib/auth/cookie-options";
-import { currentUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { safeReturnPath } from "@/lib/safe-redirect";
 import { adminWorkspaceOf, type TEntityKind } from "@/lib/server/workspaces/locate-entity";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { NewWebhookLink, WebhookList } from "@/components/webhooks/webhook-list";
-import { requireAdminPage } from "@/lib/auth/current-user";
+import { requireAdminPage } from "@/lib/api/current-user";
 
 export const metadata: Metadata = { title: "Webhooks · Hookline" };
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { WorkspacesPanel } from "@/components/workspaces/workspaces-panel";
-import { requireOperatorPage } from "@/lib/auth/current-user";
+import { requireOperatorPage } from "@/lib/api/current-user";
 
 export const metadata: Metadata = { title: "Workspaces · Hookline" };
 

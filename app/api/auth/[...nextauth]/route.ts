@@ -1,7 +1,7 @@
 // GET|POST /api/auth/* — next-auth (credentials sign-in, CSRF token, session, sign-out)
 import type { NextRequest } from "next/server";
 import NextAuth from "next-auth";
-import { authOptions } from "@/lib/auth";
+import { authOptions } from "@/lib/api/auth-options";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 

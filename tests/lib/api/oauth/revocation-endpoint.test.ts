@@ -1,14 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { revocationEndpoint } from "@/lib/api/oauth/revocation-endpoint";
+import { API_ADDRESS_FREE_FAILURES } from "@/lib/auth/login-throttle";
 import { generateOAuthCredential, hashApiKey } from "@/lib/crypto/tokens";
 import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import { createOAuthApp } from "@/lib/server/oauth/oauth-apps";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
 
-const request = (params: Record<string, string>, authorization?: string) =>
+const request = (params: Record<string, string>, authorization?: string, address?: string) =>
   new Request("http://localhost/api/oauth/revoke", {
     method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", ...(authorization ? { authorization } : {}) },
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      ...(authorization ? { authorization } : {}),
+      ...(address ? { "x-forwarded-for": address } : {}),
+    },
     body: new URLSearchParams(params).toString(),
   });
 const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString("base64")}`;
@@ -64,5 +69,23 @@ describe.each(TEST_DATABASES)("revocationEndpoint on $name", (backend) => {
     expect((await revocationEndpoint(request({ token: refresh, client_id: cli.clientId, client_secret: "hlcs_guess" }))).status).toBe(401);
     expect((await revocationEndpoint(request({ token: refresh, client_id: cli.clientId }))).status).toBe(200);
     expect(await revokedAt(row.id)).not.toBeNull();
+  });
+
+  it("throttles failed client authentication from an address (429 + Retry-After); successes and other clients are not slowed", async () => {
+    const { app, other, refresh, row } = await setup();
+    const revoke = async (auth: string, address: string) => {
+      const res = await revocationEndpoint(request({ token: "hlrt_unknown" }, auth, address));
+      return {
+        status: res.status,
+        retryAfter: res.headers.get("retry-after"),
+        error: res.status === 200 ? null : ((await res.json()) as { error: string }).error,
+      };
+    };
+    for (let i = 0; i < API_ADDRESS_FREE_FAILURES + 2; i++) expect((await revoke(basic(app.clientId, app.clientSecret), "198.51.100.1")).status).toBe(200);
+    for (let i = 0; i < API_ADDRESS_FREE_FAILURES; i++) expect((await revoke(basic(app.clientId, "hlcs_guess"), "198.51.100.1")).error).toBe("invalid_client");
+    expect(await revoke(basic(app.clientId, app.clientSecret), "198.51.100.1")).toEqual({ status: 429, retryAfter: "1", error: "slow_down" });
+    expect((await revocationEndpoint(request({ token: refresh }, basic(app.clientId, app.clientSecret), "198.51.100.1"))).status).toBe(429);
+    expect(await revokedAt(row.id)).toBeNull();
+    expect((await revoke(basic(other.clientId, other.clientSecret), "203.0.113.9")).status).toBe(200);
   });
 });

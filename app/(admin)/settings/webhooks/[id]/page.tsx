@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { SubPageHeader } from "@/components/ui/sub-page-header";
 import { WebhookDetail } from "@/components/webhooks/webhook-detail";
-import { requireAdminPage } from "@/lib/auth/current-user";
+import { requireAdminPage } from "@/lib/api/current-user";
 import { env } from "@/lib/env";
 import { ZWebhookId } from "@/lib/validation/webhook";
 

@@ -3,7 +3,7 @@ import { Suspense } from "react";
 import { DeliveryLog } from "@/components/deliveries/delivery-log";
 import { DeliverySearch } from "@/components/deliveries/delivery-search";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireAdminPage } from "@/lib/auth/current-user";
+import { requireAdminPage } from "@/lib/api/current-user";
 import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Deliveries · Hookline" };

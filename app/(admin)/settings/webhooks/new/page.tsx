@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { SubPageHeader } from "@/components/ui/sub-page-header";
 import { WebhookForm } from "@/components/webhooks/webhook-form";
-import { requireAdminPage } from "@/lib/auth/current-user";
+import { requireAdminPage } from "@/lib/api/current-user";
 
 export const metadata: Metadata = { title: "New webhook · Hookline" };
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { SubPageHeader } from "@/components/ui/sub-page-header";
 import { EditWebhook } from "@/components/webhooks/edit-webhook";
-import { requireAdminPage } from "@/lib/auth/current-user";
+import { requireAdminPage } from "@/lib/api/current-user";
 import { ZWebhookId } from "@/lib/validation/webhook";
 
 export const metadata: Metadata = { title: "Edit webhook · Hookline" };

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { DeliveryDetail } from "@/components/deliveries/delivery-detail";
 import { ErrorAlert } from "@/components/ui/alert";
 import { SubPageHeader } from "@/components/ui/sub-page-header";
-import { requireAdminPage } from "@/lib/auth/current-user";
+import { requireAdminPage } from "@/lib/api/current-user";
 import { ZDeliveryId } from "@/lib/validation/delivery";
 
 export const metadata: Metadata = { title: "Delivery · Hookline" };

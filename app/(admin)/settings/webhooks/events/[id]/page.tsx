@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { EventDetail } from "@/components/events/event-detail";
 import { ErrorAlert } from "@/components/ui/alert";
 import { SubPageHeader } from "@/components/ui/sub-page-header";
-import { requireAdminPage } from "@/lib/auth/current-user";
+import { requireAdminPage } from "@/lib/api/current-user";
 import { ZEventId } from "@/lib/validation/event";
 
 export const metadata: Metadata = { title: "Event · Hookline" };

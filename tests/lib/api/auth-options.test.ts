@@ -9,14 +9,14 @@ vi.mock("next/headers", () => ({
 
 import type { User } from "next-auth";
 import type { JWT } from "next-auth/jwt";
-import { authOptions, SESSION_MAX_AGE_S } from "@/lib/auth";
+import { authOptions, SESSION_MAX_AGE_S } from "@/lib/api/auth-options";
 import { DEVICE_COOKIE, verifiedDeviceId } from "@/lib/auth/device-cookie";
 import { sessionUser } from "@/lib/auth/session-user";
 import { closeDb } from "@/lib/db";
 import { resetEnvForTests } from "@/lib/env";
 import { instanceSecrets } from "@/lib/instance-secrets";
 import { createUser } from "@/lib/server/users/create-user";
-import { freshDatabasePerTest, TEST_DATABASES } from "../helpers/databases";
+import { freshDatabasePerTest, TEST_DATABASES } from "../../helpers/databases";
 
 type TAuthorize = (credentials: Record<string, string> | undefined, req: { headers?: Record<string, unknown> }) => Promise<User | null>;
 const providerAuthorize = (i: number) => (authOptions().providers[i] as unknown as { options: { authorize: TAuthorize } }).options.authorize;

@@ -13,8 +13,8 @@ vi.mock("next/headers", () => ({
 import { isHTTPAccessFallbackError } from "next/dist/client/components/http-access-fallback/http-access-fallback";
 import { getURLFromRedirectError } from "next/dist/client/components/redirect";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
+import { currentSession, currentUser, requireAdminPage } from "@/lib/api/current-user";
 import { WORKSPACE_COOKIE } from "@/lib/api/workspace-cookie";
-import { currentSession, currentUser, requireAdminPage } from "@/lib/auth/current-user";
 import { endSessions } from "@/lib/auth/session-user";
 import { createUser } from "@/lib/server/users/create-user";
 import { setUserOperator, setUserRole } from "@/lib/server/users/update-user";

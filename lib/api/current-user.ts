@@ -3,14 +3,14 @@ import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import { cache } from "react";
-import { WORKSPACE_COOKIE } from "../api/workspace-cookie";
-import { authOptions } from "../auth";
+import { sessionUser, type TSessionUser } from "../auth/session-user";
 import { getDb } from "../db";
 import { type TWorkspaceContext, workspaceContext } from "../db/workspace-context";
 import { adminWorkspaceOf, type TEntityKind } from "../server/workspaces/locate-entity";
 import { sessionWorkspace, userWorkspaces } from "../server/workspaces/memberships";
 import type { TWorkspaceChoice } from "../validation/workspace";
-import { sessionUser, type TSessionUser } from "./session-user";
+import { authOptions } from "./auth-options";
+import { WORKSPACE_COOKIE } from "./workspace-cookie";
 
 /**
  * The signed-in user as the database has them now. The JWT only names the user and its session

@@ -2,22 +2,17 @@ import "server-only";
 import { cookies } from "next/headers";
 import type { NextAuthOptions, Session } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { WORKSPACE_COOKIE } from "./api/workspace-cookie";
-import { authCookies, cookieBase, workspaceCookieOptions } from "./auth/cookie-options";
-import { cookieValue, DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S, issueDeviceToken } from "./auth/device-cookie";
-import { endSessions, sessionUser } from "./auth/session-user";
-import { logUnexpected } from "./errors/log-unexpected";
-import { instanceSecrets } from "./instance-secrets";
-import { authenticateUser, TooManyAttemptsError } from "./server/users/authenticate-user";
-import { redeemSignInLink, SignInLinkError } from "./server/workspaces/sign-in-links";
+import { authCookies, cookieBase, workspaceCookieOptions } from "../auth/cookie-options";
+import { cookieValue, DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S, issueDeviceToken } from "../auth/device-cookie";
+import { endSessions, sessionUser } from "../auth/session-user";
+import { logUnexpected } from "../errors/log-unexpected";
+import { forwardedClientAddress } from "../http/client-address";
+import { instanceSecrets } from "../instance-secrets";
+import { authenticateUser, TooManyAttemptsError } from "../server/users/authenticate-user";
+import { redeemSignInLink, SignInLinkError } from "../server/workspaces/sign-in-links";
+import { WORKSPACE_COOKIE } from "./workspace-cookie";
 
 export const SESSION_MAX_AGE_S = 12 * 60 * 60;
-
-/** The first address in X-Forwarded-For / X-Real-IP, when a proxy in front of us set one. */
-function clientAddress(headers: Record<string, unknown> | undefined): string | null {
-  const forwarded = headers?.["x-forwarded-for"] ?? headers?.["x-real-ip"];
-  return typeof forwarded === "string" && forwarded.trim() ? (forwarded.split(",")[0]?.trim() ?? null) : null;
-}
 
 /** Remembers this browser as one that has signed in as `email` (lib/auth/device-cookie.ts). */
 async function rememberDevice(email: string): Promise<void> {
@@ -44,7 +39,9 @@ export function authOptions(): NextAuthOptions {
           const deviceToken = cookieValue(typeof headers?.cookie === "string" ? headers.cookie : null, DEVICE_COOKIE);
           let user: Awaited<ReturnType<typeof authenticateUser>>;
           try {
-            user = await authenticateUser(credentials, clientAddress(headers), undefined, { deviceToken });
+            user = await authenticateUser(credentials, forwardedClientAddress(headers?.["x-forwarded-for"], headers?.["x-real-ip"]), undefined, {
+              deviceToken,
+            });
           } catch (error) {
             if (error instanceof TooManyAttemptsError) throw error;
             // The form shows a thrown message as it is: never a database error's text to a stranger.
