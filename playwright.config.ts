@@ -45,10 +45,10 @@ export default defineConfig({
     // ADMIN_EMAIL path only applies to an empty database: tests/lib/server/users/ensure-first-admin.test.ts).
     command: [
       `rm -rf ${DATA_DIR}`,
-      `printf '%s\\n' '${E2E.admin.password}' | npx tsx --conditions=react-server scripts/cli.ts user create --admin --email ${E2E.admin.email} --password-stdin`,
-      `printf '%s\\n' '${E2E.member.password}' | npx tsx --conditions=react-server scripts/cli.ts user create --email ${E2E.member.email} --password-stdin`,
+      `printf '%s\\n' '${E2E.admin.password}' | node scripts/launch.mjs cli user create --admin --email ${E2E.admin.email} --password-stdin`,
+      `printf '%s\\n' '${E2E.member.password}' | node scripts/launch.mjs cli user create --email ${E2E.member.email} --password-stdin`,
       `npx tsx --conditions=react-server tests/e2e/seed-former-admin.ts ${E2E.formerAdmin.email} ${E2E.formerAdmin.secretsFile}`,
-      "npx tsx --conditions=react-server scripts/start.ts",
+      "npm start",
     ].join(" && "),
     url: `${BASE_URL}/api/health`,
     timeout: 300_000,

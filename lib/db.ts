@@ -2,12 +2,19 @@ import "server-only";
 import { type Database, type DatabaseTarget, openDatabase } from "./db/open-database";
 import { env } from "./env";
 import type { PrismaClient } from "./generated/prisma/client";
+import { processGlobals } from "./process-globals";
 
 export type { PrismaClient };
 
-// Next may load this module more than once (instrumentation and route bundles): keep the one
-// handle on globalThis so the embedded database is opened exactly once per process.
-const holder = globalThis as typeof globalThis & { __hooklineDb?: Promise<Database> };
+// Next may load this module more than once (instrumentation and route bundles): the one handle is
+// process-wide (lib/process-globals.ts), so the embedded database is opened exactly once per process.
+declare module "./process-globals" {
+  interface TProcessGlobals {
+    /** The process's database: opened once, whichever copy of this module asks first. */
+    db?: Promise<Database>;
+  }
+}
+const globals = processGlobals();
 
 export function targetFromEnv(): DatabaseTarget {
   const { DATABASE_URL, HOOKLINE_DATA_DIR } = env();
@@ -16,8 +23,8 @@ export function targetFromEnv(): DatabaseTarget {
 
 /** The process's database, opened (and migrated) on first use. */
 export function openDb(): Promise<Database> {
-  holder.__hooklineDb ??= openDatabase(targetFromEnv());
-  return holder.__hooklineDb;
+  globals.db ??= openDatabase(targetFromEnv());
+  return globals.db;
 }
 
 export async function getDb(): Promise<PrismaClient> {
@@ -26,11 +33,11 @@ export async function getDb(): Promise<PrismaClient> {
 
 /** Lets tests and the CLI run lib/server code against a database they opened themselves. */
 export function installDatabase(database: Database): void {
-  holder.__hooklineDb = Promise.resolve(database);
+  globals.db = Promise.resolve(database);
 }
 
 export async function closeDb(): Promise<void> {
-  const pending = holder.__hooklineDb;
-  holder.__hooklineDb = undefined;
+  const pending = globals.db;
+  globals.db = undefined;
   if (pending) await (await pending.catch(() => null))?.close();
 }

@@ -1,6 +1,7 @@
 // npm run cli -- user create --admin --email you@example.com   (asks for the password, or --password-stdin)
 // npm run cli -- user list | user set-password --email E | user set-role --email E --role ADMIN|MEMBER
 // npm run cli -- workspace create --name N [--slug S] | workspace list | workspace add-member|remove-member --workspace S --email E
+import "../lib/v8-settings"; // first: before any WebAssembly is compiled
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";

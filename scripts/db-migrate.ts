@@ -1,6 +1,7 @@
 // npm run db:migrate | db:status | db:create-migration -- <name>
 // Offline replacements for `prisma migrate deploy | status | dev --create-only` (see lib/db/migrations.ts).
 
+import "../lib/v8-settings"; // first: before any WebAssembly is compiled
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";

@@ -1,12 +1,15 @@
-// npm start: check the configuration, build when the sources changed, then serve (scripts/serve.ts).
-// npm run dev: the same checks, then `next dev`. Nothing is written before the configuration passes.
+// npm start (compiled: dist/start.js, run by scripts/launch.mjs): check the configuration, build the
+// app when its sources changed, then serve it in this same process (dist/serve.js), so that the
+// process npm started is the server and a signal to it stops the server.
+// npm run dev (through tsx): the same checks, then `next dev`. Nothing is written before the
+// configuration passes.
+import "../lib/v8-settings"; // first: before any WebAssembly is compiled
 import { spawn } from "node:child_process";
-import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { ConfigError, parseEnv, type TEnv } from "../lib/config/env-schema";
 import { dataDirLockHolder } from "../lib/db/data-dir-lock";
-import { FINGERPRINT_FILE, isBuildCurrent, sourceFingerprint } from "./build-fingerprint";
+import { isNextCurrent } from "./entries.mjs";
 
 const NEXT_BIN = path.join("node_modules", "next", "dist", "bin", "next");
 
@@ -65,21 +68,16 @@ async function main(): Promise<void> {
 
   if (isDev) process.exit(await run([NEXT_BIN, "dev", "--port", String(env.PORT)], { ...childEnv, NODE_ENV: "development" }));
 
-  let isCurrent = false;
-  try {
-    isCurrent = isBuildCurrent();
-  } catch {
-    isCurrent = false;
-  }
-  if (!isCurrent) {
+  if (!isNextCurrent()) {
     console.log("[hookline] Building the app (first start, or the sources changed)…");
-    const fingerprint = sourceFingerprint();
-    const code = await run([NEXT_BIN, "build"], { ...childEnv, NODE_ENV: "production" });
+    const code = await run([path.join("scripts", "build.mjs"), "--next"], childEnv);
     if (code !== 0) fail(`The build failed (exit ${code}).`);
-    fs.writeFileSync(FINGERPRINT_FILE, fingerprint);
   }
-  // Our own server rather than `next start`: it decides which client address routes see.
-  process.exit(await run(["--import", "tsx", "scripts/serve.ts"], { ...childEnv, PORT: String(env.PORT), NODE_ENV: "production" }));
+  // Our own server rather than `next start`: it decides which client address routes see. Loaded only
+  // now, and by a computed path (a separate bundle, not inlined here), so that Next starts in
+  // production mode.
+  Object.assign(process.env, { NEXTAUTH_URL: childEnv.NEXTAUTH_URL, PORT: String(env.PORT), NODE_ENV: "production" });
+  await import(new URL("./serve.js", import.meta.url).href);
 }
 
 main().catch((error: Error) => fail(error.message));

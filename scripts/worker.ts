@@ -1,16 +1,13 @@
 // npm run worker — a standalone delivery worker against PostgreSQL (DATABASE_URL). Run any number at
-// once, on any number of machines. SIGTERM/SIGINT: stop claiming, finish in-flight attempts, exit.
-import { randomUUID } from "node:crypto";
-import os from "node:os";
+// once, on any number of machines. SIGTERM/SIGINT: stop claiming, finish in-flight attempts within
+// HOOKLINE_SHUTDOWN_GRACE_MS, hand back the rest, exit 0; a second signal exits at once.
+import "../lib/v8-settings"; // first: before any WebAssembly is compiled
 import { ConfigError } from "../lib/config/env-schema";
 import { closeDb, openDb } from "../lib/db";
 import { deliveryConfig } from "../lib/delivery/config";
-import { listenForDeliveries } from "../lib/delivery/runtime/listen-for-deliveries";
-import { startReaper } from "../lib/delivery/runtime/reaper";
-import { wakeWorkers } from "../lib/delivery/runtime/wakeup";
-import { holdLiveness, LIVE_SUFFIX } from "../lib/delivery/runtime/worker-liveness";
-import { DeliveryWorker } from "../lib/delivery/worker";
+import { startDeliveryRuntime } from "../lib/delivery/runtime/delivery-runtime";
 import { env } from "../lib/env";
+import { handleStopSignals } from "../lib/stop-signals";
 
 async function main(): Promise<void> {
   const e = env();
@@ -22,29 +19,17 @@ async function main(): Promise<void> {
   }
   const db = await openDb();
   const log = (m: string) => console.error(`[hookline worker] ${m}`);
-  const stopListening = await listenForDeliveries(e.DATABASE_URL, log);
-  // Fast takeover (lib/delivery/runtime/worker-liveness.ts): claim only while holding our liveness lock,
-  // and take over dead workers' deliveries within seconds instead of when their leases expire.
-  const owner = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}${LIVE_SUFFIX}`;
-  const liveness = await holdLiveness(e.DATABASE_URL, owner, { log, onHeld: wakeWorkers });
-  const worker = new DeliveryWorker({ db: db.prisma, config: deliveryConfig(), owner, log, isLive: liveness.isHeld });
-  worker.start();
-  const stopReaper = startReaper({ db: db.prisma, liveness, log, onTakenOver: wakeWorkers });
-  console.log(`[hookline worker] ${worker.owner} delivering (up to ${deliveryConfig().concurrency} at once)`);
-  let isStopping = false;
-  const stop = async (signal: string) => {
-    if (isStopping) return;
-    isStopping = true;
-    console.log(`[hookline worker] ${signal}: finishing ${worker.inFlightCount} in-flight deliveries`);
-    await stopReaper();
-    await worker.stop();
-    await stopListening();
-    await liveness.stop();
+  // The same runtime as the app's own worker (LISTEN, liveness lock, reaper): lib/delivery/runtime/delivery-runtime.ts.
+  const runtime = await startDeliveryRuntime({ db: db.prisma, databaseUrl: e.DATABASE_URL, config: deliveryConfig(), log });
+  console.log(`[hookline worker] ${runtime.worker.owner} delivering (up to ${deliveryConfig().concurrency} at once)`);
+  handleStopSignals("hookline worker", async (signal) => {
+    console.log(
+      `[hookline worker] ${signal}: finishing ${runtime.worker.inFlightCount} in-flight deliveries (at most ${e.HOOKLINE_SHUTDOWN_GRACE_MS / 1000} s)`,
+    );
+    const handedBack = await runtime.stop(e.HOOKLINE_SHUTDOWN_GRACE_MS);
+    if (handedBack > 0) log(`handed back ${handedBack} deliveries still in flight after the grace, for another worker`);
     await closeDb();
-    process.exit(0);
-  };
-  process.on("SIGTERM", () => void stop("SIGTERM"));
-  process.on("SIGINT", () => void stop("SIGINT"));
+  });
 }
 
 main().catch((error: Error) => {

@@ -1,5 +1,8 @@
 import "server-only";
+import { processGlobals, type TDirectHandler, type TDirectRoute } from "../process-globals";
+import { API_BASE, type TOperation } from "./define-operation";
 import { publishBatchHandler, publishEventHandler } from "./handlers/events";
+import { publishBatchOperation, publishEventOperation } from "./operations/events";
 import { handleWorksectionAdmin } from "./worksection/handle-admin-v2";
 
 // The hot API operations that scripts/serve.ts answers itself, before Next's request pipeline: a
@@ -7,25 +10,24 @@ import { handleWorksectionAdmin } from "./worksection/handle-admin-v2";
 // for a page-router render path. The same handlers stay exported as Next routes, so `npm run dev`
 // and a plain `next start` answer identically, only slower. Worksection's admin API is here too:
 // its clients call `/api/admin/v2/?action=...`, and Next answers that trailing slash with a 308
-// redirect (which curl does not follow without -L) before any route runs. Registered on globalThis
-// by instrumentation.ts (Next's bundle, where server-only code loads) for serve.ts to find.
+// redirect (which curl does not follow without -L) before any route runs. Registered process-wide
+// (lib/process-globals.ts) by instrumentation.ts (Next's bundle) for serve.ts to find.
 
-export type TDirectHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+/** The operations answered here, with their handlers: method and path come from the declarations. */
+const OPERATIONS: [TOperation, TDirectHandler][] = [
+  [publishEventOperation, publishEventHandler],
+  [publishBatchOperation, publishBatchHandler],
+];
 
-const ROUTES: Record<string, TDirectHandler> = {
-  "POST /api/v1/events": publishEventHandler,
-  "POST /api/v1/events/batch": publishBatchHandler,
-  "GET /api/admin/v2": handleWorksectionAdmin,
-  "POST /api/admin/v2": handleWorksectionAdmin,
-};
+const ROUTES = new Map<string, TDirectHandler>([
+  ...OPERATIONS.map(([operation, handler]) => [`${operation.method} ${API_BASE}${operation.path}`, handler] as const),
+  ["GET /api/admin/v2", handleWorksectionAdmin],
+  ["POST /api/admin/v2", handleWorksectionAdmin],
+]);
 
 /** The handler serve.ts should call for this method and path, if it is one of ours. */
-export function directRoute(method: string, pathname: string): TDirectHandler | undefined {
-  return ROUTES[`${method} ${pathname.length > 1 ? pathname.replace(/\/+$/, "") : pathname}`];
-}
-
-export type TDirectRouteHolder = typeof globalThis & { __hooklineDirectRoute?: typeof directRoute };
+export const directRoute: TDirectRoute = (method, pathname) => ROUTES.get(`${method} ${pathname.length > 1 ? pathname.replace(/\/+$/, "") : pathname}`);
 
 export function registerDirectRoutes(): void {
-  (globalThis as TDirectRouteHolder).__hooklineDirectRoute = directRoute;
+  processGlobals().directRoute = directRoute;
 }

@@ -175,6 +175,9 @@ export const ZEnv = z
     HOOKLINE_WORKER_CONCURRENCY: intInRange(1, 1_000, 64),
     HOOKLINE_LEASE_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1_000).max(3_600_000).optional()),
     HOOKLINE_WORKER: z.preprocess(emptyToUndefined, z.enum(["embedded", "off"]).default("embedded")),
+    // How long a stop (SIGTERM) waits for requests and deliveries in progress before it releases the
+    // rest for another worker and exits.
+    HOOKLINE_SHUTDOWN_GRACE_MS: intInRange(0, 600_000, 10_000),
     HOOKLINE_TRUST_PROXY: intInRange(0, 10, 0),
   })
   .superRefine((env, ctx) => {

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { processGlobals } from "../process-globals";
 
 // PGlite is a single in-process backend with no lock of its own: two processes opening the same data
 // directory were measured losing a write. A lock file naming its owner refuses the second one.
@@ -19,9 +20,9 @@ type LockOwner = { pid: number; hostname: string; startedAt: string; token?: str
 
 export const LOCK_FILE_NAME = "hookline.lock";
 
-const holder = globalThis as typeof globalThis & { __hooklineProcessToken?: string };
-holder.__hooklineProcessToken ??= randomUUID();
-const PROCESS_TOKEN = holder.__hooklineProcessToken;
+const globals = processGlobals();
+globals.processToken ??= randomUUID();
+const PROCESS_TOKEN = globals.processToken;
 
 function isAlive(pid: number): boolean {
   try {
@@ -92,7 +93,26 @@ function removeStale(lockPath: string, staleText: string): void {
   fs.rmSync(aside, { force: true });
 }
 
-export type DataDirLock = { path: string; release: () => void };
+/** `lostReason`: why the data directory is no longer this process's (null while it is): see below. */
+export type DataDirLock = { path: string; release: () => void; lostReason: () => string | null };
+
+/**
+ * Whether the data directory is still there and ours: its lock file still names this process, and
+ * the database folder can still be read and written. A directory deleted (rm -rf) or taken away
+ * under a running server is otherwise not noticed: PGlite keeps writing to deleted files, and every
+ * write since is gone at the next start.
+ */
+function lostReason(dataDir: string, lockPath: string, myText: string): string | null {
+  const text = readText(lockPath);
+  if (text === null) return `its lock file ${lockPath} is gone (was the data directory deleted?)`;
+  if (text !== myText) return `its lock file ${lockPath} now names another process`;
+  try {
+    fs.accessSync(path.join(dataDir, "pglite"), fs.constants.R_OK | fs.constants.W_OK | fs.constants.X_OK);
+  } catch (error) {
+    return `the database folder cannot be used any more (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+  }
+  return null;
+}
 
 /** Takes the data directory for this process, or throws DataDirLockedError naming the holder. */
 export function acquireDataDirLock(dataDir: string): DataDirLock {
@@ -102,12 +122,14 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
   for (let tries = 0; tries < 3; tries++) {
     try {
       fs.writeFileSync(lockPath, myText, { flag: "wx", mode: 0o600 });
+      let isReleased = false;
       const release = () => {
+        isReleased = true;
         if (readText(lockPath) === myText) fs.rmSync(lockPath, { force: true });
         process.off("exit", release);
       };
       process.on("exit", release);
-      return { path: lockPath, release };
+      return { path: lockPath, release, lostReason: () => (isReleased ? null : lostReason(dataDir, lockPath, myText)) };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }

@@ -126,15 +126,42 @@ export async function migrationStatus(factory: SqlMigrationAwareDriverAdapterFac
  * that is ahead of or diverged from this code, or holds an edited or failed migration.
  */
 export async function deployMigrations(factory: SqlMigrationAwareDriverAdapterFactory, paths = DEFAULT_PATHS): Promise<string[]> {
+  const migrationsList = await listMigrations(paths.migrationsDir);
+  if (migrationsList.migrationDirectories.length === 0) throw new MigrationHistoryError(`no migrations found in ${paths.migrationsDir}`);
+  if (await isUpToDate(factory, migrationsList)) return [];
   return withEngine(factory, paths, async (engine) => {
-    const migrationsList = await listMigrations(paths.migrationsDir);
-    if (migrationsList.migrationDirectories.length === 0) throw new MigrationHistoryError(`no migrations found in ${paths.migrationsDir}`);
     const status = await engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: FILTERS });
     const problem = describeHistoryProblem(status);
     if (problem) throw new MigrationHistoryError(`Database refused: ${problem}.`);
     const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: FILTERS });
     return appliedMigrationNames;
   });
+}
+
+/**
+ * Whether the database holds exactly these migrations, each finished and unedited: then there is
+ * nothing to apply or refuse, and the schema engine (a WASM module that stays in memory for the
+ * life of the process, about 75 MB) is not loaded. Anything else, a missing table included, is the
+ * engine's to diagnose and apply, with its own messages.
+ */
+export async function isUpToDate(factory: SqlMigrationAwareDriverAdapterFactory, list: MigrationList): Promise<boolean> {
+  const adapter = await factory.connect();
+  try {
+    const { rows } = await adapter.queryRaw({
+      sql: 'select migration_name, checksum, finished_at is not null from "_prisma_migrations" where rolled_back_at is null',
+      args: [],
+      argTypes: [],
+    });
+    const applied = new Map(rows.map(([name, checksum, isFinished]) => [String(name), isFinished === true ? String(checksum) : null]));
+    if (applied.size !== list.migrationDirectories.length) return false;
+    return list.migrationDirectories.every(
+      (m) => m.migrationFile.content.tag === "ok" && applied.get(m.path) === migrationChecksum(m.migrationFile.content.value),
+    );
+  } catch {
+    return false; // no _prisma_migrations yet
+  } finally {
+    await adapter.dispose().catch(() => {});
+  }
 }
 
 /** What _prisma_migrations.checksum holds for a migration file (as the native CLI computes it). */

@@ -27,6 +27,8 @@ export type Database = {
   close: () => Promise<void>;
   /** The embedded database's files as one archive, for `initialData` (PGlite only). */
   dumpDataDir?: () => Promise<Blob>;
+  /** An embedded database on disk: why its data directory is no longer usable, null while it is (lib/db/data-dir-lock.ts). */
+  lostReason?: () => string | null;
 };
 
 export class DatabaseUnavailableError extends Error {
@@ -71,8 +73,16 @@ async function openPostgres(url: string, paths: MigrationPaths): Promise<Databas
   return { kind: "postgres", prisma, applied, close: () => prisma.$disconnect() };
 }
 
+/**
+ * PostgreSQL's own start parameters for the embedded database: PGlite's, with 16 MB of shared buffers
+ * instead of PostgreSQL's 128 MB. PGlite touches all of them at start, so they are 128 MB of resident
+ * memory before the first query; its table files are read through the operating system's cache
+ * anyway, which keeps what is read often. Measured in npm run bench (docs/benchmarks.md, Memory).
+ */
+export const EMBEDDED_START_PARAMS = [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"];
+
 /** PGlite on a data directory: locked to this process and private to its user (lib/db/private-files.ts). */
-async function openPgliteFiles(dataDir: string): Promise<{ pglite: PGlite; release: () => void }> {
+async function openPgliteFiles(dataDir: string): Promise<{ pglite: PGlite; release: () => void; lostReason: () => string | null }> {
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 }); // PGlite does not create parent folders.
   const lock = acquireDataDirLock(dataDir);
   const releaseUmask = holdPrivateUmask();
@@ -83,7 +93,7 @@ async function openPgliteFiles(dataDir: string): Promise<{ pglite: PGlite; relea
   let pglite: PGlite | undefined;
   try {
     makePrivate(dataDir); // before PGlite reads anything: older installs left their files 0666
-    pglite = await PGlite.create(path.join(dataDir, "pglite"));
+    pglite = await PGlite.create(path.join(dataDir, "pglite"), { startParams: EMBEDDED_START_PARAMS });
     makePrivate(dataDir); // what initdb has just unpacked
   } catch (error) {
     await pglite?.close().catch(() => {});
@@ -97,7 +107,7 @@ async function openPgliteFiles(dataDir: string): Promise<{ pglite: PGlite; relea
     } catch {}
     unlock();
   };
-  return { pglite, release };
+  return { pglite, release, lostReason: lock.lostReason };
 }
 
 // PGlite is one backend behind one connection: its statements run one at a time, each seeing every
@@ -111,9 +121,9 @@ export function isSingleConnection(prisma: PrismaClient): boolean {
 }
 
 async function openPglite(dataDir: string | null, paths: MigrationPaths, initialData?: Blob): Promise<Database> {
-  const { pglite, release } = dataDir
+  const { pglite, release, lostReason } = dataDir
     ? await openPgliteFiles(dataDir)
-    : { pglite: await PGlite.create(initialData ? { loadDataDir: initialData } : undefined), release: () => {} };
+    : { pglite: await PGlite.create({ startParams: EMBEDDED_START_PARAMS, ...(initialData ? { loadDataDir: initialData } : {}) }), release: () => {}, lostReason: undefined };
   yieldBetweenQueries(pglite);
   const close = async () => {
     await pglite.close().catch(() => {});
@@ -129,6 +139,7 @@ async function openPglite(dataDir: string | null, paths: MigrationPaths, initial
       prisma,
       applied,
       dumpDataDir: () => pglite.dumpDataDir("none"),
+      lostReason,
       close: async () => {
         await prisma.$disconnect();
         await close();

@@ -1,5 +1,6 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 
 /**
@@ -11,10 +12,16 @@ import pg from "pg";
  * event ends the whole process. The error still reaches whatever query or transaction was using the
  * connection; this listener only keeps it from being thrown at the process.
  */
-export function pgAdapter(connectionString: string): PrismaPg {
+export function pgAdapter(connectionString: string): SqlDriverAdapterFactory {
+  const { provider, adapterName } = new PrismaPg({ connectionString });
+  // A pool per connect(): disposing an adapter ends its pool, and a factory may be connected again.
+  return { provider, adapterName, connect: () => new PrismaPg(guardedPool(connectionString), { disposeExternalPool: true }).connect() };
+}
+
+function guardedPool(connectionString: string): pg.Pool {
   const pool = new pg.Pool({ connectionString });
   pool.on("connect", (client) => client.on("error", () => {}));
   // Errors of idle connections (pg-pool re-emits them on the pool): the pool drops the connection.
   pool.on("error", () => {});
-  return new PrismaPg(pool, { disposeExternalPool: true });
+  return pool;
 }

@@ -82,13 +82,26 @@ export class DeliveryWorker {
     this.loop = this.run();
   }
 
-  /** Graceful stop: claim nothing more, let in-flight attempts finish and be recorded. */
-  async stop(): Promise<void> {
+  /**
+   * Graceful stop: claim nothing more and let in-flight attempts finish and be recorded, for at most
+   * `graceMs`. What is still in flight then is handed back (pending again, its attempt not counted),
+   * so another worker sends it now rather than when its lease expires; the answer to an attempt
+   * that comes in after that is not recorded (the lease is no longer ours). Resolves with how many
+   * were handed back.
+   */
+  async stop(graceMs = Number.POSITIVE_INFINITY): Promise<number> {
     this.isRunning = false;
     wakeups().off("wake", this.onWake);
     this.onWake();
     await this.loop;
-    await Promise.allSettled([...this.inFlight.values(), this.pruning]);
+    let timer: NodeJS.Timeout | undefined;
+    const isSettled = await Promise.race([
+      Promise.allSettled([...this.inFlight.values(), this.pruning]).then(() => true),
+      ...(Number.isFinite(graceMs) ? [new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), graceMs)))] : []),
+    ]);
+    clearTimeout(timer);
+    if (isSettled) return 0;
+    return releaseLeases(this.options.db, this.owner, [...this.inFlight.keys()]);
   }
 
   /** Claims what is due now and starts sending it; returns how many it claimed. */

@@ -2,21 +2,20 @@
 // database: otherwise a second instance on a data directory in use printed "Listening" and only then
 // failed. Next 16 does not await instrumentation's register() in app.prepare() for a production
 // custom server (NextServer.prepare skips server.prepare() unless dev; the NextNodeServer constructor
-// only fires it), so boot() reports here instead. serve.ts (tsx) and boot() (Next's bundle) load two
-// copies of this module: the state lives on globalThis. No "server-only": serve.ts is not a React build.
-
-type TBootGate = { isStarted: boolean; ready: Promise<void>; markReady: () => void };
-const holder = globalThis as typeof globalThis & { __hooklineBootGate?: TBootGate };
+// only fires it), so boot() reports here instead. serve.ts and boot() (Next's bundle) load two copies
+// of this module: the state is process-wide (lib/process-globals.ts).
+import { processGlobals, type TBootGate } from "../process-globals";
 
 function gate(): TBootGate {
-  if (!holder.__hooklineBootGate) {
+  const globals = processGlobals();
+  if (!globals.bootGate) {
     let markReady = () => {};
     const ready = new Promise<void>((resolve) => {
       markReady = resolve;
     });
-    holder.__hooklineBootGate = { isStarted: false, ready, markReady };
+    globals.bootGate = { isStarted: false, isReady: false, ready, markReady };
   }
-  return holder.__hooklineBootGate;
+  return globals.bootGate;
 }
 
 export function reportBootStarted(): void {
@@ -27,7 +26,13 @@ export function reportBootStarted(): void {
 export function reportBootReady(): void {
   const g = gate();
   g.isStarted = true;
+  g.isReady = true;
   g.markReady();
+}
+
+/** Whether boot() has opened (and migrated) the database in this process. */
+export function isBootReady(): boolean {
+  return gate().isReady;
 }
 
 /**

@@ -2,10 +2,11 @@ import "server-only";
 import { ConfigError } from "../config/env-schema";
 import { closeDb, openDb } from "../db";
 import { deliveryConfig } from "../delivery/config";
-import { listenForDeliveries } from "../delivery/runtime/listen-for-deliveries";
-import { DeliveryWorker } from "../delivery/worker";
+import { startDeliveryRuntime, type TDeliveryRuntime } from "../delivery/runtime/delivery-runtime";
 import { env } from "../env";
 import { instanceSecrets } from "../instance-secrets";
+import { processGlobals } from "../process-globals";
+import { handleStopSignals } from "../stop-signals";
 import { reportBootReady, reportBootStarted } from "./boot-gate";
 import { ensureFirstAdmin, type TFirstAdmin } from "./users/ensure-first-admin";
 
@@ -23,14 +24,34 @@ export function signInHint(first: TFirstAdmin, baseUrl: string): string {
   }
 }
 
+/** How often the embedded server checks that its data directory is still there and its own. */
+export const DATA_DIR_CHECK_MS = 1_000;
+
+/**
+ * A server whose data directory was deleted or taken away stops at once, with one line and exit 1:
+ * otherwise it would go on answering 202 for publishes written to deleted files, gone at the next
+ * start. No clean-up: closing the database would write into the same lost files.
+ */
+function watchDataDir(lostReason: () => string | null): () => void {
+  const timer = setInterval(() => {
+    const reason = lostReason();
+    if (!reason) return;
+    clearInterval(timer);
+    console.error(`[hookline] Stopping: the embedded database's data directory is lost: ${reason}.`);
+    process.exit(1);
+  }, DATA_DIR_CHECK_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 /**
  * Runs once per server process (instrumentation.ts): opens and migrates the database, makes the
  * secrets and the first admin, and says how to sign in. A failure stops the process with one line.
  */
 export async function boot(): Promise<void> {
   reportBootStarted();
-  let worker: DeliveryWorker | null = null;
-  let stopListening: (() => Promise<void>) | null = null;
+  let runtime: TDeliveryRuntime | null = null;
+  let stopWatching = () => {};
   try {
     const e = env();
     instanceSecrets();
@@ -42,12 +63,11 @@ export async function boot(): Promise<void> {
       dataDir: e.DATABASE_URL ? null : e.HOOKLINE_DATA_DIR,
     });
     const where = e.DATABASE_URL ? "PostgreSQL" : `the embedded database in ${e.HOOKLINE_DATA_DIR}`;
+    if (db.lostReason) stopWatching = watchDataDir(db.lostReason);
+    // The app's own worker, on either database (lib/delivery/runtime/delivery-runtime.ts).
     if (e.HOOKLINE_WORKER === "embedded") {
-      worker = new DeliveryWorker({ db: db.prisma, config: deliveryConfig() });
-      worker.start();
-      // Idle workers sleep until something is due: on a shared PostgreSQL, hear other processes'
-      // publishes, replays and enables too (the embedded database has only this process).
-      if (e.DATABASE_URL) stopListening = await listenForDeliveries(e.DATABASE_URL, (m) => console.error(`[hookline] ${m}`));
+      const log = (m: string) => console.error(`[hookline] ${m}`);
+      runtime = await startDeliveryRuntime({ db: db.prisma, databaseUrl: e.DATABASE_URL ?? null, config: deliveryConfig(), log });
     }
     console.log(`[hookline] Ready on ${where}. ${signInHint(first, e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`)}`);
   } catch (error) {
@@ -56,20 +76,17 @@ export async function boot(): Promise<void> {
     await closeDb().catch(() => {});
     process.exit(1);
   }
-  // Clean stop: the worker finishes its attempts, then the embedded database is closed (checkpoint,
-  // lock file). Under scripts/serve.ts the server owns the signals and calls this after it has
-  // drained its requests; under `next dev` nobody does, so we listen ourselves.
-  const holder = globalThis as typeof globalThis & { __hooklineOwnsSignals?: boolean; __hooklineShutdown?: () => Promise<void> };
-  holder.__hooklineShutdown = async () => {
-    await worker?.stop();
-    await stopListening?.();
+  // Clean stop: the worker finishes its attempts (within the grace), then the database is closed
+  // (checkpoint, lock file). Under scripts/serve.ts the server owns the signals and calls this after
+  // it has drained its requests; under `next dev` nobody does, so we listen ourselves.
+  const globals = processGlobals();
+  globals.shutdown = async (graceMs) => {
+    stopWatching();
+    const handedBack = (await runtime?.stop(graceMs)) ?? 0;
+    if (handedBack > 0) console.error(`[hookline] handed back ${handedBack} deliveries still in flight after the grace, for another worker`);
     await closeDb();
   };
   reportBootReady(); // scripts/serve.ts listens only now
-  if (holder.__hooklineOwnsSignals) return;
-  for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    process.once(signal, () => {
-      void holder.__hooklineShutdown?.().finally(() => process.exit(0));
-    });
-  }
+  if (globals.ownsSignals) return;
+  handleStopSignals("hookline", () => globals.shutdown?.(env().HOOKLINE_SHUTDOWN_GRACE_MS) ?? Promise.resolve());
 }

@@ -4,6 +4,7 @@
 
 import { type ChildProcess, fork, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import type { Database } from "../../lib/db/open-database";
@@ -138,16 +139,20 @@ export function spawnUntil(args: string[], env: NodeJS.ProcessEnv, marker: strin
   });
 }
 
-const TSX = ["--import", "tsx", "--conditions=react-server"];
-
-/** `npm start` as a user runs it (it builds first when the sources changed), once it is listening. */
+/** `npm start` as a user runs it (compiled; it builds first when the sources changed), once it is listening. */
 export function startApp(env: Record<string, string>): Promise<ChildProcess> {
-  return spawnUntil([...TSX, "scripts/start.ts"], { ...env, NODE_ENV: "production" }, "Listening");
+  return spawnUntil(["scripts/launch.mjs", "start"], { ...env, NODE_ENV: "production" }, "Listening");
 }
 
 /** One `npm run worker` on `databaseUrl`, once it says it is delivering. */
 export function startWorker(databaseUrl: string, env: Record<string, string> = {}): Promise<ChildProcess> {
-  return spawnUntil([...TSX, "scripts/worker.ts"], { ...env, DATABASE_URL: databaseUrl, NODE_ENV: "production" }, "delivering", 60_000);
+  return spawnUntil(["scripts/launch.mjs", "worker"], { ...env, DATABASE_URL: databaseUrl, NODE_ENV: "production" }, "delivering", 60_000);
+}
+
+/** A process's resident memory now (VmRSS), in MB. */
+export function rssMb(pid: number): number {
+  const line = fs.readFileSync(`/proc/${pid}/status`, "utf8").match(/^VmRSS:\s+(\d+) kB$/m);
+  return line ? Number(line[1]) / 1024 : Number.NaN;
 }
 
 /** A new webhook for `event`, enabled (webhooks are created disabled); its id. */

@@ -5,7 +5,7 @@
 import type { ChildProcess } from "node:child_process";
 import type { Database } from "../../lib/db/open-database";
 import { defaultWorkspaceContext } from "../../lib/db/workspace-context";
-import { atRate, enabledWebhook, inParallel, percentile, sleep, startWorker, stopChild, type TReceiver, wallNow } from "./harness";
+import { atRate, enabledWebhook, inParallel, percentile, rssMb, sleep, startWorker, stopChild, type TReceiver, wallNow } from "./harness";
 
 const { installDatabase } = await import("../../lib/db");
 const { deliveryConfig } = await import("../../lib/delivery/config");
@@ -20,6 +20,8 @@ export type THooklineResult = {
   throughput10: number;
   latency: { p50: number; p99: number; max: number; published: number };
   fanout100Ms: number;
+  /** RSS of the worker process at the end of the run (MB; PostgreSQL only, where the worker is a process of its own). */
+  workerRssMb: number | null;
 };
 
 async function webhooks(db: Database, receiver: TReceiver, event: string, n: number) {
@@ -114,7 +116,8 @@ export async function benchHookline(setup: THooklineSetup, receiver: TReceiver, 
     await sleep(500);
     const latency = await latencyAtRate(setup.db, receiver, "deals.created", 200, 10);
     const fanout100Ms = await fanout(setup.db, receiver, "deals.deleted", 100, 5);
-    return { throughput1, throughput10, latency, fanout100Ms };
+    const workerRssMb = children.length ? Math.max(...children.map((c) => rssMb(c.pid as number))) : null;
+    return { throughput1, throughput10, latency, fanout100Ms, workerRssMb };
   } finally {
     await worker?.stop();
     await Promise.all(children.map(stopChild));

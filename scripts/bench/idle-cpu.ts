@@ -1,13 +1,14 @@
 // Idle cost: CPU time an idle process uses, read from /proc/<pid>/stat (utime + stime) over a window,
-// for the embedded server (`npm start`, its worker on) and for one `npm run worker` on PostgreSQL.
+// and its resident memory (VmRSS) after start and after the window, for the embedded server (`npm
+// start`, its worker on), the app on PostgreSQL (its worker on), and one `npm run worker`.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { freshPostgres, sleep, startApp, startWorker, stopChild } from "./harness";
+import { freshPostgres, rssMb, sleep, startApp, startWorker, stopChild } from "./harness";
 
 const TICKS_PER_S = 100; // USER_HZ on Linux
 
-/** The process listening on `port` (npm start runs serve.ts as a child of start.ts). */
+/** The process listening on `port`. */
 function pidOnPort(port: number): number | null {
   const tables = ["/proc/net/tcp", "/proc/net/tcp6"].filter((f) => fs.existsSync(f));
   for (const line of tables.flatMap((f) => fs.readFileSync(f, "utf8").split("\n").slice(1))) {
@@ -35,28 +36,45 @@ async function idlePercent(pid: number, seconds: number): Promise<number> {
   return ((cpuTicks(pid) - before) / TICKS_PER_S / seconds) * 100;
 }
 
-export async function benchIdleCpu(pgServerUrl: string | undefined, seconds: number): Promise<{ embedded: number; worker: number | null }> {
+/** An idle process: CPU over the window (percent of one core), RSS right after it started and after the window (MB). */
+export type TIdle = { cpu: number; rssStartMb: number; rssIdleMb: number };
+
+async function idleOf(pid: number, seconds: number): Promise<TIdle> {
+  const rssStartMb = rssMb(pid);
+  await sleep(5_000); // past start-up work
+  const cpu = await idlePercent(pid, seconds);
+  return { cpu, rssStartMb, rssIdleMb: rssMb(pid) };
+}
+
+export type TIdleResult = { embedded: TIdle; appOnPostgres: TIdle | null; worker: TIdle | null };
+
+export async function benchIdleCpu(pgServerUrl: string | undefined, seconds: number): Promise<TIdleResult> {
   const port = Number(process.env.BENCH_IDLE_PORT ?? 3292);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hookline-bench-idle-"));
   const app = await startApp({ PORT: String(port), HOOKLINE_DATA_DIR: dataDir, DATABASE_URL: "" });
-  let embedded = Number.NaN;
+  let embedded: TIdle;
   try {
-    await sleep(5_000); // past start-up work
-    const pid = pidOnPort(port);
-    if (pid) embedded = await idlePercent(pid, seconds);
+    embedded = await idleOf(pidOnPort(port) ?? (app.pid as number), seconds);
   } finally {
     await stopChild(app);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
-  if (!pgServerUrl) return { embedded, worker: null };
+  if (!pgServerUrl) return { embedded, appOnPostgres: null, worker: null };
   const target = await freshPostgres(pgServerUrl, "hookline_bench_idle");
   try {
     const { openDatabase } = await import("../../lib/db/open-database");
-    await (await openDatabase({ kind: "postgres", url: target.url })).close(); // migrated before the worker opens it
+    await (await openDatabase({ kind: "postgres", url: target.url })).close(); // migrated before the processes open it
+    // The app on PostgreSQL with its own worker (the default), then one npm run worker alone.
+    const pgApp = await startApp({ PORT: String(port), DATABASE_URL: target.url });
+    let appOnPostgres: TIdle;
+    try {
+      appOnPostgres = await idleOf(pidOnPort(port) ?? (pgApp.pid as number), seconds);
+    } finally {
+      await stopChild(pgApp);
+    }
     const worker = await startWorker(target.url);
     try {
-      await sleep(3_000);
-      return { embedded, worker: await idlePercent(worker.pid as number, seconds) };
+      return { embedded, appOnPostgres, worker: await idleOf(worker.pid as number, seconds) };
     } finally {
       await stopChild(worker);
     }

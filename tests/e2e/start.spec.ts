@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -10,11 +10,12 @@ import { screenshot } from "./helpers";
 // `npm start` as a new user meets it, from the build the suite already made: the first admin,
 // data that survives a restart, a deleted data directory starting fresh, and PostgreSQL.
 
-type TServer = { url: string; output: () => string; stop: () => Promise<void> };
+type TServer = { url: string; child: ChildProcess; exited: Promise<number | null>; output: () => string; stop: () => Promise<void> };
 
+/** `npm start` itself, as a user runs it; stop() sends SIGTERM to the npm process. */
 async function start(port: number, env: Record<string, string>): Promise<TServer> {
   let output = "";
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/start.ts"], {
+  const child: ChildProcess = spawn("npm", ["start"], {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", PORT: String(port), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -29,6 +30,8 @@ async function start(port: number, env: Record<string, string>): Promise<TServer
   }
   return {
     url,
+    child,
+    exited,
     output: () => output,
     stop: async () => {
       child.kill("SIGTERM");
@@ -119,7 +122,7 @@ test("a port in use: one line saying so, exit 1, and the data directory is relea
   const blocker = (await import("node:net")).createServer();
   await new Promise<void>((r) => blocker.listen(3223, r));
   try {
-    const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/start.ts"], {
+    const child = spawn("npm", ["start"], {
       env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", PORT: "3223", HOOKLINE_DATA_DIR: dataDir },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -133,6 +136,51 @@ test("a port in use: one line saying so, exit 1, and the data directory is relea
     expect(fs.existsSync(path.join(dataDir, "hookline.lock"))).toBe(false);
   } finally {
     blocker.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+/** Each process under `pid`, with its command line (ps). */
+function processesUnder(pid: number): string[] {
+  const rows = execFileSync("ps", ["-eo", "pid=,ppid=,args="], { encoding: "utf8" })
+    .split("\n")
+    .map((l) => l.trim().match(/^(\d+)\s+(\d+)\s+(.*)$/))
+    .filter((m) => m !== null);
+  const found: string[] = [];
+  const visit = (parent: number) => {
+    for (const [, child, ppid, args] of rows) if (Number(ppid) === parent) found.push(args as string), visit(Number(child));
+  };
+  visit(pid);
+  return found;
+}
+
+test("npm start is one compiled Node process under npm: ready for traffic, SIGTERM to npm stops the server, a deleted data directory stops it within 5 s", async () => {
+  test.setTimeout(180_000);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hookline-e2e-life-"));
+  try {
+    const server = await start(3224, { HOOKLINE_DATA_DIR: dataDir });
+    // No tsx, no esbuild, no second Node process: npm runs the compiled entry point directly.
+    expect(processesUnder(server.child.pid as number)).toEqual(["node scripts/launch.mjs start"]);
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+    const ready = await fetch(`${server.url}/api/health/ready`);
+    expect([ready.status, await ready.json()]).toEqual([200, { ready: true }]);
+    await server.stop(); // SIGTERM to npm: exit 0 (checked in stop)
+    await expect(fetch(`${server.url}/api/health`)).rejects.toThrow(); // nothing listens any more
+    expect(fs.existsSync(path.join(dataDir, "hookline.lock"))).toBe(false);
+
+    const again = await start(3224, { HOOKLINE_DATA_DIR: dataDir });
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    const removedAt = Date.now();
+    const code = await again.exited;
+    expect(Date.now() - removedAt).toBeLessThan(5_000);
+    expect(code).not.toBe(0);
+    const lines = again
+      .output()
+      .split("\n")
+      .filter((l) => l.includes("data directory is lost"));
+    expect(lines).toEqual([expect.stringMatching(/^\[hookline\] Stopping: the embedded database's data directory is lost: its lock file .* is gone/)]);
+    await expect(fetch(`${again.url}/api/health`)).rejects.toThrow();
+  } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });

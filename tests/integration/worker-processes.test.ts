@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { installDatabase } from "@/lib/db";
 import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import { publishEvent } from "@/lib/delivery/publish-event";
+import { REPEAT_WINDOW_MS } from "@/lib/stop-signals";
 import { TEST_DATABASES, type TestPostgres } from "../helpers/databases";
 import { enabledWebhook } from "../helpers/delivery";
 
@@ -19,7 +20,7 @@ afterEach(async () => {
 });
 
 function startWorker(url: string, extraEnv: Record<string, string> = {}): ChildProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/worker.ts"], {
+  const child = spawn(process.execPath, ["scripts/launch.mjs", "worker"], {
     env: {
       PATH: process.env.PATH,
       NODE_ENV: "test",
@@ -124,6 +125,57 @@ describe.skipIf(!postgres)("worker processes on PostgreSQL", () => {
     // last a minute, so expiry cannot explain a takeover.
     expect(tookMs).toBeLessThan(6_000);
     expect(await db.prisma.delivery.count({ where: { attemptCount: 2 } })).toBe(100);
+  });
+
+  it("SIGTERM with requests that hang: exits 0 after the grace, handing them back; another worker sends them at once", { timeout: 60_000 }, async () => {
+    const db = await freshDb();
+    const ctx = defaultWorkspaceContext(db.prisma);
+    let isHanging = true;
+    const received: string[] = [];
+    const url = await receiver((req, res) => {
+      received.push(String(req.headers.delivery));
+      if (!isHanging) res.end("ok");
+    });
+    await enabledWebhook(url, { maxInFlight: 10 });
+    // Leases of a minute and requests allowed 30 s: only the hand-back explains a quick resend.
+    const env = { HOOKLINE_TIMEOUT_MS: "30000", HOOKLINE_LEASE_MS: "60000", HOOKLINE_SHUTDOWN_GRACE_MS: "1500" };
+    const first = startWorker(db.url, env);
+    for (let i = 0; i < 3; i++) await publishEvent(ctx, { event: "deals.created", data: { i } });
+    await until(() => received.length === 3, 20_000, "the first worker to send all three");
+    const exit = new Promise<number | null>((r) => first.once("exit", (code) => r(code)));
+    const stoppedAt = Date.now();
+    first.kill("SIGTERM");
+    expect(await exit).toBe(0);
+    const tookMs = Date.now() - stoppedAt;
+    expect(tookMs).toBeGreaterThanOrEqual(1_400); // it waited for the grace
+    expect(tookMs).toBeLessThan(5_000);
+    // Handed back: pending again, their unfinished attempt not counted.
+    expect(await db.prisma.delivery.findMany({ select: { status: true, attemptCount: true } })).toEqual(
+      Array.from({ length: 3 }, () => ({ status: "pending", attemptCount: 0 })),
+    );
+    isHanging = false;
+    const resentAt = Date.now();
+    startWorker(db.url, env);
+    await until(async () => (await db.prisma.delivery.count({ where: { status: "succeeded" } })) === 3, 20_000, "the second worker to deliver");
+    expect(Date.now() - resentAt).toBeLessThan(10_000); // not at the leases' expiry a minute later
+  });
+
+  it("a second SIGTERM ends a worker at once, its grace not waited for", { timeout: 60_000 }, async () => {
+    const db = await freshDb();
+    const ctx = defaultWorkspaceContext(db.prisma);
+    const received: string[] = [];
+    const url = await receiver((req) => void received.push(String(req.headers.delivery)));
+    await enabledWebhook(url);
+    const worker = startWorker(db.url, { HOOKLINE_TIMEOUT_MS: "30000", HOOKLINE_LEASE_MS: "60000", HOOKLINE_SHUTDOWN_GRACE_MS: "60000" });
+    await publishEvent(ctx, { event: "deals.created", data: {} });
+    await until(() => received.length === 1, 20_000, "the worker to send");
+    const exit = new Promise<number | null>((r) => worker.once("exit", (code) => r(code)));
+    worker.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, REPEAT_WINDOW_MS + 200));
+    const secondAt = Date.now();
+    worker.kill("SIGTERM");
+    expect(await exit).toBe(1);
+    expect(Date.now() - secondAt).toBeLessThan(2_000);
   });
 
   it("3 workers and 2,000 deliveries: every id received, none in flight twice at once, the ledger balances", { timeout: 120_000 }, async () => {

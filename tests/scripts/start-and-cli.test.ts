@@ -22,9 +22,10 @@ function tempDir() {
   return d;
 }
 
-/** Runs a project script as `npm start` / `npm run cli` do, with only the given env on top of PATH/HOME. */
+/** Runs an entry point as `npm start` / `npm run cli` do (compiled), with only the given env on top of PATH/HOME. */
 function runScript(script: string, args: string[], env: Record<string, string>, input?: string) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "--conditions=react-server", script, ...args], {
+  const entry = path.basename(script, ".ts");
+  const result = spawnSync(process.execPath, ["scripts/launch.mjs", entry, ...args], {
     cwd: process.cwd(),
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "test", ...env },
     input,
@@ -120,7 +121,7 @@ describe("npm run cli", () => {
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain("usage: npm run cli");
     expect(runScript("scripts/cli.ts", ["user", "list"], env).stdout).toBe("");
-  }, 90_000); // three CLI processes, each starting tsx and the embedded database: ~10 s apiece on a busy 2-core machine
+  }, 90_000); // CLI processes, each opening the embedded database: seconds apiece on a busy 2-core machine
 
   it("set-role MEMBER says how many credentials the user made it revoked, and that the shared Worksection key may need regenerating", async () => {
     const dataDir = tempDir();

@@ -1,6 +1,7 @@
 import "server-only";
 import { EventEmitter } from "node:events";
 import type { PrismaClient } from "../../db";
+import { processGlobals } from "../../process-globals";
 
 // In-process wake-up: publishEvent() rings it after its transaction commits, so an idle embedded
 // worker starts within milliseconds instead of at its next poll. Standalone workers on PostgreSQL
@@ -8,10 +9,10 @@ import type { PrismaClient } from "../../db";
 
 export const NOTIFY_CHANNEL = "hookline_deliveries";
 
-const holder = globalThis as typeof globalThis & { __hooklineWakeups?: EventEmitter };
 export function wakeups(): EventEmitter {
-  holder.__hooklineWakeups ??= new EventEmitter().setMaxListeners(100);
-  return holder.__hooklineWakeups;
+  const globals = processGlobals();
+  globals.wakeups ??= new EventEmitter().setMaxListeners(100);
+  return globals.wakeups;
 }
 
 export function wakeWorkers(): void {

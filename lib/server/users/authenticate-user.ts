@@ -4,6 +4,7 @@ import { LoginThrottle, throttleKeys } from "../../auth/login-throttle";
 import { burnVerifyTime, verifyPassword } from "../../auth/password";
 import { getDb } from "../../db";
 import { instanceSecrets } from "../../instance-secrets";
+import { processGlobals } from "../../process-globals";
 import { ZSignIn } from "../../validation/user";
 
 export type TAuthenticatedUser = { id: string; email: string; name: string | null; isOperator: boolean; sessionVersion: number };
@@ -15,10 +16,16 @@ export class TooManyAttemptsError extends Error {
   }
 }
 
-const holder = globalThis as typeof globalThis & { __hooklineThrottle?: LoginThrottle };
+declare module "../../process-globals" {
+  interface TProcessGlobals {
+    /** One failed-sign-in counter per process, whichever copy of this module asks. */
+    loginThrottle?: LoginThrottle;
+  }
+}
 export function loginThrottle(): LoginThrottle {
-  holder.__hooklineThrottle ??= new LoginThrottle();
-  return holder.__hooklineThrottle;
+  const globals = processGlobals();
+  globals.loginThrottle ??= new LoginThrottle();
+  return globals.loginThrottle;
 }
 
 /**

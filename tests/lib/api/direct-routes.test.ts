@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import * as adminV2Route from "@/app/api/admin/v2/route";
 import * as batchRoute from "@/app/api/v1/events/batch/route";
 import * as eventsRoute from "@/app/api/v1/events/route";
-import { directRoute, registerDirectRoutes, type TDirectRouteHolder } from "@/lib/api/direct-routes";
+import { directRoute, registerDirectRoutes } from "@/lib/api/direct-routes";
 import { publishBatchHandler, publishEventHandler } from "@/lib/api/handlers/events";
+import { processGlobals } from "@/lib/process-globals";
 
 describe("directRoute", () => {
   it("serves the publish operations with the very handlers Next's routes export", () => {
@@ -36,6 +37,6 @@ describe("directRoute", () => {
 
   it("registers itself where scripts/serve.ts looks", () => {
     registerDirectRoutes();
-    expect((globalThis as TDirectRouteHolder).__hooklineDirectRoute).toBe(directRoute);
+    expect(processGlobals().directRoute).toBe(directRoute);
   });
 });

@@ -154,6 +154,24 @@ describe("migration history checks (PGlite)", () => {
     return { pg, upgrade };
   }
 
+  it("knows a database at the latest migration without the schema engine, and nothing else", async () => {
+    const { isUpToDate, listMigrations } = await import("@/lib/db/migrations");
+    const { pg } = await migratedPglite();
+    const list = await listMigrations(DEFAULT_PATHS.migrationsDir);
+    const upToDate = () => isUpToDate(pgliteAdapterFactory(pg), list);
+    expect(await upToDate()).toBe(true);
+    const last = list.migrationDirectories.at(-1)?.path;
+    await pg.query("update _prisma_migrations set finished_at = null where migration_name = $1", [last]);
+    expect(await upToDate()).toBe(false); // unfinished
+    await pg.query("update _prisma_migrations set finished_at = now(), checksum = 'edited' where migration_name = $1", [last]);
+    expect(await upToDate()).toBe(false); // edited after it was applied
+    await pg.query("delete from _prisma_migrations where migration_name = $1", [last]);
+    expect(await upToDate()).toBe(false); // one still to apply
+    const blank = await PGlite.create();
+    cleanups.push(() => blank.close());
+    expect(await isUpToDate(pgliteAdapterFactory(blank), list)).toBe(false); // no history at all
+  });
+
   it("refuses a database that is ahead of the code", async () => {
     const { pg, deploy } = await migratedPglite();
     await pg.query(

@@ -211,6 +211,44 @@ describe.each(TEST_DATABASES)("the delivery worker on $name", (backend) => {
     }
   });
 
+  it("stop(grace) waits for requests in flight up to the grace, then hands back what is left: pending again, the attempt not counted", async () => {
+    const held: (() => void)[] = [];
+    const hanging = await startReceiver((_q, res) => void held.push(() => res.end("late")));
+    try {
+      await enabledWebhook(hanging.url, { maxInFlight: 10 });
+      for (let i = 0; i < 2; i++) await publishEvent(ctx(), { event: "deals.created", data: { i } });
+      const w = new DeliveryWorker({ db: db().prisma, config: TEST_CONFIG, log: () => {} });
+      w.start();
+      const deadline = Date.now() + 5_000;
+      while (hanging.received.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      const stoppedAt = Date.now();
+      expect(await w.stop(300)).toBe(2);
+      expect(Date.now() - stoppedAt).toBeGreaterThanOrEqual(290);
+      expect(await db().prisma.delivery.findMany({ select: { status: true, attemptCount: true, leaseOwner: true } })).toEqual([
+        { status: "pending", attemptCount: 0, leaseOwner: null },
+        { status: "pending", attemptCount: 0, leaseOwner: null },
+      ]);
+      // The answers that come in after the hand-back are not recorded: the leases are not the worker's.
+      for (const release of held.splice(0)) release();
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await db().prisma.attempt.count()).toBe(0);
+    } finally {
+      for (const release of held.splice(0)) release();
+      await hanging.close();
+    }
+  });
+
+  it("stop(grace) with nothing left in flight hands back nothing", async () => {
+    await enabledWebhook(receiver.url);
+    await publishEvent(ctx(), { event: "deals.created", data: {} });
+    const w = new DeliveryWorker({ db: db().prisma, config: TEST_CONFIG, log: () => {} });
+    w.start();
+    const deadline = Date.now() + 5_000;
+    while (receiver.received.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    expect(await w.stop(5_000)).toBe(0);
+    expect(await db().prisma.delivery.findFirstOrThrow()).toMatchObject({ status: "succeeded" });
+  });
+
   it("an idle worker sleeps until the next delivery is due, not in a tight poll, and wakes for it", async () => {
     const hook = await enabledWebhook(receiver.url);
     const w = new DeliveryWorker({ db: db().prisma, config: TEST_CONFIG, log: () => {} });

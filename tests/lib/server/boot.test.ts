@@ -4,13 +4,12 @@ import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db";
 import { openDatabase } from "@/lib/db/open-database";
 import { resetEnvForTests } from "@/lib/env";
+import { processGlobals } from "@/lib/process-globals";
 import { boot } from "@/lib/server/boot";
 import { DEFAULT_WORKSPACE_ID } from "@/lib/validation/workspace";
 import { bootEnvPerTest } from "../../helpers/boot-env";
 
 // boot() is what a server process runs once (instrumentation.ts): here it runs in the test process.
-type THolder = typeof globalThis & { __hooklineShutdown?: () => Promise<void>; __hooklineOwnsSignals?: boolean };
-const holder = globalThis as THolder;
 const dataDir = bootEnvPerTest("hookline-boot-", 3999);
 
 describe("boot", () => {
@@ -29,7 +28,7 @@ describe("boot", () => {
       await (await getDb()).user.findMany({ select: { email: true, isOperator: true, memberships: { select: { workspaceId: true, role: true } } } }),
     ).toEqual([{ email: "boss@example.com", isOperator: true, memberships: [{ workspaceId: DEFAULT_WORKSPACE_ID, role: "ADMIN" }] }]);
     expect(fs.existsSync(path.join(dataDir(), "hookline.lock"))).toBe(true);
-    await holder.__hooklineShutdown?.();
+    await processGlobals().shutdown?.(0);
     expect(fs.existsSync(path.join(dataDir(), "hookline.lock"))).toBe(false);
   });
 

@@ -46,7 +46,7 @@ describe.each(TEST_DATABASES)("authenticateUser on $name", (backend) => {
     // A stopped clock: the locks the spray causes last as long as the test needs, however slow the machine.
     const at = Date.now();
     const throttle = new LoginThrottle(getDb, () => at);
-    // The owner signed in from this browser before: it holds the device cookie lib/auth.ts sets.
+    // The owner signed in from this browser before: it holds the device cookie lib/api/auth-options.ts sets.
     const deviceToken = issueDeviceToken("owner@example.com", instanceSecrets().authSecret);
     let refused = 0;
     for (let i = 0; i < 105; i++) {

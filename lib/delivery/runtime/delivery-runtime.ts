@@ -1,0 +1,63 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import os from "node:os";
+import type { PrismaClient } from "../../db";
+import type { TDeliveryConfig } from "../config";
+import { DeliveryWorker } from "../worker";
+import { listenForDeliveries } from "./listen-for-deliveries";
+import { startReaper } from "./reaper";
+import { wakeWorkers } from "./wakeup";
+import { holdLiveness, LIVE_SUFFIX } from "./worker-liveness";
+
+export type TRuntimeOptions = {
+  db: PrismaClient;
+  /** PostgreSQL's URL, for the connections of its own that the runtime keeps; null: the embedded database. */
+  databaseUrl: string | null;
+  config: TDeliveryConfig;
+  log: (message: string) => void;
+};
+
+export type TDeliveryRuntime = {
+  worker: DeliveryWorker;
+  /**
+   * Stops claiming, lets attempts in flight finish for up to `graceMs`, hands back the rest for
+   * another worker (DeliveryWorker.stop), then closes the runtime's connections. Resolves with how
+   * many deliveries were handed back.
+   */
+  stop: (graceMs: number) => Promise<number>;
+};
+
+/**
+ * The delivery runtime of a process, the same for the app's own worker and `npm run worker`, so
+ * that both behave alike. On PostgreSQL, where other processes deliver too: LISTEN for their
+ * publishes; hold a liveness lock, since a worker claims only while it holds it; and reap, taking
+ * over within seconds the deliveries of a worker whose lock fell free (it died), instead of when
+ * their leases expire. On the embedded database this process is the only one: whatever was left in
+ * flight belongs to an earlier run that is gone (the data directory's lock says so), so its leases
+ * end now and are sent again at once.
+ */
+export async function startDeliveryRuntime({ db, databaseUrl, config, log }: TRuntimeOptions): Promise<TDeliveryRuntime> {
+  if (!databaseUrl) {
+    const expired = await db.delivery.updateMany({ where: { status: "in_flight" }, data: { leaseExpiresAt: new Date(0) } });
+    if (expired.count > 0) log(`sending again ${expired.count} deliveries left in flight by the last run`);
+    const worker = new DeliveryWorker({ db, config, log });
+    worker.start();
+    return { worker, stop: (graceMs) => worker.stop(graceMs) };
+  }
+  const stopListening = await listenForDeliveries(databaseUrl, log);
+  const owner = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}${LIVE_SUFFIX}`;
+  const liveness = await holdLiveness(databaseUrl, owner, { log, onHeld: wakeWorkers });
+  const worker = new DeliveryWorker({ db, config, owner, log, isLive: liveness.isHeld });
+  worker.start();
+  const stopReaper = startReaper({ db, liveness, log, onTakenOver: wakeWorkers });
+  return {
+    worker,
+    stop: async (graceMs) => {
+      await stopReaper();
+      const handedBack = await worker.stop(graceMs);
+      await stopListening();
+      await liveness.stop();
+      return handedBack;
+    },
+  };
+}

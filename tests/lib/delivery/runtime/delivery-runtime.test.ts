@@ -1,0 +1,81 @@
+import pg from "pg";
+import { afterEach, describe, expect, it } from "vitest";
+import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
+import { publishEvent } from "@/lib/delivery/publish-event";
+import { startDeliveryRuntime, type TDeliveryRuntime } from "@/lib/delivery/runtime/delivery-runtime";
+import { LIVE_SUFFIX, LIVENESS_LOCK_CLASS } from "@/lib/delivery/runtime/worker-liveness";
+import { freshDatabasePerTest, TEST_DATABASES, type TestPostgres } from "../../../helpers/databases";
+import { enabledWebhook, TEST_CONFIG } from "../../../helpers/delivery";
+import { startReceiver } from "../../../helpers/receiver";
+
+const runtimes: TDeliveryRuntime[] = [];
+afterEach(async () => {
+  for (const r of runtimes.splice(0)) await r.stop(0);
+});
+
+async function until(check: () => Promise<boolean> | boolean, timeoutMs: number, what: string): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe.each(TEST_DATABASES)("the delivery runtime on $name", (backend) => {
+  const db = freshDatabasePerTest(backend);
+  const databaseUrl = () => (backend.name === "postgres" ? (db() as TestPostgres).url : null);
+
+  it("delivers what is published, and stops cleanly", async () => {
+    const receiver = await startReceiver((_q, res) => res.end("ok"));
+    try {
+      await enabledWebhook(receiver.url);
+      const runtime = await startDeliveryRuntime({ db: db().prisma, databaseUrl: databaseUrl(), config: TEST_CONFIG, log: () => {} });
+      await publishEvent(defaultWorkspaceContext(db().prisma), { event: "deals.created", data: {} });
+      await until(async () => (await db().prisma.delivery.count({ where: { status: "succeeded" } })) === 1, 10_000, "the delivery");
+      expect(await runtime.stop(1_000)).toBe(0);
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it.runIf(backend.name === "pglite")("embedded: deliveries left in flight by an earlier run are sent again at once, not at their lease's end", async () => {
+    const receiver = await startReceiver((_q, res) => res.end("ok"));
+    try {
+      const hook = await enabledWebhook(receiver.url);
+      const { id: eventId } = await db().prisma.event.create({ data: { type: "deals.created", payload: {} } });
+      await db().prisma.delivery.create({
+        data: { webhookId: hook.id, eventId, status: "in_flight", attemptCount: 1, leaseOwner: "gone:1", leaseExpiresAt: new Date(Date.now() + 3_600_000) },
+      });
+      const logs: string[] = [];
+      runtimes.push(await startDeliveryRuntime({ db: db().prisma, databaseUrl: null, config: TEST_CONFIG, log: (m) => logs.push(m) }));
+      await until(async () => (await db().prisma.delivery.findFirstOrThrow()).status === "succeeded", 10_000, "the resend");
+      expect(logs).toContain("sending again 1 deliveries left in flight by the last run");
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it.runIf(backend.name === "postgres")("PostgreSQL: holds a liveness lock (so its leases are reaped if it dies) and gives it up on stop", async () => {
+    const admin = new pg.Client({ connectionString: databaseUrl() as string });
+    await admin.connect();
+    try {
+      const locks = async () =>
+        Number(
+          (
+            await admin.query(
+              "select count(*) from pg_locks where locktype = 'advisory' and granted and classid = $1 and database = (select oid from pg_database where datname = current_database())",
+              [LIVENESS_LOCK_CLASS],
+            )
+          ).rows[0].count,
+        );
+      const runtime = await startDeliveryRuntime({ db: db().prisma, databaseUrl: databaseUrl(), config: TEST_CONFIG, log: () => {} });
+      expect(runtime.worker.owner.endsWith(LIVE_SUFFIX)).toBe(true);
+      await until(async () => (await locks()) === 1, 5_000, "the liveness lock");
+      await runtime.stop(0);
+      await until(async () => (await locks()) === 0, 5_000, "the lock to be released");
+    } finally {
+      await admin.end();
+    }
+  });
+});
