@@ -11,7 +11,7 @@ import v8 from "node:v8";
  * for what the compiler does per query. Not on the embedded database: there PGlite (PostgreSQL built
  * to WebAssembly) runs every statement, and its optimized code is worth its memory.
  */
-export function v8FlagsFor(env: NodeJS.ProcessEnv): string[] {
+export function v8FlagsFor(env: Record<string, string | undefined>): string[] {
   return env.DATABASE_URL ? ["--liftoff-only"] : [];
 }
 
