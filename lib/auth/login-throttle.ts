@@ -10,6 +10,8 @@ import { getDb, type PrismaClient } from "../db";
 //   "client:<client_id>"      one OAuth client, from all addresses            (CLIENT_FREE_FAILURES)
 //   "api-ip:<address>"        one client address, across all credentials      (API_ADDRESS_FREE_FAILURES)
 // No key holds what was tried: a client_id is public, a secret, hash or token never is a key.
+// Sign-in counts each attempt in advance (tryAttempt); API credentials are counted only when they
+// fail (retryAfterMs, then recordFailure: lib/api/credential-throttle.ts says why).
 // After its free failures, each further failure locks the key for a doubling time (1 s, 2 s, 4 s ...
 // up to MAX_LOCK_MS), counted from that failure: the attempt after the 5th failure is refused.
 // A key is forgotten WINDOW_MS after its last failure.
@@ -119,13 +121,37 @@ export class LoginThrottle {
           where o."lastFailureAt" > ${windowStart} and o."failures" >= v.f
             and o."lastFailureAt" + least(${MAX_LOCK_MS}, 1000 * power(2, o."failures" - v.f)) * interval '1 millisecond' > ${t})
       returning l."key"`;
-    if (t.getTime() - this.lastPruneAt > PRUNE_EVERY_MS) {
-      this.lastPruneAt = t.getTime();
-      // A minute's margin: a row just inserted above (at windowStart) by a parallel attempt survives.
-      await db.loginThrottle.deleteMany({ where: { lastFailureAt: { lt: new Date(windowStart.getTime() - PRUNE_EVERY_MS) } } });
-    }
+    await this.pruneNowAndThen(db, t.getTime());
     if (counted.length === keys.length) return 0;
     return Math.max(1, await this.retryAfterMs(keys));
+  }
+
+  /**
+   * Counts one failure against every key, in one statement, after the fact: for callers that read
+   * retryAfterMs first and count only what failed (API credentials), so a success costs one read and
+   * is never counted. The next read sees the lock this failure makes. A failure landing on a key
+   * that a parallel one has just locked is counted too: it was a real try, and it lengthens the lock.
+   */
+  async recordFailure(keys: string[]): Promise<void> {
+    const t = new Date(this.now());
+    const windowStart = new Date(t.getTime() - WINDOW_MS);
+    const db = await this.db();
+    // distinct: ON CONFLICT cannot update one row twice in a statement.
+    await db.$executeRaw`
+      insert into "LoginThrottle" as l ("key", "failures", "lastFailureAt")
+      select k, 1, ${t} from (select distinct unnest(${keys}::text[]) as k) as u
+      on conflict ("key") do update set
+        "failures" = case when l."lastFailureAt" <= ${windowStart} then 1 else l."failures" + 1 end,
+        "lastFailureAt" = ${t}`;
+    await this.pruneNowAndThen(db, t.getTime());
+  }
+
+  /** Deletes forgotten rows, at most once a PRUNE_EVERY_MS per process (not a statement per attempt). */
+  private async pruneNowAndThen(db: PrismaClient, t: number): Promise<void> {
+    if (t - this.lastPruneAt <= PRUNE_EVERY_MS) return;
+    this.lastPruneAt = t;
+    // A minute's margin: a row tryAttempt has just inserted (at the window's start) for a parallel attempt survives.
+    await db.loginThrottle.deleteMany({ where: { lastFailureAt: { lt: new Date(t - WINDOW_MS - PRUNE_EVERY_MS) } } });
   }
 
   /** Takes back one failure recorded in advance (the attempt turned out right). */

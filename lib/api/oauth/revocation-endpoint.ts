@@ -27,8 +27,10 @@ async function answerRevocation(request: Request): Promise<Response> {
   const check = await beginCredentialCheck(request, credentials.id ?? null);
   if (check.isLocked) return tooManyAttempts(check.retryAfterS);
   const client = await authenticateClient(credentials.id, credentials.secret);
-  if (!client) return oauthError(401, "invalid_client", "Unknown client or wrong client secret", { "www-authenticate": 'Basic realm="hookline"' });
-  await check.passed();
+  if (!client) {
+    await check.failed();
+    return oauthError(401, "invalid_client", "Unknown client or wrong client secret", { "www-authenticate": 'Basic realm="hookline"' });
+  }
   if (!body.token) return oauthError(400, "invalid_request", "Missing parameter: token");
   await revokeClientToken(client.id, body.token);
   return new Response(null, { status: 200, headers: { "cache-control": "no-store" } });

@@ -36,10 +36,9 @@ async function answerTokenRequest(request: Request): Promise<Response> {
     // its text: that is answered as /api/v1 answers the original, never with the text.
     if (error.name === "server_error") throw (error as { inner?: unknown }).inner ?? error;
     // Only a failed client authentication counts; a bad code or refresh token came from a client that proved itself.
-    if (error.name !== "invalid_client") await check.passed();
+    if (error.name === "invalid_client") await check.failed();
     // Some refusals come before the library fills in the response: answer from the error itself.
     return oauthError(error.code, error.name, error.message, response.headers);
   }
-  await check.passed();
   return fetchResponse(response);
 }

@@ -24,8 +24,10 @@ export async function handleWorksectionAdmin(request: Request): Promise<Response
     const check = await beginCredentialCheck(request);
     if (check.isLocked) return tooManyAttempts(check.retryAfterS);
     const workspace = await workspaceOfAdminHash(signed, hash);
-    if (!workspace) throw new WorksectionError("bad_hash");
-    await check.passed();
+    if (!workspace) {
+      await check.failed();
+      throw new WorksectionError("bad_hash");
+    }
     // The key is the workspace's own: the call acts there, as Worksection's key acts in its account.
     const ctx = workspaceContext(await getDb(), workspace, { kind: "system", reason: "Worksection admin API key" });
     result = { status: 200, body: await runWorksectionAction(ctx, params) };

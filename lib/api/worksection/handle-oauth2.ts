@@ -41,8 +41,10 @@ export async function handleWorksectionOAuth(request: Request): Promise<Response
     if (check.isLocked) return tooManyAttempts(check.retryAfterS, NO_STORE);
     const token = bearerOf(request, params);
     const caller = token ? await authenticateAccessToken(token) : null;
-    if (!caller) throw new WorksectionError("bad_token");
-    await check.passed();
+    if (!caller) {
+      await check.failed();
+      throw new WorksectionError("bad_token");
+    }
     const needed = NEEDS[params.get("action")?.trim() ?? ""] ?? ["administrative"];
     if (!grantsAny(caller.scopes, needed)) throw new WorksectionError("insufficient_scope", `Needs ${needed.join(" or ")} (or administrative)`);
     const ctx = workspaceContext(await getDb(), caller.workspace, { kind: "oauth", tokenId: caller.tokenId, appId: caller.appId, scopes: caller.scopes });

@@ -131,6 +131,52 @@ describe.each(TEST_DATABASES)("LoginThrottle on $name", (backend) => {
     expect(await throttle.tryAttempt(throttleKeys("p@x", "10.0.0.1"))).toBe(0);
   });
 
+  it("recordFailure counts after the fact, under the same lock rules: free failures, then a doubling lock; the window forgets", async () => {
+    const c = clock();
+    const throttle = new LoginThrottle(getDb, c.now);
+    const keys = credentialThrottleKeys("10.0.0.1", "hlc_a");
+    for (let i = 0; i < API_ADDRESS_FREE_FAILURES; i++) {
+      expect(await throttle.retryAfterMs(keys)).toBe(0);
+      await throttle.recordFailure(keys);
+    }
+    expect(await throttle.retryAfterMs(keys)).toBe(1_000);
+    // The client id has more room: its own key is not locked yet.
+    expect(await throttle.retryAfterMs(["client:hlc_a"])).toBe(0);
+    c.advance(1_000);
+    expect(await throttle.retryAfterMs(keys)).toBe(0);
+    await throttle.recordFailure(keys);
+    expect(await throttle.retryAfterMs(keys)).toBe(2_000);
+    c.advance(WINDOW_MS + 1);
+    expect(await throttle.retryAfterMs(keys)).toBe(0);
+    await throttle.recordFailure([...keys, ...keys]);
+    const counts = await (await getDb()).loginThrottle.findMany({ orderBy: { key: "asc" } });
+    expect(counts.map((r) => [r.key, r.failures])).toEqual([
+      ["api-ip:10.0.0.1", 1],
+      ["client:hlc_a", 1],
+    ]);
+  });
+
+  it("recordFailure in a parallel burst from two processes counts every failure", async () => {
+    const c = clock();
+    const a = new LoginThrottle(getDb, c.now);
+    const b = new LoginThrottle(getDb, c.now);
+    const keys = credentialThrottleKeys("10.0.0.5", "hlc_p");
+    await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 ? a : b).recordFailure(keys)));
+    const counts = await (await getDb()).loginThrottle.findMany({ orderBy: { key: "asc" } });
+    expect(counts.map((r) => [r.key, r.failures])).toEqual([
+      ["api-ip:10.0.0.5", 30],
+      ["client:hlc_p", 30],
+    ]);
+  });
+
+  it("recordFailure deletes forgotten rows now and then, as tryAttempt does", async () => {
+    const c = clock();
+    const db = await getDb();
+    await db.loginThrottle.create({ data: { key: "api-ip:old", failures: 3, lastFailureAt: new Date(c.now() - WINDOW_MS - 2 * 60_000) } });
+    await new LoginThrottle(getDb, c.now).recordFailure(["api-ip:new"]);
+    expect((await db.loginThrottle.findMany()).map((r) => r.key)).toEqual(["api-ip:new"]);
+  });
+
   it("an account-wide spray does not touch a trusted device's key", async () => {
     const throttle = new LoginThrottle(getDb, clock().now);
     for (let i = 0; i < ACCOUNT_FREE_FAILURES; i++) await throttle.tryAttempt(throttleKeys("o@x", `10.1.${i >> 8}.${i & 255}`));

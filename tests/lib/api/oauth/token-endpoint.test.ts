@@ -58,5 +58,21 @@ describe.each(TEST_DATABASES)("tokenEndpoint on $name", (backend) => {
     const keys = (await db().prisma.loginThrottle.findMany({ select: { key: true } })).map((k) => k.key);
     expect(keys.join()).not.toMatch(/hlcs_/);
     expect(keys).toEqual(expect.arrayContaining(["api-ip:198.51.100.1", `client:${app.clientId}`]));
+    // 203.0.113.9 and 10.2.0.1 only succeeded: no count for them.
+    expect(keys).not.toContain("api-ip:203.0.113.9");
+    expect(keys).not.toContain("api-ip:10.2.0.1");
+  });
+
+  it("30 valid token requests at once from one address all succeed, and leave no throttle count", async () => {
+    const app = await createOAuthApp(defaultWorkspaceContext(db().prisma), { name: "Busy", redirectUris: [], scopes: ["events:publish"] }, null);
+    const params = new URLSearchParams({ grant_type: "client_credentials", client_id: app.clientId, client_secret: app.clientSecret }).toString();
+    const statuses = await Promise.all(
+      Array.from(
+        { length: 3 * API_ADDRESS_FREE_FAILURES },
+        async () => (await tokenEndpoint(form(params, undefined, { "x-forwarded-for": "198.51.100.7" }))).status,
+      ),
+    );
+    expect(statuses).toEqual(Array(3 * API_ADDRESS_FREE_FAILURES).fill(200));
+    expect(await db().prisma.loginThrottle.count()).toBe(0);
   });
 });

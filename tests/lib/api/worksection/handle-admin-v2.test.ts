@@ -50,6 +50,17 @@ describe.each(TEST_DATABASES)("handleWorksectionAdmin on $name", (backend) => {
     for (let i = 0; i < API_ADDRESS_FREE_FAILURES + 1; i++) expect((await ask(`http://localhost/api/admin/v2/?a=1&a=2`, "203.0.113.9")).status).toBe(400);
     expect((await ask(good, "203.0.113.9")).status).toBe(200);
     const keys = (await database().prisma.loginThrottle.findMany({ select: { key: true } })).map((k) => k.key);
-    expect(keys.sort()).toEqual(["api-ip:198.51.100.1", "api-ip:203.0.113.9"]);
+    // Only failed hashes are counted: 203.0.113.9 sent good ones and malformed calls.
+    expect(keys).toEqual(["api-ip:198.51.100.1"]);
+  });
+
+  it("30 valid calls at once from one address all succeed, and leave no throttle count", async () => {
+    const { key } = await regenerateAdminApiKey(defaultWorkspaceContext(database().prisma));
+    const query = "action=get_webhooks";
+    const answers = await Promise.all(
+      Array.from({ length: 3 * API_ADDRESS_FREE_FAILURES }, () => ask(`http://localhost/api/admin/v2/?${query}&hash=${md5(query + key)}`, "198.51.100.7")),
+    );
+    expect(answers.map((a) => [a.status, a.json.status])).toEqual(Array(3 * API_ADDRESS_FREE_FAILURES).fill([200, "ok"]));
+    expect(await database().prisma.loginThrottle.count()).toBe(0);
   });
 });
