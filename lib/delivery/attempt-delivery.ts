@@ -25,8 +25,17 @@ function outcomeOf(result: TSendResult, attemptCount: number, config: TDeliveryC
   return at ? { kind: "retry", at } : { kind: "failed" };
 }
 
-/** One attempt of one claimed delivery: sign, POST (no transaction open meanwhile), record. */
-export async function attemptDelivery(ctx: TAttemptContext, claimed: TClaimed, trigger?: TTrigger): Promise<{ recorded: TRecorded; result: TSendResult }> {
+/**
+ * One attempt of one claimed delivery: sign, POST (no transaction open meanwhile), record. `onAnswered`
+ * runs the moment the request is over (answered, refused or timed out), before the record is written:
+ * the worker's slot is free from then on (lib/delivery/worker.ts).
+ */
+export async function attemptDelivery(
+  ctx: TAttemptContext,
+  claimed: TClaimed,
+  trigger?: TTrigger,
+  onAnswered?: () => void,
+): Promise<{ recorded: TRecorded; result: TSendResult }> {
   const startedAt = ctx.now();
   const body = envelope({
     id: claimed.eventId,
@@ -55,6 +64,7 @@ export async function attemptDelivery(ctx: TAttemptContext, claimed: TClaimed, t
     resolver: ctx.resolver,
   });
   const finishedAt = ctx.now();
+  onAnswered?.();
   const recorded = await ctx.recorder.record({
     claimed,
     owner: ctx.owner,

@@ -97,8 +97,19 @@ const dueWebhooks = (now: Date) => Prisma.sql`(
  * milliseconds, so claiming in turn costs little; sending stays fully parallel. The embedded
  * database runs one statement at a time anyway, so there the statement goes alone.
  */
-export async function claimDeliveries(db: PrismaClient, owner: string, limit: number, now: Date, leaseMs: number): Promise<TClaimed[]> {
+export async function claimDeliveries(
+  db: PrismaClient,
+  owner: string,
+  limit: number,
+  now: Date,
+  leaseMs: number,
+  answered: string[] = [],
+): Promise<TClaimed[]> {
   if (limit <= 0) return [];
+  // This worker's deliveries whose request is over but whose attempt is still being written: still
+  // leased in the table, but no longer open at the receiver, so not counted against the limits. (Other
+  // workers do count them until the record lands: on the safe side.)
+  const notOpen = Prisma.sql`${answered}::uuid[]`;
   const leaseUntil = new Date(now.getTime() + leaseMs);
   const aSecondAgo = new Date(now.getTime() - 1_000);
   const claim = db.$queryRaw<TClaimed[]>(
@@ -120,7 +131,7 @@ export async function claimDeliveries(db: PrismaClient, owner: string, limit: nu
               cross join lateral (
                 select least(
                   w."maxInFlight" - (select count(*)::int from "Delivery" f
-                    where f."webhookId" = w.id and f.status = 'in_flight' and f."leaseExpiresAt" >= ${now})
+                    where f."webhookId" = w.id and f.status = 'in_flight' and f."leaseExpiresAt" >= ${now} and f.id <> all(${notOpen}))
                     - ${reapedInFlight(now)},
                   coalesce(w."rateLimitPerSecond" - (select count(*)::int from "Delivery" r
                     where r."webhookId" = w.id and r."claimedAt" > ${aSecondAgo})
@@ -149,7 +160,7 @@ export async function claimDeliveries(db: PrismaClient, owner: string, limit: nu
           left join lateral (
             select least(
               coalesce(s."maxInFlight" - (select count(*)::int from "Delivery" f
-                where f."workspaceId" = s.id and f.status = 'in_flight' and f."leaseExpiresAt" >= ${now}), ${limit}::int),
+                where f."workspaceId" = s.id and f.status = 'in_flight' and f."leaseExpiresAt" >= ${now} and f.id <> all(${notOpen})), ${limit}::int),
               coalesce(s."rateLimitPerSecond" - (select count(*)::int from "Delivery" r
                 where r."workspaceId" = s.id and r."claimedAt" > ${aSecondAgo}), ${limit}::int)) as room
             from "Workspace" s

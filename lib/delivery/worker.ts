@@ -22,6 +22,10 @@ export const MAX_IDLE_MS = 30_000;
  * long a slot freed by another worker, or a rate window that moved on, waits to be used.
  */
 const HELD_BACK_MS = 100;
+/** How much of its concurrency a worker keeps claimed ahead, waiting for a slot. */
+const AHEAD_FRACTION = 0.25;
+/** A delivery claimed ahead starts only while its lease outlasts a whole attempt by this much (or half the lease's excess over the timeout, if less). */
+const LEASE_MARGIN_MS = 5_000;
 
 export type TWorkerOptions = {
   db: PrismaClient;
@@ -42,15 +46,28 @@ export type TWorkerOptions = {
 };
 
 /**
- * The background job module's loop: claim due deliveries in batches (up to the in-flight limit),
- * send them concurrently outside any transaction, record them with fenced updates (grouped: see
- * AttemptRecorder), sleep until woken (publish, LISTEN/NOTIFY, a free slot) or the poll interval passes.
+ * The background job module's loop: claim due deliveries in batches, send them concurrently outside
+ * any transaction, record them with fenced updates (grouped: see AttemptRecorder), sleep until woken
+ * (publish, LISTEN/NOTIFY, a free slot) or the poll interval passes.
+ *
+ * A slot waits only on the network. It is free the moment its request is over: the attempt is
+ * recorded after that, off the slot, and the claim does not count this worker's answered-but-not-yet-
+ * recorded deliveries against the webhook's limits (their requests are closed). And the worker keeps
+ * a batch claimed ahead (AHEAD_FRACTION of its concurrency, within every limit: a lease counts as in
+ * flight from its claim), started the moment a slot frees, with no claim in between.
  */
 export class DeliveryWorker {
   readonly owner: string;
   private readonly now: () => Date;
   private readonly leaseMs: number;
-  private readonly inFlight = new Map<string, Promise<void>>();
+  /** Every delivery this worker has started, until its attempt is recorded. */
+  private readonly tasks = new Map<string, Promise<void>>();
+  /** Of those, the ones whose request is still open: the slots in use. */
+  private readonly open = new Set<string>();
+  /** Claimed ahead, waiting for a slot, with when they were claimed (ms). */
+  private readonly ahead: { claimed: TClaimed; at: number }[] = [];
+  private readonly aheadSize: number;
+  private readonly leaseMarginMs: number;
   private readonly recorder: AttemptRecorder;
   private isRunning = false;
   private lastPrunedAt = 0;
@@ -69,10 +86,14 @@ export class DeliveryWorker {
     this.now = options.now ?? (() => new Date());
     this.leaseMs = options.config.leaseMs;
     this.recorder = new AttemptRecorder(options.db, options.config.failureLimit);
+    this.aheadSize = Math.ceil(options.config.concurrency * AHEAD_FRACTION);
+    // A fresh claim always qualifies: the lease is longer than the timeout (the configuration says so).
+    this.leaseMarginMs = Math.min(LEASE_MARGIN_MS, (this.leaseMs - options.config.timeoutMs) / 2);
   }
 
+  /** Deliveries started and not yet recorded. */
   get inFlightCount(): number {
-    return this.inFlight.size;
+    return this.tasks.size;
   }
 
   start(): void {
@@ -94,21 +115,31 @@ export class DeliveryWorker {
     wakeups().off("wake", this.onWake);
     this.onWake();
     await this.loop;
+    // Claimed ahead and never started: straight back.
+    const unstarted = this.ahead.splice(0).map((a) => a.claimed.id);
+    await releaseLeases(this.options.db, this.owner, unstarted).catch((error: Error) => this.log(`handing back unstarted deliveries failed: ${error.message}`));
     let timer: NodeJS.Timeout | undefined;
     const isSettled = await Promise.race([
-      Promise.allSettled([...this.inFlight.values(), this.pruning]).then(() => true),
+      Promise.allSettled([...this.tasks.values(), this.pruning]).then(() => true),
       ...(Number.isFinite(graceMs) ? [new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), graceMs)))] : []),
     ]);
     clearTimeout(timer);
     if (isSettled) return 0;
-    return releaseLeases(this.options.db, this.owner, [...this.inFlight.keys()]);
+    return releaseLeases(this.options.db, this.owner, [...this.open]);
   }
 
   /** Claims what is due now and starts sending it; returns how many it claimed. */
   async tick(): Promise<number> {
-    if (this.options.isLive?.() === false) return 0;
-    const free = this.options.config.concurrency - this.inFlight.size;
-    const claimed = await claimDeliveries(this.options.db, this.owner, free, this.now(), this.leaseMs);
+    if (this.options.isLive?.() === false) {
+      // Without our liveness lock other workers may reap our leases: start none of those held ahead.
+      this.ahead.length = 0;
+      return 0;
+    }
+    const want = this.wanted();
+    if (want <= 0) return 0;
+    const answered = [...this.tasks.keys()].filter((id) => !this.open.has(id));
+    const now = this.now();
+    const claimed = await claimDeliveries(this.options.db, this.owner, want, now, this.leaseMs, answered);
     if (!this.isRunning && this.loop) {
       // stop() raced with this claim: hand the rows straight back rather than start them.
       await releaseLeases(
@@ -118,8 +149,14 @@ export class DeliveryWorker {
       );
       return 0;
     }
-    for (const c of claimed) this.begin(c);
+    for (const c of claimed) this.ahead.push({ claimed: c, at: now.getTime() });
+    this.fillSlots();
     return claimed.length;
+  }
+
+  /** How many a claim should ask for now: the free slots, and a batch ahead. */
+  private wanted(): number {
+    return this.options.config.concurrency - this.open.size + this.aheadSize - this.ahead.length;
   }
 
   /** For tests and scripts: claim and send everything due now, and wait until it is recorded. */
@@ -128,15 +165,40 @@ export class DeliveryWorker {
     for (;;) {
       const n = await this.tick();
       total += n;
-      await Promise.allSettled(this.inFlight.values());
-      if (n === 0) return total;
+      while (this.tasks.size > 0) await Promise.allSettled(this.tasks.values());
+      if (n === 0 && this.ahead.length === 0) return total;
     }
   }
 
+  /** Starts deliveries claimed ahead in the free slots; one whose lease would not outlast its attempt goes back. */
+  private fillSlots(): void {
+    const stale: string[] = [];
+    while (this.isRunning || !this.loop) {
+      if (this.open.size >= this.options.config.concurrency) break;
+      const next = this.ahead.shift();
+      if (!next) break;
+      const leaseLeftMs = next.at + this.leaseMs - this.now().getTime();
+      if (leaseLeftMs < this.options.config.timeoutMs + this.leaseMarginMs) stale.push(next.claimed.id);
+      else this.begin(next.claimed);
+    }
+    if (stale.length > 0)
+      void releaseLeases(this.options.db, this.owner, stale).catch((error: Error) =>
+        this.log(`handing back ${stale.length} stale claims failed: ${error.message}`),
+      );
+  }
+
   private begin(claimed: TClaimed): void {
+    this.open.add(claimed.id);
+    const answered = () => {
+      if (!this.open.delete(claimed.id)) return;
+      this.fillSlots();
+      this.onWake();
+    };
     const task = attemptDelivery(
       { recorder: this.recorder, owner: this.owner, config: this.options.config, now: this.now, resolver: this.options.resolver },
       claimed,
+      undefined,
+      answered,
     )
       .then(({ recorded }) => {
         if (recorded === "late")
@@ -145,10 +207,11 @@ export class DeliveryWorker {
       })
       .catch((error: Error) => this.log(`delivery ${claimed.id} could not be sent (it is retried when its lease expires): ${error.message}`))
       .finally(() => {
-        this.inFlight.delete(claimed.id);
+        answered(); // a request that threw before its answer
+        this.tasks.delete(claimed.id);
         this.onWake();
       });
-    this.inFlight.set(claimed.id, task);
+    this.tasks.set(claimed.id, task);
   }
 
   private async run(): Promise<void> {
@@ -164,7 +227,7 @@ export class DeliveryWorker {
         continue;
       }
       this.pruneIfDue(); // in the background: deliveries go on while history is pruned
-      const isFull = this.inFlight.size >= this.options.config.concurrency;
+      const isFull = this.wanted() <= 0;
       if (claimed > 0 && !isFull) continue; // more may be due right now
       await this.sleep(await this.idleSleepMs(pollMs, isFull));
     }

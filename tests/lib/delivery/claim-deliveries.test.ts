@@ -81,6 +81,21 @@ describe.each(TEST_DATABASES)("claimDeliveries on $name", (backend) => {
     expect(await inFlight(hook.id)).toBe(3);
   });
 
+  it("a worker's own answered-but-not-yet-recorded deliveries do not count against the limits it claims within; other workers still count them", async () => {
+    const hook = await enabledWebhook("http://127.0.0.1:9/h", { maxInFlight: 2 });
+    await queue(hook.id, 5);
+    const [a, b] = await claimDeliveries(database().prisma, "w1", 10, new Date(), LEASE_MS);
+    expect(await claimDeliveries(database().prisma, "w1", 10, new Date(), LEASE_MS)).toHaveLength(0); // both open
+    // w1 has the answer to a: its request is over, its record not yet written.
+    expect(await claimDeliveries(database().prisma, "w2", 10, new Date(), LEASE_MS, [])).toHaveLength(0);
+    const next = await claimDeliveries(database().prisma, "w1", 10, new Date(), LEASE_MS, [a?.id as string]);
+    expect(next).toHaveLength(1);
+    // Both limits hold for the requests really open: b and next.
+    expect(await claimDeliveries(database().prisma, "w1", 10, new Date(), LEASE_MS, [a?.id as string])).toHaveLength(0);
+    expect(next[0]?.id).not.toBe(b?.id);
+    expect(await inFlight(hook.id)).toBe(3); // a (being recorded), b, next
+  });
+
   it("an expired lease is neither counted as in flight nor left behind: it is claimed again", async () => {
     const hook = await enabledWebhook("http://127.0.0.1:9/expired", { maxInFlight: 2 });
     await queue(hook.id, 2);
