@@ -9,6 +9,7 @@ import path from "node:path";
 import pg from "pg";
 import type { Database } from "../../lib/db/open-database";
 import { defaultWorkspaceContext } from "../../lib/db/workspace-context";
+import { startPgCounter, type TDbCost } from "./pg-counter";
 
 export const wallNow = () => performance.timeOrigin + performance.now();
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -139,14 +140,20 @@ export function spawnUntil(args: string[], env: NodeJS.ProcessEnv, marker: strin
   });
 }
 
-/** `npm start` as a user runs it (compiled; it builds first when the sources changed), once it is listening. */
+// How `npm start` and `npm run worker` run their entry points: compiled (scripts/launch.mjs), or,
+// in a checkout from before they were compiled (a "before" run of this bench), through tsx.
+const IS_COMPILED = fs.existsSync(path.join("scripts", "launch.mjs"));
+const entry = (name: "start" | "worker") =>
+  IS_COMPILED ? ["scripts/launch.mjs", name] : ["--import", "tsx", "--conditions=react-server", `scripts/${name}.ts`];
+
+/** `npm start` as a user runs it (it builds first when the sources changed), once it is listening. */
 export function startApp(env: Record<string, string>): Promise<ChildProcess> {
-  return spawnUntil(["scripts/launch.mjs", "start"], { ...env, NODE_ENV: "production" }, "Listening");
+  return spawnUntil(entry("start"), { ...env, NODE_ENV: "production" }, "Listening");
 }
 
 /** One `npm run worker` on `databaseUrl`, once it says it is delivering. */
 export function startWorker(databaseUrl: string, env: Record<string, string> = {}): Promise<ChildProcess> {
-  return spawnUntil(["scripts/launch.mjs", "worker"], { ...env, DATABASE_URL: databaseUrl, NODE_ENV: "production" }, "delivering", 60_000);
+  return spawnUntil(entry("worker"), { ...env, DATABASE_URL: databaseUrl, NODE_ENV: "production" }, "delivering", 60_000);
 }
 
 /** A process's resident memory now (VmRSS), in MB. */
@@ -183,6 +190,8 @@ export type THost = {
   post: (route: string, body: unknown) => Promise<void>;
   /** One more `npm run worker` on this database; close() stops it. */
   startWorker: (env?: Record<string, string>) => Promise<ChildProcess>;
+  /** Starts measuring what the app's and workers' database work costs (they reach it through a counting relay). */
+  measure: () => Promise<() => Promise<TDbCost>>;
   /** Stops every process started here (SIGTERM, each awaited) and drops the database. */
   close: () => Promise<void>;
 };
@@ -198,17 +207,20 @@ export async function startHost(pgServerUrl: string, prefix: string): Promise<TH
   const { createApiKey } = await import("../../lib/server/api-keys/api-keys");
   const port = Number(process.env.BENCH_HTTP_PORT ?? 3291);
   const target = await freshPostgres(pgServerUrl, prefix);
+  const counter = await startPgCounter(pgServerUrl);
+  const counted = counter.through(target.url);
   const children: ChildProcess[] = [];
   const close = async () => {
     for (const child of children.splice(0).reverse()) await stopChild(child);
     await closeDb();
+    await counter.close();
     await target.drop();
   };
   try {
     const db = await openDatabase({ kind: "postgres", url: target.url });
     installDatabase(db);
     const { key } = await createApiKey(defaultWorkspaceContext(db.prisma), { name: "bench" }, null);
-    children.push(await startApp({ PORT: String(port), DATABASE_URL: target.url, HOOKLINE_WORKER: "off" }));
+    children.push(await startApp({ PORT: String(port), DATABASE_URL: counted, HOOKLINE_WORKER: "off" }));
     const api = `http://127.0.0.1:${port}/api/v1`;
     const headers = { "content-type": "application/json", authorization: `Bearer ${key}` };
     return {
@@ -222,10 +234,11 @@ export async function startHost(pgServerUrl: string, prefix: string): Promise<TH
         await res.arrayBuffer();
       },
       startWorker: async (env) => {
-        const child = await startWorker(target.url, env);
+        const child = await startWorker(counted, env);
         children.push(child);
         return child;
       },
+      measure: counter.measure,
       close,
     };
   } catch (error) {

@@ -14,7 +14,12 @@ export type THttpResult = {
   endToEndRaised: number;
   endToEndEvents: number;
   distinctDeliveryIds: number;
+  /** What the database did per delivery in each end-to-end round (the app's publishes included). */
+  costAt16: TPerDelivery;
+  costRaised: TPerDelivery;
 };
+
+export type TPerDelivery = { statements: number; walBytes: number; cpuMs: number };
 
 /** The acceptance's size: a host publishing 10,000 events in batches of 100. */
 const END_TO_END_EVENTS = 10_000;
@@ -64,13 +69,16 @@ export async function benchHttpApi(pgServerUrl: string, receiver: TReceiver, eve
       round++;
       await receiver.reset();
       const before = await host.db.prisma.delivery.count({ where: { status: "succeeded" } });
+      const measured = await host.measure();
       const t0 = wallNow();
       await load(`${base}/events/batch`, (b) => batchBody(round * 1_000 + b), host.headers, total / 100, 4);
       await receiver.waitFor(total, 600_000);
       while ((await host.db.prisma.delivery.count({ where: { status: "succeeded" } })) < before + total) await sleep(50);
       const rate = total / ((wallNow() - t0) / 1000);
+      const cost = await measured();
+      const perDelivery = { statements: cost.statements / total, walBytes: cost.walBytes / total, cpuMs: (1000 * cost.cpuSeconds) / total };
       // Every event reached the receiver under its own Delivery id (the `webhook-id` header).
-      return { rate, distinctIds: (await receiver.take()).size };
+      return { rate, perDelivery, distinctIds: (await receiver.take()).size };
     };
     const capped = await endToEndRun();
     await host.db.prisma.webhook.update({ where: { id: hookId }, data: { maxInFlight: 256 } });
@@ -83,6 +91,8 @@ export async function benchHttpApi(pgServerUrl: string, receiver: TReceiver, eve
       endToEndRaised: raised.rate,
       endToEndEvents: total,
       distinctDeliveryIds: Math.min(capped.distinctIds, raised.distinctIds),
+      costAt16: capped.perDelivery,
+      costRaised: raised.perDelivery,
     };
   } finally {
     await host.close();
