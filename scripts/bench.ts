@@ -1,5 +1,5 @@
 // npm run bench — every number side by side in one run, on this machine:
-//  1. Hookline end to end (publish → signed POST to a receiver process → attempt recorded): sustained
+//  1. Hookline end to end (BENCH_ONLY=delivery: only it; publish → signed POST to a receiver process → attempt recorded): sustained
 //     deliveries/s, publish → first attempt latency at a fixed 200 events/s, one event to 100 webhooks;
 //     on the embedded database and, with BENCH_DATABASE_URL or TEST_DATABASE_URL, on PostgreSQL;
 //  2. beside it (a) the physical limit, raw undici POSTs of the same bodies with no database, and
@@ -45,7 +45,7 @@ console.log(`Hookline bench, ${new Date().toISOString()}`);
 console.log(`${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}\n`);
 
 const only = process.env.BENCH_ONLY;
-if (!only) await benchDelivery();
+if (!only || only === "delivery") await benchDelivery();
 if (pgUrl && (!only || only === "http")) await benchHttp(pgUrl);
 if (pgUrl && (!only || only === "isolation")) await benchIsolation(pgUrl);
 if (pgUrl && (!only || only === "takeover")) await benchTakeover(pgUrl);

@@ -123,7 +123,11 @@ export function isSingleConnection(prisma: PrismaClient): boolean {
 async function openPglite(dataDir: string | null, paths: MigrationPaths, initialData?: Blob): Promise<Database> {
   const { pglite, release, lostReason } = dataDir
     ? await openPgliteFiles(dataDir)
-    : { pglite: await PGlite.create({ startParams: EMBEDDED_START_PARAMS, ...(initialData ? { loadDataDir: initialData } : {}) }), release: () => {}, lostReason: undefined };
+    : {
+        pglite: await PGlite.create({ startParams: EMBEDDED_START_PARAMS, ...(initialData ? { loadDataDir: initialData } : {}) }),
+        release: () => {},
+        lostReason: undefined,
+      };
   yieldBetweenQueries(pglite);
   const close = async () => {
     await pglite.close().catch(() => {});

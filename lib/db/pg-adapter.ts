@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
@@ -15,7 +16,33 @@ import pg from "pg";
 export function pgAdapter(connectionString: string): SqlDriverAdapterFactory {
   const { provider, adapterName } = new PrismaPg({ connectionString });
   // A pool per connect(): disposing an adapter ends its pool, and a factory may be connected again.
-  return { provider, adapterName, connect: () => new PrismaPg(guardedPool(connectionString), { disposeExternalPool: true }).connect() };
+  return {
+    provider,
+    adapterName,
+    connect: () => new PrismaPg(guardedPool(connectionString), { disposeExternalPool: true, statementNameGenerator: preparedName }).connect(),
+  };
+}
+
+/**
+ * Marks a statement to be prepared once per connection and reused (parsed and planned once, not on
+ * every run): the hot statements of publishing and delivering, whose SQL text never changes (their
+ * values are parameters, lists included). Planning the claim alone took 4 to 9 ms of database CPU
+ * per run; a prepared statement is planned again only when PostgreSQL decides a generic plan will
+ * not do, or the tables change. Only marked statements: every distinct SQL text stays prepared on
+ * its connection, so text that varies (Prisma's own IN lists) must not be.
+ */
+export const PREPARED = "/* prepared */";
+
+const preparedNames = new Map<string, string>();
+
+export function preparedName(query: { sql: string }): string {
+  if (!query.sql.startsWith(PREPARED)) return ""; // pg: unnamed, parsed and planned each time
+  let name = preparedNames.get(query.sql);
+  if (!name) {
+    name = `hookline_${createHash("sha256").update(query.sql).digest("hex").slice(0, 32)}`;
+    preparedNames.set(query.sql, name);
+  }
+  return name;
 }
 
 function guardedPool(connectionString: string): pg.Pool {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "../db";
 import { isSingleConnection } from "../db/open-database";
+import { PREPARED } from "../db/pg-adapter";
 import { Prisma } from "../generated/prisma/client";
 
 /** A leased delivery with everything its attempt needs, so sending reads nothing more. */
@@ -25,7 +26,7 @@ export type TClaimed = {
 
 /** Takes the rows `update` leases and joins each with its webhook and event, in the same statement. */
 function leaseAndLoad(update: Prisma.Sql) {
-  return Prisma.sql`
+  return Prisma.sql`${Prisma.raw(PREPARED)}
     with claimed as (${update})
     select c.id, c."webhookId", c."eventId", c."attemptCount",
       w.url, w."tokenCiphertext", w."previousTokenCiphertext", w."previousTokenExpiresAt", w."httpUser", w."httpPasswordCiphertext", w."signatureFamilies",

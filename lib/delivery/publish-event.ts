@@ -3,8 +3,10 @@ import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { PrismaClient } from "../db";
 import { EVENT_CATALOG } from "../db/event-catalog";
+import { PREPARED } from "../db/pg-adapter";
 import type { TWorkspaceContext } from "../db/workspace-context";
 import { DomainError } from "../errors/domain-error";
+import { Prisma } from "../generated/prisma/client";
 import { type TPublishBatch, type TPublishEvent, type TPublished, type TPublishedBatch, ZPublishBatch, ZPublishEvent } from "../validation/event";
 import { deliveryConfig } from "./config";
 import { GroupCommit } from "./runtime/group-commit";
@@ -52,7 +54,7 @@ type TOutboxRow = { id: string; ws: string; type: string; project: string | null
  * taken is skipped. Returns, per row, how many deliveries its event got (null: not written, key taken).
  */
 async function writeOutbox(db: PrismaClient, rows: TOutboxRow[]): Promise<(number | null)[]> {
-  const written = await db.$queryRaw<{ id: string; deliveries: number }[]>`
+  const written = await db.$queryRaw<{ id: string; deliveries: number }[]>`${Prisma.raw(PREPARED)}
     with input as (
       select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
         as v(id uuid, ws uuid, type text, project text, payload jsonb, key text, at timestamp)

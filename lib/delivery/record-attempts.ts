@@ -1,6 +1,8 @@
 import "server-only";
 import type { PrismaClient } from "../db";
 import { isDatabaseUnavailable } from "../db/is-database-unavailable";
+import { PREPARED } from "../db/pg-adapter";
+import { Prisma } from "../generated/prisma/client";
 import type { TClaimed } from "./claim-deliveries";
 import { GroupCommit } from "./runtime/group-commit";
 import type { TSendResult } from "./send-request";
@@ -64,7 +66,7 @@ export async function recordAttempts(db: PrismaClient, records: TAttemptRecord[]
     error_class: r.result.errorClass,
     error_message: clean(r.result.errorMessage),
   }));
-  const recorded = await db.$queryRaw<{ id: string; isLate: boolean }[]>`
+  const recorded = await db.$queryRaw<{ id: string; isLate: boolean }[]>`${Prisma.raw(PREPARED)}
     with v as (
       select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(
         id uuid, webhook_id uuid, owner text, attempt int, status text, next_at timestamp, completed_at timestamp, trigger text,

@@ -2,35 +2,43 @@
 // route handlers have: scripts/serve.ts uses it for the routes it serves before Next
 // (lib/api/direct-routes.ts). The body has already passed the front door's cap.
 import type http from "node:http";
-import { Readable } from "node:stream";
 import { logUnexpected } from "../errors/log-unexpected";
 import { refuseRequest } from "./refuse-request";
 import { frontDoorSecurityHeaders } from "./security-headers";
 
 type TFetchHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
-function toRequest(req: http.IncomingMessage): Request {
+/** The whole body, as Node streams it (the front door has already capped its size and its pauses). */
+async function readBody(req: http.IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+}
+
+// The body is read with Node's stream and handed over whole: a web ReadableStream around the request
+// (Readable.toWeb) cost more per publish than the rest of this adapter together.
+function toRequest(req: http.IncomingMessage, body: Buffer | null): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
     for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
   }
-  const method = req.method ?? "GET";
-  const hasBody = method !== "GET" && method !== "HEAD";
   // The Host header only names the URL; nothing here trusts it (authenticate-request reads headers).
   const url = `http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`;
-  return new Request(url, {
-    method,
-    headers,
-    body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
-    duplex: "half",
-  } as RequestInit);
+  return new Request(url, { method: req.method ?? "GET", headers, body: body as BodyInit | null });
 }
 
 export async function serveFetch(handler: TFetchHandler, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  let body: Buffer | null = null;
+  try {
+    if (hasBody) body = await readBody(req);
+  } catch {
+    return void req.destroy(); // the client went away mid-body: nobody to answer
+  }
   let request: Request;
   try {
-    request = toRequest(req);
+    request = toRequest(req, body);
   } catch {
     // The front door refuses such targets and Host headers first (lib/http/request-target.ts);
     // should one slip through, it is still the client's mistake, not a 500.
@@ -49,8 +57,8 @@ export async function serveFetch(handler: TFetchHandler, req: http.IncomingMessa
   });
   const setCookies = response.headers.getSetCookie();
   if (setCookies.length) headers["set-cookie"] = setCookies;
-  const body = Buffer.from(await response.arrayBuffer());
-  headers["content-length"] = String(body.length);
+  const answer = Buffer.from(await response.arrayBuffer());
+  headers["content-length"] = String(answer.length);
   res.writeHead(response.status, headers);
-  res.end(body);
+  res.end(answer);
 }

@@ -1,6 +1,6 @@
 import net from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { pgAdapter } from "@/lib/db/pg-adapter";
+import { PREPARED, pgAdapter, preparedName } from "@/lib/db/pg-adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 // The race the blip test met under load: the server's FATAL (pg_terminate_backend) arrives in the same
@@ -65,5 +65,35 @@ describe.skipIf(!adminUrl)("pgAdapter", () => {
     for (let i = 0; i < 3; i++) await expect(prisma.$transaction(async (tx) => tx.$queryRaw`select 1`)).rejects.toThrow();
     // The pool is still usable for plain queries, which fail the same way without ending anything.
     await expect(prisma.$queryRaw`select 1`).rejects.toThrow();
+  });
+});
+
+describe("preparedName", () => {
+  it("names only marked statements, by their text: one name per text, a different text another", () => {
+    expect(preparedName({ sql: "select 1" })).toBe("");
+    const a = preparedName({ sql: `${PREPARED} select $1::int` });
+    expect(a).toMatch(/^hookline_[0-9a-f]{32}$/);
+    expect(preparedName({ sql: `${PREPARED} select $1::int` })).toBe(a);
+    expect(preparedName({ sql: `${PREPARED} select $1::text` })).not.toBe(a);
+  });
+});
+
+describe.skipIf(!adminUrl)("prepared statements on PostgreSQL", () => {
+  it("a marked statement stays prepared on its connection and is reused; an unmarked one is not kept", async () => {
+    const prisma = new PrismaClient({ adapter: pgAdapter(adminUrl as string) });
+    closers.push(() => void prisma.$disconnect());
+    type TRow = { name: string; statement: string };
+    let rows: TRow[] = [];
+    for (let i = 0; i < 3; i++) {
+      await prisma.$queryRawUnsafe("select 'not marked'");
+      rows = await prisma.$queryRawUnsafe<TRow[]>(`${PREPARED} select name, statement from pg_prepared_statements`);
+    }
+    expect(rows.filter((r) => r.name.startsWith("hookline_"))).toEqual([
+      {
+        name: preparedName({ sql: `${PREPARED} select name, statement from pg_prepared_statements` }),
+        statement: `${PREPARED} select name, statement from pg_prepared_statements`,
+      },
+    ]);
+    expect(rows.some((r) => r.statement.includes("not marked"))).toBe(false);
   });
 });
