@@ -99,7 +99,8 @@ async function benchIdle(url: string | undefined): Promise<void> {
         ? `| ${name} | ${f1(x.cpu)} % | ${f0(x.rssStartMb)} | ${f0(x.rssIdleMb)} | ≤ ${target} ${x.rssIdleMb <= target ? "(met)" : "(**not met**)"} |`
         : `| ${name} | ${noPg} | | | |`,
     );
-  row("embedded server (npm start, its worker and PGlite)", r.embedded, 400);
+  row("embedded server, first start of a new install (npm start, its worker and PGlite)", r.embedded, 400);
+  row("embedded server, started again on the same data directory", r.embeddedRestart, 400);
   row("app on PostgreSQL (npm start, its worker on)", r.appOnPostgres, 250);
   row("one npm run worker on PostgreSQL", r.worker, 120);
   const isMet = r.embedded.cpu < 1 && (r.worker === null || r.worker.cpu < 1);

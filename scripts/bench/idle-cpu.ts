@@ -46,20 +46,29 @@ async function idleOf(pid: number, seconds: number): Promise<TIdle> {
   return { cpu, rssStartMb, rssIdleMb: rssMb(pid) };
 }
 
-export type TIdleResult = { embedded: TIdle; appOnPostgres: TIdle | null; worker: TIdle | null };
+/** `embedded`: the first start of a new install (initdb and every migration in the process); `embeddedRestart`: the next start on the same data directory. */
+export type TIdleResult = { embedded: TIdle; embeddedRestart: TIdle; appOnPostgres: TIdle | null; worker: TIdle | null };
 
 export async function benchIdleCpu(pgServerUrl: string | undefined, seconds: number): Promise<TIdleResult> {
   const port = Number(process.env.BENCH_IDLE_PORT ?? 3292);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hookline-bench-idle-"));
-  const app = await startApp({ PORT: String(port), HOOKLINE_DATA_DIR: dataDir, DATABASE_URL: "" });
   let embedded: TIdle;
+  let embeddedRestart: TIdle;
   try {
-    embedded = await idleOf(pidOnPort(port) ?? (app.pid as number), seconds);
+    const idleEmbedded = async () => {
+      const app = await startApp({ PORT: String(port), HOOKLINE_DATA_DIR: dataDir, DATABASE_URL: "" });
+      try {
+        return await idleOf(pidOnPort(port) ?? (app.pid as number), seconds);
+      } finally {
+        await stopChild(app);
+      }
+    };
+    embedded = await idleEmbedded();
+    embeddedRestart = await idleEmbedded();
   } finally {
-    await stopChild(app);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
-  if (!pgServerUrl) return { embedded, appOnPostgres: null, worker: null };
+  if (!pgServerUrl) return { embedded, embeddedRestart, appOnPostgres: null, worker: null };
   const target = await freshPostgres(pgServerUrl, "hookline_bench_idle");
   try {
     const { openDatabase } = await import("../../lib/db/open-database");
@@ -74,7 +83,7 @@ export async function benchIdleCpu(pgServerUrl: string | undefined, seconds: num
     }
     const worker = await startWorker(target.url);
     try {
-      return { embedded, appOnPostgres, worker: await idleOf(worker.pid as number, seconds) };
+      return { embedded, embeddedRestart, appOnPostgres, worker: await idleOf(worker.pid as number, seconds) };
     } finally {
       await stopChild(worker);
     }
