@@ -212,7 +212,7 @@ export async function releaseLeases(db: PrismaClient, owner: string, ids: string
  * (woken sooner by a publish, a NOTIFY or a free slot) instead of polling.
  */
 export async function nextDueAt(db: PrismaClient): Promise<Date | null> {
-  const [row] = await db.$queryRaw<{ at: Date | null }[]>`
+  const [row] = await db.$queryRaw<{ at: Date | null }[]>`${Prisma.raw(PREPARED)}
     select least(
       (select min(c."nextAttemptAt") from "Delivery" c join "Webhook" w on w.id = c."webhookId" where c.status = 'pending' and w.enabled),
       (select min(c."leaseExpiresAt") from "Delivery" c where c.status = 'in_flight')

@@ -68,6 +68,8 @@ export class DeliveryWorker {
   private readonly ahead: { claimed: TClaimed; at: number }[] = [];
   private readonly aheadSize: number;
   private readonly leaseMarginMs: number;
+  /** How many the last claim asked for. */
+  private lastWanted = 0;
   private readonly recorder: AttemptRecorder;
   private isRunning = false;
   private lastPrunedAt = 0;
@@ -136,6 +138,7 @@ export class DeliveryWorker {
       return 0;
     }
     const want = this.wanted();
+    this.lastWanted = want;
     if (want <= 0) return 0;
     const answered = [...this.tasks.keys()].filter((id) => !this.open.has(id));
     const now = this.now();
@@ -228,7 +231,9 @@ export class DeliveryWorker {
       }
       this.pruneIfDue(); // in the background: deliveries go on while history is pruned
       const isFull = this.wanted() <= 0;
-      if (claimed > 0 && !isFull) continue; // more may be due right now
+      // A claim that got all it asked for may have left more due; one that got less took what the
+      // limits allow, and the next answer or publish wakes the loop: no second claim to find nothing.
+      if (claimed > 0 && claimed >= this.lastWanted && !isFull) continue;
       await this.sleep(await this.idleSleepMs(pollMs, isFull));
     }
   }

@@ -148,7 +148,11 @@ function processesUnder(pid: number): string[] {
     .filter((m) => m !== null);
   const found: string[] = [];
   const visit = (parent: number) => {
-    for (const [, child, ppid, args] of rows) if (Number(ppid) === parent) found.push(args as string), visit(Number(child));
+    for (const [, child, ppid, args] of rows) {
+      if (Number(ppid) !== parent) continue;
+      found.push(args as string);
+      visit(Number(child));
+    }
   };
   visit(pid);
   return found;

@@ -19,3 +19,12 @@ export async function holdLivenessLock(database: Database, owner: string): Promi
   await client.query("select pg_advisory_lock($1, hashtext($2))", [LIVENESS_LOCK_CLASS, owner]);
   return () => client.end();
 }
+
+/** How many liveness locks are held in the database `client` is connected to (PostgreSQL). */
+export async function livenessLocksHeld(client: pg.Client): Promise<number> {
+  const { rows } = await client.query(
+    "select count(*) from pg_locks where locktype = 'advisory' and granted and classid = $1 and database = (select oid from pg_database where datname = current_database())",
+    [LIVENESS_LOCK_CLASS],
+  );
+  return Number(rows[0].count);
+}

@@ -8,11 +8,13 @@ import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import { publishEvent } from "@/lib/delivery/publish-event";
 import { startReaper } from "@/lib/delivery/runtime/reaper";
 import { wakeWorkers } from "@/lib/delivery/runtime/wakeup";
-import { holdLiveness, LIVE_SUFFIX, LIVENESS_LOCK_CLASS } from "@/lib/delivery/runtime/worker-liveness";
+import { holdLiveness, LIVE_SUFFIX } from "@/lib/delivery/runtime/worker-liveness";
 import { DeliveryWorker } from "@/lib/delivery/worker";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { TEST_DATABASES, type TestPostgres } from "../helpers/databases";
 import { enabledWebhook, TEST_CONFIG } from "../helpers/delivery";
+import { livenessLocksHeld } from "../helpers/liveness-lock";
+import { until } from "../helpers/until";
 
 // Issue 19.2: two standalone workers, a receiver answering in 300 ms, a steady 40 events/s, and then
 // every connection the workers hold is terminated (pool, liveness lock), round after round.
@@ -28,14 +30,6 @@ afterEach(async () => {
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function until(check: () => Promise<boolean> | boolean, timeoutMs: number, what: string): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await sleep(50);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 /** Answers every request after 300 ms; counts each Delivery id and the most requests open at once. */
 async function slowReceiver() {
@@ -112,15 +106,7 @@ describe.skipIf(!postgres)("database blips with two workers on PostgreSQL", () =
       }
     })();
 
-    const locksHeld = async () =>
-      Number(
-        (
-          await admin.query(
-            "select count(*) from pg_locks where locktype = 'advisory' and granted and classid = $1 and database = (select oid from pg_database where datname = current_database())",
-            [LIVENESS_LOCK_CLASS],
-          )
-        ).rows[0].count,
-      );
+    const locksHeld = () => livenessLocksHeld(admin);
     await until(async () => (await locksHeld()) === 2, 10_000, "both workers to hold their liveness locks");
     const cutAll = async () =>
       (await admin.query("select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and application_name = $1", [APP]))

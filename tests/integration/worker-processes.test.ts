@@ -8,6 +8,7 @@ import { publishEvent } from "@/lib/delivery/publish-event";
 import { REPEAT_WINDOW_MS } from "@/lib/stop-signals";
 import { TEST_DATABASES, type TestPostgres } from "../helpers/databases";
 import { enabledWebhook } from "../helpers/delivery";
+import { until } from "../helpers/until";
 
 // Real `npm run worker` processes against a real PostgreSQL: crash recovery and many workers at once.
 const postgres = TEST_DATABASES.find((d) => d.name === "postgres");
@@ -49,15 +50,6 @@ async function receiver(handle: (req: http.IncomingMessage, res: http.ServerResp
       }),
   );
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-async function until(check: () => Promise<boolean> | boolean, timeoutMs: number, what: string): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 describe.skipIf(!postgres)("worker processes on PostgreSQL", () => {

@@ -10,6 +10,7 @@ import { enableWebhook } from "@/lib/server/webhooks/set-webhook-enabled";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../helpers/databases";
 import { enabledWebhook, manualClock, TEST_CONFIG } from "../../helpers/delivery";
 import { startReceiver } from "../../helpers/receiver";
+import { until } from "../../helpers/until";
 
 const MIN = 60_000;
 
@@ -238,64 +239,66 @@ describe.each(TEST_DATABASES)("the delivery worker on $name", (backend) => {
     }
   });
 
-  it("keeps a batch claimed ahead while its slots are busy, and starts it the moment a slot frees", async () => {
+  /**
+   * A receiver that holds every request until released, 8 deliveries due and a worker of 4 slots
+   * (a quarter of them ahead), started: once it returns, 4 requests are open and 1 more is claimed.
+   */
+  async function fourSlotsBusy() {
     const held: (() => void)[] = [];
     const hanging = await startReceiver((_q, res) => void held.push(() => res.end("ok")));
+    await enabledWebhook(hanging.url, { maxInFlight: 100 });
+    for (let i = 0; i < 8; i++) await publishEvent(ctx(), { event: "deals.created", data: { i } });
+    const w = new DeliveryWorker({ db: db().prisma, config: { ...TEST_CONFIG, concurrency: 4 }, log: () => {} });
+    w.start();
+    const inFlight = () => db().prisma.delivery.count({ where: { status: "in_flight" } });
+    await until(async () => hanging.received.length === 4 && (await inFlight()) === 5, 5_000, "4 requests open and 1 claimed ahead");
+    const close = async () => {
+      for (const release of held.splice(0)) release();
+      await hanging.close();
+    };
+    return { w, held, hanging, inFlight, close };
+  }
+
+  it("keeps a batch claimed ahead while its slots are busy, and starts it the moment a slot frees", async () => {
+    const { w, held, hanging, inFlight, close } = await fourSlotsBusy();
     try {
-      await enabledWebhook(hanging.url, { maxInFlight: 100 });
-      for (let i = 0; i < 8; i++) await publishEvent(ctx(), { event: "deals.created", data: { i } });
-      // 4 slots, a quarter of them ahead: 4 requests open and 1 leased, waiting.
-      const w = new DeliveryWorker({ db: db().prisma, config: { ...TEST_CONFIG, concurrency: 4 }, log: () => {} });
-      w.start();
-      const until = async (check: () => Promise<boolean> | boolean) => {
-        const deadline = Date.now() + 5_000;
-        while (!(await check()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-      };
-      await until(() => hanging.received.length === 4);
-      await until(async () => (await db().prisma.delivery.count({ where: { status: "in_flight" } })) === 5);
       await new Promise((r) => setTimeout(r, 200));
       expect(hanging.received).toHaveLength(4);
-      expect(await db().prisma.delivery.count({ where: { status: "in_flight" } })).toBe(5);
+      expect(await inFlight()).toBe(5);
       // One answer: the fifth request is the delivery that was already claimed, held ahead.
       const claimedBefore = (await db().prisma.delivery.findMany({ where: { status: "in_flight" }, select: { id: true } })).map((d) => d.id);
       held.shift()?.();
-      await until(() => hanging.received.length === 5);
-      expect(hanging.received).toHaveLength(5);
+      await until(() => hanging.received.length === 5, 5_000, "the fifth request");
       expect(claimedBefore).toContain(hanging.received[4]?.headers["webhook-id"]);
-      await until(async () => {
-        for (const release of held.splice(0)) release();
-        return (await db().prisma.delivery.count({ where: { status: "succeeded" } })) === 8;
-      });
-      expect(await db().prisma.delivery.count({ where: { status: "succeeded" } })).toBe(8);
+      const succeeded = () => db().prisma.delivery.count({ where: { status: "succeeded" } });
+      await until(
+        async () => {
+          for (const release of held.splice(0)) release();
+          return (await succeeded()) === 8;
+        },
+        5_000,
+        "all 8 delivered",
+      );
       await w.stop();
     } finally {
-      for (const release of held.splice(0)) release();
-      await hanging.close();
+      await close();
     }
   });
 
   it("stop() hands back what it claimed ahead and never started", async () => {
-    const held: (() => void)[] = [];
-    const hanging = await startReceiver((_q, res) => void held.push(() => res.end("ok")));
+    const { w, held, hanging, inFlight, close } = await fourSlotsBusy();
     try {
-      await enabledWebhook(hanging.url, { maxInFlight: 100 });
-      for (let i = 0; i < 8; i++) await publishEvent(ctx(), { event: "deals.created", data: { i } });
-      const w = new DeliveryWorker({ db: db().prisma, config: { ...TEST_CONFIG, concurrency: 4 }, log: () => {} });
-      w.start();
-      const deadline = Date.now() + 5_000;
-      while ((await db().prisma.delivery.count({ where: { status: "in_flight" } })) < 5 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
       const stopping = w.stop(5_000);
       await new Promise((r) => setTimeout(r, 300));
       // The one ahead is pending again at once, its attempt not counted; the four open still run.
-      expect(await db().prisma.delivery.count({ where: { status: "in_flight" } })).toBe(4);
+      expect(await inFlight()).toBe(4);
       expect(await db().prisma.delivery.count({ where: { status: "pending", attemptCount: 0 } })).toBe(4);
       for (const release of held.splice(0)) release();
       expect(await stopping).toBe(0);
       expect(await db().prisma.delivery.count({ where: { status: "succeeded" } })).toBe(4);
       expect(hanging.received).toHaveLength(4);
     } finally {
-      for (const release of held.splice(0)) release();
-      await hanging.close();
+      await close();
     }
   });
 

@@ -3,24 +3,17 @@ import { afterEach, describe, expect, it } from "vitest";
 import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import { publishEvent } from "@/lib/delivery/publish-event";
 import { startDeliveryRuntime, type TDeliveryRuntime } from "@/lib/delivery/runtime/delivery-runtime";
-import { LIVE_SUFFIX, LIVENESS_LOCK_CLASS } from "@/lib/delivery/runtime/worker-liveness";
+import { LIVE_SUFFIX } from "@/lib/delivery/runtime/worker-liveness";
 import { freshDatabasePerTest, TEST_DATABASES, type TestPostgres } from "../../../helpers/databases";
 import { enabledWebhook, TEST_CONFIG } from "../../../helpers/delivery";
+import { livenessLocksHeld } from "../../../helpers/liveness-lock";
 import { startReceiver } from "../../../helpers/receiver";
+import { until } from "../../../helpers/until";
 
 const runtimes: TDeliveryRuntime[] = [];
 afterEach(async () => {
   for (const r of runtimes.splice(0)) await r.stop(0);
 });
-
-async function until(check: () => Promise<boolean> | boolean, timeoutMs: number, what: string): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 describe.each(TEST_DATABASES)("the delivery runtime on $name", (backend) => {
   const db = freshDatabasePerTest(backend);
@@ -60,15 +53,7 @@ describe.each(TEST_DATABASES)("the delivery runtime on $name", (backend) => {
     const admin = new pg.Client({ connectionString: databaseUrl() as string });
     await admin.connect();
     try {
-      const locks = async () =>
-        Number(
-          (
-            await admin.query(
-              "select count(*) from pg_locks where locktype = 'advisory' and granted and classid = $1 and database = (select oid from pg_database where datname = current_database())",
-              [LIVENESS_LOCK_CLASS],
-            )
-          ).rows[0].count,
-        );
+      const locks = () => livenessLocksHeld(admin);
       const runtime = await startDeliveryRuntime({ db: db().prisma, databaseUrl: databaseUrl(), config: TEST_CONFIG, log: () => {} });
       expect(runtime.worker.owner.endsWith(LIVE_SUFFIX)).toBe(true);
       await until(async () => (await locks()) === 1, 5_000, "the liveness lock");
