@@ -124,7 +124,9 @@ async function benchHttp(url: string): Promise<void> {
       `| end to end, ${h.endToEndEvents} events in batches of 100 → one npm run worker → receiver (deliveries/s), the webhook's default limit of 16 in flight | ${f0(h.endToEnd)} |`,
     );
     console.log(`| the same, the webhook's in-flight limit raised to 256 (the worker's concurrency) | ${f0(h.endToEndRaised)} |`);
-    console.log("\nWhat the database did per delivery end to end (the app's publishes included; counted at a relay in front of PostgreSQL):\n");
+    console.log(
+      "\nWhat the database did per delivery end to end, in two more rounds of 2,000 with the worker's connections through a counting relay (statements: the worker's; WAL and CPU: everything, publishes included):\n",
+    );
     console.log("| round | statements | WAL bytes | PostgreSQL CPU (ms) |\n|---|---|---|---|");
     for (const [what, c] of [
       ["default limit of 16 in flight", h.costAt16],

@@ -188,9 +188,12 @@ export type THost = {
   headers: Record<string, string>;
   /** POSTs `body` as JSON to `route` of the API, which must answer 202. */
   post: (route: string, body: unknown) => Promise<void>;
-  /** One more `npm run worker` on this database; close() stops it. */
-  startWorker: (env?: Record<string, string>) => Promise<ChildProcess>;
-  /** Starts measuring what the app's and workers' database work costs (they reach it through a counting relay). */
+  /**
+   * One more `npm run worker` on this database; close() stops it. `isCounted`: it reaches the
+   * database through the counting relay (statements counted, at the cost of a hop: not for throughput).
+   */
+  startWorker: (env?: Record<string, string>, isCounted?: boolean) => Promise<ChildProcess>;
+  /** Starts measuring what the database does: statements of counted workers, WAL bytes, PostgreSQL CPU. */
   measure: () => Promise<() => Promise<TDbCost>>;
   /** Stops every process started here (SIGTERM, each awaited) and drops the database. */
   close: () => Promise<void>;
@@ -220,7 +223,7 @@ export async function startHost(pgServerUrl: string, prefix: string): Promise<TH
     const db = await openDatabase({ kind: "postgres", url: target.url });
     installDatabase(db);
     const { key } = await createApiKey(defaultWorkspaceContext(db.prisma), { name: "bench" }, null);
-    children.push(await startApp({ PORT: String(port), DATABASE_URL: counted, HOOKLINE_WORKER: "off" }));
+    children.push(await startApp({ PORT: String(port), DATABASE_URL: target.url, HOOKLINE_WORKER: "off" }));
     const api = `http://127.0.0.1:${port}/api/v1`;
     const headers = { "content-type": "application/json", authorization: `Bearer ${key}` };
     return {
@@ -233,8 +236,8 @@ export async function startHost(pgServerUrl: string, prefix: string): Promise<TH
         if (res.status !== 202) throw new Error(`POST ${route} answered ${res.status}: ${await res.text()}`);
         await res.arrayBuffer();
       },
-      startWorker: async (env) => {
-        const child = await startWorker(counted, env);
+      startWorker: async (env, isCounted = false) => {
+        const child = await startWorker(isCounted ? counted : target.url, env);
         children.push(child);
         return child;
       },

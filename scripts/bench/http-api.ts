@@ -4,7 +4,7 @@
 // one `npm run worker` and batches of 100.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { enabledWebhook, inParallel, sleep, startHost, type TReceiver, wallNow } from "./harness";
+import { enabledWebhook, inParallel, sleep, startHost, stopChild, type TReceiver, wallNow } from "./harness";
 
 export type THttpResult = {
   bare: number;
@@ -14,7 +14,7 @@ export type THttpResult = {
   endToEndRaised: number;
   endToEndEvents: number;
   distinctDeliveryIds: number;
-  /** What the database did per delivery in each end-to-end round (the app's publishes included). */
+  /** What the database did per delivery in a round of each limit with the worker behind the counting relay (WAL and CPU include the publishes). */
   costAt16: TPerDelivery;
   costRaised: TPerDelivery;
 };
@@ -62,27 +62,36 @@ export async function benchHttpApi(pgServerUrl: string, receiver: TReceiver, eve
     // End to end: one enabled webhook, one `npm run worker`, batches of 100 from 4 clients; with the
     // webhook's default in-flight limit (16), then with it raised to the worker's 256.
     const hookId = await enabledWebhook(host.db, `${receiver.url}/http-api`, "deals.created");
-    await host.startWorker({ HOOKLINE_WORKER_CONCURRENCY: "256" });
+    const worker = await host.startWorker({ HOOKLINE_WORKER_CONCURRENCY: "256" });
     const total = Math.max(END_TO_END_EVENTS, Math.ceil(events / 100) * 100);
     let round = 0;
-    const endToEndRun = async () => {
+    const endToEndRun = async (n = total) => {
       round++;
       await receiver.reset();
       const before = await host.db.prisma.delivery.count({ where: { status: "succeeded" } });
       const measured = await host.measure();
       const t0 = wallNow();
-      await load(`${base}/events/batch`, (b) => batchBody(round * 1_000 + b), host.headers, total / 100, 4);
-      await receiver.waitFor(total, 600_000);
-      while ((await host.db.prisma.delivery.count({ where: { status: "succeeded" } })) < before + total) await sleep(50);
-      const rate = total / ((wallNow() - t0) / 1000);
+      await load(`${base}/events/batch`, (b) => batchBody(round * 1_000 + b), host.headers, n / 100, 4);
+      await receiver.waitFor(n, 600_000);
+      while ((await host.db.prisma.delivery.count({ where: { status: "succeeded" } })) < before + n) await sleep(50);
+      const rate = n / ((wallNow() - t0) / 1000);
       const cost = await measured();
-      const perDelivery = { statements: cost.statements / total, walBytes: cost.walBytes / total, cpuMs: (1000 * cost.cpuSeconds) / total };
+      const perDelivery = { statements: cost.statements / n, walBytes: cost.walBytes / n, cpuMs: (1000 * cost.cpuSeconds) / n };
       // Every event reached the receiver under its own Delivery id (the `webhook-id` header).
       return { rate, perDelivery, distinctIds: (await receiver.take()).size };
     };
+    const limit = (maxInFlight: number) => host.db.prisma.webhook.update({ where: { id: hookId }, data: { maxInFlight } });
     const capped = await endToEndRun();
-    await host.db.prisma.webhook.update({ where: { id: hookId }, data: { maxInFlight: 256 } });
+    await limit(256);
     const raised = await endToEndRun();
+    // The database's work per delivery: the same rounds, smaller, with a worker whose connections
+    // go through the counting relay (its extra hop would slow the throughput rounds above).
+    await stopChild(worker);
+    await host.startWorker({ HOOKLINE_WORKER_CONCURRENCY: "256" }, true);
+    await limit(16);
+    const costAt16 = (await endToEndRun(2_000)).perDelivery;
+    await limit(256);
+    const costRaised = (await endToEndRun(2_000)).perDelivery;
     return {
       bare,
       single,
@@ -91,8 +100,8 @@ export async function benchHttpApi(pgServerUrl: string, receiver: TReceiver, eve
       endToEndRaised: raised.rate,
       endToEndEvents: total,
       distinctDeliveryIds: Math.min(capped.distinctIds, raised.distinctIds),
-      costAt16: capped.perDelivery,
-      costRaised: raised.perDelivery,
+      costAt16,
+      costRaised,
     };
   } finally {
     await host.close();
