@@ -129,6 +129,8 @@ export async function deployMigrations(factory: SqlMigrationAwareDriverAdapterFa
   const migrationsList = await listMigrations(paths.migrationsDir);
   if (migrationsList.migrationDirectories.length === 0) throw new MigrationHistoryError(`no migrations found in ${paths.migrationsDir}`);
   if (await isUpToDate(factory, migrationsList)) return [];
+  const blank = await applyToBlank(factory, migrationsList);
+  if (blank) return blank;
   return withEngine(factory, paths, async (engine) => {
     const status = await engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: FILTERS });
     const problem = describeHistoryProblem(status);
@@ -136,6 +138,70 @@ export async function deployMigrations(factory: SqlMigrationAwareDriverAdapterFa
     const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: FILTERS });
     return appliedMigrationNames;
   });
+}
+
+const TEXT = { scalarType: "string", arity: "scalar" } as const;
+
+// Prisma's own history table, as `prisma migrate deploy` creates it.
+const HISTORY_TABLE = `CREATE TABLE "_prisma_migrations" (
+    "id" VARCHAR(36) PRIMARY KEY NOT NULL,
+    "checksum" VARCHAR(64) NOT NULL,
+    "finished_at" TIMESTAMPTZ,
+    "migration_name" VARCHAR(255) NOT NULL,
+    "logs" TEXT,
+    "rolled_back_at" TIMESTAMPTZ,
+    "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
+    "applied_steps_count" INTEGER NOT NULL DEFAULT 0
+)`;
+
+/**
+ * A database with nothing in it (no history, no table) has nothing to diagnose: every migration is
+ * applied in order, each script as the engine runs it (the adapter's executeScript) and recorded as
+ * the engine records it, without loading the engine (about 75 MB that would stay for the life of
+ * the process: the first start of a new install). Null when the database is not blank: the engine's.
+ * A script that fails is recorded as failed (finished_at null, its error in logs) and stops the rest,
+ * as with the engine, whose diagnosis then refuses the database until it is repaired.
+ */
+async function applyToBlank(factory: SqlMigrationAwareDriverAdapterFactory, list: MigrationList): Promise<string[] | null> {
+  const adapter = await factory.connect();
+  try {
+    const { rows } = await adapter.queryRaw({
+      sql: "select count(*)::int from information_schema.tables where table_schema = current_schema()",
+      args: [],
+      argTypes: [],
+    });
+    if (Number(rows[0]?.[0]) !== 0) return null;
+    await adapter.executeRaw({ sql: HISTORY_TABLE, args: [], argTypes: [] });
+    const applied: string[] = [];
+    for (const m of list.migrationDirectories) {
+      if (m.migrationFile.content.tag !== "ok") throw new MigrationHistoryError(`cannot read ${m.path}/migration.sql: ${m.migrationFile.content.value}`);
+      const sql = m.migrationFile.content.value;
+      const id = crypto.randomUUID();
+      await adapter.executeRaw({
+        sql: 'insert into "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) values ($1, $2, $3, now(), 0)',
+        args: [id, migrationChecksum(sql), m.path],
+        argTypes: [TEXT, TEXT, TEXT],
+      });
+      try {
+        await adapter.executeScript(sql);
+      } catch (error) {
+        // A driver adapter's error names its kind; the database's own words are in its cause.
+        const cause = (error as { cause?: { originalMessage?: string } }).cause;
+        const message = cause?.originalMessage ?? (error as Error).message;
+        await adapter.executeRaw({ sql: 'update "_prisma_migrations" set logs = $2 where id = $1', args: [id, message], argTypes: [TEXT, TEXT] });
+        throw new MigrationHistoryError(`migration ${m.path} failed: ${message}`);
+      }
+      await adapter.executeRaw({
+        sql: 'update "_prisma_migrations" set finished_at = now(), applied_steps_count = 1 where id = $1',
+        args: [id],
+        argTypes: [TEXT],
+      });
+      applied.push(m.path);
+    }
+    return applied;
+  } finally {
+    await adapter.dispose().catch(() => {});
+  }
 }
 
 /**

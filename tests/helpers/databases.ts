@@ -20,12 +20,66 @@ export function withDatabaseName(url: string, name: string): string {
 /** A new, empty, migrated PostgreSQL database; closing it drops it. */
 export type TestPostgres = Database & { url: string };
 
+/**
+ * A migrated, seeded PostgreSQL database to copy each test's from (CREATE DATABASE … TEMPLATE: a
+ * file copy, a fraction of migrating), named by the hash of what it is made from, made once on the
+ * server by whichever test worker gets there first. Templates of other sources are dropped.
+ */
+let postgresTemplate: Promise<string> | undefined;
+async function migratedPostgresTemplate(): Promise<string> {
+  const name = `hookline_tpl_${sourcesHash()}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query<{ datname: string }>("select datname from pg_database where datname like 'hookline\\_tpl\\_%'");
+    if (rows.some((r) => r.datname === name)) return name;
+    const building = `${name}_${process.pid}_${randomBytes(3).toString("hex")}`;
+    await admin.query(`create database ${building}`);
+    const db = await openDatabase({ kind: "postgres", url: withDatabaseName(adminUrl as string, building) });
+    await db.close();
+    try {
+      await admin.query(`alter database ${building} rename to ${name}`); // whole or not at all
+    } catch {
+      await admin.query(`drop database if exists ${building} with (force)`); // another worker's came first
+    }
+    for (const old of rows.filter((r) => !r.datname.startsWith(name))) await admin.query(`drop database if exists ${old.datname} with (force)`).catch(() => {});
+    return name;
+  } finally {
+    await admin.end();
+  }
+}
+
+async function createFromTemplate(admin: pg.Client, name: string, template: string): Promise<void> {
+  // A copy needs the template to itself for a moment: another worker's copy may hold it (55006).
+  for (let tries = 0; ; tries++) {
+    try {
+      await admin.query(`create database ${name} template ${template}`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "55006" || tries >= 50) throw error;
+      await new Promise((r) => setTimeout(r, 50 + Math.random() * 100));
+    }
+  }
+}
+
+/** A copy of the migrated template: openDatabase finds nothing to apply (and seeds again). */
 async function openFreshPostgres(): Promise<TestPostgres> {
+  postgresTemplate ??= migratedPostgresTemplate();
+  return openNewPostgres(await postgresTemplate);
+}
+
+/** An empty database: every migration is applied as it opens (the migration tests). */
+function openBlankPostgres(): Promise<TestPostgres> {
+  return openNewPostgres(null);
+}
+
+async function openNewPostgres(template: string | null): Promise<TestPostgres> {
   if (!adminUrl) throw new Error("TEST_DATABASE_URL is not set");
   const name = `hookline_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  if (template) await createFromTemplate(admin, name, template);
+  else await admin.query(`create database ${name}`);
   await admin.end();
   const url = withDatabaseName(adminUrl, name);
   const db = await openDatabase({ kind: "postgres", url });
@@ -89,7 +143,7 @@ async function openFreshPglite(): Promise<Database> {
 /** Every backend the integration tests run against: embedded PGlite always, PostgreSQL when configured. */
 export const TEST_DATABASES: TestDatabase[] = [
   { name: "pglite", open: openFreshPglite, openBlank: () => openDatabase({ kind: "pglite", dataDir: null }) },
-  ...(adminUrl ? [{ name: "postgres" as const, open: openFreshPostgres, openBlank: openFreshPostgres }] : []),
+  ...(adminUrl ? [{ name: "postgres" as const, open: openFreshPostgres, openBlank: openBlankPostgres }] : []),
 ];
 
 /** Gives each test in the suite its own fresh database, installed as the one lib/db returns. */

@@ -358,6 +358,23 @@ describe("migration history checks (PGlite)", () => {
     await expect(deploy()).rejects.toThrow(/was edited after it was applied/);
   });
 
+  it("a blank database gets every migration without the engine; one that fails there is recorded as failed and refused next time", async () => {
+    const { deployMigrations } = await import("@/lib/db/migrations");
+    const { dir, paths } = copyPrismaDir();
+    cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
+    fs.mkdirSync(path.join(paths.migrationsDir, "29990101000000_broken"));
+    fs.writeFileSync(path.join(paths.migrationsDir, "29990101000000_broken", "migration.sql"), 'SELECT * FROM "no_such_table";\n');
+    const pg = await PGlite.create();
+    cleanups.push(() => pg.close());
+    await expect(deployMigrations(pgliteAdapterFactory(pg), paths)).rejects.toThrow(/migration 29990101000000_broken failed: .*no_such_table/);
+    const { rows } = await pg.query<{ migration_name: string; finished_at: Date | null; logs: string | null }>(
+      "select migration_name, finished_at, logs from _prisma_migrations order by migration_name",
+    );
+    expect(rows.slice(0, -1).every((r) => r.finished_at !== null)).toBe(true);
+    expect(rows.at(-1)).toMatchObject({ migration_name: "29990101000000_broken", finished_at: null, logs: expect.stringContaining("no_such_table") });
+    await expect(deployMigrations(pgliteAdapterFactory(pg), paths)).rejects.toThrow(/29990101000000_broken failed earlier/);
+  });
+
   it("records a failing migration as failed, applies nothing after it, and then refuses to start", async () => {
     const { dir, paths } = copyPrismaDir();
     cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
