@@ -7,6 +7,7 @@ import pg from "pg";
 import { parse as parsePgUrl } from "pg-connection-string";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client";
+import { collectGarbage } from "../v8-settings";
 import { acquireDataDirLock } from "./data-dir-lock";
 import { DEFAULT_PATHS, deployMigrations, type MigrationPaths } from "./migrations";
 import { pgAdapter } from "./pg-adapter";
@@ -99,6 +100,7 @@ async function openPgliteFiles(dataDir: string): Promise<{ pglite: PGlite; relea
       // used for as long as the instance lives, about 300 MB. Made by one instance that is closed,
       // then opened by another, the server runs without it (npm run bench, Memory).
       await (await PGlite.create(pgDir, { startParams: EMBEDDED_START_PARAMS })).close();
+      collectGarbage();
     }
     pglite = await PGlite.create(pgDir, { startParams: EMBEDDED_START_PARAMS });
     makePrivate(dataDir); // what initdb has just unpacked
