@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { bindMigrationAwareSqlAdapterFactory, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { DiagnoseMigrationHistoryOutput, MigrationList, SchemaEngine } from "@prisma/schema-engine-wasm";
 
 // Offline stand-in for `prisma migrate deploy | status | dev --create-only`: Prisma 7's CLI needs a
@@ -163,8 +163,7 @@ const HISTORY_TABLE = `CREATE TABLE "_prisma_migrations" (
  * as with the engine, whose diagnosis then refuses the database until it is repaired.
  */
 async function applyToBlank(factory: SqlMigrationAwareDriverAdapterFactory, list: MigrationList): Promise<string[] | null> {
-  const adapter = await factory.connect();
-  try {
+  return withAdapter(factory, async (adapter) => {
     const { rows } = await adapter.queryRaw({
       sql: "select count(*)::int from information_schema.tables where table_schema = current_schema()",
       args: [],
@@ -199,9 +198,7 @@ async function applyToBlank(factory: SqlMigrationAwareDriverAdapterFactory, list
       applied.push(m.path);
     }
     return applied;
-  } finally {
-    await adapter.dispose().catch(() => {});
-  }
+  });
 }
 
 /**
@@ -211,20 +208,28 @@ async function applyToBlank(factory: SqlMigrationAwareDriverAdapterFactory, list
  * engine's to diagnose and apply, with its own messages.
  */
 export async function isUpToDate(factory: SqlMigrationAwareDriverAdapterFactory, list: MigrationList): Promise<boolean> {
-  const adapter = await factory.connect();
-  try {
-    const { rows } = await adapter.queryRaw({
-      sql: 'select migration_name, checksum, finished_at is not null from "_prisma_migrations" where rolled_back_at is null',
-      args: [],
-      argTypes: [],
-    });
-    const applied = new Map(rows.map(([name, checksum, isFinished]) => [String(name), isFinished === true ? String(checksum) : null]));
+  return withAdapter(factory, async (adapter) => {
+    const history = await adapter
+      .queryRaw({
+        sql: 'select migration_name, checksum, finished_at is not null from "_prisma_migrations" where rolled_back_at is null',
+        args: [],
+        argTypes: [],
+      })
+      .catch(() => null); // no _prisma_migrations yet
+    if (!history) return false;
+    const applied = new Map(history.rows.map(([name, checksum, isFinished]) => [String(name), isFinished === true ? String(checksum) : null]));
     if (applied.size !== list.migrationDirectories.length) return false;
     return list.migrationDirectories.every(
       (m) => m.migrationFile.content.tag === "ok" && applied.get(m.path) === migrationChecksum(m.migrationFile.content.value),
     );
-  } catch {
-    return false; // no _prisma_migrations yet
+  });
+}
+
+/** Runs `run` on a connection of its own, closed afterwards whatever happens. */
+async function withAdapter<T>(factory: SqlMigrationAwareDriverAdapterFactory, run: (adapter: SqlDriverAdapter) => Promise<T>): Promise<T> {
+  const adapter = await factory.connect();
+  try {
+    return await run(adapter);
   } finally {
     await adapter.dispose().catch(() => {});
   }
