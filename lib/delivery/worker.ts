@@ -234,7 +234,10 @@ export class DeliveryWorker {
       // A claim that got all it asked for may have left more due; one that got less took what the
       // limits allow, and the next answer or publish wakes the loop: no second claim to find nothing.
       if (claimed > 0 && claimed >= this.lastWanted && !isFull) continue;
-      await this.sleep(await this.idleSleepMs(pollMs, isFull));
+      // Work is flowing (this claim got some and requests are open): their answers wake the loop,
+      // so it does not ask the database for the next due time on every refill.
+      const isFlowing = claimed > 0 && this.open.size > 0;
+      await this.sleep(isFlowing ? HELD_BACK_MS : await this.idleSleepMs(pollMs, isFull));
     }
   }
 
