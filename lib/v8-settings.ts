@@ -2,7 +2,6 @@
 // (scripts/serve, worker, cli, db-migrate, start) imports this module first. No "server-only": the
 // entry points are not React builds.
 import v8 from "node:v8";
-import vm from "node:vm";
 
 /**
  * On PostgreSQL the only WebAssembly a process runs is Prisma's query compiler (3.4 MB). V8 compiles
@@ -17,14 +16,3 @@ export function v8FlagsFor(env: Record<string, string | undefined>): string[] {
 }
 
 for (const flag of v8FlagsFor(process.env)) v8.setFlagsFromString(flag);
-
-/**
- * A full garbage collection now. For after dropping something large that lives outside the heap
- * (a closed PGlite instance's WebAssembly memory): V8 collects when its heap grows, and an idle
- * server's heap does not, so that memory would stay resident. (`gc` is exposed to new contexts
- * once the flag is set.)
- */
-export function collectGarbage(): void {
-  v8.setFlagsFromString("--expose-gc");
-  (vm.runInNewContext("gc") as () => void)();
-}

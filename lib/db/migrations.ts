@@ -128,9 +128,11 @@ export async function migrationStatus(factory: SqlMigrationAwareDriverAdapterFac
 export async function deployMigrations(factory: SqlMigrationAwareDriverAdapterFactory, paths = DEFAULT_PATHS): Promise<string[]> {
   const migrationsList = await listMigrations(paths.migrationsDir);
   if (migrationsList.migrationDirectories.length === 0) throw new MigrationHistoryError(`no migrations found in ${paths.migrationsDir}`);
-  if (await isUpToDate(factory, migrationsList)) return [];
-  const blank = await applyToBlank(factory, migrationsList);
-  if (blank) return blank;
+  // Without the engine where it has nothing to decide, on one connection: current, or blank.
+  const withoutEngine = await withAdapter(factory, async (adapter) =>
+    (await historyIsCurrent(adapter, migrationsList)) ? [] : applyToBlank(adapter, migrationsList),
+  );
+  if (withoutEngine) return withoutEngine;
   return withEngine(factory, paths, async (engine) => {
     const status = await engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: FILTERS });
     const problem = describeHistoryProblem(status);
@@ -162,43 +164,41 @@ const HISTORY_TABLE = `CREATE TABLE "_prisma_migrations" (
  * A script that fails is recorded as failed (finished_at null, its error in logs) and stops the rest,
  * as with the engine, whose diagnosis then refuses the database until it is repaired.
  */
-async function applyToBlank(factory: SqlMigrationAwareDriverAdapterFactory, list: MigrationList): Promise<string[] | null> {
-  return withAdapter(factory, async (adapter) => {
-    const { rows } = await adapter.queryRaw({
-      sql: "select count(*)::int from information_schema.tables where table_schema = current_schema()",
-      args: [],
-      argTypes: [],
-    });
-    if (Number(rows[0]?.[0]) !== 0) return null;
-    await adapter.executeRaw({ sql: HISTORY_TABLE, args: [], argTypes: [] });
-    const applied: string[] = [];
-    for (const m of list.migrationDirectories) {
-      if (m.migrationFile.content.tag !== "ok") throw new MigrationHistoryError(`cannot read ${m.path}/migration.sql: ${m.migrationFile.content.value}`);
-      const sql = m.migrationFile.content.value;
-      const id = crypto.randomUUID();
-      await adapter.executeRaw({
-        sql: 'insert into "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) values ($1, $2, $3, now(), 0)',
-        args: [id, migrationChecksum(sql), m.path],
-        argTypes: [TEXT, TEXT, TEXT],
-      });
-      try {
-        await adapter.executeScript(sql);
-      } catch (error) {
-        // A driver adapter's error names its kind; the database's own words are in its cause.
-        const cause = (error as { cause?: { originalMessage?: string } }).cause;
-        const message = cause?.originalMessage ?? (error as Error).message;
-        await adapter.executeRaw({ sql: 'update "_prisma_migrations" set logs = $2 where id = $1', args: [id, message], argTypes: [TEXT, TEXT] });
-        throw new MigrationHistoryError(`migration ${m.path} failed: ${message}`);
-      }
-      await adapter.executeRaw({
-        sql: 'update "_prisma_migrations" set finished_at = now(), applied_steps_count = 1 where id = $1',
-        args: [id],
-        argTypes: [TEXT],
-      });
-      applied.push(m.path);
-    }
-    return applied;
+async function applyToBlank(adapter: SqlDriverAdapter, list: MigrationList): Promise<string[] | null> {
+  const { rows } = await adapter.queryRaw({
+    sql: "select count(*)::int from information_schema.tables where table_schema = current_schema()",
+    args: [],
+    argTypes: [],
   });
+  if (Number(rows[0]?.[0]) !== 0) return null;
+  await adapter.executeRaw({ sql: HISTORY_TABLE, args: [], argTypes: [] });
+  const applied: string[] = [];
+  for (const m of list.migrationDirectories) {
+    if (m.migrationFile.content.tag !== "ok") throw new MigrationHistoryError(`cannot read ${m.path}/migration.sql: ${m.migrationFile.content.value}`);
+    const sql = m.migrationFile.content.value;
+    const id = crypto.randomUUID();
+    await adapter.executeRaw({
+      sql: 'insert into "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) values ($1, $2, $3, now(), 0)',
+      args: [id, migrationChecksum(sql), m.path],
+      argTypes: [TEXT, TEXT, TEXT],
+    });
+    try {
+      await adapter.executeScript(sql);
+    } catch (error) {
+      // A driver adapter's error names its kind; the database's own words are in its cause.
+      const cause = (error as { cause?: { originalMessage?: string } }).cause;
+      const message = cause?.originalMessage ?? (error as Error).message;
+      await adapter.executeRaw({ sql: 'update "_prisma_migrations" set logs = $2 where id = $1', args: [id, message], argTypes: [TEXT, TEXT] });
+      throw new MigrationHistoryError(`migration ${m.path} failed: ${message}`);
+    }
+    await adapter.executeRaw({
+      sql: 'update "_prisma_migrations" set finished_at = now(), applied_steps_count = 1 where id = $1',
+      args: [id],
+      argTypes: [TEXT],
+    });
+    applied.push(m.path);
+  }
+  return applied;
 }
 
 /**
@@ -207,22 +207,24 @@ async function applyToBlank(factory: SqlMigrationAwareDriverAdapterFactory, list
  * life of the process, about 75 MB) is not loaded. Anything else, a missing table included, is the
  * engine's to diagnose and apply, with its own messages.
  */
-export async function isUpToDate(factory: SqlMigrationAwareDriverAdapterFactory, list: MigrationList): Promise<boolean> {
-  return withAdapter(factory, async (adapter) => {
-    const history = await adapter
-      .queryRaw({
-        sql: 'select migration_name, checksum, finished_at is not null from "_prisma_migrations" where rolled_back_at is null',
-        args: [],
-        argTypes: [],
-      })
-      .catch(() => null); // no _prisma_migrations yet
-    if (!history) return false;
-    const applied = new Map(history.rows.map(([name, checksum, isFinished]) => [String(name), isFinished === true ? String(checksum) : null]));
-    if (applied.size !== list.migrationDirectories.length) return false;
-    return list.migrationDirectories.every(
-      (m) => m.migrationFile.content.tag === "ok" && applied.get(m.path) === migrationChecksum(m.migrationFile.content.value),
-    );
-  });
+export function isUpToDate(factory: SqlMigrationAwareDriverAdapterFactory, list: MigrationList): Promise<boolean> {
+  return withAdapter(factory, (adapter) => historyIsCurrent(adapter, list));
+}
+
+async function historyIsCurrent(adapter: SqlDriverAdapter, list: MigrationList): Promise<boolean> {
+  const history = await adapter
+    .queryRaw({
+      sql: 'select migration_name, checksum, finished_at is not null from "_prisma_migrations" where rolled_back_at is null',
+      args: [],
+      argTypes: [],
+    })
+    .catch(() => null); // no _prisma_migrations yet
+  if (!history) return false;
+  const applied = new Map(history.rows.map(([name, checksum, isFinished]) => [String(name), isFinished === true ? String(checksum) : null]));
+  if (applied.size !== list.migrationDirectories.length) return false;
+  return list.migrationDirectories.every(
+    (m) => m.migrationFile.content.tag === "ok" && applied.get(m.path) === migrationChecksum(m.migrationFile.content.value),
+  );
 }
 
 /** Runs `run` on a connection of its own, closed afterwards whatever happens. */

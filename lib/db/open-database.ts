@@ -6,8 +6,8 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import pg from "pg";
 import { parse as parsePgUrl } from "pg-connection-string";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { collectGarbage } from "../collect-garbage";
 import { PrismaClient } from "../generated/prisma/client";
-import { collectGarbage } from "../v8-settings";
 import { acquireDataDirLock } from "./data-dir-lock";
 import { DEFAULT_PATHS, deployMigrations, type MigrationPaths } from "./migrations";
 import { pgAdapter } from "./pg-adapter";

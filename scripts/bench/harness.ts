@@ -156,12 +156,6 @@ export function startWorker(databaseUrl: string, env: Record<string, string> = {
   return spawnUntil(entry("worker"), { ...env, DATABASE_URL: databaseUrl, NODE_ENV: "production" }, "delivering", 60_000);
 }
 
-/** A process's resident memory now (VmRSS), in MB. */
-export function rssMb(pid: number): number {
-  const line = fs.readFileSync(`/proc/${pid}/status`, "utf8").match(/^VmRSS:\s+(\d+) kB$/m);
-  return line ? Number(line[1]) / 1024 : Number.NaN;
-}
-
 /** A new webhook for `event`, enabled (webhooks are created disabled); its id. */
 export async function enabledWebhook(db: Database, url: string, event: string, limits: { maxInFlight?: number } = {}): Promise<string> {
   const { createWebhook } = await import("../../lib/server/webhooks/create-webhook");

@@ -5,7 +5,8 @@
 import type { ChildProcess } from "node:child_process";
 import type { Database } from "../../lib/db/open-database";
 import { defaultWorkspaceContext } from "../../lib/db/workspace-context";
-import { atRate, enabledWebhook, inParallel, percentile, rssMb, sleep, startWorker, stopChild, type TReceiver, wallNow } from "./harness";
+import { atRate, enabledWebhook, inParallel, percentile, sleep, startWorker, stopChild, type TReceiver, wallNow } from "./harness";
+import { rssMb } from "./proc";
 
 const { installDatabase } = await import("../../lib/db");
 const { deliveryConfig } = await import("../../lib/delivery/config");

@@ -4,9 +4,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { freshPostgres, rssMb, sleep, startApp, startWorker, stopChild } from "./harness";
-
-const TICKS_PER_S = 100; // USER_HZ on Linux
+import { freshPostgres, sleep, startApp, startWorker, stopChild } from "./harness";
+import { cpuTicks, rssMb, TICKS_PER_S } from "./proc";
 
 /** The process listening on `port`. */
 function pidOnPort(port: number): number | null {
@@ -22,11 +21,6 @@ function pidOnPort(port: number): number | null {
     }
   }
   return null;
-}
-
-function cpuTicks(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-  return Number(fields[11]) + Number(fields[12]); // utime, stime
 }
 
 /** Percent of one core used by `pid` over `seconds`. */

@@ -6,21 +6,19 @@
 import fs from "node:fs";
 import net from "node:net";
 import pg from "pg";
+import { cpuTicks, TICKS_PER_S } from "./proc";
 
 export type TDbCost = { statements: number; walBytes: number; cpuSeconds: number };
 
-/** Sum of utime + stime of the processes named postgres (seconds). */
+/** CPU time of the processes named postgres so far (seconds). */
 function postgresCpuSeconds(): number {
   let ticks = 0;
   for (const pid of fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
     try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-      if (!stat.includes("(postgres)")) continue;
-      const fields = stat.split(") ")[1]?.split(" ") ?? [];
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {}
+      if (fs.readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "postgres") ticks += cpuTicks(pid);
+    } catch {} // gone meanwhile
   }
-  return ticks / 100; // USER_HZ
+  return ticks / TICKS_PER_S;
 }
 
 /** Counts the statements of one client connection's byte stream, message by message. */
