@@ -7,8 +7,14 @@ import { createApiKeyInBrowser, expectNoHorizontalScroll, screenshot, signInOk }
 // Workspaces as an operator and a host's admin meet them: Settings → Workspaces, a sign-in link that
 // lands in its workspace, the header's switcher, and a shared link into a workspace one is not in.
 
-const ACME = "Acme e2e";
-const ANN = "ann@acme-e2e.test";
+// Unique per run, so the spec can run again against the same server (--repeat-each).
+let ACME = "";
+let ANN = "";
+test.beforeEach(() => {
+  const run = Date.now().toString(36);
+  ACME = `Acme e2e ${run}`;
+  ANN = `ann-${run}@acme-e2e.test`;
+});
 
 // A receiver that accepts everything, so Default's webhook can be enabled and deliver.
 let server: http.Server;
@@ -76,8 +82,12 @@ test("an operator makes a workspace and signs its admin in with a link, once; th
   const hook = (await (await api("/webhooks", { url: receiver, events: ["*"] })).json()) as { id: string };
   expect((await api(`/webhooks/${hook.id}/enable`)).status).toBe(200);
   const event = (await (await api("/events", { event: "deals.created", data: { n: 1 } })).json()) as { id: string };
-  const delivery = (await (await fetch(`${baseURL}/api/v1/events/${event.id}`, { headers: auth })).json()) as { deliveries: { id: string }[] };
-  const deliveryId = delivery.deliveries[0]?.id as string;
+  // The event also went to any enabled webhook earlier specs left in Default: take this one's.
+  const detail = (await (await fetch(`${baseURL}/api/v1/events/${event.id}`, { headers: auth })).json()) as {
+    deliveries: { id: string; webhookId: string }[];
+  };
+  const deliveryId = detail.deliveries.find((d) => d.webhookId === hook.id)?.id as string;
+  expect(deliveryId).toBeTruthy();
   await page.goto(`/settings/webhooks/deliveries/${deliveryId}`);
   await expect(page.getByText(receiver).first()).toBeVisible();
   await annPage.goto(`/settings/webhooks/${hook.id}`);
