@@ -1,5 +1,5 @@
 import "server-only";
-import { type Database, type DatabaseTarget, openDatabase } from "./db/open-database";
+import { type Database, openDatabase, type TStoredTarget } from "./db/open-database";
 import { env } from "./env";
 import type { PrismaClient } from "./generated/prisma/client";
 import { processGlobals } from "./process-globals";
@@ -16,7 +16,7 @@ declare module "./process-globals" {
 }
 const globals = processGlobals();
 
-export function targetFromEnv(): DatabaseTarget {
+export function targetFromEnv(): TStoredTarget {
   const { DATABASE_URL, HOOKLINE_DATA_DIR } = env();
   return DATABASE_URL ? { kind: "postgres", url: DATABASE_URL } : { kind: "pglite", dataDir: HOOKLINE_DATA_DIR };
 }

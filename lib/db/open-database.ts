@@ -15,10 +15,17 @@ import { inMemoryShadow, pgliteAdapterFactory, yieldBetweenQueries } from "./pgl
 import { holdPrivateUmask, makePrivate } from "./private-files";
 import { seedEventTypes } from "./seed-event-types";
 
+/** Where the environment points (lib/db.ts targetFromEnv): files, or a PostgreSQL URL. */
+export type TStoredTarget = Exclude<DatabaseTarget, { instance: PGlite }>;
+
 export type DatabaseTarget =
   // dataDir null: in memory (tests), optionally started from `initialData`, a dump of another
   // in-memory database (PGlite's dumpDataDir): it skips initdb, most of an in-memory open's time.
-  { kind: "pglite"; dataDir: string | null; initialData?: Blob } | { kind: "postgres"; url: string };
+  | { kind: "pglite"; dataDir: string | null; initialData?: Blob }
+  // An instance the caller opened and keeps (the tests reuse one per worker, emptied between tests):
+  // closing the Database leaves it open. The caller has applied yieldBetweenQueries to it, if wanted.
+  | { kind: "pglite"; instance: PGlite }
+  | { kind: "postgres"; url: string };
 
 export type Database = {
   kind: DatabaseTarget["kind"];
@@ -129,19 +136,26 @@ export function isSingleConnection(prisma: PrismaClient): boolean {
   return singleConnection.has(prisma);
 }
 
-async function openPglite(dataDir: string | null, paths: MigrationPaths, initialData?: Blob): Promise<Database> {
-  const { pglite, release, lostReason } = dataDir
+type TPgliteTarget = Extract<DatabaseTarget, { kind: "pglite" }>;
+
+async function openPgliteInstance(target: TPgliteTarget): Promise<{ pglite: PGlite; release: () => Promise<void>; lostReason?: () => string | null }> {
+  if ("instance" in target) return { pglite: target.instance, release: async () => {} };
+  const { dataDir, initialData } = target;
+  const opened = dataDir
     ? await openPgliteFiles(dataDir)
-    : {
-        pglite: await PGlite.create({ startParams: EMBEDDED_START_PARAMS, ...(initialData ? { loadDataDir: initialData } : {}) }),
-        release: () => {},
-        lostReason: undefined,
-      };
-  yieldBetweenQueries(pglite);
-  const close = async () => {
-    await pglite.close().catch(() => {});
-    release();
+    : { pglite: await PGlite.create({ startParams: EMBEDDED_START_PARAMS, ...(initialData ? { loadDataDir: initialData } : {}) }), release: () => {} };
+  yieldBetweenQueries(opened.pglite);
+  return {
+    ...opened,
+    release: async () => {
+      await opened.pglite.close().catch(() => {});
+      opened.release();
+    },
   };
+}
+
+async function openPglite(target: TPgliteTarget, paths: MigrationPaths): Promise<Database> {
+  const { pglite, release: close, lostReason } = await openPgliteInstance(target);
   try {
     const applied = await deployMigrations(pgliteAdapterFactory(pglite), paths);
     const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
@@ -166,5 +180,5 @@ async function openPglite(dataDir: string | null, paths: MigrationPaths, initial
 
 /** Opens a database and brings its schema up to date (or refuses: see deployMigrations). */
 export function openDatabase(target: DatabaseTarget, paths: MigrationPaths = DEFAULT_PATHS): Promise<Database> {
-  return target.kind === "postgres" ? openPostgres(target.url, paths) : openPglite(target.dataDir, paths, target.initialData);
+  return target.kind === "postgres" ? openPostgres(target.url, paths) : openPglite(target, paths);
 }

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, vi } from "vitest";
 import { closeDb } from "@/lib/db";
 import { resetEnvForTests } from "@/lib/env";
 import { processGlobals } from "@/lib/process-globals";
+import { restoreEnv } from "./restore-env";
 
 /**
  * For tests that run boot() in the test process: each test gets its own embedded data directory,
@@ -29,7 +30,7 @@ export function bootEnvPerTest(prefix: string, port: number): () => string {
     globals.ownsSignals = undefined;
     globals.bootGate = undefined;
     await closeDb();
-    process.env = { ...saved };
+    restoreEnv(saved);
     resetEnvForTests();
     vi.restoreAllMocks();
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -2,10 +2,12 @@ import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { afterEach, beforeEach } from "vitest";
 import { closeDb, installDatabase } from "@/lib/db";
-import { type Database, openDatabase } from "@/lib/db/open-database";
+import { type Database, EMBEDDED_START_PARAMS, openDatabase } from "@/lib/db/open-database";
+import { yieldBetweenQueries } from "@/lib/db/pglite-adapter";
 
 /** `open`: a fresh, migrated database; `openBlank`: one that every migration is applied to now (migration tests). */
 export type TestDatabase = { name: "pglite" | "postgres"; open: () => Promise<Database>; openBlank: () => Promise<Database> };
@@ -62,10 +64,38 @@ async function createFromTemplate(admin: pg.Client, name: string, template: stri
   }
 }
 
-/** A copy of the migrated template: openDatabase finds nothing to apply (and seeds again). */
+// Each test used to get a new database: a template copy on PostgreSQL, a restored dump on PGlite,
+// about 200 ms each, most of the suite's time. Now each test worker keeps the databases it made and
+// empties one for the next test (rows deleted, the migrated seed put back), then opens it as before
+// (migrations checked, a new Prisma client). A database whose schema a test changed is dropped, not
+// reused. On PostgreSQL a closed test database is also renamed at once, so nothing the test left
+// running (a Prisma client reconnects by itself) reaches it under its old name.
+const postgresIdle: string[] = [];
+const testDatabaseName = () => `hookline_test_${randomBytes(6).toString("hex")}`;
+
+/** A migrated database: one this worker emptied, or a new copy of the template. */
 async function openFreshPostgres(): Promise<TestPostgres> {
+  if (!adminUrl) throw new Error("TEST_DATABASE_URL is not set");
   postgresTemplate ??= migratedPostgresTemplate();
-  return openNewPostgres(await postgresTemplate);
+  const template = await postgresTemplate;
+  for (let idle = postgresIdle.pop(); idle; idle = postgresIdle.pop()) {
+    const name = testDatabaseName();
+    await withPgClient(adminUrl, (run) => run(`alter database ${idle} rename to ${name}`));
+    const url = withDatabaseName(adminUrl, name);
+    if (await withPgClient(url, (run) => resetToPristine(run, "postgres"))) return openPostgresAt(name, url, true);
+    await dropPostgres(name);
+  }
+  return openNewPostgres(template);
+}
+
+/** Renames a closed test database out of reach, ending whatever is still connected (as dropping it would). */
+async function setAside(name: string): Promise<string> {
+  const idle = testDatabaseName();
+  await withPgClient(adminUrl as string, async (run) => {
+    await run(`select pg_terminate_backend(pid) from pg_stat_activity where datname = '${name}'`);
+    await run(`alter database ${name} rename to ${idle}`);
+  });
+  return idle;
 }
 
 /** An empty database: every migration is applied as it opens (the migration tests). */
@@ -75,25 +105,102 @@ function openBlankPostgres(): Promise<TestPostgres> {
 
 async function openNewPostgres(template: string | null): Promise<TestPostgres> {
   if (!adminUrl) throw new Error("TEST_DATABASE_URL is not set");
-  const name = `hookline_test_${randomBytes(6).toString("hex")}`;
+  const name = testDatabaseName();
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   if (template) await createFromTemplate(admin, name, template);
   else await admin.query(`create database ${name}`);
   await admin.end();
-  const url = withDatabaseName(adminUrl, name);
+  return openPostgresAt(name, withDatabaseName(adminUrl, name), template !== null);
+}
+
+/** Opens database `name`; closing it drops it, or, if `isReusable`, keeps it for this worker's next test. */
+async function openPostgresAt(name: string, url: string, isReusable: boolean): Promise<TestPostgres> {
   const db = await openDatabase({ kind: "postgres", url });
+  if (isReusable && !pristine.has("postgres")) pristine.set("postgres", withPgClient(url, readPristine));
+  await pristine.get("postgres");
+  let isClosed = false;
   return {
     ...db,
     url,
     close: async () => {
+      if (isClosed) return; // closed twice (by the test, then afterEach): pooled once
+      isClosed = true;
       await db.close();
-      const dropper = new pg.Client({ connectionString: adminUrl });
-      await dropper.connect();
-      await dropper.query(`drop database if exists ${name} with (force)`);
-      await dropper.end();
+      if (isReusable) postgresIdle.push(await setAside(name));
+      else await dropPostgres(name);
     },
   };
+}
+
+async function dropPostgres(name: string): Promise<void> {
+  const dropper = new pg.Client({ connectionString: adminUrl });
+  await dropper.connect();
+  await dropper.query(`drop database if exists ${name} with (force)`);
+  await dropper.end();
+}
+
+type TRunSql = (sql: string) => Promise<Record<string, unknown>[]>;
+
+async function withPgClient<T>(url: string, use: (run: TRunSql) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await use((sql) => client.query(sql).then((r) => (Array.isArray(r) ? (r.at(-1)?.rows ?? []) : r.rows)));
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * What a freshly migrated database holds, per backend: its schema's fingerprint, the statement that
+ * empties every table, and the rows to put back (the migrations' and the catalog seed's).
+ */
+type TPristine = { fingerprint: string; reset: string };
+const pristine = new Map<string, Promise<TPristine>>();
+
+const FINGERPRINT_SQL = `select md5(concat_ws('|',
+  (select string_agg(table_name || '.' || column_name || ':' || data_type || ':' || coalesce(column_default, ''), ',' order by table_name, column_name)
+     from information_schema.columns where table_schema = 'public'),
+  (select string_agg(tgname, ',' order by tgname) from pg_trigger where not tgisinternal),
+  (select string_agg(rulename, ',' order by rulename) from pg_rules where schemaname = 'public'),
+  (select string_agg(proname, ',' order by proname) from pg_proc where pronamespace = 'public'::regnamespace),
+  (select string_agg(indexname, ',' order by indexname) from pg_indexes where schemaname = 'public'),
+  (select string_agg(migration_name || coalesce(finished_at::text, '-') || coalesce(rolled_back_at::text, '-'), ',' order by migration_name) from _prisma_migrations)
+)) as fingerprint`;
+
+async function readPristine(run: TRunSql): Promise<TPristine> {
+  const [{ fingerprint }] = (await run(FINGERPRINT_SQL)) as [{ fingerprint: string }];
+  const tables = (
+    await run(
+      "select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> '_prisma_migrations' order by 1",
+    )
+  ).map((r) => `"${r.table_name as string}"`);
+  const refill: string[] = [];
+  for (const table of tables) {
+    const [{ rows }] = (await run(`select coalesce(jsonb_agg(t), '[]'::jsonb)::text as rows from ${table} t`)) as [{ rows: string }];
+    if (rows !== "[]") refill.push(`insert into ${table} select * from jsonb_populate_recordset(null::${table}, '${rows.replaceAll("'", "''")}'::jsonb);`);
+  }
+  const reset = [
+    "set session_replication_role = replica;", // no foreign-key or rule triggers: any order goes
+    ...tables.map((t) => `delete from ${t};`),
+    ...refill,
+    "set session_replication_role = default;",
+  ].join("\n");
+  return { fingerprint, reset };
+}
+
+/**
+ * Empties a database a test used back to what migrating made, if its schema is still the pristine
+ * one (the first database of each backend is read as pristine when it is new). False: not reusable.
+ */
+async function resetToPristine(run: TRunSql, backend: string): Promise<boolean> {
+  const expected = await pristine.get(backend);
+  if (!expected) return false;
+  const [{ fingerprint }] = (await run(FINGERPRINT_SQL)) as [{ fingerprint: string }];
+  if (fingerprint !== expected.fingerprint) return false;
+  await run(expected.reset);
+  return true;
 }
 
 // Most of an in-memory PGlite's open is its initdb (about 2 s on these machines, per test). One
@@ -135,9 +242,55 @@ async function migratedPgliteDump(): Promise<Blob> {
   }
 }
 
+const pgliteIdle: PGlite[] = [];
+
+/**
+ * A migrated in-memory PGlite: one this worker emptied, or a new one from the dump. The test's
+ * Database reaches it through a proxy that acts closed once the test closes it, so anything a test
+ * left running (a worker loop, a timer) fails there instead of touching the next test's rows.
+ */
 async function openFreshPglite(): Promise<Database> {
   pgliteTemplate ??= migratedPgliteDump();
-  return openDatabase({ kind: "pglite", dataDir: null, initialData: await pgliteTemplate });
+  let instance: PGlite | undefined;
+  for (let idle = pgliteIdle.pop(); idle && !instance; idle = pgliteIdle.pop()) {
+    const run: TRunSql = async (sql) => (await idle.exec(sql)).at(-1)?.rows ?? [];
+    const isReset = await run("rollback; select pg_advisory_unlock_all(); unlisten *;")
+      .then(() => resetToPristine(run, "pglite"))
+      .catch(() => false);
+    if (isReset) instance = idle;
+    else await idle.close().catch(() => {});
+  }
+  if (!instance) {
+    instance = yieldBetweenQueries(await PGlite.create({ startParams: EMBEDDED_START_PARAMS, loadDataDir: await pgliteTemplate }));
+    const fresh = instance;
+    if (!pristine.has("pglite"))
+      pristine.set(
+        "pglite",
+        readPristine(async (sql) => (await fresh.exec(sql)).at(-1)?.rows ?? []),
+      );
+  }
+  await pristine.get("pglite");
+  const kept = instance;
+  let isClosed = false;
+  const lease = new Proxy(kept, {
+    get: (target, key) => {
+      // What a closed PGlite says, so a test that closes its database meets what the app would.
+      if (isClosed) throw new Error("PGlite is closed");
+      const value = Reflect.get(target, key, target);
+      // PGlite's methods use its private fields: they run on the instance itself.
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+  const db = await openDatabase({ kind: "pglite", instance: lease });
+  return {
+    ...db,
+    close: async () => {
+      if (isClosed) return;
+      await db.close();
+      isClosed = true;
+      pgliteIdle.push(kept);
+    },
+  };
 }
 
 /** Every backend the integration tests run against: embedded PGlite always, PostgreSQL when configured. */

@@ -2,12 +2,13 @@ import { afterEach, describe, expect, it } from "vitest";
 import { closeDb, getDb, installDatabase, openDb, targetFromEnv } from "@/lib/db";
 import { openDatabase } from "@/lib/db/open-database";
 import { resetEnvForTests } from "@/lib/env";
+import { restoreEnv } from "../helpers/restore-env";
 
 describe("lib/db", () => {
   const saved = { ...process.env };
   afterEach(async () => {
     await closeDb();
-    process.env = { ...saved };
+    restoreEnv(saved);
     resetEnvForTests();
   });
 

@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ConfigError } from "@/lib/config/env-schema";
 import { env, resetEnvForTests } from "@/lib/env";
+import { restoreEnv } from "../helpers/restore-env";
 
 describe("env", () => {
   const saved = { ...process.env };
   afterEach(() => {
-    process.env = { ...saved };
+    restoreEnv(saved);
     resetEnvForTests();
   });
 

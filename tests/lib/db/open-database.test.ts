@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
 import { afterEach, describe, expect, it } from "vitest";
 import { DataDirLockedError } from "@/lib/db/data-dir-lock";
 import { DatabaseUnavailableError, openDatabase } from "@/lib/db/open-database";
@@ -27,6 +28,26 @@ describe("openDatabase (embedded, data directory)", () => {
     expect(await second.prisma.user.findMany({ select: { email: true } })).toEqual([{ email: "stays@example.com" }]);
     await second.close();
     expect(fs.existsSync(path.join(dataDir, "hookline.lock"))).toBe(false);
+  });
+});
+
+describe("openDatabase (embedded, an instance the caller keeps)", () => {
+  it("migrates it and seeds the catalog, and closing the Database leaves the instance open", async () => {
+    const instance = await PGlite.create();
+    try {
+      const first = await openDatabase({ kind: "pglite", instance });
+      expect(first.applied.length).toBeGreaterThan(0);
+      expect(await first.prisma.eventType.count()).toBeGreaterThan(0);
+      await first.prisma.user.create({ data: { email: "kept@example.com", passwordHash: "h" } });
+      await first.close();
+      expect(instance.closed).toBe(false);
+      const second = await openDatabase({ kind: "pglite", instance });
+      expect(second.applied).toEqual([]);
+      expect(await second.prisma.user.count()).toBe(1);
+      await second.close();
+    } finally {
+      await instance.close();
+    }
   });
 });
 
