@@ -142,9 +142,15 @@ export function spawnUntil(args: string[], env: NodeJS.ProcessEnv, marker: strin
 
 // How `npm start` and `npm run worker` run their entry points: compiled (scripts/launch.mjs), or,
 // in a checkout from before they were compiled (a "before" run of this bench), through tsx.
+// Compiled: the node arguments of package.json's own script (`exec node <args>`), flags included.
 const IS_COMPILED = fs.existsSync(path.join("scripts", "launch.mjs"));
-const entry = (name: "start" | "worker") =>
-  IS_COMPILED ? ["scripts/launch.mjs", name] : ["--import", "tsx", "--conditions=react-server", `scripts/${name}.ts`];
+function entry(name: "start" | "worker"): string[] {
+  if (!IS_COMPILED) return ["--import", "tsx", "--conditions=react-server", `scripts/${name}.ts`];
+  const script = (JSON.parse(fs.readFileSync("package.json", "utf8")) as { scripts: Record<string, string> }).scripts[name] ?? "";
+  const args = script.match(/^exec node (.+)$/)?.[1]?.split(/\s+/);
+  if (!args) throw new Error(`package.json's "${name}" script is not "exec node …": ${script}`);
+  return args;
+}
 
 /** `npm start` as a user runs it (it builds first when the sources changed), once it is listening. */
 export function startApp(env: Record<string, string>): Promise<ChildProcess> {

@@ -6,7 +6,7 @@ import type { ChildProcess } from "node:child_process";
 import type { Database } from "../../lib/db/open-database";
 import { defaultWorkspaceContext } from "../../lib/db/workspace-context";
 import { atRate, enabledWebhook, inParallel, percentile, sleep, startWorker, stopChild, type TReceiver, wallNow } from "./harness";
-import { rssMb } from "./proc";
+import { peakRssMb, rssMb } from "./proc";
 
 const { installDatabase } = await import("../../lib/db");
 const { deliveryConfig } = await import("../../lib/delivery/config");
@@ -23,6 +23,8 @@ export type THooklineResult = {
   fanout100Ms: number;
   /** RSS of the worker process at the end of the run (MB; PostgreSQL only, where the worker is a process of its own). */
   workerRssMb: number | null;
+  /** The most it had at any time during the run (VmHWM, MB). */
+  workerPeakRssMb: number | null;
 };
 
 async function webhooks(db: Database, receiver: TReceiver, event: string, n: number) {
@@ -117,8 +119,8 @@ export async function benchHookline(setup: THooklineSetup, receiver: TReceiver, 
     await sleep(500);
     const latency = await latencyAtRate(setup.db, receiver, "deals.created", 200, 10);
     const fanout100Ms = await fanout(setup.db, receiver, "deals.deleted", 100, 5);
-    const workerRssMb = children.length ? Math.max(...children.map((c) => rssMb(c.pid as number))) : null;
-    return { throughput1, throughput10, latency, fanout100Ms, workerRssMb };
+    const most = (read: (pid: number) => number) => (children.length ? Math.max(...children.map((c) => read(c.pid as number))) : null);
+    return { throughput1, throughput10, latency, fanout100Ms, workerRssMb: most(rssMb), workerPeakRssMb: most(peakRssMb) };
   } finally {
     await worker?.stop();
     await Promise.all(children.map(stopChild));

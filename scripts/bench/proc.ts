@@ -15,3 +15,9 @@ export function rssMb(pid: number): number {
   const line = fs.readFileSync(`/proc/${pid}/status`, "utf8").match(/^VmRSS:\s+(\d+) kB$/m);
   return line ? Number(line[1]) / 1024 : Number.NaN;
 }
+
+/** The most resident memory a process has had so far (VmHWM), in MB. */
+export function peakRssMb(pid: number): number {
+  const line = fs.readFileSync(`/proc/${pid}/status`, "utf8").match(/^VmHWM:\s+(\d+) kB$/m);
+  return line ? Number(line[1]) / 1024 : Number.NaN;
+}
