@@ -19,7 +19,7 @@ export function withDatabaseName(url: string, name: string): string {
   return url.replace(/^(postgres(?:ql)?:\/\/[^/]*\/)[^?]*/, `$1${name}`);
 }
 
-/** A new, empty, migrated PostgreSQL database; closing it drops it. */
+/** A migrated PostgreSQL database of the test's own, and its URL (for processes the test starts). */
 export type TestPostgres = Database & { url: string };
 
 /**
@@ -30,32 +30,28 @@ export type TestPostgres = Database & { url: string };
 let postgresTemplate: Promise<string> | undefined;
 async function migratedPostgresTemplate(): Promise<string> {
   const name = `hookline_tpl_${sourcesHash()}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    const { rows } = await admin.query<{ datname: string }>("select datname from pg_database where datname like 'hookline\\_tpl\\_%'");
+  return withPgClient(adminUrl as string, async (run) => {
+    const rows = (await run("select datname from pg_database where datname like 'hookline\\_tpl\\_%'")) as { datname: string }[];
     if (rows.some((r) => r.datname === name)) return name;
     const building = `${name}_${process.pid}_${randomBytes(3).toString("hex")}`;
-    await admin.query(`create database ${building}`);
+    await run(`create database ${building}`);
     const db = await openDatabase({ kind: "postgres", url: withDatabaseName(adminUrl as string, building) });
     await db.close();
     try {
-      await admin.query(`alter database ${building} rename to ${name}`); // whole or not at all
+      await run(`alter database ${building} rename to ${name}`); // whole or not at all
     } catch {
-      await admin.query(`drop database if exists ${building} with (force)`); // another worker's came first
+      await run(`drop database if exists ${building} with (force)`); // another worker's came first
     }
-    for (const old of rows.filter((r) => !r.datname.startsWith(name))) await admin.query(`drop database if exists ${old.datname} with (force)`).catch(() => {});
+    for (const old of rows.filter((r) => !r.datname.startsWith(name))) await run(`drop database if exists ${old.datname} with (force)`).catch(() => {});
     return name;
-  } finally {
-    await admin.end();
-  }
+  });
 }
 
-async function createFromTemplate(admin: pg.Client, name: string, template: string): Promise<void> {
+async function createFromTemplate(run: TRunSql, name: string, template: string): Promise<void> {
   // A copy needs the template to itself for a moment: another worker's copy may hold it (55006).
   for (let tries = 0; ; tries++) {
     try {
-      await admin.query(`create database ${name} template ${template}`);
+      await run(`create database ${name} template ${template}`);
       return;
     } catch (error) {
       if ((error as { code?: string }).code !== "55006" || tries >= 50) throw error;
@@ -106,11 +102,10 @@ function openBlankPostgres(): Promise<TestPostgres> {
 async function openNewPostgres(template: string | null): Promise<TestPostgres> {
   if (!adminUrl) throw new Error("TEST_DATABASE_URL is not set");
   const name = testDatabaseName();
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  if (template) await createFromTemplate(admin, name, template);
-  else await admin.query(`create database ${name}`);
-  await admin.end();
+  await withPgClient(adminUrl, async (run) => {
+    if (template) await createFromTemplate(run, name, template);
+    else await run(`create database ${name}`);
+  });
   return openPostgresAt(name, withDatabaseName(adminUrl, name), template !== null);
 }
 
@@ -134,13 +129,16 @@ async function openPostgresAt(name: string, url: string, isReusable: boolean): P
 }
 
 async function dropPostgres(name: string): Promise<void> {
-  const dropper = new pg.Client({ connectionString: adminUrl });
-  await dropper.connect();
-  await dropper.query(`drop database if exists ${name} with (force)`);
-  await dropper.end();
+  await withPgClient(adminUrl as string, (run) => run(`drop database if exists ${name} with (force)`));
 }
 
 type TRunSql = (sql: string) => Promise<Record<string, unknown>[]>;
+
+/** Runs statements on one PGlite instance, as on a connection: the last statement's rows. */
+const pgliteRun =
+  (instance: PGlite): TRunSql =>
+  async (sql) =>
+    (await instance.exec(sql)).at(-1)?.rows ?? [];
 
 async function withPgClient<T>(url: string, use: (run: TRunSql) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
@@ -205,8 +203,8 @@ async function resetToPristine(run: TRunSql, backend: string): Promise<boolean> 
 
 // Most of an in-memory PGlite's open is its initdb (about 2 s on these machines, per test). One
 // migrated, seeded database is dumped once per run of the sources it depends on (a file in the temp
-// folder named by their hash, shared by every test file and worker); each test starts from a copy,
-// and openDatabase still checks the migrations against it (none left to apply) and seeds again.
+// folder named by their hash, shared by every test file and worker); each new test database starts
+// from a copy, and openDatabase still checks the migrations against it (none left to apply).
 const TEMPLATE_SOURCES = [
   "prisma/schema.prisma",
   "prisma/migrations",
@@ -253,7 +251,7 @@ async function openFreshPglite(): Promise<Database> {
   pgliteTemplate ??= migratedPgliteDump();
   let instance: PGlite | undefined;
   for (let idle = pgliteIdle.pop(); idle && !instance; idle = pgliteIdle.pop()) {
-    const run: TRunSql = async (sql) => (await idle.exec(sql)).at(-1)?.rows ?? [];
+    const run = pgliteRun(idle);
     const isReset = await run("rollback; select pg_advisory_unlock_all(); unlisten *;")
       .then(() => resetToPristine(run, "pglite"))
       .catch(() => false);
@@ -262,12 +260,7 @@ async function openFreshPglite(): Promise<Database> {
   }
   if (!instance) {
     instance = yieldBetweenQueries(await PGlite.create({ startParams: EMBEDDED_START_PARAMS, loadDataDir: await pgliteTemplate }));
-    const fresh = instance;
-    if (!pristine.has("pglite"))
-      pristine.set(
-        "pglite",
-        readPristine(async (sql) => (await fresh.exec(sql)).at(-1)?.rows ?? []),
-      );
+    if (!pristine.has("pglite")) pristine.set("pglite", readPristine(pgliteRun(instance)));
   }
   await pristine.get("pglite");
   const kept = instance;

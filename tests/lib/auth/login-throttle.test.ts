@@ -52,6 +52,8 @@ describe("lockMsAfter and throttleKeys", () => {
 
 describe.each(TEST_DATABASES)("LoginThrottle on $name", (backend) => {
   freshDatabasePerTest(backend);
+  /** Every throttle row as [key, failures], by key. */
+  const failuresByKey = async () => (await (await getDb()).loginThrottle.findMany({ orderBy: { key: "asc" } })).map((r) => [r.key, r.failures]);
 
   it("lets the free failures through, refuses the next attempt, then doubles the lock", async () => {
     const c = clock();
@@ -149,8 +151,7 @@ describe.each(TEST_DATABASES)("LoginThrottle on $name", (backend) => {
     c.advance(WINDOW_MS + 1);
     expect(await throttle.retryAfterMs(keys)).toBe(0);
     await throttle.recordFailure([...keys, ...keys]);
-    const counts = await (await getDb()).loginThrottle.findMany({ orderBy: { key: "asc" } });
-    expect(counts.map((r) => [r.key, r.failures])).toEqual([
+    expect(await failuresByKey()).toEqual([
       ["api-ip:10.0.0.1", 1],
       ["client:hlc_a", 1],
     ]);
@@ -162,8 +163,7 @@ describe.each(TEST_DATABASES)("LoginThrottle on $name", (backend) => {
     const b = new LoginThrottle(getDb, c.now);
     const keys = credentialThrottleKeys("10.0.0.5", "hlc_p");
     await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 ? a : b).recordFailure(keys)));
-    const counts = await (await getDb()).loginThrottle.findMany({ orderBy: { key: "asc" } });
-    expect(counts.map((r) => [r.key, r.failures])).toEqual([
+    expect(await failuresByKey()).toEqual([
       ["api-ip:10.0.0.5", 30],
       ["client:hlc_p", 30],
     ]);
