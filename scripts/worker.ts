@@ -26,8 +26,7 @@ async function main(): Promise<void> {
     console.log(
       `[hookline worker] ${signal}: finishing ${runtime.worker.inFlightCount} in-flight deliveries (at most ${e.HOOKLINE_SHUTDOWN_GRACE_MS / 1000} s)`,
     );
-    const handedBack = await runtime.stop(e.HOOKLINE_SHUTDOWN_GRACE_MS);
-    if (handedBack > 0) log(`handed back ${handedBack} deliveries still in flight after the grace, for another worker`);
+    await runtime.stop(e.HOOKLINE_SHUTDOWN_GRACE_MS);
     await closeDb();
   });
 }

@@ -82,8 +82,7 @@ export async function boot(): Promise<void> {
   const globals = processGlobals();
   globals.shutdown = async (graceMs) => {
     stopWatching();
-    const handedBack = (await runtime?.stop(graceMs)) ?? 0;
-    if (handedBack > 0) console.error(`[hookline] handed back ${handedBack} deliveries still in flight after the grace, for another worker`);
+    await runtime?.stop(graceMs);
     await closeDb();
   };
   reportBootReady(); // scripts/serve.ts listens only now

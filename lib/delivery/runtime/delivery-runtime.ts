@@ -21,8 +21,8 @@ export type TDeliveryRuntime = {
   worker: DeliveryWorker;
   /**
    * Stops claiming, lets attempts in flight finish for up to `graceMs`, hands back the rest for
-   * another worker (DeliveryWorker.stop), then closes the runtime's connections. Resolves with how
-   * many deliveries were handed back.
+   * another worker (DeliveryWorker.stop, logged when there were any), then closes the runtime's
+   * connections. Resolves with how many deliveries were handed back.
    */
   stop: (graceMs: number) => Promise<number>;
 };
@@ -37,12 +37,17 @@ export type TDeliveryRuntime = {
  * end now and are sent again at once.
  */
 export async function startDeliveryRuntime({ db, databaseUrl, config, log }: TRuntimeOptions): Promise<TDeliveryRuntime> {
+  const stopWorker = async (worker: DeliveryWorker, graceMs: number) => {
+    const handedBack = await worker.stop(graceMs);
+    if (handedBack > 0) log(`handed back ${handedBack} deliveries still in flight after the grace, for another worker`);
+    return handedBack;
+  };
   if (!databaseUrl) {
     const expired = await db.delivery.updateMany({ where: { status: "in_flight" }, data: { leaseExpiresAt: new Date(0) } });
     if (expired.count > 0) log(`sending again ${expired.count} deliveries left in flight by the last run`);
     const worker = new DeliveryWorker({ db, config, log });
     worker.start();
-    return { worker, stop: (graceMs) => worker.stop(graceMs) };
+    return { worker, stop: (graceMs) => stopWorker(worker, graceMs) };
   }
   const stopListening = await listenForDeliveries(databaseUrl, log);
   const owner = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}${LIVE_SUFFIX}`;
@@ -54,7 +59,7 @@ export async function startDeliveryRuntime({ db, databaseUrl, config, log }: TRu
     worker,
     stop: async (graceMs) => {
       await stopReaper();
-      const handedBack = await worker.stop(graceMs);
+      const handedBack = await stopWorker(worker, graceMs);
       await stopListening();
       await liveness.stop();
       return handedBack;

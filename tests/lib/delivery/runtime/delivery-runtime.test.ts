@@ -1,3 +1,4 @@
+import type { ServerResponse } from "node:http";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
@@ -28,6 +29,24 @@ describe.each(TEST_DATABASES)("the delivery runtime on $name", (backend) => {
       await until(async () => (await db().prisma.delivery.count({ where: { status: "succeeded" } })) === 1, 10_000, "the delivery");
       expect(await runtime.stop(1_000)).toBe(0);
     } finally {
+      await receiver.close();
+    }
+  });
+
+  it("hands back what is still in flight after the grace, and says so", async () => {
+    const held: ServerResponse[] = [];
+    const receiver = await startReceiver((_q, res) => void held.push(res)); // never answers
+    try {
+      await enabledWebhook(receiver.url);
+      const logs: string[] = [];
+      const runtime = await startDeliveryRuntime({ db: db().prisma, databaseUrl: databaseUrl(), config: TEST_CONFIG, log: (m) => logs.push(m) });
+      await publishEvent(defaultWorkspaceContext(db().prisma), { event: "deals.created", data: {} });
+      await until(async () => held.length === 1, 10_000, "the request");
+      expect(await runtime.stop(50)).toBe(1);
+      expect(logs).toContain("handed back 1 deliveries still in flight after the grace, for another worker");
+      expect(await db().prisma.delivery.findFirstOrThrow()).toMatchObject({ status: "pending", attemptCount: 0 });
+    } finally {
+      for (const res of held) res.end("late");
       await receiver.close();
     }
   });
