@@ -4,7 +4,8 @@
 // typed object under one globalThis name. Nothing else in the code base touches globalThis.
 // A value whose type belongs to a higher layer is declared where that type lives, by adding to
 // TProcessGlobals (`declare module "…/process-globals"`): lib/db.ts (db), lib/server/users/
-// authenticate-user.ts (loginThrottle). This module loads nothing, so any bundle may include it.
+// authenticate-user.ts (loginThrottle), lib/db/change-feed.ts (changeFeed), lib/db/open-database.ts
+// (singleConnection). This module loads nothing, so any bundle may include it.
 import type { EventEmitter } from "node:events";
 
 export type TBootGate = { isStarted: boolean; isReady: boolean; ready: Promise<void>; markReady: () => void };

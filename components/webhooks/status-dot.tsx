@@ -11,7 +11,7 @@ export function statusText(w: Pick<TWebhook, "status" | "consecutiveFailures" | 
 
 export function StatusDot({ webhook }: { webhook: Pick<TWebhook, "status" | "consecutiveFailures" | "failureLimit" | "disabledReason"> }) {
   return (
-    <span className="inline-flex items-center gap-2 text-sm text-gray-700">
+    <span className="inline-flex items-center gap-2 text-sm text-gray-700" data-testid="webhook-status">
       <span aria-hidden="true" className={`h-2.5 w-2.5 shrink-0 rounded-full ${DOT[webhook.status]}`} data-status={webhook.status} />
       <span>{statusText(webhook)}</span>
     </span>

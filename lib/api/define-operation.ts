@@ -8,7 +8,7 @@ export const API_BASE = "/api/v1";
 export type THttpMethod = "GET" | "POST" | "PATCH" | "DELETE";
 
 /** A response of an operation: its status, what it means, and its body's JSON Schema (none for 204). */
-export type TResponse = { status: number; description: string; schema?: TJson };
+export type TResponse = { status: number; description: string; schema?: TJson /** application/json unless said. */; contentType?: string };
 
 /**
  * One API operation, declared once: the route handler (withAdmin) parses with its schemas, and the

@@ -27,7 +27,7 @@ const ERROR_MEANING: Record<number, string> = {
   422: "The URL test failed",
   503: "The database is unavailable; retry after Retry-After seconds",
 };
-const json = (schema: TJson) => ({ "application/json": { schema } });
+const json = (schema: TJson, contentType = "application/json") => ({ [contentType]: { schema } });
 
 function parametersOf(op: TOperation): TJson[] {
   const fields = (schema: ZodType | undefined) => {
@@ -44,7 +44,7 @@ function parametersOf(op: TOperation): TJson[] {
 function operationObject(op: TOperation): TJson {
   const parameters = parametersOf(op);
   const responses = Object.fromEntries([
-    ...op.responses.map((r) => [String(r.status), { description: r.description, ...(r.schema ? { content: json(r.schema) } : {}) }]),
+    ...op.responses.map((r) => [String(r.status), { description: r.description, ...(r.schema ? { content: json(r.schema, r.contentType) } : {}) }]),
     ...op.errors.map((status) => [String(status), { description: op.errorMeanings?.[status] ?? ERROR_MEANING[status], content: json(ref("Error")) }]),
   ]);
   return {

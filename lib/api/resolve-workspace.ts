@@ -5,7 +5,7 @@ import { type TWorkspaceContext, workspaceContext } from "../db/workspace-contex
 import { sessionWorkspace } from "../server/workspaces/memberships";
 import { ApiError } from "./api-error";
 import type { TCaller } from "./authenticate-request";
-import { WORKSPACE_COOKIE, WORKSPACE_HEADER } from "./workspace-cookie";
+import { WORKSPACE_COOKIE, WORKSPACE_HEADER, WORKSPACE_QUERY } from "./workspace-cookie";
 
 /**
  * The context a workspace's operation runs in. A credential acts in the workspace it belongs to; a
@@ -16,7 +16,8 @@ import { WORKSPACE_COOKIE, WORKSPACE_HEADER } from "./workspace-cookie";
 export async function resolveWorkspace(caller: TCaller, request: Request): Promise<TWorkspaceContext> {
   const prisma = await getDb();
   if (caller.actor.kind !== "session") return workspaceContext(prisma, (caller as { workspace: TWorkspaceContext["workspace"] }).workspace, caller.actor);
-  const rendered = request.headers.get(WORKSPACE_HEADER);
+  // A browser's EventSource (GET /live) cannot send headers: it names the page's workspace in the query.
+  const rendered = request.headers.get(WORKSPACE_HEADER) ?? new URL(request.url).searchParams.get(WORKSPACE_QUERY);
   // A page's workspace is exact: acting in another one because the user left it would be a surprise.
   const found = rendered
     ? await sessionWorkspace(prisma, caller.actor.userId, rendered, { isExact: true })

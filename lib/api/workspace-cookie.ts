@@ -12,3 +12,6 @@ export const WORKSPACE_COOKIE = "hookline-workspace";
  * a tab left open on workspace A keeps acting in A after another tab switched the session to B.
  */
 export const WORKSPACE_HEADER = "x-hookline-workspace";
+
+/** The same, as a query parameter, where a request cannot carry headers (the browser's EventSource). */
+export const WORKSPACE_QUERY = "workspace";

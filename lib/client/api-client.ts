@@ -28,6 +28,11 @@ export function setRenderedWorkspace(id: string | null): void {
   renderedWorkspace = id;
 }
 
+/** The live stream's address (GET /api/v1/live): EventSource sends no headers, so the workspace goes in the query. */
+export function liveStreamUrl(): string {
+  return renderedWorkspace ? `/api/v1/live?workspace=${encodeURIComponent(renderedWorkspace)}` : "/api/v1/live";
+}
+
 /** The request headers of a call: JSON when there is a body, and the page's workspace. */
 function requestHeaders(hasBody: boolean): Record<string, string> {
   return { ...(hasBody ? { "content-type": "application/json" } : {}), ...(renderedWorkspace ? { "x-hookline-workspace": renderedWorkspace } : {}) };

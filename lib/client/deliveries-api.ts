@@ -19,8 +19,11 @@ export type TSignatureCheckBody = { secret: string; signature: string; body?: st
 const query = (values: Record<string, string | undefined>) =>
   new URLSearchParams(Object.entries(values).filter((e): e is [string, string] => Boolean(e[1]))).toString();
 
+/** Rows per page of the log. */
+export const DELIVERY_PAGE_SIZE = 50;
+
 export const fetchDeliveries = (filters: TDeliveryFilters, cursor: string | null, signal?: AbortSignal) =>
-  apiFetch<TDeliveryPage>(`/deliveries?${query({ ...filters, cursor: cursor ?? undefined, limit: "50" })}`, { signal });
+  apiFetch<TDeliveryPage>(`/deliveries?${query({ ...filters, cursor: cursor ?? undefined, limit: String(DELIVERY_PAGE_SIZE) })}`, { signal });
 export const fetchDelivery = (id: string, signal?: AbortSignal) => apiFetch<TDeliveryDetail>(`/deliveries/${id}`, { signal });
 export const postRedeliver = (id: string) => apiFetch<TDeliveryDetail>(`/deliveries/${id}/redeliver`, { method: "POST" });
 export const postCheckSignature = (id: string, body: TSignatureCheckBody) =>

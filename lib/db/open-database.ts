@@ -8,12 +8,14 @@ import { parse as parsePgUrl } from "pg-connection-string";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { collectGarbage } from "../collect-garbage";
 import { PrismaClient } from "../generated/prisma/client";
+import { discardChanges } from "./change-feed";
 import { acquireDataDirLock } from "./data-dir-lock";
 import { DEFAULT_PATHS, deployMigrations, type MigrationPaths } from "./migrations";
 import { pgAdapter } from "./pg-adapter";
 import { inMemoryShadow, pgliteAdapterFactory, yieldBetweenQueries } from "./pglite-adapter";
 import { holdPrivateUmask, makePrivate } from "./private-files";
 import { seedEventTypes } from "./seed-event-types";
+import { markSingleConnection } from "./single-connection";
 
 /** Where the environment points (lib/db.ts targetFromEnv): files, or a PostgreSQL URL. */
 export type TStoredTarget = Exclude<DatabaseTarget, { instance: PGlite }>;
@@ -33,6 +35,8 @@ export type Database = {
   /** Names of the migrations this open applied (empty when the database was up to date). */
   applied: string[];
   close: () => Promise<void>;
+  /** PostgreSQL's URL, for sessions a process keeps of its own (LISTEN); none for the embedded database. */
+  url?: string;
   /** The embedded database's files as one archive, for `initialData` (PGlite only). */
   dumpDataDir?: () => Promise<Blob>;
   /** An embedded database on disk: why its data directory is no longer usable, null while it is (lib/db/data-dir-lock.ts). */
@@ -78,7 +82,16 @@ async function openPostgres(url: string, paths: MigrationPaths): Promise<Databas
   }
   const prisma = new PrismaClient({ adapter: pgAdapter(url) });
   await seedEventTypes(prisma);
-  return { kind: "postgres", prisma, applied, close: () => prisma.$disconnect() };
+  return {
+    kind: "postgres",
+    prisma,
+    applied,
+    url,
+    close: async () => {
+      discardChanges(prisma); // a NOTIFY after this would open a new connection
+      await prisma.$disconnect();
+    },
+  };
 }
 
 /**
@@ -126,16 +139,6 @@ async function openPgliteFiles(dataDir: string): Promise<{ pglite: PGlite; relea
   return { pglite, release, lostReason: lock.lostReason };
 }
 
-// PGlite is one backend behind one connection: its statements run one at a time, each seeing every
-// earlier commit. What must take turns across connections (lib/delivery/claim-deliveries.ts) need
-// not pay for it here.
-const singleConnection = new WeakSet<PrismaClient>();
-
-/** Whether every statement on `prisma` runs alone, one after another (the embedded database). */
-export function isSingleConnection(prisma: PrismaClient): boolean {
-  return singleConnection.has(prisma);
-}
-
 type TPgliteTarget = Extract<DatabaseTarget, { kind: "pglite" }>;
 
 async function openPgliteInstance(target: TPgliteTarget): Promise<{ pglite: PGlite; release: () => Promise<void>; lostReason?: () => string | null }> {
@@ -159,7 +162,7 @@ async function openPglite(target: TPgliteTarget, paths: MigrationPaths): Promise
   try {
     const applied = await deployMigrations(pgliteAdapterFactory(pglite), paths);
     const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
-    singleConnection.add(prisma);
+    markSingleConnection(prisma);
     await seedEventTypes(prisma);
     return {
       kind: "pglite",

@@ -1,5 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "../generated/prisma/client";
+import type { TLiveTopic } from "../live/topics";
+import { announceChanges } from "./change-feed";
 
 // A workspace's view of the database. Every query a request, page, CLI command or Worksection call
 // makes goes through the client its context carries (lib/db/workspace-context.ts), and that client
@@ -45,6 +47,35 @@ const WHERE_OPERATIONS = new Set([
   "upsert",
 ]);
 
+const WRITE_OPERATIONS = new Set([
+  "create",
+  "createMany",
+  "createManyAndReturn",
+  "update",
+  "updateMany",
+  "updateManyAndReturn",
+  "upsert",
+  "delete",
+  "deleteMany",
+]);
+
+/**
+ * What a write to a model changes on the admin screens (lib/db/change-feed.ts): announced here, for
+ * every write a context makes, so that no route can change what a page shows without the page
+ * hearing of it. A webhook's name, URL and status show in the log too.
+ */
+const TOPICS_OF: Record<string, TLiveTopic[]> = {
+  Webhook: ["webhooks", "deliveries"],
+  Delivery: ["deliveries", "webhooks"],
+  Attempt: ["deliveries"],
+  Event: ["deliveries"],
+};
+
+/** The topics a query changes, none for a read. Exported for its unit test. */
+export function changedTopics(model: string, operation: string): TLiveTopic[] {
+  return WRITE_OPERATIONS.has(operation) ? (TOPICS_OF[model] ?? []) : [];
+}
+
 type TArgs = { where?: Record<string, unknown>; data?: unknown; create?: Record<string, unknown>; [other: string]: unknown };
 
 function withWorkspace(data: unknown, workspaceId: string): unknown {
@@ -75,8 +106,11 @@ function extend(prisma: PrismaClient, workspaceId: string) {
     name: `workspace:${workspaceId}`,
     query: {
       $allModels: {
-        $allOperations({ model, operation, args, query }) {
-          return query(scopeArgs(model, operation, args as TArgs, workspaceId) as typeof args);
+        async $allOperations({ model, operation, args, query }) {
+          const result = await query(scopeArgs(model, operation, args as TArgs, workspaceId) as typeof args);
+          const topics = changedTopics(model, operation);
+          if (topics.length > 0) announceChanges(prisma, workspaceId, topics);
+          return result;
         },
       },
     },

@@ -1,12 +1,14 @@
 import "server-only";
 import type { PrismaClient } from "../db";
-import { isSingleConnection } from "../db/open-database";
+import { announceWorkspaces } from "../db/change-feed";
 import { PREPARED } from "../db/pg-adapter";
+import { isSingleConnection } from "../db/single-connection";
 import { Prisma } from "../generated/prisma/client";
 
 /** A leased delivery with everything its attempt needs, so sending reads nothing more. */
 export type TClaimed = {
   id: string;
+  workspaceId: string;
   webhookId: string;
   eventId: string;
   /** Attempts made so far, the one this claim is for included (the fence for recording it). */
@@ -28,7 +30,7 @@ export type TClaimed = {
 function leaseAndLoad(update: Prisma.Sql) {
   return Prisma.sql`${Prisma.raw(PREPARED)}
     with claimed as (${update})
-    select c.id, c."webhookId", c."eventId", c."attemptCount",
+    select c.id, c."workspaceId", c."webhookId", c."eventId", c."attemptCount",
       w.url, w."tokenCiphertext", w."previousTokenCiphertext", w."previousTokenExpiresAt", w."httpUser", w."httpPasswordCiphertext", w."signatureFamilies",
       e.type as "eventType", e."projectId", e.payload, e."occurredAt"
     from claimed c
@@ -173,10 +175,12 @@ export async function claimDeliveries(
         ) picked
         -- Checked again on the row itself: a manual redelivery may have leased it meanwhile.
         where d.id = picked.id and ${isDue("d", now)}
-        returning d.id, d."webhookId", d."eventId", d."attemptCount"`),
+        returning d.id, d."workspaceId", d."webhookId", d."eventId", d."attemptCount"`),
   );
-  if (isSingleConnection(db)) return claim;
-  const [, claimed] = await db.$transaction([db.$executeRaw`select pg_advisory_xact_lock(${CLAIM_LOCK}::bigint)`, claim]);
+  const claimed = isSingleConnection(db)
+    ? await claim
+    : (await db.$transaction([db.$executeRaw`select pg_advisory_xact_lock(${CLAIM_LOCK}::bigint)`, claim]))[1];
+  announceWorkspaces(db, claimed, ["deliveries"]); // in flight, on the delivery's page
   return claimed;
 }
 
@@ -191,8 +195,9 @@ export async function claimDelivery(db: PrismaClient, owner: string, id: string,
       update "Delivery" d
       set status = 'in_flight', "leaseOwner" = ${owner}, "leaseExpiresAt" = ${leaseUntil}, "attemptCount" = d."attemptCount" + 1, "claimedAt" = ${now}
       where d.id = ${id}::uuid and (d.status <> 'in_flight' or d."leaseExpiresAt" < ${now})
-      returning d.id, d."webhookId", d."eventId", d."attemptCount"`),
+      returning d.id, d."workspaceId", d."webhookId", d."eventId", d."attemptCount"`),
   );
+  announceWorkspaces(db, claimed ? [claimed] : [], ["deliveries"]);
   return claimed ?? null;
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { PrismaClient } from "../db";
+import { announceWorkspaces } from "../db/change-feed";
 import { EVENT_CATALOG } from "../db/event-catalog";
 import { PREPARED } from "../db/pg-adapter";
 import type { TWorkspaceContext } from "../db/workspace-context";
@@ -87,6 +88,12 @@ async function writeOutbox(db: PrismaClient, rows: TOutboxRow[]): Promise<(numbe
     -- A SELECT in WITH runs only if used: joining its one-row count makes the NOTIFY happen.
     cross join (select count(*) from notified) as notify_once`;
   const byId = new Map(written.map((w) => [w.id, w.deliveries]));
+  // New rows in each workspace's log (and a new project for its picker).
+  announceWorkspaces(
+    db,
+    rows.filter((r) => (byId.get(r.id) ?? 0) > 0).map((r) => ({ workspaceId: r.ws })),
+    ["deliveries"],
+  );
   return rows.map((r) => byId.get(r.id) ?? null);
 }
 

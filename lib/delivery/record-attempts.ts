@@ -1,5 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "../db";
+import { announceWorkspaces } from "../db/change-feed";
 import { isDatabaseUnavailable } from "../db/is-database-unavailable";
 import { PREPARED } from "../db/pg-adapter";
 import { Prisma } from "../generated/prisma/client";
@@ -12,7 +13,7 @@ export type TOutcome = { kind: "succeeded" } | { kind: "retry"; at: Date } | { k
 export type TTrigger = "auto" | "retry" | "manual";
 
 export type TAttemptRecord = {
-  claimed: Pick<TClaimed, "id" | "webhookId" | "attemptCount">;
+  claimed: Pick<TClaimed, "id" | "workspaceId" | "webhookId" | "attemptCount">;
   owner: string;
   startedAt: Date;
   finishedAt: Date;
@@ -112,6 +113,12 @@ export async function recordAttempts(db: PrismaClient, records: TAttemptRecord[]
     select "deliveryId" as id, false as "isLate" from attempts cross join (select count(*) from webhooks) as health_written
     union all
     select "deliveryId", true from late`;
+  // Statuses, attempts and the webhooks' health: each workspace's pages re-read them.
+  announceWorkspaces(
+    db,
+    records.map((r) => r.claimed),
+    ["deliveries", "webhooks"],
+  );
   const outcome = new Map(recorded.map((r) => [r.id, r.isLate ? ("late" as const) : ("recorded" as const)]));
   return records.map((r) => outcome.get(r.claimed.id) ?? "dropped");
 }

@@ -33,6 +33,14 @@ export async function call(
     body: init.rawBody ?? (init.body !== undefined ? JSON.stringify(init.body) : undefined),
   });
   const response = await handler(request, { params: Promise.resolve(init.params ?? {}) });
+  if (response.headers.get("content-type")?.startsWith("text/event-stream")) {
+    // A stream (GET /live) never ends by itself: its first chunk, then hang up as a browser would.
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const first = await reader.read();
+    await reader.cancel();
+    // biome-ignore lint/suspicious/noExplicitAny: the same type as a JSON answer's (parsed, unchecked)
+    return { status: response.status, json: null as any, text: new TextDecoder().decode(first.value) };
+  }
   const text = await response.text();
   return { status: response.status, json: text ? JSON.parse(text) : null };
 }

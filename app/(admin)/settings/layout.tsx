@@ -1,6 +1,7 @@
 import { forbidden } from "next/navigation";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/layout/app-header";
+import { LiveUpdates } from "@/components/layout/live-updates";
 import { SettingsNav } from "@/components/layout/settings-nav";
 import { WorkspaceScope } from "@/components/layout/workspace-scope";
 import { currentSession } from "@/lib/api/current-user";
@@ -27,7 +28,8 @@ export default async function SettingsLayout({ children }: { children: ReactNode
       <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6 sm:px-6 md:flex-row md:gap-10 md:py-10">
         <SettingsNav isAdmin={current?.role === "ADMIN"} isOperator={user.isOperator} />
         <main id="main" className="min-w-0 flex-1">
-          {children}
+          {/* Live only where the pages read a workspace: an operator who is no admin here has none. */}
+          {current?.role === "ADMIN" ? <LiveUpdates>{children}</LiveUpdates> : children}
         </main>
       </div>
     </div>

@@ -4,12 +4,13 @@ import * as apiKeys from "./api-keys";
 import * as deliveries from "./deliveries";
 import * as eventTypes from "./event-types";
 import * as events from "./events";
+import * as live from "./live";
 import * as oauthApps from "./oauth-apps";
 import * as projects from "./projects";
 import * as webhooks from "./webhooks";
 import * as workspaces from "./workspaces";
 
 /** Every operation of the admin API, in the document's order. */
-export const ALL_OPERATIONS: TOperation[] = [events, deliveries, webhooks, eventTypes, projects, apiKeys, adminApiKey, oauthApps, workspaces].flatMap(
+export const ALL_OPERATIONS: TOperation[] = [events, deliveries, webhooks, eventTypes, projects, apiKeys, adminApiKey, oauthApps, workspaces, live].flatMap(
   (group) => Object.values(group) as TOperation[],
 );

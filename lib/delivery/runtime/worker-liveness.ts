@@ -1,6 +1,6 @@
 import "server-only";
+import { keepConnected } from "../../db/persistent-connection";
 import { Prisma } from "../../generated/prisma/client";
-import { keepConnected } from "./persistent-connection";
 
 // Fast takeover on PostgreSQL. Each standalone worker holds a session advisory lock named after its
 // lease owner on a connection of its own, and marks its owner name with LIVE_SUFFIX. PostgreSQL
@@ -42,7 +42,7 @@ type TLivenessOptions = { log: (m: string) => void; onHeld?: () => void };
 
 /**
  * Holds `owner`'s liveness lock until stopped, taking it again on a new session after a dropped
- * connection (lib/delivery/runtime/persistent-connection.ts). `onHeld` runs each time it is taken.
+ * connection (lib/db/persistent-connection.ts). `onHeld` runs each time it is taken.
  */
 export async function holdLiveness(url: string, owner: string, { log, onHeld }: TLivenessOptions): Promise<TLiveness> {
   let isHeld = false;

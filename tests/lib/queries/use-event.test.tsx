@@ -19,18 +19,16 @@ describe("useEvent", () => {
     expect(eventKeys.detail("e1").slice(0, 1)).toEqual([...deliveryKeys.all]);
   });
 
-  it("re-reads every 3 s while a delivery is on its way, not for parked or settled ones", async () => {
-    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
-    const answers = [[delivery("pending")], [delivery("in_flight")], [delivery("succeeded"), delivery("pending", true)]];
+  it("does not poll: it re-reads when deliveries are invalidated (the live stream does that)", async () => {
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval", "setTimeout", "clearTimeout"] });
+    const answers = [[delivery("pending")], [delivery("succeeded")]];
     let reads = 0;
-    const { wrapper } = setup(() => Response.json({ id: "e1", deliveries: answers[Math.min(reads++, 2)] }));
+    const { client, wrapper } = setup(() => Response.json({ id: "e1", deliveries: answers[Math.min(reads++, 1)] }));
     const { result } = renderHook(() => useEvent("e1"), { wrapper });
     await vi.waitFor(() => expect(result.current.data?.deliveries[0]?.status).toBe("pending"));
-    await vi.advanceTimersByTimeAsync(3_000);
-    await vi.waitFor(() => expect(result.current.data?.deliveries[0]?.status).toBe("in_flight"));
-    await vi.advanceTimersByTimeAsync(3_000);
-    await vi.waitFor(() => expect(result.current.data?.deliveries).toHaveLength(2));
     await vi.advanceTimersByTimeAsync(60_000);
-    expect(reads).toBe(3);
+    expect(reads).toBe(1);
+    await client.invalidateQueries({ queryKey: deliveryKeys.all });
+    await vi.waitFor(() => expect(result.current.data?.deliveries[0]?.status).toBe("succeeded"));
   });
 });

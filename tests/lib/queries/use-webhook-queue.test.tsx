@@ -19,22 +19,16 @@ describe("useWebhookQueue", () => {
     expect(client.getQueryData(deliveryKeys.queue("w1"))).toEqual(queue(1, 2));
   });
 
-  it("re-reads every 2 s while anything waits or is in flight, every 15 s once idle", async () => {
-    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
-    const answers = [queue(3, 0), queue(0, 1), queue(0, 0)];
+  it("does not poll: it re-reads when deliveries are invalidated (the live stream does that)", async () => {
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval", "setTimeout", "clearTimeout"] });
+    const answers = [queue(3, 0), queue(0, 1)];
     let reads = 0;
-    const { wrapper } = setup(() => Response.json({ data: answers[Math.min(reads++, 2)] }));
+    const { client, wrapper } = setup(() => Response.json({ data: answers[Math.min(reads++, 1)] }));
     const { result } = renderHook(() => useWebhookQueue("w1"), { wrapper });
     await vi.waitFor(() => expect(result.current.data).toEqual(queue(3, 0)));
-    await vi.advanceTimersByTimeAsync(2_000);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(reads).toBe(1);
+    await client.invalidateQueries({ queryKey: deliveryKeys.all });
     await vi.waitFor(() => expect(result.current.data).toEqual(queue(0, 1)));
-    await vi.advanceTimersByTimeAsync(2_000);
-    await vi.waitFor(() => expect(result.current.data).toEqual(queue(0, 0)));
-    expect(reads).toBe(3);
-    // Idle now: nothing within the next 14 s, then one read at 15 s.
-    await vi.advanceTimersByTimeAsync(14_000);
-    expect(reads).toBe(3);
-    await vi.advanceTimersByTimeAsync(1_000);
-    await vi.waitFor(() => expect(reads).toBe(4));
   });
 });

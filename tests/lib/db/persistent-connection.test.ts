@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { keepConnected, RECONNECT_MAX_MS, reconnectDelayMs } from "@/lib/delivery/runtime/persistent-connection";
-import { TEST_DATABASES, type TestPostgres } from "../../../helpers/databases";
+import { keepConnected, RECONNECT_MAX_MS, reconnectDelayMs } from "@/lib/db/persistent-connection";
+import { TEST_DATABASES, type TestPostgres } from "../../helpers/databases";
 
 describe("reconnectDelayMs", () => {
   it("backs off from 250 ms, doubling, to a 10 s cap", () => {
