@@ -11,6 +11,7 @@
 //  5. takeover: a worker SIGKILLed with 100 deliveries in flight, time until another delivered them all
 //     (BENCH_ONLY=takeover);
 //  6. idle CPU of the embedded server and of one `npm run worker` (BENCH_ONLY=idle; BENCH_IDLE_SECONDS, 60);
+//  6b. live admin screens: 50 open log pages' cost (BENCH_ONLY=live; BENCH_LIVE_PAGES, 50, BENCH_LIVE_IDLE_SECONDS, 30);
 //  7. the delivery log API at 1,000,000 deliveries (BENCH_LOG=off skips it; BENCH_ONLY=log runs only it).
 // Parts 3 to 5 and the PostgreSQL rows need BENCH_DATABASE_URL or TEST_DATABASE_URL.
 import { randomBytes } from "node:crypto";
@@ -51,6 +52,7 @@ if (pgUrl && (!only || only === "isolation")) await benchIsolation(pgUrl);
 if (pgUrl && (!only || only === "takeover")) await benchTakeover(pgUrl);
 if (!pgUrl && only && ["http", "isolation", "takeover"].includes(only)) console.log(`BENCH_ONLY=${only} needs BENCH_DATABASE_URL or TEST_DATABASE_URL.`);
 if (pgUrl && (!only || only === "workspaces")) await benchManyWorkspaces(pgUrl);
+if (pgUrl && (!only || only === "live")) await benchLiveScreens(pgUrl);
 if (!only || only === "idle") await benchIdle(pgUrl);
 
 async function benchManyWorkspaces(url: string): Promise<void> {
@@ -81,6 +83,27 @@ async function benchManyWorkspaces(url: string): Promise<void> {
     console.log(
       `| a worker's claim of 16, one statement (ms; no target, shown for its cost) | ${f1(r.single.claim)} | ${f1(r.many.claim)} | ${f0(pct(r.single.claim, r.many.claim, false))} % |`,
     );
+  } finally {
+    await receiver.close();
+  }
+}
+
+async function benchLiveScreens(url: string): Promise<void> {
+  const { benchLive } = await import("./bench/live");
+  const receiver = await startReceiver();
+  try {
+    const pages = Number(process.env.BENCH_LIVE_PAGES ?? 50);
+    const idleSeconds = Number(process.env.BENCH_LIVE_IDLE_SECONDS ?? 30);
+    const r = await benchLive(url, receiver, { pages, idleSeconds, events: Math.max(EVENTS, 5_000) });
+    const cost = r.idleCpu.with - r.idleCpu.without;
+    const drop = (100 * (r.rate.without - r.rate.with)) / r.rate.without;
+    console.log(`\nLive admin screens: ${pages} open delivery-log pages (GET /api/v1/live, each re-reading the log and the webhook list on every message), PostgreSQL, one npm run worker:\n`);
+    console.log("| | without the pages | with them | target (issue 22) |\n|---|---|---|---|");
+    console.log(`| the app's CPU, idle ${idleSeconds} s (% of a core) | ${f1(r.idleCpu.without)} | ${f1(r.idleCpu.with)} | + under 5 ${cost < 5 ? "(met)" : "(**not met**)"} |`);
+    console.log(
+      `| end to end at the default limit of 16, batches of 100 (deliveries/s, median of 3 alternating rounds) | ${f0(r.rate.without)} | ${f0(r.rate.with)} | − under 10 % ${drop < 10 ? "(met" : "(**not met**"}: ${f1(drop)} %) |`,
+    );
+    console.log(`\nUnder load each page heard ${f1(r.messagesPerPageS)} messages/s and made ${f1(r.readsPerPageS)} API reads/s.`);
   } finally {
     await receiver.close();
   }

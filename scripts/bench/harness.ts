@@ -186,6 +186,8 @@ export type THost = {
   api: string;
   /** content-type and the API key. */
   headers: Record<string, string>;
+  /** The app process's pid (its CPU and memory). */
+  appPid: number;
   /** POSTs `body` as JSON to `route` of the API, which must answer 202. */
   post: (route: string, body: unknown) => Promise<void>;
   /**
@@ -223,7 +225,8 @@ export async function startHost(pgServerUrl: string, prefix: string): Promise<TH
     const db = await openDatabase({ kind: "postgres", url: target.url });
     installDatabase(db);
     const { key } = await createApiKey(defaultWorkspaceContext(db.prisma), { name: "bench" }, null);
-    children.push(await startApp({ PORT: String(port), DATABASE_URL: target.url, HOOKLINE_WORKER: "off" }));
+    const app = await startApp({ PORT: String(port), DATABASE_URL: target.url, HOOKLINE_WORKER: "off" });
+    children.push(app);
     const api = `http://127.0.0.1:${port}/api/v1`;
     const headers = { "content-type": "application/json", authorization: `Bearer ${key}` };
     return {
@@ -231,6 +234,7 @@ export async function startHost(pgServerUrl: string, prefix: string): Promise<TH
       url: target.url,
       api,
       headers,
+      appPid: app.pid as number,
       post: async (route, body) => {
         const res = await fetch(`${api}${route}`, { method: "POST", headers, body: JSON.stringify(body) });
         if (res.status !== 202) throw new Error(`POST ${route} answered ${res.status}: ${await res.text()}`);
