@@ -97,9 +97,13 @@ async function benchLiveScreens(url: string): Promise<void> {
     const r = await benchLive(url, receiver, { pages, idleSeconds, events: Math.max(EVENTS, 5_000) });
     const cost = r.idleCpu.with - r.idleCpu.without;
     const drop = (100 * (r.rate.without - r.rate.with)) / r.rate.without;
-    console.log(`\nLive admin screens: ${pages} open delivery-log pages (GET /api/v1/live, each re-reading the log and the webhook list on every message), PostgreSQL, one npm run worker:\n`);
+    console.log(
+      `\nLive admin screens: ${pages} open delivery-log pages (GET /api/v1/live, each re-reading the log and the webhook list on every message), PostgreSQL, one npm run worker:\n`,
+    );
     console.log("| | without the pages | with them | target (issue 22) |\n|---|---|---|---|");
-    console.log(`| the app's CPU, idle ${idleSeconds} s (% of a core) | ${f1(r.idleCpu.without)} | ${f1(r.idleCpu.with)} | + under 5 ${cost < 5 ? "(met)" : "(**not met**)"} |`);
+    console.log(
+      `| the app's CPU, idle ${idleSeconds} s (% of a core) | ${f1(r.idleCpu.without)} | ${f1(r.idleCpu.with)} | + under 5 ${cost < 5 ? "(met)" : "(**not met**)"} |`,
+    );
     console.log(
       `| end to end at the default limit of 16, batches of 100 (deliveries/s, median of 3 alternating rounds) | ${f0(r.rate.without)} | ${f0(r.rate.with)} | − under 10 % ${drop < 10 ? "(met" : "(**not met**"}: ${f1(drop)} %) |`,
     );

@@ -9,7 +9,7 @@ import { useDelivery } from "@/lib/queries/use-delivery";
 import { useRedeliver } from "@/lib/queries/use-redeliver";
 import { describeOutcome } from "@/lib/validation/error-class";
 import { AttemptCard, Headers } from "./attempt-card";
-import { DeliveryStatus, formatTime } from "./delivery-status";
+import { DeliveryStatus, formatTime, retryText } from "./delivery-status";
 import { SignatureDebugger } from "./signature-debugger";
 
 const pretty = (text: string) => {
@@ -65,6 +65,10 @@ export function DeliveryDetail({ id }: { id: string }) {
                     enable the webhook
                   </Link>
                   , or now with Redeliver.
+                </span>
+              ) : retryText(d) ? (
+                <span className="mt-1 block text-xs text-amber-800" data-testid="retry-note">
+                  {retryText(d)}
                 </span>
               ) : d.nextAttemptAt ? (
                 <span className="ml-2 text-xs text-gray-600">next attempt {formatTime(d.nextAttemptAt)}</span>

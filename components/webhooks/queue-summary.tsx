@@ -13,7 +13,17 @@ export function heldBackText(q: TWebhookQueue): string | null {
   return null;
 }
 
-/** "12 queued · 16 in flight of 16 · 3 retries scheduled", and what holds the queue back. */
+/**
+ * "12 queued · 16 in flight of 16 · 3 retries scheduled"; a disabled webhook's pending deliveries
+ * are "parked", never "scheduled": nothing is tried until it is enabled.
+ */
+export function queueText(q: TWebhookQueue): string {
+  const inFlight = `${q.inFlight.toLocaleString()} in flight of ${q.maxInFlight.toLocaleString()}`;
+  if (q.heldBack === "disabled") return `${count(q.queued + q.scheduled, "delivery", "deliveries")} parked · ${inFlight}`;
+  return `${count(q.queued, "queued", "queued")} · ${inFlight}${q.scheduled > 0 ? ` · ${count(q.scheduled, "retry", "retries")} scheduled` : ""}`;
+}
+
+/** The queue in one line (queueText), and what holds it back. */
 export function QueueSummary({ webhookId }: { webhookId: string }) {
   const queue = useWebhookQueue(webhookId);
   if (!queue.data) return <dd className="text-gray-500">{queue.error ? "could not be read" : "…"}</dd>;
@@ -21,10 +31,7 @@ export function QueueSummary({ webhookId }: { webhookId: string }) {
   const held = heldBackText(q);
   return (
     <dd data-testid="webhook-queue" aria-live="polite">
-      <span>
-        {count(q.queued, "queued", "queued")} · {q.inFlight.toLocaleString()} in flight of {q.maxInFlight.toLocaleString()}
-        {q.scheduled > 0 ? ` · ${count(q.scheduled, "retry", "retries")} scheduled` : ""}
-      </span>
+      <span>{queueText(q)}</span>
       {held ? (
         <span className="mt-0.5 block text-xs font-medium text-amber-700" data-held-back={q.heldBack}>
           {held}

@@ -17,3 +17,13 @@ export function StatusDot({ webhook }: { webhook: Pick<TWebhook, "status" | "con
     </span>
   );
 }
+
+/** In place of the status while an enable's test runs: not green, as nothing is enabled yet. */
+export function TestingNote() {
+  return (
+    <span role="status" className="inline-flex items-center gap-2 text-sm text-gray-700" data-testid="webhook-status">
+      <span aria-hidden="true" className="h-2.5 w-2.5 shrink-0 animate-pulse rounded-full bg-gray-400" />
+      <span>Testing the URL before enabling…</span>
+    </span>
+  );
+}

@@ -29,11 +29,21 @@ export function TestButton({ test, getTarget, label = "Test" }: ButtonProps) {
 
 /**
  * The last test's outcome, naming the URL it went to: the one the test sent to, or `savedUrl` for a
- * test of the saved webhook. Whoever owns `test` resets it when what it tested changes.
+ * test of the saved webhook. Whoever owns `test` resets it when what it tested changes. `onEnable`
+ * (a disabled webhook): after a test that passed, "Enable now" is right there.
  */
-export function TestOutcome({ test, savedUrl }: { test: TTestWebhookMutation; savedUrl?: string }) {
+export function TestOutcome({ test, savedUrl, onEnable }: { test: TTestWebhookMutation; savedUrl?: string; onEnable?: () => void }) {
   const url = test.variables?.url ?? savedUrl;
-  if (test.data) return <TestResult result={test.data} url={url} />;
+  if (test.data)
+    return (
+      <TestResult result={test.data} url={url}>
+        {test.data.ok && onEnable ? (
+          <Button variant="primary" className="mt-2" onClick={onEnable}>
+            Enable now
+          </Button>
+        ) : null}
+      </TestResult>
+    );
   if (!test.error) return null;
   return (
     <div className="mt-3">

@@ -1,8 +1,9 @@
+import type { ReactNode } from "react";
 import { errorClassLabel } from "@/lib/validation/error-class";
 import type { TTestResult } from "@/lib/validation/webhook";
 
 /** The Test button's answer: which URL, status, time, and the first bytes of the response or the error class. */
-export function TestResult({ result, url }: { result: TTestResult; url?: string }) {
+export function TestResult({ result, url, children }: { result: TTestResult; url?: string; children?: ReactNode }) {
   const tone = result.ok ? "border-green-200 bg-green-50 text-green-900" : "border-red-200 bg-red-50 text-red-900";
   return (
     <div role="status" className={`mt-3 rounded-md border px-3 py-2 text-sm ${tone}`} data-testid="test-result">
@@ -21,6 +22,7 @@ export function TestResult({ result, url }: { result: TTestResult; url?: string 
           {result.responseSnippet}
         </pre>
       ) : null}
+      {children}
     </div>
   );
 }

@@ -36,7 +36,7 @@ export function useWebhookForm(webhook?: TWebhook) {
   const test = useTestWebhook();
   const [state, setState] = useState(() => initialFormState(webhook));
   const [errors, setErrors] = useState<TFormErrors>({});
-  const [created, setCreated] = useState<{ token: string } | null>(null);
+  const [created, setCreated] = useState<{ id: string; url: string; token: string } | null>(null);
   // The server refused a new URL for an enabled webhook because its test failed: saving it disabled is offered.
   const [isUrlTestRefused, setUrlTestRefused] = useState(false);
 
@@ -62,9 +62,9 @@ export function useWebhookForm(webhook?: TWebhook) {
     toast.success("Webhook saved");
     router.push("/settings/webhooks");
   };
-  const onCreated = ({ token }: { token: string }) => {
-    setCreated({ token });
-    toast.success("Webhook created. It starts disabled: enable it from the list.");
+  const onCreated = ({ id, url, token }: { id: string; url: string; token: string }) => {
+    setCreated({ id, url, token });
+    toast.success("Webhook created. It starts disabled: test it and enable it here, or from the list.");
   };
 
   function save(webhookId: string, options: { isDisabling?: boolean } = {}) {

@@ -18,7 +18,7 @@ import { HealthChart } from "./health-chart";
 import { QueueSummary } from "./queue-summary";
 import { RecentStats } from "./recent-stats";
 import { ReplayForm } from "./replay-form";
-import { StatusDot } from "./status-dot";
+import { StatusDot, TestingNote } from "./status-dot";
 import { eventsSummary, projectsSummary, relativeTime } from "./summaries";
 import { TestButton, TestOutcome } from "./test-button";
 import { VerificationSnippets } from "./verification-snippets";
@@ -30,11 +30,14 @@ export function WebhookDetail({ id, retentionDays }: { id: string; retentionDays
   const toast = useToast();
   const toggle = useToggleWebhook({
     onSuccess: ({ isEnabled }) => toast.success(isEnabled ? "Webhook enabled" : "Webhook disabled"),
-    onError: (error) => toast.error(error.message),
+    // A failed enable says so once, under the switch (EnableError); a failed disable has no such line.
+    onError: (error, { isEnabled }) => (isEnabled ? undefined : toast.error(`Could not disable: ${error.message}`)),
   });
   if (webhook.isPending) return <p className="text-sm text-gray-500">Loading…</p>;
   if (webhook.error) return <ErrorAlert>Could not load the webhook: {webhook.error.message}</ErrorAlert>;
   const w = webhook.data;
+  const isTesting = toggle.isPending && toggle.variables.isEnabled;
+  const enableErrorNow = toggle.isError && toggle.variables?.isEnabled ? toggle.error.message : undefined;
   // The stored (contacted) URL comes first; an IDN host's Unicode form is only a reading aid.
   const unicodeHost = unicodeHostOf(w.url);
   return (
@@ -49,14 +52,15 @@ export function WebhookDetail({ id, retentionDays }: { id: string; retentionDays
             {w.description ? <p className="mt-0.5 text-sm text-gray-600">{w.description}</p> : null}
             <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1">
               <Switch
-                isOn={toggle.isPending ? toggle.variables.isEnabled : w.enabled}
+                isOn={toggle.isPending && !toggle.variables.isEnabled ? false : w.enabled}
+                isBusy={isTesting}
                 label={`Enabled: ${w.url}`}
                 onChange={(isEnabled) => toggle.mutate({ id: w.id, isEnabled })}
               />
-              <StatusDot webhook={w} />
+              {isTesting ? <TestingNote /> : <StatusDot webhook={w} />}
               <RecentStats stats={w.last24h} />
             </div>
-            <EnableError webhook={w} justNow={toggle.isError && toggle.variables?.isEnabled ? toggle.error.message : undefined} />
+            <EnableError webhook={w} justNow={enableErrorNow} />
             <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
               <dt className="text-gray-500">Events</dt>
               <dd>{eventsSummary(w.events)}</dd>
@@ -90,7 +94,9 @@ export function WebhookDetail({ id, retentionDays }: { id: string; retentionDays
             </Link>
           </div>
         </div>
-        <TestOutcome test={test} savedUrl={w.url} />
+        {enableErrorNow ? null : (
+          <TestOutcome test={test} savedUrl={w.url} onEnable={w.enabled || isTesting ? undefined : () => toggle.mutate({ id: w.id, isEnabled: true })} />
+        )}
         <div className="mt-5 border-t border-gray-200 pt-4">
           <ReplayForm webhookId={w.id} isEnabled={w.enabled} />
         </div>

@@ -5,11 +5,11 @@ import { useEffect, useRef } from "react";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
 import { focusFirstInvalid } from "@/components/ui/focus-first-invalid";
-import { SecretReveal } from "@/components/ui/secret-reveal";
 import { TextField } from "@/components/ui/text-field";
 import { useEventTypes } from "@/lib/queries/use-event-types";
 import { useProjects } from "@/lib/queries/use-projects";
 import type { TWebhook } from "@/lib/validation/webhook";
+import { CreatedWebhook } from "./created-webhook";
 import { DeliveryLimitsFields } from "./delivery-limits-fields";
 import { EventsPicker } from "./events-picker";
 import { ProjectsPicker } from "./projects-picker";
@@ -37,24 +37,7 @@ export function WebhookForm({ webhook }: Props) {
     if (created) createdRef.current?.focus();
   }, [created]);
 
-  if (created) {
-    return (
-      <div className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-gray-200">
-        <h2 ref={createdRef} tabIndex={-1} className="text-base font-semibold text-gray-900">
-          Webhook created
-        </h2>
-        <p className="mt-1 text-sm text-gray-600">Give this signing token to the receiver. You can reveal it again from the webhook's edit page.</p>
-        <div className="mt-4">
-          <SecretReveal label="Signing token" value={created.token} />
-        </div>
-        <div className="mt-6 flex justify-end">
-          <Link href="/settings/webhooks" className={buttonClass("primary")}>
-            Done
-          </Link>
-        </div>
-      </div>
-    );
-  }
+  if (created) return <CreatedWebhook created={created} formTest={test} headingRef={createdRef} />;
 
   return (
     <form ref={formRef} onSubmit={submit} noValidate className="space-y-8 rounded-xl bg-white p-5 shadow-sm ring-1 ring-gray-200 sm:p-6">
@@ -63,7 +46,7 @@ export function WebhookForm({ webhook }: Props) {
           {errors.form}
           {saveDisabled ? (
             <span className="mt-2 flex flex-wrap items-center gap-2">
-              Nothing was saved: the webhook still delivers to its saved URL.
+              The webhook still delivers to its saved URL.
               <Button variant="secondary" disabled={isSaving} onClick={saveDisabled}>
                 Save it disabled
               </Button>

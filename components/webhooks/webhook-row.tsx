@@ -9,7 +9,7 @@ import type { TProject } from "@/lib/validation/project";
 import type { TWebhook } from "@/lib/validation/webhook";
 import { EnableError } from "./enable-error";
 import { RecentStats } from "./recent-stats";
-import { StatusDot } from "./status-dot";
+import { StatusDot, TestingNote } from "./status-dot";
 import { eventsSummary, projectsSummary, relativeTime } from "./summaries";
 import { TestButton, TestOutcome } from "./test-button";
 
@@ -17,11 +17,13 @@ type Props = {
   webhook: TWebhook;
   projects: TProject[] | undefined;
   toggleError?: string;
+  /** Its enable is being tested: neither on nor working yet. */
+  isTesting?: boolean;
   onToggle: (isEnabled: boolean) => void;
   onDelete: () => void;
 };
 
-export function WebhookRow({ webhook, projects, toggleError, onToggle, onDelete }: Props) {
+export function WebhookRow({ webhook, projects, toggleError, isTesting = false, onToggle, onDelete }: Props) {
   const test = useTestWebhook();
   // The stored (contacted) URL comes first; an IDN host's Unicode form is only a reading aid.
   const unicodeHost = unicodeHostOf(webhook.url);
@@ -56,12 +58,12 @@ export function WebhookRow({ webhook, projects, toggleError, onToggle, onDelete 
             </div>
           </dl>
           <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1">
-            <StatusDot webhook={webhook} />
+            {isTesting ? <TestingNote /> : <StatusDot webhook={webhook} />}
             <RecentStats stats={webhook.last24h} />
           </div>
           <EnableError webhook={webhook} justNow={toggleError} />
         </div>
-        <Switch isOn={webhook.enabled} label={`Enabled: ${webhook.url}`} onChange={onToggle} />
+        <Switch isOn={webhook.enabled} isBusy={isTesting} label={`Enabled: ${webhook.url}`} onChange={onToggle} />
       </div>
       <div className="mt-3 flex flex-wrap items-start gap-2">
         <TestButton test={test} getTarget={() => ({ id: webhook.id })} />
@@ -72,7 +74,8 @@ export function WebhookRow({ webhook, projects, toggleError, onToggle, onDelete 
           Delete
         </Button>
       </div>
-      <TestOutcome test={test} savedUrl={webhook.url} />
+      {/* A failed enable is the one message: an earlier test's green "Test delivered" would contradict it. */}
+      {toggleError ? null : <TestOutcome test={test} savedUrl={webhook.url} onEnable={webhook.enabled || isTesting ? undefined : () => onToggle(true)} />}
     </li>
   );
 }

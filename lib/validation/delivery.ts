@@ -119,6 +119,7 @@ export const ZDelivery = z.object({
   attemptCount: z.number().int(),
   nextAttemptAt: z.string().nullable(),
   isParked: z.boolean().describe("Pending while its webhook is disabled: sent once the webhook is enabled, or now by a redeliver"),
+  maxAttempts: z.number().int().min(1).describe("Automatic attempts it gets before it fails for good: the first, and one per step of HOOKLINE_RETRY_SCHEDULE"),
   lastStatusCode: z.number().int().nullable(),
   lastErrorClass: z
     .string()

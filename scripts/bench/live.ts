@@ -38,7 +38,10 @@ async function openPage(api: string, headers: Record<string, string>, n: number)
     messages: 0,
     reads: 0,
   };
-  const response = await fetch(`${api}/live`, { headers: { authorization: headers.authorization as string, accept: "text/event-stream" }, signal: abort.signal });
+  const response = await fetch(`${api}/live`, {
+    headers: { authorization: headers.authorization as string, accept: "text/event-stream" },
+    signal: abort.signal,
+  });
   if (response.status !== 200) throw new Error(`GET /live answered ${response.status}`);
   const reread = async (path: string) => {
     page.reads++;
@@ -79,13 +82,19 @@ async function appCpuPercent(pid: number, seconds: number): Promise<number> {
   return (100 * (cpuTicks(pid) - t0)) / TICKS_PER_S / seconds;
 }
 
-export async function benchLive(pgServerUrl: string, receiver: TReceiver, options: { pages: number; idleSeconds: number; events: number }): Promise<TLiveResult> {
+export async function benchLive(
+  pgServerUrl: string,
+  receiver: TReceiver,
+  options: { pages: number; idleSeconds: number; events: number },
+): Promise<TLiveResult> {
   const host = await startHost(pgServerUrl, "hookline_bench_live");
   try {
     // The webhook's default in-flight limit (16): the rate an installation sees.
     await enabledWebhook(host.db, `${receiver.url}/live`, "deals.created");
     await host.startWorker();
-    const batch = (round: number, b: number) => ({ events: Array.from({ length: 100 }, (_, i) => ({ event: "deals.created", data: { round, i: b * 100 + i } })) });
+    const batch = (round: number, b: number) => ({
+      events: Array.from({ length: 100 }, (_, i) => ({ event: "deals.created", data: { round, i: b * 100 + i } })),
+    });
     let round = 0;
     const endToEnd = async () => {
       round++;

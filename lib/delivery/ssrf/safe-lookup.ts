@@ -29,6 +29,14 @@ export class DnsFailureError extends Error {
 }
 
 /**
+ * How a refused host is let through on purpose (a receiver on the same machine or network): what to
+ * add, where. Part of the message wherever it shows: the form, the API, a test, an attempt's error.
+ */
+export function allowHint(host: string): string {
+  return ` An operator can allow it: add ${host} to HOOKLINE_ALLOWED_TARGETS (comma-separated) and restart Hookline.`;
+}
+
+/**
  * Resolves a host once and vets every answer: if any address is not allowed the whole host is
  * refused (a name that answers one public and one private address is a rebinding trick).
  * DNS errors fail closed. IP literals are vetted without a lookup.
@@ -38,7 +46,7 @@ export async function resolveVetted(hostname: string, allow: TAllowList, resolve
   const isNamedException = isHostAllowListed(bare, allow);
   if (net.isIP(bare)) {
     const reason = isNamedException ? null : addressBlockReason(bare, allow);
-    if (reason) throw new SsrfBlockedError(`blocked: ${reason}`);
+    if (reason) throw new SsrfBlockedError(`blocked: ${reason}.${allowHint(bare)}`);
     return [{ address: bare, family: net.isIP(bare) }];
   }
   let answers: TResolvedAddress[];
@@ -52,7 +60,7 @@ export async function resolveVetted(hostname: string, allow: TAllowList, resolve
   if (!isNamedException) {
     for (const { address } of answers) {
       const reason = addressBlockReason(address, allow);
-      if (reason) throw new SsrfBlockedError(`blocked: ${bare} resolves to ${reason}`);
+      if (reason) throw new SsrfBlockedError(`blocked: ${bare} resolves to ${reason}.${allowHint(bare)}`);
     }
   }
   return answers;

@@ -1,4 +1,5 @@
 import "server-only";
+import { deliveryConfig } from "../../delivery/config";
 import type { Attempt, Delivery, Event, Webhook } from "../../generated/prisma/client";
 import type { TAttempt, TDelivery } from "../../validation/delivery";
 
@@ -16,6 +17,7 @@ export function toDeliveryDto(d: TDeliveryRow): TDelivery {
     nextAttemptAt: d.status === "pending" ? d.nextAttemptAt.toISOString() : null,
     // Workers skip a disabled webhook's deliveries: its next attempt time means nothing until it is enabled.
     isParked: d.status === "pending" && !d.webhook.enabled,
+    maxAttempts: deliveryConfig().retrySchedule.length + 1,
     lastStatusCode: d.lastStatusCode,
     lastErrorClass: d.lastErrorClass,
     createdAt: d.createdAt.toISOString(),

@@ -43,3 +43,20 @@ export async function ensureFirstAdmin({ adminEmail, adminPassword, dataDir }: O
     throw error;
   }
 }
+
+/**
+ * For the sign-in page of a new embedded install: where the generated first password is, while its
+ * file is still there (an admin who changes their password removes it: lib/server/users/update-user.ts).
+ * Names the file only; its contents never leave it.
+ */
+export function initialPasswordHint(dataDir: string | null): { email: string; passwordFile: string } | null {
+  if (!dataDir) return null;
+  const passwordFile = path.resolve(dataDir, INITIAL_PASSWORD_FILE);
+  return fs.existsSync(passwordFile) ? { email: GENERATED_ADMIN_EMAIL, passwordFile } : null;
+}
+
+/** The generated first password is no longer the admin's: its file goes (and the sign-in hint with it). */
+export function forgetInitialPassword(email: string, dataDir: string | null): void {
+  if (!dataDir || email.trim().toLowerCase() !== GENERATED_ADMIN_EMAIL) return;
+  fs.rmSync(path.resolve(dataDir, INITIAL_PASSWORD_FILE), { force: true });
+}

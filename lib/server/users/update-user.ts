@@ -2,10 +2,12 @@ import "server-only";
 import { hashPassword } from "../../auth/password";
 import { getDb } from "../../db";
 import { scopedDb } from "../../db/scoped-db";
+import { env } from "../../env";
 import { Prisma } from "../../generated/prisma/client";
 import { type TRole, ZUserCreate } from "../../validation/user";
 import { DEFAULT_WORKSPACE_ID } from "../../validation/workspace";
 import { revokeFormerAdminCredentials, type TRevokedCredentials } from "../credentials/revoke-former-admin-credentials";
+import { forgetInitialPassword } from "./ensure-first-admin";
 
 export class UserNotFoundError extends Error {
   constructor(email: string, where = "") {
@@ -27,7 +29,10 @@ async function updateByEmail(db: { user: Prisma.TransactionClient["user"] }, ema
 export async function setUserPassword(email: string, password: string) {
   const { password: valid } = ZUserCreate.pick({ password: true }).parse({ password });
   // A new password ends every session signed in with the old one (lib/auth/session-user.ts).
-  return updateByEmail(await getDb(), email, { passwordHash: await hashPassword(valid), sessionVersion: { increment: 1 } });
+  const updated = await updateByEmail(await getDb(), email, { passwordHash: await hashPassword(valid), sessionVersion: { increment: 1 } });
+  const { DATABASE_URL, HOOKLINE_DATA_DIR } = env();
+  forgetInitialPassword(updated.email, DATABASE_URL ? null : HOOKLINE_DATA_DIR);
+  return updated;
 }
 
 export class LastAdminError extends Error {

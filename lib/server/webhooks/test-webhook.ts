@@ -6,6 +6,7 @@ import { deliveryConfig } from "../../delivery/config";
 import { sendTestPing } from "../../delivery/send-test-ping";
 import { openSecret, signingTokens } from "../../delivery/webhook-secrets";
 import { DomainError } from "../../errors/domain-error";
+import { errorClassLabel } from "../../validation/error-class";
 import { storedSignatureFamilies } from "../../validation/signature-family";
 import { type TTestResult, ZWebhookTestUrl } from "../../validation/webhook";
 import { findWebhookRow } from "./get-webhook";
@@ -63,10 +64,16 @@ export async function testUnsavedWebhook(input: z.input<typeof ZWebhookTestUrl>)
   );
 }
 
+/**
+ * Why a test failed, in words an admin reads: the class's label, the status the URL answered, or for
+ * a refused address Hookline's own explanation (with how to allow it). Never the raw Node error
+ * ("connect ECONNREFUSED 127.0.0.1:9"): that stays on the test's result for whoever wants it.
+ */
 export function describeTestFailure(result: TTestResult): string {
   if (result.ok) return "";
-  const what = result.errorClass === "http_status" ? `the URL answered HTTP ${result.status}` : (result.errorMessage ?? result.errorClass ?? "unknown error");
-  return `${result.errorClass ?? "error"}: ${what}`;
+  if (result.errorClass === "http_status") return `the URL answered HTTP ${result.status}`;
+  if (result.errorClass === "ssrf_blocked" && result.errorMessage) return result.errorMessage.replace(/^blocked: /, "");
+  return result.errorClass ? errorClassLabel(result.errorClass).toLowerCase() : "unknown error";
 }
 
 /** The message of a refused enable: the test delivery failed, and why. */

@@ -54,10 +54,13 @@ afterEach(() => {
 });
 
 describe("useToggleWebhook", () => {
-  it("shows an enabled webhook as working at once: enabling resets its failure count", async () => {
-    const { result, cached } = setup([row("a", { enabled: false, status: "disabled", consecutiveFailures: 3 })], never);
+  it("shows nothing new while an enable is tested: the row stays disabled until the server answers", async () => {
+    const before = row("a", { enabled: false, status: "disabled", consecutiveFailures: 3 });
+    const { result, cached } = setup([before], never);
     act(() => result.current.mutate({ id: "a", isEnabled: true }));
-    await vi.waitFor(() => expect(cached("a")).toMatchObject({ enabled: true, consecutiveFailures: 0, status: "working" }));
+    await vi.waitFor(() => expect(result.current.isPending).toBe(true));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(cached("a")).toEqual(before);
   });
 
   it("shows a disabled webhook as disabled, keeping its failure count", async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { deliveryConfig } from "@/lib/delivery/config";
 import type { Attempt, Delivery } from "@/lib/generated/prisma/client";
 import { toAttemptDto, toDeliveryDto } from "@/lib/server/deliveries/to-delivery-dto";
 import { DEFAULT_WORKSPACE_ID } from "@/lib/validation/workspace";
@@ -34,6 +35,8 @@ describe("toDeliveryDto and toAttemptDto", () => {
       attemptCount: 2,
       nextAttemptAt: "2026-11-30T10:05:00.000Z",
       isParked: false,
+      // The first attempt and one per step of the retry schedule (the default's length, plus one).
+      maxAttempts: deliveryConfig().retrySchedule.length + 1,
       lastStatusCode: 503,
       lastErrorClass: "http_status",
       createdAt: "2026-11-30T09:00:00.000Z",
@@ -48,6 +51,7 @@ describe("toDeliveryDto and toAttemptDto", () => {
     });
     expect(done).toMatchObject({ status: "succeeded", nextAttemptAt: null, completedAt: "2026-11-30T10:05:01.000Z", projectId: null });
     expect(toDeliveryDto({ ...DELIVERY, status: "in_flight", event, webhook: ON }).nextAttemptAt).toBeNull();
+    expect(deliveryConfig().retrySchedule.length).toBeGreaterThan(0);
     expect(Object.keys(toDeliveryDto({ ...DELIVERY, event, webhook: ON }))).not.toContain("leaseOwner");
   });
 

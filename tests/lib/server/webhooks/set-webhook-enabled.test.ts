@@ -57,13 +57,13 @@ describe.each(TEST_DATABASES)("enableWebhook and disableWebhook on $name", (back
     await expect(enableWebhook(ctx(), id)).rejects.toMatchObject({
       kind: "rejected",
       code: "test_failed",
-      message: "Not enabled: the test delivery failed (http_status: the URL answered HTTP 500)",
+      message: "Not enabled: the test delivery failed (the URL answered HTTP 500)",
     });
     expect(receiver.received).toHaveLength(1);
     // Only why is kept, to show until it is enabled or its URL changes.
     expect(await row(id)).toEqual({
       ...before,
-      enableError: "Not enabled: the test delivery failed (http_status: the URL answered HTTP 500)",
+      enableError: "Not enabled: the test delivery failed (the URL answered HTTP 500)",
       enableErrorAt: expect.any(Date),
       updatedAt: expect.any(Date),
     });

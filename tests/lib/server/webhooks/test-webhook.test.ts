@@ -43,7 +43,7 @@ describe.each(TEST_DATABASES)("testWebhook on $name", (backend) => {
     const elsewhere = await testWebhook(ctx(), id, { url: `${other.url}/hook` });
     expect(elsewhere).toMatchObject({ ok: false, status: 404, errorClass: "http_status", responseSnippet: "no such hook" });
     expect(other.received[0]?.headers.authorization).toBeUndefined();
-    expect(describeTestFailure(elsewhere)).toBe("http_status: the URL answered HTTP 404");
+    expect(describeTestFailure(elsewhere)).toBe("the URL answered HTTP 404");
     // The form's own credentials go where the form says.
     await testWebhook(ctx(), id, { url: `${other.url}/hook`, httpUser: "eve", httpPassword: "pw-2" });
     expect(other.received[1]?.headers.authorization).toBe(basic("eve", "pw-2"));
@@ -87,11 +87,11 @@ describe("testUnsavedWebhook, isSameWebhookUrl and describeTestFailure", () => {
       await expect(requirePassingTest({ url: `${receiver.url}/missing` })).rejects.toMatchObject({
         kind: "rejected",
         code: "test_failed",
-        message: "Not enabled: the test delivery failed (http_status: the URL answered HTTP 404)",
+        message: "Not enabled: the test delivery failed (the URL answered HTTP 404)",
       });
       expect(receiver.received.map((r) => r.url)).toEqual(["/accepted", "/missing"]);
       expect(testFailedMessage({ ok: false, durationMs: 1, errorClass: "timeout", errorMessage: "no answer" })).toBe(
-        "Not enabled: the test delivery failed (timeout: no answer)",
+        "Not enabled: the test delivery failed (timed out)",
       );
     } finally {
       await receiver.close();
@@ -104,11 +104,21 @@ describe("testUnsavedWebhook, isSameWebhookUrl and describeTestFailure", () => {
     expect(isSameWebhookUrl("not a url", "not a url")).toBe(false);
   });
 
-  it("describes a failure by its class", () => {
+  it("describes a failure by its class in words, never the raw Node error; a refused address by Hookline's own explanation", () => {
     expect(describeTestFailure({ ok: true, status: 200, durationMs: 1 })).toBe("");
-    expect(describeTestFailure({ ok: false, durationMs: 1, errorClass: "connection_refused", errorMessage: "ECONNREFUSED" })).toBe(
-      "connection_refused: ECONNREFUSED",
+    expect(describeTestFailure({ ok: false, durationMs: 1, errorClass: "connect", errorMessage: "connect ECONNREFUSED 127.0.0.1:9" })).toBe(
+      "connection failed",
     );
-    expect(describeTestFailure({ ok: false, durationMs: 1 })).toBe("error: unknown error");
+    expect(describeTestFailure({ ok: false, durationMs: 1, errorClass: "dns", errorMessage: "getaddrinfo ENOTFOUND x" })).toBe("dns lookup failed");
+    expect(
+      describeTestFailure({
+        ok: false,
+        durationMs: 1,
+        errorClass: "ssrf_blocked",
+        errorMessage: "blocked: 10.0.0.1 is not a public address (private). An operator can allow it: …",
+      }),
+    ).toBe("10.0.0.1 is not a public address (private). An operator can allow it: …");
+    expect(describeTestFailure({ ok: false, durationMs: 1, errorClass: "something_newer" })).toBe("something_newer");
+    expect(describeTestFailure({ ok: false, durationMs: 1 })).toBe("unknown error");
   });
 });

@@ -81,7 +81,7 @@ describe.each(TEST_DATABASES)("updateWebhook on $name", (backend) => {
       await expect(updateWebhook(ctx(), id, { url: `${bad.url}/b`, description: "moved" })).rejects.toMatchObject({
         kind: "rejected",
         code: "test_failed",
-        message: "Not saved: the test delivery to the new URL failed (http_status: the URL answered HTTP 500)",
+        message: "Not saved: the test delivery to the new URL failed (the URL answered HTTP 500)",
       });
       expect(await row(id)).toEqual(before);
       // Tested as it would be sent after saving: the user kept, the old URL's password not sent to the new one.

@@ -13,7 +13,7 @@ export default async function NewWebhookPage() {
         backHref="/settings/webhooks"
         backLabel="Webhooks"
         title="Create webhook"
-        description="Point a URL at the events and projects it should receive. It starts disabled; test the URL, then enable it from the list."
+        description="Point a URL at the events and projects it should receive. It starts disabled: once it is created, test the URL and enable it."
       />
       <WebhookForm />
     </>
