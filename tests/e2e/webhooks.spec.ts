@@ -127,6 +127,8 @@ test("the form shows the schema's errors next to their fields", async ({ page })
   await page.getByRole("checkbox", { name: "All events, including event types added later" }).check();
   await page.getByRole("button", { name: "Create webhook" }).click();
   await expect(page.getByText(/This URL is not allowed: 169\.254\.169\.254 is not a public address \(link-local\)/)).toBeVisible();
+  // …and says how an operator lets such an address through on purpose.
+  await expect(page.getByText(/An operator can allow it: add 169\.254\.169\.254 to HOOKLINE_ALLOWED_TARGETS/)).toBeVisible();
   await screenshot(page, "webhook-form-errors");
 });
 

@@ -6,7 +6,13 @@ import { LoginThrottle } from "@/lib/auth/login-throttle";
 import { signInHint } from "@/lib/server/boot";
 import { authenticateUser } from "@/lib/server/users/authenticate-user";
 import { createUser } from "@/lib/server/users/create-user";
-import { ensureFirstAdmin, GENERATED_ADMIN_EMAIL, INITIAL_PASSWORD_FILE } from "@/lib/server/users/ensure-first-admin";
+import {
+  ensureFirstAdmin,
+  forgetInitialPassword,
+  GENERATED_ADMIN_EMAIL,
+  INITIAL_PASSWORD_FILE,
+  initialPasswordHint,
+} from "@/lib/server/users/ensure-first-admin";
 import { DEFAULT_WORKSPACE_ID } from "@/lib/validation/workspace";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
 
@@ -51,6 +57,14 @@ describe.each(TEST_DATABASES)("ensureFirstAdmin on $name", (backend) => {
     expect(await adminOfDefault(admin?.id)).toBe(true);
     expect(signInHint(result, "http://localhost:3000")).toContain(file);
     expect(signInHint(result, "http://localhost:3000")).not.toContain(password);
+    // The sign-in page names the file (never its contents) until the generated password is changed.
+    expect(initialPasswordHint(dataDir)).toEqual({ email: GENERATED_ADMIN_EMAIL, passwordFile: path.resolve(file) });
+    expect(initialPasswordHint(null)).toBeNull();
+    forgetInitialPassword("someone-else@example.com", dataDir);
+    expect(fs.existsSync(file)).toBe(true);
+    forgetInitialPassword(` ${GENERATED_ADMIN_EMAIL.toUpperCase()} `, dataDir);
+    expect(fs.existsSync(file)).toBe(false);
+    expect(initialPasswordHint(dataDir)).toBeNull();
   });
 
   it("with PostgreSQL and no env, creates nobody and says how to", async () => {

@@ -49,5 +49,9 @@ describe("assertTargetAllowed", () => {
     const error = await assertTargetAllowed("https://rebind.example/x", rebinding).catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: "invalid", issues: [{ path: "url" }] });
     expect((error as Error).message).toMatch(/^This URL is not allowed: rebind\.example resolves to /);
+    // How to let it through on purpose, with the value to add.
+    expect((error as Error).message).toContain("An operator can allow it: add rebind.example to HOOKLINE_ALLOWED_TARGETS");
+    const literal = await assertTargetAllowed("http://10.1.2.3/x").catch((e: unknown) => e);
+    expect((literal as Error).message).toContain("add 10.1.2.3 to HOOKLINE_ALLOWED_TARGETS");
   });
 });
