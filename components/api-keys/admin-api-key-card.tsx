@@ -90,7 +90,7 @@ export function AdminApiKeyCard({ initialCreatedAt }: { initialCreatedAt: string
           <span className="text-xs text-gray-500">{shown ? "curl, with your key filled in" : "curl (reveal the key to fill it in)"}</span>
           <CopyButton value={example} />
         </div>
-        <pre data-testid="admin-key-example" className="overflow-auto rounded-lg bg-gray-900 p-4 font-mono text-xs text-gray-100">
+        <pre data-testid="admin-key-example" className="overflow-auto rounded-lg bg-code p-4 font-mono text-xs text-code-foreground">
           {example}
         </pre>
       </div>

@@ -20,6 +20,9 @@ import { SCOPES, type TScope, WORKSPACE_SCOPES } from "@/lib/validation/scopes";
 import { ApiKeyRow } from "./api-key-row";
 import { ScopesPicker } from "./scopes-picker";
 
+/** A new key's scopes until the admin chooses: publishing events, what a host needs. */
+const DEFAULT_SCOPES: TScope[] = ["events:publish"];
+
 /** `canGrantOperator`: only an operator may give a key the operator scope (the server checks it again). */
 export function ApiKeysPanel({ canGrantOperator = false }: { canGrantOperator?: boolean }) {
   const toast = useToast();
@@ -30,7 +33,7 @@ export function ApiKeysPanel({ canGrantOperator = false }: { canGrantOperator?: 
   const [name, setName] = useState("");
   const [nameError, setNameError] = useState<string>();
   // What a host product needs to start with; an admin widens it on purpose.
-  const [scopes, setScopes] = useState<TScope[]>(["events:publish"]);
+  const [scopes, setScopes] = useState<TScope[]>(DEFAULT_SCOPES);
   const [scopesError, setScopesError] = useState<string>();
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -50,7 +53,9 @@ export function ApiKeysPanel({ canGrantOperator = false }: { canGrantOperator?: 
     create.mutate(parsed.data, {
       onSuccess: (created) => {
         setShown({ id: created.id, name: created.name, key: created.key });
+        // The next key starts from the defaults, not from this one's choice.
         setName("");
+        setScopes(DEFAULT_SCOPES);
       },
       onError: (e) => setNameError(e.message),
     });
@@ -59,21 +64,14 @@ export function ApiKeysPanel({ canGrantOperator = false }: { canGrantOperator?: 
   return (
     <div className="space-y-6">
       <form ref={formRef} onSubmit={onCreate} noValidate className="space-y-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-gray-200">
-        <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
-          <TextField
-            label="New key name"
-            name="name"
-            placeholder="e.g. CRM production"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            error={nameError}
-            className="flex-1"
-          />
-          {/* Level with the input (below its label), so an error under the input does not move it. */}
-          <Button type="submit" disabled={create.isPending} className="sm:mt-[1.625rem]">
-            {create.isPending ? "Creating…" : "Create key"}
-          </Button>
-        </div>
+        <TextField
+          label="New key name"
+          name="name"
+          placeholder="e.g. CRM production"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={nameError}
+        />
         <ScopesPicker
           legend="Scopes: what the key may do"
           value={scopes}
@@ -81,6 +79,12 @@ export function ApiKeysPanel({ canGrantOperator = false }: { canGrantOperator?: 
           error={scopesError}
           offered={canGrantOperator ? SCOPES : WORKSPACE_SCOPES}
         />
+        {/* After the scopes, in reading and tab order: a key is created with what is chosen above. */}
+        <div className="flex justify-end">
+          <Button type="submit" disabled={create.isPending}>
+            {create.isPending ? "Creating…" : "Create key"}
+          </Button>
+        </div>
       </form>
 
       {shown ? (

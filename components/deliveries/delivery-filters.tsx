@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { fromLocalInput, toLocalInput } from "@/lib/client/local-time";
 import { DELIVERY_STATUSES, STATUS_CLASSES } from "@/lib/validation/delivery";
@@ -91,58 +91,73 @@ type Props = {
   webhooks?: TWebhook[];
 };
 
+/**
+ * The log's filters. On a phone they would fill the first screen, so there they fold behind a
+ * "Filters (n)" button (n: how many apply), closed until asked for.
+ */
 export function DeliveryFilters({ values, setFilter, clear, eventTypes, webhooks }: Props) {
-  const isFiltered = FILTER_KEYS.some((k) => values[k] && !(k === "webhookId" && !webhooks));
+  const applied = FILTER_KEYS.filter((k) => values[k] && !(k === "webhookId" && !webhooks)).length;
+  const isFiltered = applied > 0;
+  const [isOpen, setOpen] = useState(false);
+  const panelId = useId();
   return (
-    <fieldset className="flex flex-wrap items-end gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-gray-200">
-      <legend className="sr-only">Filters</legend>
-      {webhooks ? (
+    <div>
+      <Button variant="secondary" className="sm:hidden" aria-expanded={isOpen} aria-controls={panelId} onClick={() => setOpen((o) => !o)}>
+        Filters{applied ? ` (${applied})` : ""} {isOpen ? "▴" : "▾"}
+      </Button>
+      <fieldset
+        id={panelId}
+        className={`flex flex-wrap items-end gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-gray-200 ${isOpen ? "max-sm:mt-3" : "max-sm:hidden"}`}
+      >
+        <legend className="sr-only">Filters</legend>
+        {webhooks ? (
+          <FilterSelect
+            label="Webhook"
+            anyLabel="All webhooks"
+            value={values.webhookId}
+            onChange={(v) => setFilter("webhookId", v)}
+            options={webhooks.map((w) => [w.id, w.description ? `${w.description} (${w.url})` : w.url])}
+            className="max-w-56"
+          />
+        ) : null}
         <FilterSelect
-          label="Webhook"
-          anyLabel="All webhooks"
-          value={values.webhookId}
-          onChange={(v) => setFilter("webhookId", v)}
-          options={webhooks.map((w) => [w.id, w.description ? `${w.description} (${w.url})` : w.url])}
-          className="max-w-56"
+          label="Event"
+          anyLabel="All events"
+          value={values.event}
+          onChange={(v) => setFilter("event", v)}
+          options={eventTypes.map((e) => [e.name, e.name])}
+          className="max-w-48"
         />
-      ) : null}
-      <FilterSelect
-        label="Event"
-        anyLabel="All events"
-        value={values.event}
-        onChange={(v) => setFilter("event", v)}
-        options={eventTypes.map((e) => [e.name, e.name])}
-        className="max-w-48"
-      />
-      <FilterSelect
-        label="Status"
-        anyLabel="Any"
-        value={values.status}
-        onChange={(v) => setFilter("status", v)}
-        options={DELIVERY_STATUSES.map((st) => [st, st.replace("_", " ")])}
-      />
-      <FilterSelect
-        label="HTTP status"
-        anyLabel="Any"
-        value={values.statusClass}
-        onChange={(v) => setFilter("statusClass", v)}
-        options={STATUS_CLASSES.map((c) => [c, c === "none" ? "no answer" : c])}
-      />
-      <StatusCodeInput value={values.statusCode} onChange={(v) => setFilter("statusCode", v)} />
-      <FilterSelect
-        label="Error"
-        anyLabel="Any"
-        value={values.errorClass}
-        onChange={(v) => setFilter("errorClass", v)}
-        options={ERROR_CLASSES.map((c) => [c, ERROR_CLASS_LABELS[c]])}
-      />
-      <TimeFilter label="From" value={values.since} onChange={(v) => setFilter("since", v)} />
-      <TimeFilter label="Until" value={values.until} onChange={(v) => setFilter("until", v)} />
-      {isFiltered ? (
-        <Button variant="ghost" onClick={clear}>
-          Clear filters
-        </Button>
-      ) : null}
-    </fieldset>
+        <FilterSelect
+          label="Status"
+          anyLabel="Any"
+          value={values.status}
+          onChange={(v) => setFilter("status", v)}
+          options={DELIVERY_STATUSES.map((st) => [st, st.replace("_", " ")])}
+        />
+        <FilterSelect
+          label="HTTP status"
+          anyLabel="Any"
+          value={values.statusClass}
+          onChange={(v) => setFilter("statusClass", v)}
+          options={STATUS_CLASSES.map((c) => [c, c === "none" ? "no answer" : c])}
+        />
+        <StatusCodeInput value={values.statusCode} onChange={(v) => setFilter("statusCode", v)} />
+        <FilterSelect
+          label="Error"
+          anyLabel="Any"
+          value={values.errorClass}
+          onChange={(v) => setFilter("errorClass", v)}
+          options={ERROR_CLASSES.map((c) => [c, ERROR_CLASS_LABELS[c]])}
+        />
+        <TimeFilter label="From" value={values.since} onChange={(v) => setFilter("since", v)} />
+        <TimeFilter label="Until" value={values.until} onChange={(v) => setFilter("until", v)} />
+        {isFiltered ? (
+          <Button variant="ghost" onClick={clear}>
+            Clear filters
+          </Button>
+        ) : null}
+      </fieldset>
+    </div>
   );
 }

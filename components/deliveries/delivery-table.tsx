@@ -42,7 +42,7 @@ export function DeliveryTable({ rows, webhooks, onFilterWebhook }: Props) {
               <td data-label="Created" className={`${LABELLED} whitespace-nowrap text-gray-700`}>
                 {formatShortTime(d.createdAt)}
               </td>
-              <td data-label="Event" className={`${LABELLED} font-mono text-xs`}>
+              <td data-label="Event" className={`${LABELLED} font-mono text-xs break-all`}>
                 {d.event}
               </td>
               {webhooks ? (

@@ -23,12 +23,14 @@ export function WebhookCell({ webhook, webhookId, onFilter }: Props) {
   const tipId = useId();
   const url = webhook?.url ?? webhookId;
   return (
-    <span className="group relative inline-block max-w-full">
+    // min-w-0: in a phone's stacked card the cell is a flex row, and a long description must shrink
+    // to an ellipsis rather than push the card wider than the screen.
+    <span className="group relative inline-block min-w-0 max-w-full">
       <button
         type="button"
         onClick={onFilter}
         aria-describedby={tipId}
-        className="max-w-full truncate rounded text-left text-xs text-gray-700 underline decoration-gray-300 underline-offset-2 hover:text-brand-700 hover:decoration-brand-400"
+        className="block max-w-full truncate rounded text-left text-xs text-gray-700 underline decoration-gray-300 underline-offset-2 hover:text-brand-700 hover:decoration-brand-400"
       >
         {webhook ? webhookLabel(webhook) : webhookId.slice(0, 8)}
       </button>

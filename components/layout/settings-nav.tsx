@@ -14,18 +14,31 @@ const WORKSPACE_ITEMS = [
 ] as const;
 const OPERATOR_ITEMS = [{ href: "/settings/workspaces", label: "Workspaces", Icon: BuildingsIcon }] as const;
 
+// Pages that live under one item's path but belong to another's section: an event's page is reached
+// from the delivery log (and links back to it), whatever its URL says.
+const BELONGS_TO: [prefix: string, href: string][] = [["/settings/webhooks/events/", "/settings/webhooks/deliveries"]];
+
+/** The item a page belongs to: the longest item path it is under (after BELONGS_TO). Exported for its unit test. */
+export function activeHref(pathname: string, hrefs: readonly string[]): string | null {
+  const path = BELONGS_TO.find(([prefix]) => pathname.startsWith(prefix))?.[1] ?? pathname;
+  const under = hrefs.filter((href) => path === href || path.startsWith(`${href}/`));
+  return under.sort((a, b) => b.length - a.length)[0] ?? null;
+}
+
 /** Sidebar on wide screens; on narrow ones, tabs without icons that wrap to a second row rather than hide behind a scroll. */
 export function SettingsNav({ isAdmin, isOperator }: { isAdmin: boolean; isOperator: boolean }) {
   const pathname = usePathname();
   const ITEMS = [...(isAdmin ? WORKSPACE_ITEMS : []), ...(isOperator ? OPERATOR_ITEMS : [])];
+  const active = activeHref(
+    pathname,
+    ITEMS.map((i) => i.href),
+  );
   return (
     <nav aria-label="Settings" className="md:w-52 md:shrink-0">
       <p className="mb-2 hidden px-3 text-xs font-semibold tracking-wide text-gray-500 uppercase md:block">Settings</p>
       <ul className="flex flex-wrap gap-1 md:flex-col md:flex-nowrap">
         {ITEMS.map(({ href, label, Icon }) => {
-          const isActive =
-            (pathname === href || pathname.startsWith(`${href}/`)) &&
-            !ITEMS.some((other) => other.href.length > href.length && pathname.startsWith(other.href));
+          const isActive = href === active;
           return (
             <li key={href}>
               <Link

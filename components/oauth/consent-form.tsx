@@ -27,7 +27,7 @@ export function ConsentForm({ request, appName, scopes, redirectHost }: Props) {
         ))}
       </ul>
       <p className="text-xs text-gray-600">
-        Its access token lasts 24 hours and can be refreshed; revoke it any time in Settings → OAuth applications. You will be sent back to{" "}
+        Its access token lasts 24 hours and can be refreshed; revoke it any time in Settings → OAuth apps. You will be sent back to{" "}
         <span className="font-mono break-all">{redirectHost}</span>.
       </p>
       {consent.error ? <ErrorAlert>{consent.error.message}</ErrorAlert> : null}

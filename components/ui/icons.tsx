@@ -56,3 +56,9 @@ export const LogoMark = (p: SVGProps<SVGSVGElement>) => (
     <path d="M9 7v14M19 7v8a4 4 0 0 1-8 0" stroke="white" strokeWidth="2.4" fill="none" strokeLinecap="round" />
   </svg>
 );
+
+export const ChevronRightIcon = (p: SVGProps<SVGSVGElement>) => (
+  <svg {...base} {...p} aria-hidden="true">
+    <path d="m9 6 6 6-6 6" />
+  </svg>
+);

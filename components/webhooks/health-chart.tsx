@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ErrorAlert } from "@/components/ui/alert";
 import { useWebhookStats } from "@/lib/queries/use-webhook-stats";
@@ -10,21 +10,44 @@ type TRange = keyof typeof STATS_RANGES;
 
 const time = (d: Date) => d.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
 const day = (d: Date) => d.toLocaleDateString(undefined, { weekday: "short", day: "numeric" });
+/** The tooltip's day names the month too: "Sun 6 Dec" (in the browser's own order). */
+const dayWithMonth = (d: Date) => d.toLocaleDateString(undefined, { weekday: "short", day: "numeric", month: "short" });
 
 /** An axis label: the hour for a day, the day for a week (its ticks fall at the same hour every day). */
 const tickLabel = (iso: string, range: TRange) => (range === "24h" ? time(new Date(iso)) : day(new Date(iso)));
 
-/** A tooltip's heading: the bucket's whole span, "Mon 30, 14:00 – 15:00". */
-function spanLabel(iso: string, range: TRange) {
+/** A tooltip's heading: the bucket's whole span, "Sun 6 Dec, 21:00 – 22:00". */
+export function spanLabel(iso: string, range: TRange) {
   const start = new Date(iso);
   const end = new Date(start.getTime() + STATS_RANGES[range].bucketHours * 3_600_000);
-  return `${day(start)}, ${time(start)} – ${time(end)}`;
+  return `${dayWithMonth(start)}, ${time(start)} – ${time(end)}`;
 }
 
 const UNITS: Record<string, string> = { succeeded: "deliveries", failed: "deliveries", retried: "attempts", p50: "ms", p95: "ms" };
 
 // Ticks every 3 hours for a day, every 4 buckets (a day) for a week; the same spacing throughout.
+// A narrow chart (a phone) gets half as many, so that labels never run into each other.
 const TICK_EVERY: Record<TRange, number> = { "24h": 3, "7d": 4 };
+const NARROW_PX = 520;
+
+/** Every how many buckets a tick falls, for a chart `width` px wide. Exported for its unit test. */
+export function tickEvery(range: TRange, width: number): number {
+  return width > 0 && width < NARROW_PX ? TICK_EVERY[range] * 2 : TICK_EVERY[range];
+}
+
+/** The element's width, kept current as it resizes (0 until measured). */
+function useWidth<T extends HTMLElement>() {
+  const ref = useRef<T>(null);
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => setWidth(entry?.contentRect.width ?? 0));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width] as const;
+}
 
 /**
  * Deliveries per bucket (succeeded / failed for good, and failed attempts to retry) and p50 / p95
@@ -35,7 +58,9 @@ export function HealthChart({ webhookId, isEnabled }: { webhookId: string; isEna
   const [range, setRange] = useState<TRange>("24h");
   const stats = useWebhookStats(webhookId, range);
   const data = stats.data;
-  const ticks = data?.filter((_, i) => (data.length - 1 - i) % TICK_EVERY[range] === 0).map((b) => b.hour);
+  const [box, width] = useWidth<HTMLDivElement>();
+  const every = tickEvery(range, width);
+  const ticks = data?.filter((_, i) => (data.length - 1 - i) % every === 0).map((b) => b.hour);
   return (
     <section aria-labelledby="health-title" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-gray-200">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -58,6 +83,7 @@ export function HealthChart({ webhookId, isEnabled }: { webhookId: string; isEna
       </div>
       {stats.error ? <ErrorAlert>{stats.error.message}</ErrorAlert> : null}
       <div
+        ref={box}
         className="mt-4 h-64 text-xs [&_.recharts-cartesian-axis-tick-value]:fill-gray-500 [&_.recharts-cartesian-grid_line]:stroke-gray-200 [&_.recharts-legend-item-text]:text-gray-700!"
         data-testid="health-chart"
       >
@@ -80,7 +106,7 @@ export function HealthChart({ webhookId, isEnabled }: { webhookId: string; isEna
               <Bar
                 yAxisId="count"
                 dataKey="retried"
-                name={isEnabled ? "Failed attempts, retrying" : "Failed attempts, parked (webhook disabled)"}
+                name={isEnabled ? "Failed attempts (later retried)" : "Failed attempts, parked (webhook disabled)"}
                 stackId="a"
                 fill="#f59e0b"
                 isAnimationActive={false}

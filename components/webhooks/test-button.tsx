@@ -14,10 +14,14 @@ type ButtonProps = { test: TTestWebhookMutation; getTarget: () => TTestTarget | 
 /** Sends the target `getTarget` gives; a null target (the form showed why) sends nothing. */
 export function TestButton({ test, getTarget, label = "Test" }: ButtonProps) {
   return (
+    // aria-disabled, not disabled, while it runs: a disabled button drops the keyboard focus to the
+    // page's start, and the admin who pressed it would have to find their way back.
     <Button
       variant="secondary"
-      disabled={test.isPending}
+      aria-disabled={test.isPending}
+      className="aria-disabled:cursor-wait aria-disabled:opacity-60"
       onClick={() => {
+        if (test.isPending) return;
         const target = getTarget();
         if (target) test.mutate(target);
       }}

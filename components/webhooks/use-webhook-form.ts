@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import type { z } from "zod";
 import { useToast } from "@/components/ui/toast";
+import { useConfirmLeave } from "@/components/ui/use-confirm-leave";
 import { ApiClientError, fieldErrors } from "@/lib/client/api-client";
 import type { TTestTarget } from "@/lib/client/webhooks-api";
 import { useCreateWebhook } from "@/lib/queries/use-create-webhook";
@@ -34,11 +35,15 @@ export function useWebhookForm(webhook?: TWebhook) {
   const create = useCreateWebhook();
   const update = useUpdateWebhook();
   const test = useTestWebhook();
-  const [state, setState] = useState(() => initialFormState(webhook));
+  const [initial] = useState(() => initialFormState(webhook));
+  const [state, setState] = useState(initial);
   const [errors, setErrors] = useState<TFormErrors>({});
   const [created, setCreated] = useState<{ id: string; url: string; token: string } | null>(null);
   // The server refused a new URL for an enabled webhook because its test failed: saving it disabled is offered.
   const [isUrlTestRefused, setUrlTestRefused] = useState(false);
+  const [isSaved, setSaved] = useState(false);
+  // Leaving with unsaved edits asks first; once saved (or created), nothing is left to lose.
+  useConfirmLeave(!created && !isSaved && JSON.stringify(state) !== JSON.stringify(initial));
 
   const set = <K extends keyof TWebhookFormState>(key: K, value: TWebhookFormState[K]) => {
     if (TESTED_FIELDS.has(key) && state[key] !== value) test.reset();
@@ -59,6 +64,7 @@ export function useWebhookForm(webhook?: TWebhook) {
     return Object.keys(next).length === 0;
   };
   const onSaved = () => {
+    setSaved(true);
     toast.success("Webhook saved");
     router.push("/settings/webhooks");
   };

@@ -80,7 +80,7 @@ export function VerificationSnippets({ families }: { families: readonly TSignatu
               </span>
               <CopyButton value={code} />
             </div>
-            <pre className="overflow-auto rounded-lg bg-gray-900 p-4 font-mono text-xs text-gray-100">{code}</pre>
+            <pre className="overflow-auto rounded-lg bg-code p-4 font-mono text-xs text-code-foreground">{code}</pre>
           </div>
         </>
       ) : null}

@@ -106,7 +106,7 @@ export function buildOpenApiDocument(): TJson {
         },
         oauth2: {
           type: "oauth2",
-          description: "An OAuth 2.0 access token of an application registered in Settings → OAuth applications",
+          description: "An OAuth 2.0 access token of an application registered in Settings → OAuth apps",
           flows: {
             authorizationCode: {
               authorizationUrl: "/oauth/authorize",

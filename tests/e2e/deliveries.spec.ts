@@ -64,7 +64,7 @@ test("find a delivery by its UUID, read its attempts, redeliver, debug a signatu
   await expect(page.getByText(deliveryId, { exact: true }).first()).toBeVisible();
   await expect(page.getByTestId("attempt")).toHaveCount(2);
   await expect(page.getByTestId("attempt").nth(0)).toContainText("auto");
-  await expect(page.getByTestId("attempt").nth(0)).toContainText("http_status · HTTP 500");
+  await expect(page.getByTestId("attempt").nth(0)).toContainText("Error status · HTTP 500");
   await expect(page.getByTestId("attempt").nth(1)).toContainText("retry");
   await expect(page.getByTestId("attempt").nth(1)).toContainText("HTTP 200");
   await page.getByTestId("attempt").nth(0).locator("summary").click();

@@ -88,7 +88,8 @@ test("every settings page in light and dark, at 1280 and 390 px, without console
       for (const [name, path] of pages) {
         await page.goto(path);
         await expect(page.locator("main h1")).toBeVisible();
-        await page.waitForLoadState("networkidle");
+        // Not "networkidle": a settings page keeps its live stream (GET /api/v1/live) open.
+        await expect(page.getByText(/^Loading/)).toHaveCount(0);
         if (scheme === "dark") expect(await backgroundLevel(page), path).toBeLessThan(60);
         else expect(await backgroundLevel(page), path).toBeGreaterThan(200);
         await screenshot(page, `all-${name}-${scheme}-${width}`);

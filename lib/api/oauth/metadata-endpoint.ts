@@ -2,7 +2,6 @@ import "server-only";
 import { env } from "../../env";
 import { publicOrigin } from "../../http/public-origin";
 import { authorizationServerMetadata } from "../../server/oauth/metadata";
-import { hasPublicOAuthApps } from "../../server/oauth/oauth-apps";
 
 /**
  * GET /.well-known/oauth-authorization-server (RFC 8414). The issuer is the site's public origin
@@ -12,9 +11,9 @@ import { hasPublicOAuthApps } from "../../server/oauth/oauth-apps";
 export async function metadataEndpoint(request: Request): Promise<Response> {
   const { HOOKLINE_PUBLIC_URL, HOOKLINE_TRUST_PROXY } = env();
   const origin = publicOrigin(request, HOOKLINE_PUBLIC_URL, HOOKLINE_TRUST_PROXY);
-  const document = authorizationServerMetadata(origin, await hasPublicOAuthApps());
-  // Minutes, not an hour: registering the first public client adds "none". A document naming the
-  // host it was asked under is for that asker only, never for a shared cache to hand to another.
+  const document = authorizationServerMetadata(origin);
+  // A document naming the host it was asked under is for that asker only, never for a shared cache
+  // to hand to another.
   const cacheControl = HOOKLINE_PUBLIC_URL ? "public, max-age=300" : "private, max-age=300";
   return Response.json(document, { headers: { "cache-control": cacheControl } });
 }

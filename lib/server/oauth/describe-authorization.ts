@@ -41,9 +41,9 @@ export async function describeAuthorization(query: TQuery, userId: string): Prom
   const app = await clientForAdmin(userId, clientId);
   if (!app) return { ok: false, message: "No application has this client_id. Ask its developer to check it." };
   if (app.revokedAt)
-    return { ok: false, message: `“${app.name}” is revoked: its creator is no longer an admin. An admin can restore it in Settings → OAuth applications.` };
+    return { ok: false, message: `“${app.name}” is revoked: its creator is no longer an admin. An admin can restore it in Settings → OAuth apps.` };
   if (!app.redirectUris.includes(redirectUri))
-    return { ok: false, message: "This redirect_uri is not registered for the application (Settings → OAuth applications)." };
+    return { ok: false, message: "This redirect_uri is not registered for the application (Settings → OAuth apps)." };
 
   const state = single(query, "state") ?? undefined;
   const back = (error: string, description: string): TAuthorizationView => ({ ok: false, redirectTo: errorRedirect(redirectUri, error, description, state) });

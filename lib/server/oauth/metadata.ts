@@ -7,10 +7,11 @@ const SECRET_METHODS = ["client_secret_basic", "client_secret_post"] as const;
 /**
  * RFC 8414 authorization server metadata, for the issuer at `origin` (the app's public origin): what
  * a client library reads to find the endpoints and what they support. The client authentication
- * methods are exactly those accepted: `none` only while a public client exists to use it.
+ * methods are those the server accepts: the secrets of confidential clients, and `none` for public
+ * ones (PKCE, no secret), which any workspace may register, whether or not one exists yet.
  */
-export function authorizationServerMetadata(origin: string, hasPublicClients: boolean) {
-  const authMethods = hasPublicClients ? [...SECRET_METHODS, "none"] : [...SECRET_METHODS];
+export function authorizationServerMetadata(origin: string) {
+  const authMethods = [...SECRET_METHODS, "none"];
   return {
     issuer: origin,
     authorization_endpoint: `${origin}/oauth/authorize`,

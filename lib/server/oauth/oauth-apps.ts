@@ -10,7 +10,7 @@ import { restoreRefusal } from "../credentials/restore-refusal";
 import { writeAsAdmin } from "../credentials/write-as-admin";
 import { revokeGrant } from "./revoke-grant";
 
-// Settings → OAuth applications: register, list with their live tokens, delete, revoke a token,
+// Settings → OAuth apps: register, list with their live tokens, delete, revoke a token,
 // restore one revoked because its creator stopped being an admin.
 
 const TOKENS_SHOWN = 100;
@@ -137,11 +137,6 @@ export async function createOAuthApp(
     }),
   );
   return { ...toDto(row), clientSecret };
-}
-
-/** The discovery document (the installation's) offers token_endpoint_auth_method "none" only while a public client exists in any workspace. */
-export async function hasPublicOAuthApps(): Promise<boolean> {
-  return (await (await getDb()).oAuthApp.findFirst({ where: { clientType: "public" }, select: { id: true } })) !== null;
 }
 
 export async function listOAuthApps(ctx: TWorkspaceContext, now = new Date()): Promise<TOAuthApp[]> {

@@ -35,3 +35,32 @@ describe("schema-text", () => {
       }
   });
 });
+
+describe("examples in the API reference", () => {
+  it("are realistic: no safe-integer extremes, no bare 'string', timestamps as times, counts as small numbers", () => {
+    expect(exampleOf({ type: "integer", minimum: -9007199254740991, maximum: 9007199254740991 }, doc, 0, "durationMs")).toBe(142);
+    expect(exampleOf({ type: "integer", minimum: -9007199254740991 }, doc, 0, "somethingElse")).toBe(1);
+    expect(exampleOf({ type: "integer", minimum: 60, maximum: 3600 }, doc)).toBe(60);
+    expect(exampleOf({ type: "string" }, doc, 0, "createdAt")).toBe("2026-12-06T21:00:00.000Z");
+    expect(exampleOf({ type: ["string", "null"] }, doc, 0, "completedAt")).toBe("2026-12-06T21:00:00.000Z");
+    expect(exampleOf({ type: "string" }, doc, 0, "webhookId")).toBe("0b7c1d2e-3f40-4a5b-8c6d-7e8f9a0b1c2d");
+    expect(exampleOf({ type: "string" }, doc, 0, "unheardOf")).toBe("unheardOf");
+  });
+
+  it("the real document's examples, every operation's request and response, hold none of the old placeholders", () => {
+    const real = buildOpenApiDocument() as { paths: Record<string, Record<string, Record<string, unknown>>> };
+    const text = JSON.stringify(
+      Object.values(real.paths).flatMap((ops) =>
+        Object.values(ops).flatMap((op) => {
+          const bodies = [op.requestBody, ...Object.values((op.responses ?? {}) as Record<string, unknown>)] as {
+            content?: Record<string, { schema: unknown }>;
+          }[];
+          return bodies.flatMap((b) => Object.values(b?.content ?? {}).map((c) => exampleOf(c.schema as Record<string, unknown>, real)));
+        }),
+      ),
+    );
+    expect(text.length).toBeGreaterThan(1_000);
+    expect(text).not.toContain("9007199254740991");
+    expect(text).not.toMatch(/"string"/);
+  });
+});

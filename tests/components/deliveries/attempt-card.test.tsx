@@ -2,7 +2,7 @@
 import { cleanup, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
-import { AttemptCard } from "@/components/deliveries/attempt-card";
+import { AttemptCard, attemptOutcome } from "@/components/deliveries/attempt-card";
 import type { TAttempt } from "@/lib/validation/delivery";
 
 afterEach(cleanup);
@@ -37,5 +37,13 @@ describe("AttemptCard", () => {
     expect(within(card).getByText("late · taken over")).toBeTruthy();
     await userEvent.click(within(card).getByText("Attempt 2"));
     expect(within(card).getByText(/the receiver got this request and a later one with the same\s+Delivery id/)).toBeTruthy();
+  });
+
+  it("names the outcome in words and says it opens (a chevron, 'Request and response')", () => {
+    expect(attemptOutcome({ errorClass: "http_status", statusCode: 500 })).toBe("Error status · HTTP 500");
+    expect(attemptOutcome({ errorClass: "timeout", statusCode: null })).toBe("Timed out");
+    expect(attemptOutcome({ errorClass: null, statusCode: 204 })).toBe("HTTP 204");
+    render(<AttemptCard attempt={ATTEMPT} />);
+    expect(within(screen.getByTestId("attempt")).getByText("Request and response")).toBeTruthy();
   });
 });

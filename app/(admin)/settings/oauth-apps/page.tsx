@@ -4,14 +4,14 @@ import { OAuthAppsPanel } from "@/components/oauth/oauth-apps-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireAdminPage } from "@/lib/api/current-user";
 
-export const metadata: Metadata = { title: "OAuth applications · Hookline" };
+export const metadata: Metadata = { title: "OAuth apps · Hookline" };
 
 export default async function OAuthAppsPage() {
   await requireAdminPage("/settings/oauth-apps");
   return (
     <>
       <PageHeader
-        title="OAuth applications"
+        title="OAuth apps"
         description={
           <>
             Applications get OAuth 2.0 access tokens for the admin API: by an admin&apos;s consent, or as themselves with client credentials. Tokens last 24

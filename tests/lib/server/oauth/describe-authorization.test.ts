@@ -32,7 +32,7 @@ describe.each(TEST_DATABASES)("describeAuthorization on $name", (backend) => {
     await db().prisma.oAuthApp.update({ where: { id: app.id }, data: { revokedAt: new Date(), revokedFor: "creator_not_admin" } });
     expect(await describeAuthorization(query, admin.id)).toEqual({
       ok: false,
-      message: "“Reports” is revoked: its creator is no longer an admin. An admin can restore it in Settings → OAuth applications.",
+      message: "“Reports” is revoked: its creator is no longer an admin. An admin can restore it in Settings → OAuth apps.",
     });
     await db().prisma.oAuthApp.update({ where: { id: app.id }, data: { revokedAt: null, revokedFor: null } });
     // Unknown client or redirect URI: explained on the page, never followed.

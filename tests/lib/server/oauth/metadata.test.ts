@@ -4,7 +4,7 @@ import { SCOPES } from "@/lib/validation/scopes";
 
 describe("authorizationServerMetadata (RFC 8414)", () => {
   it("names the issuer and its endpoints under the given origin, and what they support", () => {
-    const doc = authorizationServerMetadata("https://hooks.example.com", false);
+    const doc = authorizationServerMetadata("https://hooks.example.com");
     expect(doc).toMatchObject({
       issuer: "https://hooks.example.com",
       authorization_endpoint: "https://hooks.example.com/oauth/authorize",
@@ -17,12 +17,10 @@ describe("authorizationServerMetadata (RFC 8414)", () => {
     expect(doc.grant_types_supported).not.toContain("password");
   });
 
-  it("lists exactly the client authentication methods accepted: none only when a public client exists", () => {
-    const secrets = ["client_secret_basic", "client_secret_post"];
-    const without = authorizationServerMetadata("https://h.example", false);
-    expect([without.token_endpoint_auth_methods_supported, without.revocation_endpoint_auth_methods_supported]).toEqual([secrets, secrets]);
-    const withPublic = authorizationServerMetadata("https://h.example", true);
-    expect(withPublic.token_endpoint_auth_methods_supported).toEqual([...secrets, "none"]);
-    expect(withPublic.revocation_endpoint_auth_methods_supported).toEqual([...secrets, "none"]);
+  it("lists the client authentication methods accepted, none (public clients, PKCE) included whether or not one is registered yet", () => {
+    const methods = ["client_secret_basic", "client_secret_post", "none"];
+    const doc = authorizationServerMetadata("https://h.example");
+    expect(doc.token_endpoint_auth_methods_supported).toEqual(methods);
+    expect(doc.revocation_endpoint_auth_methods_supported).toEqual(methods);
   });
 });
