@@ -1,3 +1,4 @@
+import { CodeBlock } from "@/components/ui/code-block";
 import { exampleOf, typeLabel } from "./schema-text";
 
 // Renders the OpenAPI document as a readable reference: a table of contents, then one card per
@@ -62,9 +63,9 @@ function Example({ label, schema, doc }: { label: string; schema: Json; doc: Jso
   return (
     <div className="min-w-0">
       <p className="text-xs font-semibold text-gray-600">{label}</p>
-      <pre className="mt-1 max-h-64 overflow-auto rounded bg-gray-50 p-2 font-mono text-xs text-gray-800">
+      <CodeBlock className="mt-1 max-h-64 overflow-auto rounded bg-gray-50 p-2 font-mono text-xs text-gray-800">
         {JSON.stringify(exampleOf(schema, doc), null, 2)}
-      </pre>
+      </CodeBlock>
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { CodeBlock } from "@/components/ui/code-block";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { CopyButton } from "@/components/ui/copy-button";
 import { SecretReveal } from "@/components/ui/secret-reveal";
@@ -90,9 +91,9 @@ export function AdminApiKeyCard({ initialCreatedAt }: { initialCreatedAt: string
           <span className="text-xs text-gray-500">{shown ? "curl, with your key filled in" : "curl (reveal the key to fill it in)"}</span>
           <CopyButton value={example} />
         </div>
-        <pre data-testid="admin-key-example" className="overflow-auto rounded-lg bg-code p-4 font-mono text-xs text-code-foreground">
+        <CodeBlock data-testid="admin-key-example" className="overflow-auto rounded-lg bg-code p-4 font-mono text-xs text-code-foreground">
           {example}
-        </pre>
+        </CodeBlock>
       </div>
 
       <ConfirmDialog

@@ -1,5 +1,6 @@
 "use client";
 
+import { CodeBlock } from "@/components/ui/code-block";
 // An attempt as the delivery page lists it. A late one (its worker's result arrived after the
 // delivery was taken over) says so on its line and, opened, what that means for the receiver.
 import { ChevronRightIcon } from "@/components/ui/icons";
@@ -64,9 +65,9 @@ export function AttemptCard({ attempt }: { attempt: TAttempt }) {
           </div>
           <div>
             <p className="mb-1 text-xs font-semibold text-gray-600">Response body{attempt.isBodyTruncated ? " (first 64 KiB)" : ""}</p>
-            <pre className="max-h-48 overflow-auto rounded bg-gray-50 p-2 font-mono text-xs break-all whitespace-pre-wrap">
+            <CodeBlock className="max-h-48 overflow-auto rounded bg-gray-50 p-2 font-mono text-xs break-all whitespace-pre-wrap">
               {attempt.responseBody || "(empty)"}
-            </pre>
+            </CodeBlock>
           </div>
         </div>
       </details>

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { CodeBlock } from "@/components/ui/code-block";
 import { CopyButton } from "@/components/ui/copy-button";
 import { useToast } from "@/components/ui/toast";
 import { useDelivery } from "@/lib/queries/use-delivery";
@@ -108,7 +109,7 @@ export function DeliveryDetail({ id }: { id: string }) {
           <p className="text-xs font-semibold text-gray-600">Body (the same bytes on every attempt; shown pretty-printed, copied exactly)</p>
           <CopyButton value={d.requestBody} />
         </div>
-        <pre className="mt-2 max-h-80 overflow-auto rounded bg-gray-50 p-3 font-mono text-xs">{pretty(d.requestBody)}</pre>
+        <CodeBlock className="mt-2 max-h-80 overflow-auto rounded bg-gray-50 p-3 font-mono text-xs">{pretty(d.requestBody)}</CodeBlock>
       </section>
 
       <section>

@@ -3,6 +3,7 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { CodeBlock } from "@/components/ui/code-block";
 import { CopyButton } from "@/components/ui/copy-button";
 import { useCheckSignature } from "@/lib/queries/use-check-signature";
 
@@ -16,7 +17,7 @@ function SignedString({ label, value }: { label: string; value: string }) {
         <p className="text-xs font-semibold text-gray-700">{label}</p>
         <CopyButton value={value} />
       </div>
-      <pre className="mt-1 max-h-28 overflow-auto rounded bg-gray-50 p-2 font-mono text-xs break-all whitespace-pre-wrap">{value}</pre>
+      <CodeBlock className="mt-1 max-h-28 overflow-auto rounded bg-gray-50 p-2 font-mono text-xs break-all whitespace-pre-wrap">{value}</CodeBlock>
     </div>
   );
 }
@@ -112,9 +113,13 @@ export function SignatureDebugger({ deliveryId, body: sentBody, timestamp, twent
             </ul>
           ) : null}
           <p className="mt-2 text-xs font-semibold">The exact string that is signed</p>
-          <pre className="mt-1 max-h-32 overflow-auto rounded bg-white/70 p-2 font-mono text-xs break-all whitespace-pre-wrap">{result.signedString}</pre>
+          <CodeBlock className="mt-1 max-h-32 overflow-auto rounded bg-white/70 p-2 font-mono text-xs break-all whitespace-pre-wrap">
+            {result.signedString}
+          </CodeBlock>
           <p className="mt-2 text-xs font-semibold">What your secret gives over it</p>
-          <pre className="mt-1 overflow-auto rounded bg-white/70 p-2 font-mono text-xs break-all whitespace-pre-wrap">{result.expectedWithYourSecret}</pre>
+          <CodeBlock className="mt-1 overflow-auto rounded bg-white/70 p-2 font-mono text-xs break-all whitespace-pre-wrap">
+            {result.expectedWithYourSecret}
+          </CodeBlock>
         </div>
       ) : null}
     </section>

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { formatTime } from "@/components/deliveries/delivery-status";
 import { DeliveryTable } from "@/components/deliveries/delivery-table";
 import { ErrorAlert } from "@/components/ui/alert";
+import { CodeBlock } from "@/components/ui/code-block";
 import { CopyButton } from "@/components/ui/copy-button";
 import { useEvent } from "@/lib/queries/use-event";
 
@@ -43,7 +44,7 @@ export function EventDetail({ id }: { id: string }) {
           <CopyButton value={e.body} />
         </div>
         <p className="mt-1 text-xs text-gray-600">The same bytes on every delivery of this event (shown pretty-printed, copied exactly).</p>
-        <pre className="mt-2 max-h-80 overflow-auto rounded bg-gray-50 p-3 font-mono text-xs">{pretty(e.body)}</pre>
+        <CodeBlock className="mt-2 max-h-80 overflow-auto rounded bg-gray-50 p-3 font-mono text-xs">{pretty(e.body)}</CodeBlock>
       </section>
 
       {e.deliveries.length > 0 ? (

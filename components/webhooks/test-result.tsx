@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { CodeBlock } from "@/components/ui/code-block";
 import { errorClassLabel } from "@/lib/validation/error-class";
 import type { TTestResult } from "@/lib/validation/webhook";
 
@@ -18,9 +19,9 @@ export function TestResult({ result, url, children }: { result: TTestResult; url
       ) : null}
       {result.errorMessage && result.errorClass !== "http_status" ? <p className="mt-0.5 break-words">{result.errorMessage}</p> : null}
       {result.responseSnippet ? (
-        <pre className="mt-1.5 max-h-24 overflow-auto rounded bg-white/70 px-2 py-1 font-mono text-xs whitespace-pre-wrap break-all text-gray-800">
+        <CodeBlock className="mt-1.5 max-h-24 overflow-auto rounded bg-white/70 px-2 py-1 font-mono text-xs whitespace-pre-wrap break-all text-gray-800">
           {result.responseSnippet}
-        </pre>
+        </CodeBlock>
       ) : null}
       {children}
     </div>

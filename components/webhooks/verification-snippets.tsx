@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { CodeBlock } from "@/components/ui/code-block";
 import { CopyButton } from "@/components/ui/copy-button";
 import { SNIPPETS } from "@/lib/snippets/verification-snippets";
 import type { TSignatureFamily } from "@/lib/validation/signature-family";
@@ -80,7 +81,7 @@ export function VerificationSnippets({ families }: { families: readonly TSignatu
               </span>
               <CopyButton value={code} />
             </div>
-            <pre className="overflow-auto rounded-lg bg-code p-4 font-mono text-xs text-code-foreground">{code}</pre>
+            <CodeBlock className="overflow-auto rounded-lg bg-code p-4 font-mono text-xs text-code-foreground">{code}</CodeBlock>
           </div>
         </>
       ) : null}

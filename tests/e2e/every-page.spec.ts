@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { E2E } from "../../playwright.config";
 import { startReceiver } from "../helpers/receiver";
@@ -48,6 +49,7 @@ test("the header's theme switch overrides the system, at once and after a reload
 test("every settings page in light and dark, at 1280 and 390 px, without console errors", async ({ page, baseURL }) => {
   test.setTimeout(180_000);
   const errors: string[] = [];
+  const violations: string[] = [];
   page.on("console", (m) => {
     if (m.type() === "error") errors.push(`${page.url()}: ${m.text()}`);
   });
@@ -93,11 +95,14 @@ test("every settings page in light and dark, at 1280 and 390 px, without console
         if (scheme === "dark") expect(await backgroundLevel(page), path).toBeLessThan(60);
         else expect(await backgroundLevel(page), path).toBeGreaterThan(200);
         await screenshot(page, `all-${name}-${scheme}-${width}`);
+        const axe = await new AxeBuilder({ page }).analyze();
+        violations.push(...axe.violations.map((v) => `${scheme} ${width} ${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`));
         await expectNoHorizontalScroll(page);
       }
     }
   }
   expect(errors).toEqual([]);
+  expect(violations).toEqual([]);
 });
 
 test("the API reference has contents, words for types, examples, and each error's own meaning", async ({ page }) => {
@@ -127,6 +132,7 @@ test("the sign-in page in light and dark, at both widths", async ({ page }) => {
       if (scheme === "dark") expect(await backgroundLevel(page)).toBeLessThan(60);
       await expectNoHorizontalScroll(page);
       await screenshot(page, `all-signin-${scheme}-${width}`);
+      expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
     }
   }
 });
