@@ -3,7 +3,7 @@
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { fromLocalInput, toLocalInput } from "@/lib/client/local-time";
-import { DELIVERY_STATUSES, STATUS_CLASSES } from "@/lib/validation/delivery";
+import { STATUS_CLASSES, STATUS_FILTERS } from "@/lib/validation/delivery";
 import { ERROR_CLASS_LABELS, ERROR_CLASSES } from "@/lib/validation/error-class";
 import type { TEventType } from "@/lib/validation/event-type";
 import type { TWebhook } from "@/lib/validation/webhook";
@@ -133,7 +133,7 @@ export function DeliveryFilters({ values, setFilter, clear, eventTypes, webhooks
           anyLabel="Any"
           value={values.status}
           onChange={(v) => setFilter("status", v)}
-          options={DELIVERY_STATUSES.map((st) => [st, st.replace("_", " ")])}
+          options={STATUS_FILTERS.map((st) => [st, st.replace("_", " ")])}
         />
         <FilterSelect
           label="HTTP status"

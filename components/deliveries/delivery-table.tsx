@@ -15,23 +15,42 @@ type Props = {
   /** Absent on a webhook's own page: there is no Webhook column. */
   webhooks?: Pick<TWebhook, "id" | "url" | "description">[];
   onFilterWebhook: (webhookId: string) => void;
+  /** Rows ticked for a bulk action (the log's Redeliver selected); without it, no checkboxes. */
+  selection?: { selected: ReadonlySet<string>; onSelect: (ids: string[], isSelected: boolean) => void };
 };
 
 /** What the HTTP cell says: the status, or why there is none (timeout, DNS…), or a dash before any attempt. */
 const httpOutcome = (d: TDelivery) =>
   d.lastStatusCode == null && !d.lastErrorClass ? "—" : describeOutcome({ statusCode: d.lastStatusCode, errorClass: d.lastErrorClass });
 
-export function DeliveryTable({ rows, webhooks, onFilterWebhook }: Props) {
+export function DeliveryTable({ rows, webhooks, onFilterWebhook, selection }: Props) {
+  const isAllSelected = selection !== undefined && rows.length > 0 && rows.every((d) => selection.selected.has(d.id));
   return (
     <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-gray-200">
       <table className={STACKED.table}>
         <thead className={STACKED.thead}>
           <tr>
+            {selection ? (
+              <th className="w-8 px-3 py-3">
+                <input
+                  type="checkbox"
+                  aria-label="Select every delivery shown"
+                  checked={isAllSelected}
+                  onChange={(e) =>
+                    selection.onSelect(
+                      rows.map((d) => d.id),
+                      e.target.checked,
+                    )
+                  }
+                />
+              </th>
+            ) : null}
             <th className="px-3 py-3 font-semibold">Created</th>
             <th className="px-3 py-3 font-semibold">Event</th>
             {webhooks ? <th className="px-3 py-3 font-semibold">Webhook</th> : null}
             <th className="px-3 py-3 font-semibold">Status</th>
             <th className="px-3 py-3 font-semibold">HTTP</th>
+            <th className="px-3 py-3 font-semibold">Duration</th>
             <th className="px-3 py-3 font-semibold">Attempts</th>
             <th className="px-3 py-3 font-semibold">Delivery</th>
           </tr>
@@ -39,6 +58,16 @@ export function DeliveryTable({ rows, webhooks, onFilterWebhook }: Props) {
         <tbody className={STACKED.tbody}>
           {rows.map((d) => (
             <tr key={d.id} className={`hover:bg-gray-50 ${STACKED.row}`} data-testid="delivery-row">
+              {selection ? (
+                <td data-label="Select" className={LABELLED}>
+                  <input
+                    type="checkbox"
+                    aria-label={`Select delivery ${d.id.slice(0, 8)}`}
+                    checked={selection.selected.has(d.id)}
+                    onChange={(e) => selection.onSelect([d.id], e.target.checked)}
+                  />
+                </td>
+              ) : null}
               <td data-label="Created" className={`${LABELLED} whitespace-nowrap text-gray-700`}>
                 {formatShortTime(d.createdAt)}
               </td>
@@ -55,6 +84,9 @@ export function DeliveryTable({ rows, webhooks, onFilterWebhook }: Props) {
               </td>
               <td data-label="HTTP" className={`${LABELLED} text-xs`}>
                 {httpOutcome(d)}
+              </td>
+              <td data-label="Duration" className={`${LABELLED} whitespace-nowrap text-xs text-gray-700`}>
+                {d.lastDurationMs === null ? "—" : `${d.lastDurationMs.toLocaleString()} ms`}
               </td>
               <td data-label="Attempts" className={`${LABELLED} text-gray-700`}>
                 {d.attemptCount}

@@ -7,7 +7,7 @@ import { useReplayWebhook } from "@/lib/queries/use-replay-webhook";
 
 const dayAgo = () => toLocalInput(new Date(Date.now() - 86_400_000).toISOString());
 
-/** "Replay failed": re-queue this webhook's failed and parked deliveries since a chosen time. */
+/** "Replay failures since": re-queue this webhook's failed and parked deliveries since a chosen time. */
 export function ReplayForm({ webhookId, isEnabled }: { webhookId: string; isEnabled: boolean }) {
   const [since, setSince] = useState(dayAgo);
   const replay = useReplayWebhook(webhookId);
@@ -18,7 +18,7 @@ export function ReplayForm({ webhookId, isEnabled }: { webhookId: string; isEnab
   return (
     <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-2">
       <label className="text-xs font-medium text-gray-600">
-        Failed and parked since
+        Replay failures since
         <input
           type="datetime-local"
           required
@@ -28,7 +28,7 @@ export function ReplayForm({ webhookId, isEnabled }: { webhookId: string; isEnab
         />
       </label>
       <Button type="submit" variant="secondary" disabled={replay.isPending || !since}>
-        {replay.isPending ? "Replaying…" : "Replay failed"}
+        {replay.isPending ? "Replaying…" : "Replay"}
       </Button>
       {replay.data ? (
         <p role="status" className="w-full text-sm text-gray-700">

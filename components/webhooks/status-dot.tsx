@@ -4,8 +4,11 @@ const DOT = { disabled: "bg-gray-400", working: "bg-green-500", failing: "bg-ora
 
 /** Worksection's three states: gray disabled (with the reason), green working, orange failing n/limit. */
 export function statusText(w: Pick<TWebhook, "status" | "consecutiveFailures" | "failureLimit" | "disabledReason">): string {
-  if (w.status === "disabled") return w.disabledReason ? `Disabled: ${w.disabledReason}` : "Disabled";
-  if (w.status === "failing") return `Working, has failed attempts (${w.consecutiveFailures}/${w.failureLimit})`;
+  // A reason that says "Disabled …" itself reads as it is; older ones ("410 Gone") after "Disabled: ".
+  if (w.status === "disabled")
+    return w.disabledReason ? (/^Disabled\b/.test(w.disabledReason) ? w.disabledReason : `Disabled: ${w.disabledReason}`) : "Disabled";
+  if (w.status === "failing")
+    return `Working, has failed attempts: ${w.consecutiveFailures} of ${w.failureLimit} consecutive failures before it is switched off`;
   return "Working";
 }
 

@@ -1,12 +1,15 @@
 "use client";
 
 import Link from "next/link";
-import { Suspense } from "react";
+import { useRouter } from "next/navigation";
+import { Suspense, useState } from "react";
 import { DeliveryLog } from "@/components/deliveries/delivery-log";
 import { ErrorAlert } from "@/components/ui/alert";
-import { buttonClass } from "@/components/ui/button";
+import { Button, buttonClass } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Switch } from "@/components/ui/switch";
 import { useToast } from "@/components/ui/toast";
+import { useDeleteWebhook } from "@/lib/queries/use-delete-webhook";
 import { useProjects } from "@/lib/queries/use-projects";
 import { useTestWebhook } from "@/lib/queries/use-test-webhook";
 import { useToggleWebhook } from "@/lib/queries/use-toggle-webhook";
@@ -28,6 +31,15 @@ export function WebhookDetail({ id, retentionDays }: { id: string; retentionDays
   const projects = useProjects();
   const test = useTestWebhook();
   const toast = useToast();
+  const router = useRouter();
+  const [isDeleting, setDeleting] = useState(false);
+  const remove = useDeleteWebhook({
+    onSuccess: () => {
+      toast.success("Webhook deleted");
+      router.push("/settings/webhooks");
+    },
+    onError: (e) => toast.error(`Could not delete: ${e.message}`),
+  });
   const toggle = useToggleWebhook({
     onSuccess: ({ isEnabled }) => toast.success(isEnabled ? "Webhook enabled" : "Webhook disabled"),
     // A failed enable says so once, under the switch (EnableError); a failed disable has no such line.
@@ -36,6 +48,21 @@ export function WebhookDetail({ id, retentionDays }: { id: string; retentionDays
   if (webhook.isPending) return <p className="text-sm text-gray-500">Loading…</p>;
   if (webhook.error) return <ErrorAlert>Could not load the webhook: {webhook.error.message}</ErrorAlert>;
   const w = webhook.data;
+  const deleteDialog = (
+    <ConfirmDialog
+      isOpen={isDeleting}
+      title="Delete this webhook?"
+      confirmLabel="Delete"
+      isDanger
+      onCancel={() => setDeleting(false)}
+      onConfirm={() => {
+        setDeleting(false);
+        remove.mutate(w.id);
+      }}
+    >
+      <span className="font-mono break-all">{w.url}</span> will stop receiving events, and its delivery log goes with it. This cannot be undone.
+    </ConfirmDialog>
+  );
   const isTesting = toggle.isPending && toggle.variables.isEnabled;
   const enableErrorNow = toggle.isError && toggle.variables?.isEnabled ? toggle.error.message : undefined;
   // The stored (contacted) URL comes first; an IDN host's Unicode form is only a reading aid.
@@ -92,6 +119,9 @@ export function WebhookDetail({ id, retentionDays }: { id: string; retentionDays
             <Link href={`/settings/webhooks/${w.id}/edit`} className={buttonClass("secondary")}>
               Edit
             </Link>
+            <Button variant="ghost" className="text-red-700 hover:bg-red-50 hover:text-red-800" onClick={() => setDeleting(true)}>
+              Delete
+            </Button>
           </div>
         </div>
         {enableErrorNow ? null : (
@@ -111,6 +141,7 @@ export function WebhookDetail({ id, retentionDays }: { id: string; retentionDays
         </Suspense>
       </section>
       <VerificationSnippets families={w.signatureFamilies} />
+      {deleteDialog}
     </div>
   );
 }

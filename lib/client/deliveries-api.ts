@@ -1,4 +1,4 @@
-import type { TDelivery, TDeliveryDetail, TSignatureCheck, TStatsBucket, TWebhookQueue } from "../validation/delivery";
+import type { TDelivery, TDeliveryDetail, TRedeliverManyResult, TSignatureCheck, TStatsBucket, TWebhookQueue } from "../validation/delivery";
 import { apiFetch } from "./api-client";
 
 // Browser fetchers for deliveries and a webhook's queue, stats and replay (naming: see webhooks-api.ts).
@@ -26,6 +26,7 @@ export const fetchDeliveries = (filters: TDeliveryFilters, cursor: string | null
   apiFetch<TDeliveryPage>(`/deliveries?${query({ ...filters, cursor: cursor ?? undefined, limit: String(DELIVERY_PAGE_SIZE) })}`, { signal });
 export const fetchDelivery = (id: string, signal?: AbortSignal) => apiFetch<TDeliveryDetail>(`/deliveries/${id}`, { signal });
 export const postRedeliver = (id: string) => apiFetch<TDeliveryDetail>(`/deliveries/${id}/redeliver`, { method: "POST" });
+export const postRedeliverMany = (ids: string[]) => apiFetch<TRedeliverManyResult>("/deliveries/redeliver", { method: "POST", body: { ids } });
 export const postCheckSignature = (id: string, body: TSignatureCheckBody) =>
   apiFetch<TSignatureCheck>(`/deliveries/${id}/check-signature`, { method: "POST", body });
 

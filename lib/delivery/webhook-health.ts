@@ -11,7 +11,7 @@ import type { TWebhookStatus } from "../validation/webhook";
 //   browser-safe function of that rule is lib/validation/webhook-status.ts; STATUS_WHERE below is the
 //   same rule as a database filter.
 
-export const AUTO_DISABLE_REASON = (limit: number) => `${limit} consecutive failed deliveries`;
+export const AUTO_DISABLE_REASON = (limit: number) => `Disabled after ${limit} failed attempts in a row`;
 export const GONE_REASON = "The receiver answered 410 Gone";
 
 /** The status rule as a filter on Webhook rows (the list's ?status=). */

@@ -7,6 +7,9 @@ export const STATUS_CLASSES = ["2xx", "3xx", "4xx", "5xx", "none"] as const;
 
 export const ZDeliveryId = z.object({ id: z.uuid({ error: "Not a delivery id (a UUID)" }) });
 
+/** The log's status filter: each status, and parked (pending for a disabled webhook). */
+export const STATUS_FILTERS = [...DELIVERY_STATUSES, "parked"] as const;
+
 export const ZDeliveryListQuery = z.object({
   webhookId: z.uuid({ error: "webhookId must be a webhook id" }).optional(),
   event: z
@@ -15,7 +18,7 @@ export const ZDeliveryListQuery = z.object({
     .min(1, { error: "Enter an event name" })
     .max(EVENT_NAME_MAX, { error: `Event name must be at most ${EVENT_NAME_MAX} characters` })
     .optional(),
-  status: z.enum(DELIVERY_STATUSES).optional(),
+  status: z.enum(STATUS_FILTERS).optional().describe("A status, or parked: pending while its webhook is disabled (sent once it is enabled, or by a redeliver)"),
   statusClass: z.enum(STATUS_CLASSES).optional().describe("The last HTTP status class; none = no HTTP answer yet or at all"),
   statusCode: z.coerce
     .number({ error: "statusCode must be an HTTP status (100-599)" })
@@ -34,6 +37,17 @@ export const ZDeliveryListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type TDeliveryListQuery = z.input<typeof ZDeliveryListQuery>;
+
+/** Redeliver several at once (the log's selection): each gets its own attempt, as one redeliver would. */
+export const REDELIVER_MANY_MAX = 50;
+export const ZRedeliverMany = z
+  .object({
+    ids: z
+      .array(z.uuid({ error: "Each id must be a delivery id (a UUID)" }))
+      .min(1, { error: "Select at least one delivery" })
+      .max(REDELIVER_MANY_MAX, { error: `At most ${REDELIVER_MANY_MAX} deliveries at once` }),
+  })
+  .strict();
 
 export const ZReplay = z.object({ since: z.iso.datetime({ offset: true, error: "since must be an ISO date-time" }) }).strict();
 
@@ -121,6 +135,7 @@ export const ZDelivery = z.object({
   isParked: z.boolean().describe("Pending while its webhook is disabled: sent once the webhook is enabled, or now by a redeliver"),
   maxAttempts: z.number().int().min(1).describe("Automatic attempts it gets before it fails for good: the first, and one per step of HOOKLINE_RETRY_SCHEDULE"),
   lastStatusCode: z.number().int().nullable(),
+  lastDurationMs: z.number().int().nullable().describe("How long the last attempt took (ms); null before the first"),
   lastErrorClass: z
     .string()
     .nullable()
@@ -156,3 +171,17 @@ export const ZDeliveryDetail = ZDelivery.extend({
   attempts: z.array(ZAttempt),
 });
 export type TDeliveryDetail = z.infer<typeof ZDeliveryDetail>;
+
+export const REDELIVER_OUTCOMES = ["sent", "in_flight", "not_found"] as const;
+export const ZRedeliverManyResult = z.object({
+  data: z.array(
+    z.object({
+      id: z.uuid(),
+      outcome: z
+        .enum(REDELIVER_OUTCOMES)
+        .describe("sent: attempted now (see delivery); in_flight: a worker is sending it right now; not_found: no such delivery here"),
+      delivery: ZDelivery.nullable(),
+    }),
+  ),
+});
+export type TRedeliverManyResult = z.infer<typeof ZRedeliverManyResult>;

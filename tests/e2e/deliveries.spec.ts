@@ -103,7 +103,7 @@ test("find a delivery by its UUID, read its attempts, redeliver, debug a signatu
   await expect(page.getByTestId("health-chart").locator(".recharts-surface").first()).toBeVisible();
   await expect(page.getByTestId("health-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
   await expect(page.getByRole("tab", { name: "Python" })).toBeVisible();
-  await page.getByRole("button", { name: "Replay failed" }).click();
+  await page.getByRole("button", { name: "Replay", exact: true }).click();
   await expect(page.getByText(/Re-queued 0 deliveries/)).toBeVisible();
   await screenshot(page, "webhook-detail");
 

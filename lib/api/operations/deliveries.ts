@@ -1,6 +1,8 @@
 import {
   ZDeliveryId,
   ZDeliveryListQuery,
+  ZRedeliverMany,
+  ZRedeliverManyResult,
   ZReplay,
   ZSignatureCheck,
   ZSignatureCheckResult,
@@ -49,6 +51,17 @@ export const redeliverOperation = defineOperation({
   responses: [{ status: 202, description: "The delivery after the attempt", schema: ref("DeliveryDetail") }],
   errors: [400, 401, 403, 404, 409],
   errorMeanings: { 409: "A worker is sending this delivery right now; try again in a moment" },
+});
+
+export const redeliverManyOperation = defineOperation({
+  method: "POST",
+  path: "/deliveries/redeliver",
+  tag: "Deliveries",
+  scopes: ["deliveries:write"],
+  summary: "Send several again now, each its own attempt (up to 50; answers once every attempt is recorded)",
+  body: ZRedeliverMany,
+  responses: [{ status: 202, description: "What became of each, in the order given", schema: output(ZRedeliverManyResult) }],
+  errors: WRITE_ERRORS,
 });
 
 export const checkSignatureOperation = defineOperation({

@@ -37,7 +37,8 @@ export async function listDeliveries(ctx: TWorkspaceContext, query: TQuery) {
   const filters: Prisma.DeliveryWhereInput[] = [];
   if (query.webhookId) filters.push({ webhookId: query.webhookId });
   if (query.event) filters.push({ event: { type: query.event } });
-  if (query.status) filters.push({ status: query.status });
+  if (query.status === "parked") filters.push({ status: "pending", webhook: { enabled: false } });
+  else if (query.status) filters.push({ status: query.status });
   if (query.statusClass) filters.push(CLASS_WHERE[query.statusClass]);
   if (query.statusCode !== undefined) filters.push({ lastStatusCode: query.statusCode });
   if (query.errorClass) filters.push({ lastErrorClass: query.errorClass });
@@ -53,7 +54,12 @@ export async function listDeliveries(ctx: TWorkspaceContext, query: TQuery) {
     where: { AND: filters },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: query.limit + 1,
-    include: { event: { select: { type: true, projectId: true } }, webhook: { select: { enabled: true } } },
+    include: {
+      event: { select: { type: true, projectId: true } },
+      webhook: { select: { enabled: true } },
+      // The last attempt's duration, for the log's Duration column: one indexed row per delivery.
+      attempts: { orderBy: { number: "desc" }, take: 1, select: { number: true, durationMs: true } },
+    },
   });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);

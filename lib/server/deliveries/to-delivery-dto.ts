@@ -3,7 +3,18 @@ import { deliveryConfig } from "../../delivery/config";
 import type { Attempt, Delivery, Event, Webhook } from "../../generated/prisma/client";
 import type { TAttempt, TDelivery } from "../../validation/delivery";
 
-export type TDeliveryRow = Delivery & { event: Pick<Event, "type" | "projectId">; webhook: Pick<Webhook, "enabled"> };
+export type TDeliveryRow = Delivery & {
+  event: Pick<Event, "type" | "projectId">;
+  webhook: Pick<Webhook, "enabled">;
+  /** Its attempts, or at least its last one (for lastDurationMs); none read: null. */
+  attempts?: Pick<Attempt, "number" | "durationMs">[];
+};
+
+/** The duration of the attempt with the highest number. */
+function lastDuration(attempts: TDeliveryRow["attempts"]): number | null {
+  const last = attempts?.reduce<Pick<Attempt, "number" | "durationMs"> | null>((a, b) => (a && a.number >= b.number ? a : b), null);
+  return last?.durationMs ?? null;
+}
 
 export function toDeliveryDto(d: TDeliveryRow): TDelivery {
   return {
@@ -19,6 +30,7 @@ export function toDeliveryDto(d: TDeliveryRow): TDelivery {
     isParked: d.status === "pending" && !d.webhook.enabled,
     maxAttempts: deliveryConfig().retrySchedule.length + 1,
     lastStatusCode: d.lastStatusCode,
+    lastDurationMs: lastDuration(d.attempts),
     lastErrorClass: d.lastErrorClass,
     createdAt: d.createdAt.toISOString(),
     completedAt: d.completedAt?.toISOString() ?? null,

@@ -10,7 +10,13 @@ export async function getEvent(ctx: TWorkspaceContext, id: string): Promise<TEve
   const row = await ctx.db.event.findUnique({
     where: { id },
     include: {
-      deliveries: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { webhook: { select: { url: true, description: true, enabled: true } } } },
+      deliveries: {
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        include: {
+          webhook: { select: { url: true, description: true, enabled: true } },
+          attempts: { orderBy: { number: "desc" }, take: 1, select: { number: true, durationMs: true } },
+        },
+      },
     },
   });
   if (!row) throw DomainError.notFound("Event");

@@ -43,6 +43,20 @@ describe.each(TEST_DATABASES)("listDeliveries on $name", (backend) => {
     expect(third).toMatchObject({ data: [{ id: ids[0], event: "deals.created", status: "succeeded" }], nextCursor: null });
   });
 
+  it("filters parked ones (pending while their webhook is disabled) and shows each row's last attempt's duration", async () => {
+    const { b, ids } = await seed();
+    const db = database().prisma;
+    const only = async (query: Record<string, unknown>) => (await list(query)).data.map((d) => d.id);
+    expect(await only({ status: "parked" })).toEqual([]);
+    await db.webhook.update({ where: { id: b }, data: { enabled: false } });
+    expect(await only({ status: "parked" })).toEqual([ids[3]]); // b's failed one is not parked
+    await db.attempt.create({ data: { deliveryId: ids[1] as string, number: 1, trigger: "auto", startedAt: new Date(), durationMs: 40, requestHeaders: {} } });
+    await db.attempt.create({ data: { deliveryId: ids[1] as string, number: 2, trigger: "retry", startedAt: new Date(), durationMs: 95, requestHeaders: {} } });
+    const rows = (await list({})).data;
+    expect(rows.find((d) => d.id === ids[1])?.lastDurationMs).toBe(95);
+    expect(rows.find((d) => d.id === ids[0])?.lastDurationMs).toBeNull();
+  });
+
   it("filters by webhook, event, status, status class and time", async () => {
     const { b, ids } = await seed();
     const only = async (query: Record<string, unknown>) => (await list(query)).data.map((d) => d.id);

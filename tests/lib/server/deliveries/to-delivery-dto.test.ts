@@ -38,6 +38,7 @@ describe("toDeliveryDto and toAttemptDto", () => {
       // The first attempt and one per step of the retry schedule (the default's length, plus one).
       maxAttempts: deliveryConfig().retrySchedule.length + 1,
       lastStatusCode: 503,
+      lastDurationMs: null, // no attempts read
       lastErrorClass: "http_status",
       createdAt: "2026-11-30T09:00:00.000Z",
       completedAt: null,
@@ -52,6 +53,13 @@ describe("toDeliveryDto and toAttemptDto", () => {
     expect(done).toMatchObject({ status: "succeeded", nextAttemptAt: null, completedAt: "2026-11-30T10:05:01.000Z", projectId: null });
     expect(toDeliveryDto({ ...DELIVERY, status: "in_flight", event, webhook: ON }).nextAttemptAt).toBeNull();
     expect(deliveryConfig().retrySchedule.length).toBeGreaterThan(0);
+    // The last attempt's duration, whatever order the attempts come in.
+    const attempts = [
+      { number: 1, durationMs: 30 },
+      { number: 3, durationMs: 120 },
+      { number: 2, durationMs: 80 },
+    ];
+    expect(toDeliveryDto({ ...DELIVERY, event, webhook: ON, attempts }).lastDurationMs).toBe(120);
     expect(Object.keys(toDeliveryDto({ ...DELIVERY, event, webhook: ON }))).not.toContain("leaseOwner");
   });
 
