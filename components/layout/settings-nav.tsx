@@ -2,17 +2,20 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { BookIcon, BuildingsIcon, KeyIcon, ListIcon, WebhookIcon } from "@/components/ui/icons";
+import { BookIcon, BuildingsIcon, KeyIcon, ListIcon, TagIcon, UserIcon, WebhookIcon } from "@/components/ui/icons";
 
 // A workspace's settings (its admins'), then the installation's (operators').
 const WORKSPACE_ITEMS = [
   { href: "/settings/webhooks", label: "Webhooks", Icon: WebhookIcon },
   { href: "/settings/webhooks/deliveries", label: "Deliveries", Icon: ListIcon },
+  { href: "/settings/catalog", label: "Event types and projects", Icon: TagIcon },
   { href: "/settings/api-keys", label: "API keys", Icon: KeyIcon },
   { href: "/settings/oauth-apps", label: "OAuth apps", Icon: KeyIcon },
   { href: "/settings/api-docs", label: "API reference", Icon: BookIcon },
 ] as const;
 const OPERATOR_ITEMS = [{ href: "/settings/workspaces", label: "Workspaces", Icon: BuildingsIcon }] as const;
+// Everyone's own (a signed-in admin or operator).
+const ACCOUNT_ITEMS = [{ href: "/settings/account", label: "Account", Icon: UserIcon }] as const;
 
 // Pages that live under one item's path but belong to another's section: an event's page is reached
 // from the delivery log (and links back to it), whatever its URL says.
@@ -28,7 +31,7 @@ export function activeHref(pathname: string, hrefs: readonly string[]): string |
 /** Sidebar on wide screens; on narrow ones, tabs without icons that wrap to a second row rather than hide behind a scroll. */
 export function SettingsNav({ isAdmin, isOperator }: { isAdmin: boolean; isOperator: boolean }) {
   const pathname = usePathname();
-  const ITEMS = [...(isAdmin ? WORKSPACE_ITEMS : []), ...(isOperator ? OPERATOR_ITEMS : [])];
+  const ITEMS = [...(isAdmin ? WORKSPACE_ITEMS : []), ...(isOperator ? OPERATOR_ITEMS : []), ...ACCOUNT_ITEMS];
   const active = activeHref(
     pathname,
     ITEMS.map((i) => i.href),

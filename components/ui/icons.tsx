@@ -62,3 +62,17 @@ export const ChevronRightIcon = (p: SVGProps<SVGSVGElement>) => (
     <path d="m9 6 6 6-6 6" />
   </svg>
 );
+
+export const TagIcon = (p: SVGProps<SVGSVGElement>) => (
+  <svg {...base} {...p} aria-hidden="true">
+    <path d="M3 12V4h8l9 9-8 8-9-9Z" />
+    <circle cx="7.5" cy="8.5" r="1.2" />
+  </svg>
+);
+
+export const UserIcon = (p: SVGProps<SVGSVGElement>) => (
+  <svg {...base} {...p} aria-hidden="true">
+    <circle cx="12" cy="8" r="4" />
+    <path d="M4 21a8 8 0 0 1 16 0" />
+  </svg>
+);

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useId, useState } from "react";
 import { SearchInput } from "@/components/ui/search-input";
 import type { TProject } from "@/lib/validation/project";
@@ -30,7 +31,15 @@ export function ProjectsPicker({ projects, isAll, value, onChange, error }: Prop
           <input type="radio" name={`${id}-mode`} checked={!isAll} onChange={() => onChange(false, value)} disabled={projects.length === 0} />
           Only these projects
         </label>
-        {projects.length === 0 ? <span className="text-gray-500">(no projects yet: the host creates them)</span> : null}
+        {projects.length === 0 ? (
+          <span className="text-gray-500">
+            (no projects yet: the host's events add them, or{" "}
+            <Link href="/settings/catalog" className="text-brand-700 underline">
+              add them now
+            </Link>
+            )
+          </span>
+        ) : null}
       </div>
       {!isAll ? (
         <div className="mt-3 rounded-lg ring-1 ring-gray-200">

@@ -1,4 +1,4 @@
-import type { TEventType } from "../validation/event-type";
+import type { TEventType, TEventTypeCreate } from "../validation/event-type";
 import type { TProject } from "../validation/project";
 import { apiFetch } from "./api-client";
 
@@ -6,3 +6,6 @@ import { apiFetch } from "./api-client";
 
 export const fetchEventTypes = (signal?: AbortSignal) => apiFetch<{ data: TEventType[] }>("/event-types", { signal }).then((r) => r.data);
 export const fetchProjects = (signal?: AbortSignal) => apiFetch<{ data: TProject[] }>("/projects", { signal }).then((r) => r.data);
+export const postEventType = (body: TEventTypeCreate) => apiFetch<TEventType>("/event-types", { method: "POST", body });
+export const postProject = (body: { id: string; name?: string }) => apiFetch<TProject>("/projects", { method: "POST", body });
+export const patchProject = (id: string, name: string) => apiFetch<TProject>(`/projects/${encodeURIComponent(id)}`, { method: "PATCH", body: { name } });

@@ -18,5 +18,10 @@ export const ZEventTypeCreate = z
   .strict();
 export type TEventTypeCreate = z.input<typeof ZEventTypeCreate>;
 
-export const ZEventType = z.object({ name: z.string(), description: z.string(), group: z.string() });
+export const ZEventType = z.object({
+  name: z.string(),
+  description: z.string(),
+  group: z.string(),
+  isCustom: z.boolean().describe("Registered by this workspace (POST /event-types), not one of the built-in catalog"),
+});
 export type TEventType = z.infer<typeof ZEventType>;

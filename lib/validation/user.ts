@@ -30,3 +30,13 @@ export const ZUserCreate = z
   })
   .strict();
 export type TUserCreate = z.input<typeof ZUserCreate>;
+
+/** Settings → Account: a signed-in user's own new password, given their current one. */
+export const ZPasswordChange = z
+  .object({
+    currentPassword: z.string().min(1, { error: "Enter your current password" }).max(256, { error: "Password must be at most 256 characters" }),
+    newPassword: ZUserCreate.shape.password,
+  })
+  .strict()
+  .refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], error: "Choose a password other than the current one" });
+export type TPasswordChange = z.input<typeof ZPasswordChange>;

@@ -1,4 +1,5 @@
 import type { TOperation } from "../define-operation";
+import * as account from "./account";
 import * as adminApiKey from "./admin-api-key";
 import * as apiKeys from "./api-keys";
 import * as deliveries from "./deliveries";
@@ -11,6 +12,16 @@ import * as webhooks from "./webhooks";
 import * as workspaces from "./workspaces";
 
 /** Every operation of the admin API, in the document's order. */
-export const ALL_OPERATIONS: TOperation[] = [events, deliveries, webhooks, eventTypes, projects, apiKeys, adminApiKey, oauthApps, workspaces, live].flatMap(
-  (group) => Object.values(group) as TOperation[],
-);
+export const ALL_OPERATIONS: TOperation[] = [
+  events,
+  deliveries,
+  webhooks,
+  eventTypes,
+  projects,
+  apiKeys,
+  adminApiKey,
+  oauthApps,
+  workspaces,
+  account,
+  live,
+].flatMap((group) => Object.values(group) as TOperation[]);

@@ -10,7 +10,7 @@ const byGroupThenName = (a: TEventType, b: TEventType) => a.group.localeCompare(
 /** The built-in catalog, shared by every workspace, and this workspace's own types. */
 export async function listEventTypes(ctx: TWorkspaceContext): Promise<TEventType[]> {
   const [builtIn, own] = await Promise.all([ctx.db.eventType.findMany({ select: SELECT }), ctx.db.customEventType.findMany({ select: SELECT })]);
-  return [...builtIn, ...own].sort(byGroupThenName);
+  return [...builtIn.map((e) => ({ ...e, isCustom: false })), ...own.map((e) => ({ ...e, isCustom: true }))].sort(byGroupThenName);
 }
 
 /** Which of `names` this workspace knows: the catalog's and its own. */
@@ -29,7 +29,7 @@ export async function createEventType(ctx: TWorkspaceContext, input: TEventTypeC
   const conflict = () => new DomainError("conflict", "conflict", `Event type "${data.name}" already exists`);
   if (await ctx.db.eventType.findUnique({ where: { name: data.name }, select: { name: true } })) throw conflict();
   try {
-    return await ctx.db.customEventType.create({ data, select: SELECT });
+    return { ...(await ctx.db.customEventType.create({ data, select: SELECT })), isCustom: true };
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw conflict();
     throw error;

@@ -8,9 +8,9 @@ import type { TEventType } from "@/lib/validation/event-type";
 import { ALL_EVENTS } from "@/lib/validation/webhook";
 
 const EVENT_TYPES: TEventType[] = [
-  { name: "invoice.paid", description: "An invoice was paid", group: "invoice" },
-  { name: "invoice.voided", description: "An invoice was voided", group: "invoice" },
-  { name: "customer.created", description: "A customer signed up", group: "customer" },
+  { name: "invoice.paid", description: "An invoice was paid", group: "invoice", isCustom: false },
+  { name: "invoice.voided", description: "An invoice was voided", group: "invoice", isCustom: false },
+  { name: "customer.created", description: "A customer signed up", group: "customer", isCustom: true },
 ];
 
 /** The picker as a form uses it: the value lives in the parent; `seen` records every change. */

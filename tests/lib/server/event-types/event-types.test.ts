@@ -13,15 +13,15 @@ describe.each(TEST_DATABASES)("event types on $name", (backend) => {
 
   it("lists the catalog by group then name, with a host's own type among them", async () => {
     const created = await createEventType(ctx(), { name: " invoices.paid ", description: "An invoice was paid", group: "Billing" });
-    expect(created).toEqual({ name: "invoices.paid", description: "An invoice was paid", group: "Billing" });
+    expect(created).toEqual({ name: "invoices.paid", description: "An invoice was paid", group: "Billing", isCustom: true });
     const list = await listEventTypes(ctx());
     expect(list).toHaveLength(EVENT_CATALOG.length + 1);
-    expect(list[0]).toEqual({ name: "invoices.paid", description: "An invoice was paid", group: "Billing" });
+    expect(list[0]).toEqual({ name: "invoices.paid", description: "An invoice was paid", group: "Billing", isCustom: true });
     // Each group is one run, in order (names within a group follow the database's collation).
     const groups = list.map((t) => t.group).filter((g, i, all) => g !== all[i - 1]);
     expect(groups).toEqual(["Billing", "Teamwork CRM", "Teamwork Spaces", "Twenty", "Worksection"]);
     expect(list[1]).toMatchObject({ name: "activities.created", group: "Teamwork CRM" });
-    expect(list.find((t) => t.name === "deals.created")).toMatchObject({ group: "Teamwork CRM" });
+    expect(list.find((t) => t.name === "deals.created")).toMatchObject({ group: "Teamwork CRM", isCustom: false });
     // The host's type is this workspace's own; the built-in catalog is unchanged.
     expect(await database().prisma.customEventType.findMany({ select: { workspaceId: true, name: true } })).toEqual([
       { workspaceId: DEFAULT_WORKSPACE_ID, name: "invoices.paid" },
@@ -45,6 +45,7 @@ describe.each(TEST_DATABASES)("event types on $name", (backend) => {
       name: "invoices.paid",
       description: "Theirs",
       group: "Money",
+      isCustom: true,
     });
     expect((await listEventTypes(ctx())).find((t) => t.name === "invoices.paid")).toMatchObject({ description: "An invoice was paid" });
     expect(await prisma.customEventType.count()).toBe(2);

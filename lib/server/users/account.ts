@@ -1,0 +1,25 @@
+import "server-only";
+import { DomainError } from "../../errors/domain-error";
+import { authenticateUser, loginThrottle } from "./authenticate-user";
+import { setUserPassword } from "./update-user";
+
+// What a signed-in user does to their own account (Settings → Account). A new password ends every
+// session of theirs, this one included: sessions carry the account's sessionVersion
+// (lib/auth/session-user.ts), and a changed password moves it on, as "Sign out everywhere" does
+// (endSessions, there).
+
+/**
+ * Changes the user's own password, once their current one checks out: throttled like a sign-in
+ * (a stolen session cannot guess it quickly; TooManyAttemptsError while locked). A wrong current
+ * password is a field error on currentPassword.
+ */
+export async function changeOwnPassword(
+  user: { email: string },
+  input: { currentPassword: string; newPassword: string },
+  clientAddress: string | null,
+  throttle = loginThrottle(),
+): Promise<void> {
+  const checked = await authenticateUser({ email: user.email, password: input.currentPassword }, clientAddress, throttle);
+  if (!checked) throw DomainError.invalid("currentPassword", "That is not your current password");
+  await setUserPassword(user.email, input.newPassword);
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { LoginThrottle } from "@/lib/auth/login-throttle";
+import { changeOwnPassword } from "@/lib/server/users/account";
+import { authenticateUser, TooManyAttemptsError } from "@/lib/server/users/authenticate-user";
+import { createUser } from "@/lib/server/users/create-user";
+import { ZPasswordChange } from "@/lib/validation/user";
+import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
+
+describe.each(TEST_DATABASES)("changeOwnPassword on $name", (backend) => {
+  const db = freshDatabasePerTest(backend);
+
+  it("changes the password once the current one checks out, ending every session; a wrong current one is a field error and changes nothing", async () => {
+    const user = await createUser({ email: "me@example.com", password: "first-password-1", role: "ADMIN" });
+    const version = async () => (await db().prisma.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion;
+    const before = await version();
+    const throttle = new LoginThrottle();
+    await expect(changeOwnPassword({ email: "me@example.com" }, { currentPassword: "wrong-password-1", newPassword: "second-password-2" }, "10.0.0.1", throttle)).rejects.toMatchObject({
+      kind: "invalid",
+      issues: [{ path: "currentPassword", message: "That is not your current password" }],
+    });
+    expect(await version()).toBe(before);
+    await changeOwnPassword({ email: "me@example.com" }, { currentPassword: "first-password-1", newPassword: "second-password-2" }, "10.0.0.1", throttle);
+    expect(await version()).toBe(before + 1);
+    expect(await authenticateUser({ email: "me@example.com", password: "second-password-2" }, null, new LoginThrottle())).toMatchObject({ id: user.id });
+    expect(await authenticateUser({ email: "me@example.com", password: "first-password-1" }, null, new LoginThrottle())).toBeNull();
+  });
+
+  it("is throttled like a sign-in: guesses of the current password are slowed", async () => {
+    await createUser({ email: "me@example.com", password: "first-password-1", role: "ADMIN" });
+    const throttle = new LoginThrottle();
+    const guess = () => changeOwnPassword({ email: "me@example.com" }, { currentPassword: "guess-password-x", newPassword: "second-password-2" }, "10.0.0.9", throttle);
+    let refused: unknown = null;
+    for (let i = 0; i < 12 && !(refused instanceof TooManyAttemptsError); i++) refused = await guess().catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(TooManyAttemptsError);
+  });
+
+  it("the form's schema wants the current password and a new, different one of at least 12 characters", () => {
+    expect(ZPasswordChange.safeParse({ currentPassword: "", newPassword: "long-enough-pass" }).success).toBe(false);
+    expect(ZPasswordChange.safeParse({ currentPassword: "a-password-123", newPassword: "short" }).success).toBe(false);
+    expect(ZPasswordChange.safeParse({ currentPassword: "a-password-123", newPassword: "a-password-123" }).error?.issues[0]?.path).toEqual(["newPassword"]);
+    expect(ZPasswordChange.safeParse({ currentPassword: "a-password-123", newPassword: "another-pass-456" }).success).toBe(true);
+  });
+});
