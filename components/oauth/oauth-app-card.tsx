@@ -1,17 +1,21 @@
 "use client";
 
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { STACKED } from "@/components/ui/stacked-table";
 import type { TOAuthApp, TOAuthToken } from "@/lib/validation/oauth";
 import { isRestorable, revokedText } from "@/lib/validation/revocation";
 import { relativeTime } from "../webhooks/summaries";
+import { OAuthAppEditForm } from "./oauth-app-edit-form";
 
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
 
 type Props = {
   app: TOAuthApp;
   onDelete: (app: TOAuthApp) => void;
+  /** Asks to rotate a confidential client's secret (the panel confirms and shows the new one). */
+  onRotate: (app: TOAuthApp) => void;
   onRevoke: (token: TOAuthToken, app: TOAuthApp) => void;
   onRestore: (app: TOAuthApp) => void;
 };
@@ -20,7 +24,8 @@ type Props = {
  * One application: its client_id, redirect URIs and scopes, and every live token with a Revoke
  * button; revoked because its creator is no longer an admin, it says so and offers Restore.
  */
-export function OAuthAppCard({ app, onDelete, onRevoke, onRestore }: Props) {
+export function OAuthAppCard({ app, onDelete, onRotate, onRevoke, onRestore }: Props) {
+  const [isEditing, setEditing] = useState(false);
   return (
     <li className="rounded-xl bg-white shadow-sm ring-1 ring-gray-200" data-testid="oauth-app">
       <div className="flex flex-col gap-3 p-5 sm:flex-row sm:items-start sm:justify-between">
@@ -47,7 +52,15 @@ export function OAuthAppCard({ app, onDelete, onRevoke, onRestore }: Props) {
           </p>
           {app.createdBy ? <p className="text-xs text-gray-600">Created by {app.createdBy}</p> : null}
         </div>
-        <div className="flex shrink-0 gap-1">
+        <div className="flex shrink-0 flex-wrap gap-1">
+          <Button variant="ghost" onClick={() => setEditing((e) => !e)} aria-expanded={isEditing} aria-label={`Edit ${app.name}`}>
+            Edit
+          </Button>
+          {app.clientType === "confidential" ? (
+            <Button variant="ghost" onClick={() => onRotate(app)} aria-label={`Rotate the secret of ${app.name}`}>
+              Rotate secret
+            </Button>
+          ) : null}
           {isRestorable(app.revokedReason) ? (
             <Button variant="ghost" onClick={() => onRestore(app)} aria-label={`Restore ${app.name}`}>
               Restore
@@ -58,6 +71,7 @@ export function OAuthAppCard({ app, onDelete, onRevoke, onRestore }: Props) {
           </Button>
         </div>
       </div>
+      {isEditing ? <OAuthAppEditForm app={app} onDone={() => setEditing(false)} /> : null}
       <div className="border-t border-gray-100">
         {app.tokens.length === 0 ? (
           <p className="px-5 py-4 text-sm text-gray-600">No live tokens.</p>

@@ -1,4 +1,4 @@
-import type { TAuthorizeRequest, TOAuthApp, TOAuthAppCreate } from "../validation/oauth";
+import type { TAuthorizeRequest, TOAuthApp, TOAuthAppCreate, TOAuthAppUpdate } from "../validation/oauth";
 import { apiFetch } from "./api-client";
 
 // Browser fetchers for OAuth applications and the consent page (naming: see webhooks-api.ts).
@@ -9,6 +9,9 @@ export const postOAuthApp = (input: TOAuthAppCreate) => apiFetch<TOAuthApp & { c
 export const destroyOAuthApp = (id: string) => apiFetch<void>(`/oauth-apps/${id}`, { method: "DELETE" });
 /** Brings back an application revoked because its creator is no longer an admin; the caller becomes its creator. */
 export const postRestoreOAuthApp = (id: string) => apiFetch<TOAuthApp>(`/oauth-apps/${id}/restore`, { method: "POST" });
+export const patchOAuthApp = (id: string, body: TOAuthAppUpdate) => apiFetch<TOAuthApp>(`/oauth-apps/${id}`, { method: "PATCH", body });
+/** The new client secret, shown once; the old one stops working at once. */
+export const postRotateOAuthSecret = (id: string) => apiFetch<TOAuthApp & { clientSecret: string }>(`/oauth-apps/${id}/rotate-secret`, { method: "POST" });
 export const destroyOAuthToken = (id: string) => apiFetch<void>(`/oauth-tokens/${id}`, { method: "DELETE" });
 /** The admin's answer to an authorization request: where to send the browser next. */
 export const postConsent = (input: TAuthorizeRequest & { decision: "approve" | "deny" }) =>

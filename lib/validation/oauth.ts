@@ -53,9 +53,11 @@ export function redirectUriProblem(uri: string, clientType: TOAuthClientType): s
   return "Use an https URL (an app's own scheme only for a public client)";
 }
 
+const ZOAuthAppName = z.string().trim().min(1, { error: "Name the application" }).max(100, { error: "Name must be at most 100 characters" });
+
 export const ZOAuthAppCreate = z
   .object({
-    name: z.string().trim().min(1, { error: "Name the application" }).max(100, { error: "Name must be at most 100 characters" }),
+    name: ZOAuthAppName,
     clientType: z
       .enum(OAUTH_CLIENT_TYPES, { error: "The client type is confidential or public" })
       .default("confidential")
@@ -85,6 +87,23 @@ export const ZOAuthAppCreate = z
     });
   });
 export type TOAuthAppCreate = z.input<typeof ZOAuthAppCreate>;
+
+/**
+ * A rename or new redirect URIs (each checked against the application's client type by the server,
+ * which knows it). Its scopes and type stay: tokens were granted under them.
+ */
+export const ZOAuthAppUpdate = z
+  .object({
+    name: ZOAuthAppName.optional(),
+    redirectUris: z
+      .array(ZRedirectUri, { error: "List the redirect URIs" })
+      .max(REDIRECT_URIS_MAX, { error: `At most ${REDIRECT_URIS_MAX} redirect URIs` })
+      .transform((uris) => [...new Set(uris)])
+      .optional(),
+  })
+  .strict()
+  .refine((u) => u.name !== undefined || u.redirectUris !== undefined, { error: "Change the name or the redirect URIs" });
+export type TOAuthAppUpdate = z.input<typeof ZOAuthAppUpdate>;
 
 export const ZOAuthToken = z.object({
   id: z.uuid(),

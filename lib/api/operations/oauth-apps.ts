@@ -1,4 +1,4 @@
-import { ZConsent, ZOAuthAppCreate, ZOAuthAppId, ZOAuthTokenId } from "../../validation/oauth";
+import { ZConsent, ZOAuthAppCreate, ZOAuthAppId, ZOAuthAppUpdate, ZOAuthTokenId } from "../../validation/oauth";
 import { defineOperation, WRITE_ERRORS } from "../define-operation";
 import { list, ref } from "../openapi-schema";
 
@@ -38,6 +38,34 @@ export const deleteOAuthAppOperation = defineOperation({
   paramDescriptions: { id: "Application id" },
   responses: [{ status: 204, description: "Deleted" }],
   errors: [400, 401, 403, 404],
+});
+
+export const updateOAuthAppOperation = defineOperation({
+  method: "PATCH",
+  path: "/oauth-apps/{id}",
+  tag: "OAuth applications",
+  scopes: ["administrative"],
+  summary: "Rename an OAuth application or replace its redirect URIs (admin session only)",
+  isSessionOnly: true,
+  params: ZOAuthAppId,
+  paramDescriptions: { id: "Application id" },
+  body: ZOAuthAppUpdate,
+  responses: [{ status: 200, description: "Updated", schema: ref("OAuthApp") }],
+  errors: [...WRITE_ERRORS, 404],
+});
+
+export const rotateOAuthSecretOperation = defineOperation({
+  method: "POST",
+  path: "/oauth-apps/{id}/rotate-secret",
+  tag: "OAuth applications",
+  scopes: ["administrative"],
+  summary: "A new client secret, shown once; the old one stops working at once, issued tokens keep working (admin session only)",
+  isSessionOnly: true,
+  params: ZOAuthAppId,
+  paramDescriptions: { id: "Application id" },
+  responses: [{ status: 200, description: "Rotated: clientSecret is the new secret", schema: ref("OAuthAppCreated") }],
+  errors: [400, 401, 403, 404, 409],
+  errorMeanings: { 409: "A public client has no secret (public_client)" },
 });
 
 export const restoreOAuthAppOperation = defineOperation({

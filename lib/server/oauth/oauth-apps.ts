@@ -3,7 +3,16 @@ import { generateOAuthCredential, hashApiKey } from "../../crypto/tokens";
 import { getDb } from "../../db";
 import type { TWorkspaceContext } from "../../db/workspace-context";
 import { DomainError } from "../../errors/domain-error";
-import { type TOAuthApp, type TOAuthAppCreate, type TOAuthClientType, type TOAuthToken, ZOAuthAppCreate } from "../../validation/oauth";
+import {
+  redirectUriProblem,
+  type TOAuthApp,
+  type TOAuthAppCreate,
+  type TOAuthAppUpdate,
+  type TOAuthClientType,
+  type TOAuthToken,
+  ZOAuthAppCreate,
+  ZOAuthAppUpdate,
+} from "../../validation/oauth";
 import { CREATOR_NOT_ADMIN, revokedReasonOf } from "../../validation/revocation";
 import { knownScopes } from "../../validation/scopes";
 import { restoreRefusal } from "../credentials/restore-refusal";
@@ -137,6 +146,43 @@ export async function createOAuthApp(
     }),
   );
   return { ...toDto(row), clientSecret };
+}
+
+/**
+ * Renames an application or replaces its redirect URIs, each checked against its client type (a
+ * public client keeps at least one: it gets tokens only through the consent page). New authorization
+ * requests are checked against the new list; tokens already issued are not touched.
+ */
+export async function updateOAuthApp(ctx: TWorkspaceContext, id: string, input: TOAuthAppUpdate, now = new Date()): Promise<TOAuthApp> {
+  const update = ZOAuthAppUpdate.parse(input);
+  const app = await ctx.db.oAuthApp.findUnique({ where: { id }, select: { clientType: true } });
+  if (!app) throw DomainError.notFound("OAuth application");
+  if (update.redirectUris) {
+    const issues = update.redirectUris.flatMap((uri, i) => {
+      const problem = redirectUriProblem(uri, app.clientType);
+      return problem ? [{ path: `redirectUris.${i}`, message: problem }] : [];
+    });
+    if (app.clientType === "public" && update.redirectUris.length === 0)
+      issues.push({ path: "redirectUris", message: "A public client needs a redirect URI: it can only get tokens through the consent page" });
+    if (issues.length) throw DomainError.invalidAll(issues);
+  }
+  const { count } = await ctx.db.oAuthApp.updateMany({ where: { id }, data: update });
+  if (count === 0) throw DomainError.notFound("OAuth application");
+  return toDto(await ctx.db.oAuthApp.findUniqueOrThrow({ where: { id }, select: appSelect(now) }));
+}
+
+/**
+ * A new client secret for a confidential application, in the answer this once (only its hash is
+ * kept). The old one stops working at once; tokens already issued keep working until they expire
+ * or are revoked. A public client has no secret to rotate (409).
+ */
+export async function rotateOAuthSecret(ctx: TWorkspaceContext, id: string, now = new Date()): Promise<TCreated<string>> {
+  const app = await ctx.db.oAuthApp.findUnique({ where: { id }, select: { clientType: true } });
+  if (!app) throw DomainError.notFound("OAuth application");
+  if (app.clientType === "public") throw new DomainError("conflict", "public_client", "A public client has no secret to rotate");
+  const clientSecret = generateOAuthCredential("clientSecret");
+  await ctx.db.oAuthApp.updateMany({ where: { id }, data: { secretHash: hashApiKey(clientSecret) } });
+  return { ...toDto(await ctx.db.oAuthApp.findUniqueOrThrow({ where: { id }, select: appSelect(now) })), clientSecret };
 }
 
 export async function listOAuthApps(ctx: TWorkspaceContext, now = new Date()): Promise<TOAuthApp[]> {

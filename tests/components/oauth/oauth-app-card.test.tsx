@@ -1,8 +1,10 @@
 // @vitest-environment jsdom
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { cleanup, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
 import { OAuthAppCard } from "@/components/oauth/oauth-app-card";
+import { ToastProvider } from "@/components/ui/toast";
 import type { TOAuthApp } from "@/lib/validation/oauth";
 
 afterEach(cleanup);
@@ -24,14 +26,19 @@ const APP: TOAuthApp = {
 function show(app: TOAuthApp) {
   const seen: string[] = [];
   render(
-    <ul>
-      <OAuthAppCard
-        app={app}
-        onDelete={(a) => seen.push(`delete ${a.id}`)}
-        onRevoke={() => seen.push("revoke")}
-        onRestore={(a) => seen.push(`restore ${a.id}`)}
-      />
-    </ul>,
+    <QueryClientProvider client={new QueryClient()}>
+      <ToastProvider>
+        <ul>
+          <OAuthAppCard
+            app={app}
+            onDelete={(a) => seen.push(`delete ${a.id}`)}
+            onRotate={(a) => seen.push(`rotate ${a.id}`)}
+            onRevoke={() => seen.push("revoke")}
+            onRestore={(a) => seen.push(`restore ${a.id}`)}
+          />
+        </ul>
+      </ToastProvider>
+    </QueryClientProvider>,
   );
   return { seen, user: userEvent.setup() };
 }
@@ -50,5 +57,16 @@ describe("OAuthAppCard", () => {
     expect(screen.getByTestId("oauth-app-state").textContent).toContain("Revoked: its creator is no longer an admin");
     await user.click(screen.getByRole("button", { name: "Restore Reports" }));
     expect(seen).toEqual(["restore a1"]);
+  });
+
+  it("offers Rotate secret for a confidential client only, and Edit opens the name and redirect URIs in place", async () => {
+    const { seen } = show({ ...APP, clientType: "confidential" });
+    await userEvent.click(screen.getByRole("button", { name: `Rotate the secret of ${APP.name}` }));
+    expect(seen).toContain(`rotate ${APP.id}`);
+    await userEvent.click(screen.getByRole("button", { name: `Edit ${APP.name}` }));
+    expect(screen.getByRole("form", { name: `Edit ${APP.name}` })).toBeTruthy();
+    cleanup();
+    show({ ...APP, clientType: "public" });
+    expect(screen.queryByRole("button", { name: /Rotate the secret/ })).toBeNull();
   });
 });

@@ -14,7 +14,9 @@ describe.each(TEST_DATABASES)("changeOwnPassword on $name", (backend) => {
     const version = async () => (await db().prisma.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion;
     const before = await version();
     const throttle = new LoginThrottle();
-    await expect(changeOwnPassword({ email: "me@example.com" }, { currentPassword: "wrong-password-1", newPassword: "second-password-2" }, "10.0.0.1", throttle)).rejects.toMatchObject({
+    await expect(
+      changeOwnPassword({ email: "me@example.com" }, { currentPassword: "wrong-password-1", newPassword: "second-password-2" }, "10.0.0.1", throttle),
+    ).rejects.toMatchObject({
       kind: "invalid",
       issues: [{ path: "currentPassword", message: "That is not your current password" }],
     });
@@ -28,7 +30,8 @@ describe.each(TEST_DATABASES)("changeOwnPassword on $name", (backend) => {
   it("is throttled like a sign-in: guesses of the current password are slowed", async () => {
     await createUser({ email: "me@example.com", password: "first-password-1", role: "ADMIN" });
     const throttle = new LoginThrottle();
-    const guess = () => changeOwnPassword({ email: "me@example.com" }, { currentPassword: "guess-password-x", newPassword: "second-password-2" }, "10.0.0.9", throttle);
+    const guess = () =>
+      changeOwnPassword({ email: "me@example.com" }, { currentPassword: "guess-password-x", newPassword: "second-password-2" }, "10.0.0.9", throttle);
     let refused: unknown = null;
     for (let i = 0; i < 12 && !(refused instanceof TooManyAttemptsError); i++) refused = await guess().catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(TooManyAttemptsError);
