@@ -78,6 +78,8 @@ test("every settings page in light and dark, at 1280 and 390 px, without console
     ["deliveries", "/settings/webhooks/deliveries"],
     ["delivery", `/settings/webhooks/deliveries/${delivery}`],
     ["event", `/settings/webhooks/events/${event.id}`],
+    ["catalog", "/settings/catalog"],
+    ["account", "/settings/account"],
     ["api-keys", "/settings/api-keys"],
     ["oauth-apps", "/settings/oauth-apps"],
     ["oauth-refused", "/oauth/authorize?response_type=code&client_id=hlc_none"],
