@@ -96,6 +96,7 @@ const VALID_BODIES: Record<string, unknown> = {
   "POST /api/v1/webhooks/{id}/replay": { since: "2020-01-01T00:00:00Z" },
   "PATCH /api/v1/projects/{id}": { name: "Renamed by B" },
   "PATCH /api/v1/webhooks/{id}": { description: "Changed by B" },
+  "PATCH /api/v1/oauth-apps/{id}": { name: "Renamed by B" },
 };
 
 /** Every row of A's, as a fingerprint: nothing B does may change it. */

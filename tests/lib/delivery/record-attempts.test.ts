@@ -77,7 +77,7 @@ describe.each(TEST_DATABASES)("recording attempts on $name", (backend) => {
     expect(await webhook(hook.id)).toMatchObject({
       consecutiveFailures: 10,
       enabled: false,
-      disabledReason: "10 consecutive failed deliveries",
+      disabledReason: "Disabled after 10 failed attempts in a row",
       disabledAt: new Date(T0.getTime() + 2),
     });
 

@@ -135,7 +135,7 @@ describe.each(TEST_DATABASES)("the delivery worker on $name", (backend) => {
     const w = new DeliveryWorker({ db: db().prisma, config: { ...TEST_CONFIG, concurrency: 1 }, log: () => {} });
     await w.drain();
     const row = await db().prisma.webhook.findUniqueOrThrow({ where: { id: hook.id } });
-    expect(row).toMatchObject({ enabled: false, consecutiveFailures: 10, disabledReason: "10 consecutive failed deliveries" });
+    expect(row).toMatchObject({ enabled: false, consecutiveFailures: 10, disabledReason: "Disabled after 10 failed attempts in a row" });
     const counts = await db().prisma.delivery.groupBy({ by: ["status"], _count: true });
     expect(Object.fromEntries(counts.map((c) => [c.status, c._count]))).toEqual({ pending: 12 });
     expect(await db().prisma.attempt.count()).toBe(10);
