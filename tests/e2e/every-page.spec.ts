@@ -97,8 +97,14 @@ test("every settings page in light and dark, at 1280 and 390 px, without console
         if (scheme === "dark") expect(await backgroundLevel(page), path).toBeLessThan(60);
         else expect(await backgroundLevel(page), path).toBeGreaterThan(200);
         await screenshot(page, `all-${name}-${scheme}-${width}`);
-        const axe = await new AxeBuilder({ page }).analyze();
-        violations.push(...axe.violations.map((v) => `${scheme} ${width} ${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`));
+        // axe at both widths (what scrolls depends on it) in light, and at 1280 in dark (the dark theme
+        // changes colours only): three of the four runs, for the suite's time.
+        if (scheme === "light" || width === 1280) {
+          const axe = await new AxeBuilder({ page }).analyze();
+          violations.push(
+            ...axe.violations.map((v) => `${scheme} ${width} ${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+          );
+        }
         await expectNoHorizontalScroll(page);
       }
     }

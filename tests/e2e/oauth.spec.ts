@@ -34,10 +34,10 @@ async function registerApp(page: Page, name: string, clientType: "Confidential" 
   const id = await page.getByLabel("Client ID").inputValue();
   expect(id).toMatch(/^hlc_/);
   if (clientType === "Public") {
-    await expect(page.getByLabel("Client secret")).toHaveCount(0);
+    await expect(page.getByRole("textbox", { name: "Client secret" })).toHaveCount(0);
     return { id, secret: "" };
   }
-  const secret = await page.getByLabel("Client secret").inputValue();
+  const secret = await page.getByRole("textbox", { name: "Client secret" }).inputValue();
   expect(secret).toMatch(/^hlcs_/);
   return { id, secret };
 }
