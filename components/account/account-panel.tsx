@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { TextField } from "@/components/ui/text-field";
 import { useToast } from "@/components/ui/toast";
-import { ApiClientError, fieldErrors } from "@/lib/client/api-client";
+import { errorsOf, fieldErrors } from "@/lib/client/api-client";
 import { useChangePassword } from "@/lib/queries/use-change-password";
 import { useSignOutEverywhere } from "@/lib/queries/use-sign-out-everywhere";
 import { PASSWORD_MIN_LENGTH } from "@/lib/validation/password-policy";
@@ -27,7 +27,7 @@ function PasswordForm() {
     setErrors({});
     change.mutate(parsed.data, {
       onSuccess: toSignIn,
-      onError: (e) => setErrors(e instanceof ApiClientError && e.issues.length ? fieldErrors(e.issues) : { currentPassword: e.message }),
+      onError: (e) => setErrors(errorsOf(e, "currentPassword")),
     });
   };
   return (

@@ -5,7 +5,7 @@ import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { useToast } from "@/components/ui/toast";
-import { ApiClientError, fieldErrors } from "@/lib/client/api-client";
+import { errorsOf, fieldErrors } from "@/lib/client/api-client";
 import { useCreateEventType } from "@/lib/queries/use-create-event-type";
 import { useEventTypes } from "@/lib/queries/use-event-types";
 import { type TEventType, ZEventTypeCreate } from "@/lib/validation/event-type";
@@ -38,7 +38,7 @@ export function EventTypesPanel() {
         setForm(EMPTY);
         toast.success(`Event type ${created.name} added: webhooks can subscribe to it now`);
       },
-      onError: (e) => setErrors(e instanceof ApiClientError && e.issues.length ? fieldErrors(e.issues) : { name: e.message }),
+      onError: (e) => setErrors(errorsOf(e, "name")),
     });
   };
 

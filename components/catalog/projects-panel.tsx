@@ -5,7 +5,7 @@ import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { useToast } from "@/components/ui/toast";
-import { ApiClientError, fieldErrors } from "@/lib/client/api-client";
+import { errorsOf, fieldErrors } from "@/lib/client/api-client";
 import { useProjects } from "@/lib/queries/use-projects";
 import { useSaveProject } from "@/lib/queries/use-save-project";
 import type { TProject } from "@/lib/validation/project";
@@ -72,7 +72,7 @@ export function ProjectsPanel() {
           setForm({ id: "", name: "" });
           toast.success(`Project ${p.id} saved`);
         },
-        onError: (e) => setErrors(e instanceof ApiClientError && e.issues.length ? fieldErrors(e.issues) : { id: e.message }),
+        onError: (e) => setErrors(errorsOf(e, "id")),
       },
     );
   };

@@ -4,7 +4,7 @@ import { type FormEvent, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { useToast } from "@/components/ui/toast";
-import { ApiClientError, fieldErrors } from "@/lib/client/api-client";
+import { errorsOf, fieldErrors } from "@/lib/client/api-client";
 import { useUpdateOAuthApp } from "@/lib/queries/use-update-oauth-app";
 import { type TOAuthApp, ZOAuthAppUpdate } from "@/lib/validation/oauth";
 
@@ -36,13 +36,11 @@ export function OAuthAppEditForm({ app, onDone }: { app: TOAuthApp; onDone: () =
           toast.success(`“${saved.name}” saved`);
           onDone();
         },
-        onError: (e) => setErrors(e instanceof ApiClientError && e.issues.length ? fieldErrors(e.issues) : { name: e.message }),
+        onError: (e) => setErrors(errorsOf(e, "name")),
       },
     );
   };
-  // An error of one URI (redirectUris.2) shows under the box, naming its line.
-  const uriError = Object.entries(errors).find(([path]) => path.startsWith("redirectUris"));
-  const uriErrorText = uriError ? (uriError[0].match(/\.(\d+)$/) ? `Line ${Number(uriError[0].split(".")[1]) + 1}: ${uriError[1]}` : uriError[1]) : undefined;
+  const uriErrorText = errors.redirectUris;
   return (
     <form onSubmit={submit} noValidate className="space-y-3 border-t border-gray-100 p-5" aria-label={`Edit ${app.name}`}>
       <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} error={errors.name} />

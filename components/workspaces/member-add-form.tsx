@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { focusFirstInvalid } from "@/components/ui/focus-first-invalid";
 import { TextField } from "@/components/ui/text-field";
 import { useToast } from "@/components/ui/toast";
-import { ApiClientError, fieldErrors } from "@/lib/client/api-client";
+import { errorsOf, fieldErrors } from "@/lib/client/api-client";
 import { useAddMember } from "@/lib/queries/use-add-member";
 import { useCreateSignInLink } from "@/lib/queries/use-create-sign-in-link";
 import { type TWorkspace, ZMembershipAdd, ZSignInLinkCreate } from "@/lib/validation/workspace";
@@ -14,7 +14,7 @@ import type { TShownLink } from "./sign-in-link-result";
 type TRoleInput = "admin" | "member";
 type TErrors = Partial<Record<"email" | "role" | "form", string>>;
 
-const toErrors = (e: Error): TErrors => (e instanceof ApiClientError && e.issues.length ? fieldErrors(e.issues) : { form: e.message });
+const toErrors = (e: Error): TErrors => errorsOf(e, "form");
 
 /**
  * Adds an existing user by email, or makes a sign-in link for the same email: the link is the way

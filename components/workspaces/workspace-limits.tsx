@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { focusFirstInvalid } from "@/components/ui/focus-first-invalid";
 import { TextField } from "@/components/ui/text-field";
 import { useToast } from "@/components/ui/toast";
-import { ApiClientError, fieldErrors } from "@/lib/client/api-client";
+import { errorsOf, fieldErrors } from "@/lib/client/api-client";
 import { useUpdateWorkspace } from "@/lib/queries/use-update-workspace";
 import { type TWorkspace, ZWorkspaceUpdate } from "@/lib/validation/workspace";
 
@@ -41,7 +41,7 @@ export function WorkspaceLimits({ workspace }: { workspace: TWorkspace }) {
           setRate(asText(saved.rateLimitPerSecond));
           toast.success(`Limits of “${saved.name}” saved`);
         },
-        onError: (e) => setErrors(e instanceof ApiClientError && e.issues.length ? fieldErrors(e.issues) : { form: e.message }),
+        onError: (e) => setErrors(errorsOf(e, "form")),
       },
     );
   }

@@ -72,3 +72,8 @@ export function fieldErrors(issues: { path: string | PropertyKey[]; message: str
   }
   return out;
 }
+
+/** A refused request as a form shows it: the API's field issues by field, else its message on `field`. */
+export function errorsOf(error: Error, field: string): Record<string, string> {
+  return error instanceof ApiClientError && error.issues.length ? fieldErrors(error.issues) : { [field]: error.message };
+}

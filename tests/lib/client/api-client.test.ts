@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ApiClientError, apiFetch, fieldErrors, setRenderedWorkspace } from "@/lib/client/api-client";
+import { ApiClientError, apiFetch, errorsOf, fieldErrors, liveStreamUrl, setRenderedWorkspace } from "@/lib/client/api-client";
 
 /** Stubs fetch with one answer and returns the mock, to read the request it was called with. */
 function answer(response: () => Promise<Response>) {
@@ -95,5 +95,21 @@ describe("fieldErrors", () => {
       { path: [], message: "Also form" },
     ]);
     expect(out).toEqual({ events: "Unknown event", url: "Bad URL", form: "Whole form" });
+  });
+});
+
+describe("errorsOf and liveStreamUrl", () => {
+  it("shows the API's field issues by field, else the message on the given field", () => {
+    expect(errorsOf(new ApiClientError(400, "validation_failed", "bad", [{ path: "name", message: "Enter a name" }]), "form")).toEqual({ name: "Enter a name" });
+    expect(errorsOf(new ApiClientError(409, "conflict", "Exists already"), "name")).toEqual({ name: "Exists already" });
+    expect(errorsOf(new Error("Could not reach the server"), "form")).toEqual({ form: "Could not reach the server" });
+  });
+
+  it("names the page's workspace in the live stream's query (EventSource sends no headers)", () => {
+    setRenderedWorkspace(null);
+    expect(liveStreamUrl()).toBe("/api/v1/live");
+    setRenderedWorkspace("ws 1");
+    expect(liveStreamUrl()).toBe("/api/v1/live?workspace=ws%201");
+    setRenderedWorkspace(null);
   });
 });
