@@ -70,6 +70,17 @@ describe.each(TEST_DATABASES)("resolveWorkspace on $name", (backend) => {
     expect(pinned.workspace).toEqual(DEFAULT_REF);
   });
 
+  it("a session's EventSource (no headers) names the page's workspace in the query, checked exactly as the header", async () => {
+    const prisma = database().prisma;
+    const { acme, umbrella, user } = await setUp(prisma);
+    const live = (workspace: string) =>
+      new Request(`http://localhost:3000/api/v1/live?workspace=${workspace}`, { headers: { cookie: `hookline-workspace=${DEFAULT_WORKSPACE_ID}` } });
+    expect((await resolveWorkspace(sessionOf(user.id), live(acme.id))).workspace).toEqual(acme);
+    const error = await refusal(resolveWorkspace(sessionOf(user.id), live(umbrella.id)));
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).status).toBe(403);
+  });
+
   it("a header naming a workspace the user is not in, or not a workspace id, is 403 (never another workspace)", async () => {
     const prisma = database().prisma;
     const { umbrella, user } = await setUp(prisma);
