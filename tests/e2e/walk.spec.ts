@@ -51,7 +51,7 @@ test("at 390 px the chart's time labels do not overlap, and its tooltip names th
 test("the API reference shows realistic examples; code blocks stay dark in dark mode", async ({ page }) => {
   await signInOk(page, E2E.admin.email, E2E.admin.password);
   await page.goto("/settings/api-docs");
-  const text = await page.locator("main").innerText();
+  const text = (await page.locator("main").textContent()) ?? "";
   expect(text).not.toContain("9007199254740991");
   expect(text).not.toMatch(/"string"/);
   expect(text).toContain('"createdAt": "2026-12-06T21:00:00.000Z"');

@@ -100,7 +100,9 @@ describe("fieldErrors", () => {
 
 describe("errorsOf and liveStreamUrl", () => {
   it("shows the API's field issues by field, else the message on the given field", () => {
-    expect(errorsOf(new ApiClientError(400, "validation_failed", "bad", [{ path: "name", message: "Enter a name" }]), "form")).toEqual({ name: "Enter a name" });
+    expect(errorsOf(new ApiClientError(400, "validation_failed", "bad", [{ path: "name", message: "Enter a name" }]), "form")).toEqual({
+      name: "Enter a name",
+    });
     expect(errorsOf(new ApiClientError(409, "conflict", "Exists already"), "name")).toEqual({ name: "Exists already" });
     expect(errorsOf(new Error("Could not reach the server"), "form")).toEqual({ form: "Could not reach the server" });
   });
