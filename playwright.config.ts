@@ -12,6 +12,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const E2E = {
   admin: { email: "admin@e2e.test", password: "admin-password-e2e" },
   member: { email: "member@e2e.test", password: "member-password-e2e" },
+  /** An admin of its own for Settings → Account, whose password and sessions that test changes. */
+  account: { email: "account@e2e.test", password: "account-password-e2e" },
   /** Made an API key and an OAuth app, then was demoted (tests/e2e/seed-former-admin.ts); their secrets are in `secretsFile`. */
   formerAdmin: { email: "former-admin@e2e.test", secretsFile: path.join(DATA_DIR, "e2e-former-admin.json") },
 };
@@ -47,6 +49,7 @@ export default defineConfig({
       `rm -rf ${DATA_DIR}`,
       `printf '%s\\n' '${E2E.admin.password}' | node scripts/launch.mjs cli user create --admin --email ${E2E.admin.email} --password-stdin`,
       `printf '%s\\n' '${E2E.member.password}' | node scripts/launch.mjs cli user create --email ${E2E.member.email} --password-stdin`,
+      `printf '%s\\n' '${E2E.account.password}' | node scripts/launch.mjs cli user create --admin --email ${E2E.account.email} --password-stdin`,
       `npx tsx --conditions=react-server tests/e2e/seed-former-admin.ts ${E2E.formerAdmin.email} ${E2E.formerAdmin.secretsFile}`,
       "npm start",
     ].join(" && "),

@@ -1,7 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { E2E } from "../../playwright.config";
 import { startReceiver } from "../helpers/receiver";
-import { createApiKeyInBrowser, screenshot, signIn, signInOk } from "./helpers";
+import { createApiKeyInBrowser, screenshot, signInOk } from "./helpers";
 
 // What a Stripe or Svix user looks for on the first day (issue 22.5), as they would use it.
 
@@ -133,7 +133,7 @@ test("OAuth apps: rename one, edit its redirect URIs, rotate its secret (shown o
 });
 
 test("Settings → Account: a wrong current password is refused on its field; a new one signs out everywhere and signs in", async ({ page, browser }) => {
-  const { email, password } = E2E.admin;
+  const { email, password } = E2E.account;
   const interim = `${password}-interim`;
   await signInOk(page, email, password);
   // Another browser signed in as the same admin: it is signed out too.
@@ -161,7 +161,7 @@ test("Settings → Account: a wrong current password is refused on its field; a 
   await page.getByLabel(/^New password/).fill(password);
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page).toHaveURL(/\/signin/);
-  await signIn(page, email, password);
+  await signInOk(page, email, password);
   await page.goto("/settings/account");
   await page.getByRole("button", { name: "Sign out everywhere" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Sign out everywhere" }).click();
