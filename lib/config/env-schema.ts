@@ -179,6 +179,17 @@ export const ZEnv = z
     // rest for another worker and exits.
     HOOKLINE_SHUTDOWN_GRACE_MS: intInRange(0, 600_000, 10_000),
     HOOKLINE_TRUST_PROXY: intInRange(0, 10, 0),
+    /** The bearer token GET /metrics wants; unset, metrics are off (404). */
+    HOOKLINE_METRICS_TOKEN: z.preprocess(
+      emptyToUndefined,
+      z.string().min(16, { error: "must be at least 16 characters (it guards the metrics)" }).max(512, { error: "must be at most 512 characters" }).optional(),
+    ),
+    /** npm run worker serves /metrics on this port when set (and HOOKLINE_METRICS_TOKEN is). */
+    HOOKLINE_METRICS_PORT: z.preprocess(emptyToUndefined, z.coerce.number({ error: "must be a port number" }).int().min(1).max(65_535).optional()),
+    /** The address the worker's metrics port listens on; 0.0.0.0 for a Prometheus on another machine. */
+    HOOKLINE_METRICS_HOST: z.preprocess(emptyToUndefined, z.string().default("127.0.0.1")),
+    /** on: a workspace label on the metrics that have one (a series per workspace: mind their number). */
+    HOOKLINE_METRICS_BY_WORKSPACE: z.preprocess(emptyToUndefined, z.enum(["on", "off"], { error: "must be on or off" }).default("off")),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {

@@ -3,6 +3,7 @@ import { storedSignatureFamilies } from "../validation/signature-family";
 import { buildHeaders, envelope, maskHeaders } from "./build-request";
 import type { TClaimed } from "./claim-deliveries";
 import type { TDeliveryConfig } from "./config";
+import { countAttempt, hooklineMetrics } from "./metrics";
 import { nextAttemptAt } from "./next-attempt-at";
 import type { AttemptRecorder, TOutcome, TRecorded, TTrigger } from "./record-attempts";
 import { sendRequest, type TSendResult } from "./send-request";
@@ -54,15 +55,23 @@ export async function attemptDelivery(
     httpPassword: claimed.httpPasswordCiphertext ? openSecret(claimed.httpPasswordCiphertext) : null,
     sentAt: startedAt,
   });
-  const result = await sendRequest({
-    url: claimed.url,
-    headers,
-    body,
-    timeoutMs: ctx.config.timeoutMs,
-    maxBodyBytes: RESPONSE_BODY_CAP,
-    allow: ctx.config.allow,
-    resolver: ctx.resolver,
-  });
+  const metrics = hooklineMetrics();
+  metrics.inFlight.inc();
+  let result: TSendResult;
+  try {
+    result = await sendRequest({
+      url: claimed.url,
+      headers,
+      body,
+      timeoutMs: ctx.config.timeoutMs,
+      maxBodyBytes: RESPONSE_BODY_CAP,
+      allow: ctx.config.allow,
+      resolver: ctx.resolver,
+    });
+  } finally {
+    metrics.inFlight.dec();
+  }
+  countAttempt(result, claimed.workspaceId, metrics);
   const finishedAt = ctx.now();
   onAnswered?.();
   const recorded = await ctx.recorder.record({

@@ -10,6 +10,7 @@ import { DomainError } from "../errors/domain-error";
 import { Prisma } from "../generated/prisma/client";
 import { type TPublishBatch, type TPublishEvent, type TPublished, type TPublishedBatch, ZPublishBatch, ZPublishEvent } from "../validation/event";
 import { deliveryConfig } from "./config";
+import { countPublished } from "./metrics";
 import { GroupCommit } from "./runtime/group-commit";
 import { NOTIFY_CHANNEL, wakeWorkers } from "./runtime/wakeup";
 
@@ -88,6 +89,7 @@ async function writeOutbox(db: PrismaClient, rows: TOutboxRow[]): Promise<(numbe
     -- A SELECT in WITH runs only if used: joining its one-row count makes the NOTIFY happen.
     cross join (select count(*) from notified) as notify_once`;
   const byId = new Map(written.map((w) => [w.id, w.deliveries]));
+  for (const r of rows) if (byId.has(r.id)) countPublished(r.type, r.ws);
   // New rows in each workspace's log (and a new project for its picker).
   announceWorkspaces(
     db,

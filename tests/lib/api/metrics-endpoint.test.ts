@@ -1,0 +1,66 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { isMetricsToken, metricsResponse } from "@/lib/api/metrics-endpoint";
+import { serveMetrics } from "@/lib/api/metrics-server";
+import { resetEnvForTests } from "@/lib/env";
+import { freshDatabasePerTest, TEST_DATABASES } from "../../helpers/databases";
+
+const TOKEN = "metrics-token-for-tests-0123";
+const configure = (vars: Record<string, string>) => {
+  for (const [name, value] of Object.entries(vars)) vi.stubEnv(name, value);
+  resetEnvForTests();
+};
+afterEach(() => {
+  vi.unstubAllEnvs();
+  resetEnvForTests();
+});
+
+describe("isMetricsToken", () => {
+  it("wants exactly 'Bearer <token>'", () => {
+    expect(isMetricsToken(`Bearer ${TOKEN}`, TOKEN)).toBe(true);
+    expect(isMetricsToken(`bearer ${TOKEN}`, TOKEN)).toBe(true);
+    for (const wrong of [null, "", TOKEN, `Bearer ${TOKEN}x`, `Basic ${TOKEN}`, "Bearer "]) expect(isMetricsToken(wrong, TOKEN), String(wrong)).toBe(false);
+  });
+});
+
+describe.each(TEST_DATABASES)("GET /metrics on $name", (backend) => {
+  const db = freshDatabasePerTest(backend);
+  const prisma = async () => db().prisma;
+
+  it("is off (404) without HOOKLINE_METRICS_TOKEN, 401 without the token, and Prometheus text with it", async () => {
+    configure({ HOOKLINE_METRICS_TOKEN: "" });
+    expect((await metricsResponse(`Bearer ${TOKEN}`, prisma)).status).toBe(404);
+    configure({ HOOKLINE_METRICS_TOKEN: TOKEN });
+    const refused = await metricsResponse("Bearer nope", prisma);
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get("www-authenticate")).toMatch(/^Bearer/);
+    const ok = await metricsResponse(`Bearer ${TOKEN}`, prisma);
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("content-type")).toMatch(/^text\/plain; version=0\.0\.4/);
+    const text = await ok.text();
+    for (const name of [
+      "hookline_events_published_total",
+      "hookline_delivery_attempts_total",
+      "hookline_delivery_attempt_duration_seconds",
+      "hookline_deliveries_due",
+      "hookline_oldest_due_delivery_age_seconds",
+      "hookline_webhooks",
+      "hookline_worker_in_flight",
+    ])
+      expect(text, name).toContain(`# TYPE ${name} `);
+  });
+
+  it("a worker serves the same on its own port, and nothing else there", async () => {
+    configure({ HOOKLINE_METRICS_TOKEN: TOKEN });
+    const server = await serveMetrics(0, "127.0.0.1", prisma);
+    try {
+      const base = `http://127.0.0.1:${server.port}`;
+      expect((await fetch(`${base}/metrics`)).status).toBe(401);
+      const ok = await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } });
+      expect(ok.status).toBe(200);
+      expect(await ok.text()).toContain("# TYPE hookline_deliveries_due gauge");
+      expect((await fetch(`${base}/other`, { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(404);
+    } finally {
+      await server.close();
+    }
+  });
+});
