@@ -7,10 +7,13 @@ import { createApiKeyInBrowser, screenshot, signInOk } from "./helpers";
 
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 let isGone = false;
+/** How many of the next event requests answer 500 (then 200 again). */
+let failNext = 0;
 test.beforeAll(async () => {
   receiver = await startReceiver((req, res) => {
     // The enable test (a ping) passes; events pass until the receiver is "gone" (410 disables at once).
-    res.statusCode = req.headers.event !== "ping" && isGone ? 410 : 200;
+    const isEvent = req.headers.event !== "ping";
+    res.statusCode = isEvent && isGone ? 410 : isEvent && failNext > 0 && failNext-- > 0 ? 500 : 200;
     res.end("ok");
   });
 });
@@ -73,4 +76,30 @@ test("a scrolled or filtered log does not move: new deliveries wait behind a but
   await button.click();
   await expect(rows).toHaveCount(2);
   await expect(button).toHaveCount(0);
+});
+
+test("a delivery's page follows its retries: Retrying, then Succeeded, without a reload", async ({ page, baseURL }) => {
+  test.setTimeout(45_000);
+  await signInOk(page, E2E.admin.email, E2E.admin.password);
+  const key = await createApiKeyInBrowser(page, `live delivery ${Date.now()}`);
+  const api = (path: string, init: RequestInit = {}) =>
+    fetch(`${baseURL}/api/v1${path}`, { ...init, headers: { authorization: `Bearer ${key}`, "content-type": "application/json" } });
+  const hook = (await (await api("/webhooks", { method: "POST", body: JSON.stringify({ url: `${receiver.url}/retry`, events: ["update_task"] }) })).json()) as {
+    id: string;
+  };
+  expect((await api(`/webhooks/${hook.id}/enable`, { method: "POST" })).status).toBe(200);
+  isGone = false;
+  // The first two attempts fail with 500; the second retry (2 s, then 5 s later: HOOKLINE_RETRY_SCHEDULE) succeeds.
+  failNext = 2;
+  expect((await api("/events", { method: "POST", body: JSON.stringify({ event: "update_task", data: { task: "retry" } }) })).status).toBe(202);
+  const pendingId = async () => {
+    const { data } = (await (await api(`/deliveries?webhookId=${hook.id}`)).json()) as { data: { id: string; attemptCount: number }[] };
+    return data[0]?.attemptCount ? data[0].id : null;
+  };
+  await expect.poll(pendingId, { timeout: 5_000 }).not.toBeNull();
+  await page.goto(`/settings/webhooks/deliveries/${await pendingId()}`);
+  await expect(page.getByText("Retrying", { exact: true })).toBeVisible();
+  await expect(page.getByTestId("retry-note")).toContainText("last attempt HTTP 500");
+  await expect(page.getByText("Succeeded", { exact: true })).toBeVisible({ timeout: 12_000 });
+  await expect(page.getByTestId("attempt")).toHaveCount(3);
 });
