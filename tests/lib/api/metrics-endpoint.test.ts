@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { isMetricsToken, metricsResponse } from "@/lib/api/metrics-endpoint";
-import { serveMetrics } from "@/lib/api/metrics-server";
 import { resetEnvForTests } from "@/lib/env";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../helpers/databases";
 
@@ -47,20 +46,5 @@ describe.each(TEST_DATABASES)("GET /metrics on $name", (backend) => {
       "hookline_worker_in_flight",
     ])
       expect(text, name).toContain(`# TYPE ${name} `);
-  });
-
-  it("a worker serves the same on its own port, and nothing else there", async () => {
-    configure({ HOOKLINE_METRICS_TOKEN: TOKEN });
-    const server = await serveMetrics(0, "127.0.0.1", prisma);
-    try {
-      const base = `http://127.0.0.1:${server.port}`;
-      expect((await fetch(`${base}/metrics`)).status).toBe(401);
-      const ok = await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } });
-      expect(ok.status).toBe(200);
-      expect(await ok.text()).toContain("# TYPE hookline_deliveries_due gauge");
-      expect((await fetch(`${base}/other`, { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(404);
-    } finally {
-      await server.close();
-    }
   });
 });
