@@ -1,17 +1,11 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { isMetricsToken, metricsResponse } from "@/lib/api/metrics-endpoint";
-import { resetEnvForTests } from "@/lib/env";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../helpers/databases";
+import { configureEnv, unstubEnvAfterEach } from "../../helpers/stub-env";
 
 const TOKEN = "metrics-token-for-tests-0123";
-const configure = (vars: Record<string, string>) => {
-  for (const [name, value] of Object.entries(vars)) vi.stubEnv(name, value);
-  resetEnvForTests();
-};
-afterEach(() => {
-  vi.unstubAllEnvs();
-  resetEnvForTests();
-});
+const configure = configureEnv;
+unstubEnvAfterEach();
 
 describe("isMetricsToken", () => {
   it("wants exactly 'Bearer <token>'", () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { metadataEndpoint } from "@/lib/api/oauth/metadata-endpoint";
-import { resetEnvForTests } from "@/lib/env";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
+import { configureEnv, unstubEnvAfterEach } from "../../../helpers/stub-env";
 
 // RFC 8414 §3.3: a client refuses a document whose issuer is not the URL it fetched it from. The
 // request URL a route sees is the server's own (http://localhost:PORT); the Host is what was asked for.
@@ -10,15 +10,9 @@ const fetchDocument = async (headers: Record<string, string>) => {
   const res = await metadataEndpoint(new Request("http://localhost:3000/.well-known/oauth-authorization-server", { headers }));
   return { cacheControl: res.headers.get("cache-control"), doc: (await res.json()) as Record<string, unknown> };
 };
-const configure = (vars: Record<string, string>) => {
-  for (const [name, value] of Object.entries(vars)) vi.stubEnv(name, value);
-  resetEnvForTests();
-};
+const configure = configureEnv;
 
-afterEach(() => {
-  vi.unstubAllEnvs();
-  resetEnvForTests();
-});
+unstubEnvAfterEach();
 
 describe.each(TEST_DATABASES)("metadataEndpoint on $name", (backend) => {
   freshDatabasePerTest(backend);
