@@ -21,6 +21,9 @@ test("enable and disable on the webhook's page; a failed enable stays explained 
   await createWebhookInBrowser(page, `${receiver.url}/page`);
   const row = page.getByTestId("webhook-row").filter({ hasText: `${receiver.url}/page` });
   await row.getByRole("link", { name: `${receiver.url}/page`, exact: true }).click();
+  // On the webhook's own page (the list's row has a switch of the same name: not that one).
+  await expect(page).toHaveURL(/\/settings\/webhooks\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("health-chart")).toBeVisible();
 
   const toggle = page.getByRole("switch", { name: `Enabled: ${receiver.url}/page` });
   await toggle.click();
