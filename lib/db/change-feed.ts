@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "../generated/prisma/client";
-import { decodeChanges, encodeChanges, type TLiveTopic } from "../live/topics";
+import { decodeChanges, encodeChanges, LIVE_TOPICS, type TLiveTopic } from "../live/topics";
 import { processGlobals } from "../process-globals";
 import { keepConnected } from "./persistent-connection";
 import { isSingleConnection } from "./single-connection";
@@ -51,7 +51,7 @@ function dispatch(changes: TChanges): void {
 
 /** Every listener hears every topic: after a gap in which changes may have gone unheard. */
 function dispatchAll(): void {
-  const all = new Set<TLiveTopic>(["deliveries", "webhooks"]);
+  const all = new Set<TLiveTopic>(LIVE_TOPICS);
   for (const set of feed().listeners.values()) for (const listener of set) listener(all);
 }
 

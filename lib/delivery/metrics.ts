@@ -54,6 +54,11 @@ function statusSql(byWorkspace: boolean) {
     from "Webhook" group by 1, 2`;
 }
 
+/** The workspace label of a series, when the metrics carry one. */
+function workspaceLabel(isByWorkspace: boolean, workspaceId: string | null): { workspace?: string } {
+  return isByWorkspace && workspaceId ? { workspace: workspaceId } : {};
+}
+
 /** A registry of Hookline's metrics; exported for its tests (the process keeps one: hooklineMetrics). */
 export function createMetrics(isByWorkspace: boolean): THooklineMetrics {
   const registry = new Registry();
@@ -96,17 +101,15 @@ export function createMetrics(isByWorkspace: boolean): THooklineMetrics {
       oldest.reset();
       webhooks.reset();
       const now = Date.now();
+      // Without a workspace label the due query is one aggregate row, zero when nothing is due.
       for (const r of dueRows) {
-        const labels = isByWorkspace && r.ws ? { workspace: r.ws } : {};
+        const labels = workspaceLabel(isByWorkspace, r.ws);
         due.set(labels, Number(r.due));
         oldest.set(labels, r.oldest ? Math.max(0, (now - r.oldest.getTime()) / 1000) : 0);
       }
-      if (!isByWorkspace && dueRows.length === 0) {
-        due.set(0);
-        oldest.set(0);
-      }
-      for (const status of ["disabled", "working", "failing"]) if (!isByWorkspace) webhooks.set({ status }, 0);
-      for (const r of statusRows) webhooks.set({ status: r.status, ...(isByWorkspace && r.ws ? { workspace: r.ws } : {}) }, Number(r.n));
+      // Every status is reported, 0 when no webhook has it (per workspace, only those it has).
+      if (!isByWorkspace) for (const status of ["disabled", "working", "failing"]) webhooks.set({ status }, 0);
+      for (const r of statusRows) webhooks.set({ status: r.status, ...workspaceLabel(isByWorkspace, r.ws) }, Number(r.n));
     })().finally(() => {
       reading = null;
     });
@@ -144,12 +147,12 @@ export function hooklineMetrics(): THooklineMetrics {
 
 /** A published event, counted. */
 export function countPublished(eventType: string, workspaceId: string, m = hooklineMetrics()): void {
-  m.eventsPublished.inc({ event_type: eventType, ...(m.isByWorkspace ? { workspace: workspaceId } : {}) });
+  m.eventsPublished.inc({ event_type: eventType, ...workspaceLabel(m.isByWorkspace, workspaceId) });
 }
 
 /** A finished attempt, counted by outcome and timed. */
 export function countAttempt(result: { ok: boolean; errorClass: string | null; durationMs: number }, workspaceId: string, m = hooklineMetrics()): void {
-  const ws = m.isByWorkspace ? { workspace: workspaceId } : {};
+  const ws = workspaceLabel(m.isByWorkspace, workspaceId);
   m.attempts.inc({ outcome: result.ok ? "success" : "failure", error_class: result.errorClass ?? "none", ...ws });
   m.attemptDuration.observe(ws, result.durationMs / 1000);
 }

@@ -4,7 +4,7 @@ import type { TWorkspaceContext } from "../../db/workspace-context";
 import { DomainError } from "../../errors/domain-error";
 import type { Prisma } from "../../generated/prisma/client";
 import type { ZDeliveryListQuery } from "../../validation/delivery";
-import { toDeliveryDto } from "./to-delivery-dto";
+import { DELIVERY_ROW_INCLUDE, toDeliveryDto } from "./to-delivery-dto";
 
 type TQuery = z.output<typeof ZDeliveryListQuery>;
 
@@ -54,12 +54,7 @@ export async function listDeliveries(ctx: TWorkspaceContext, query: TQuery) {
     where: { AND: filters },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: query.limit + 1,
-    include: {
-      event: { select: { type: true, projectId: true } },
-      webhook: { select: { enabled: true } },
-      // The last attempt's duration, for the log's Duration column: one indexed row per delivery.
-      attempts: { orderBy: { number: "desc" }, take: 1, select: { number: true, durationMs: true } },
-    },
+    include: DELIVERY_ROW_INCLUDE,
   });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);

@@ -3,7 +3,7 @@ import type { TWorkspaceContext } from "../../db/workspace-context";
 import { deliveryConfig } from "../../delivery/config";
 import { redeliverNow } from "../../delivery/redeliver-now";
 import type { TRedeliverManyResult } from "../../validation/delivery";
-import { toDeliveryDto } from "./to-delivery-dto";
+import { DELIVERY_ROW_INCLUDE, toDeliveryDto } from "./to-delivery-dto";
 
 /** Attempts at once: enough for a page of the log in a few receivers' round trips, not a flood. */
 export const REDELIVER_PARALLEL = 8;
@@ -27,14 +27,7 @@ export async function redeliverDeliveries(ctx: TWorkspaceContext, ids: string[])
       for (let id = queue.shift(); id !== undefined; id = queue.shift()) outcomes.set(id, (await redeliverNow(ctx.prisma, id, config)) ? "sent" : "in_flight");
     }),
   );
-  const rows = await ctx.db.delivery.findMany({
-    where: { id: { in: [...own] } },
-    include: {
-      event: { select: { type: true, projectId: true } },
-      webhook: { select: { enabled: true } },
-      attempts: { orderBy: { number: "desc" }, take: 1, select: { number: true, durationMs: true } },
-    },
-  });
+  const rows = await ctx.db.delivery.findMany({ where: { id: { in: [...own] } }, include: DELIVERY_ROW_INCLUDE });
   const byId = new Map(rows.map((r) => [r.id, toDeliveryDto(r)]));
   return { data: wanted.map((id) => ({ id, outcome: byId.has(id) ? (outcomes.get(id) ?? "not_found") : "not_found", delivery: byId.get(id) ?? null })) };
 }

@@ -10,6 +10,16 @@ export type TDeliveryRow = Delivery & {
   attempts?: Pick<Attempt, "number" | "durationMs">[];
 };
 
+/** The last attempt only, for lastDurationMs: one indexed row per delivery. */
+export const LAST_ATTEMPT = { orderBy: { number: "desc" as const }, take: 1, select: { number: true, durationMs: true } };
+
+/** What a delivery of the log is read with (toDeliveryDto's input). */
+export const DELIVERY_ROW_INCLUDE = {
+  event: { select: { type: true, projectId: true } },
+  webhook: { select: { enabled: true } },
+  attempts: LAST_ATTEMPT,
+};
+
 /** The duration of the attempt with the highest number. */
 function lastDuration(attempts: TDeliveryRow["attempts"]): number | null {
   const last = attempts?.reduce<Pick<Attempt, "number" | "durationMs"> | null>((a, b) => (a && a.number >= b.number ? a : b), null);

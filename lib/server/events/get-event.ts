@@ -3,7 +3,7 @@ import type { TWorkspaceContext } from "../../db/workspace-context";
 import { envelope } from "../../delivery/build-request";
 import { DomainError } from "../../errors/domain-error";
 import type { TEventDetail } from "../../validation/event";
-import { toDeliveryDto } from "../deliveries/to-delivery-dto";
+import { LAST_ATTEMPT, toDeliveryDto } from "../deliveries/to-delivery-dto";
 
 /** An event as a unit: what was published, and every delivery it made, to which webhook, with what outcome. */
 export async function getEvent(ctx: TWorkspaceContext, id: string): Promise<TEventDetail> {
@@ -14,7 +14,7 @@ export async function getEvent(ctx: TWorkspaceContext, id: string): Promise<TEve
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         include: {
           webhook: { select: { url: true, description: true, enabled: true } },
-          attempts: { orderBy: { number: "desc" }, take: 1, select: { number: true, durationMs: true } },
+          attempts: LAST_ATTEMPT,
         },
       },
     },
