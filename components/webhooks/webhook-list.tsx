@@ -9,6 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { WebhookIcon } from "@/components/ui/icons";
 import { useToast } from "@/components/ui/toast";
 import { useDeleteWebhook } from "@/lib/queries/use-delete-webhook";
+import { useEnablesTesting } from "@/lib/queries/use-enables-testing";
 import { useProjects } from "@/lib/queries/use-projects";
 import { useToggleWebhook } from "@/lib/queries/use-toggle-webhook";
 import { useWebhooks } from "@/lib/queries/use-webhooks";
@@ -29,28 +30,18 @@ export function WebhookList() {
   const projects = useProjects();
   const [toggleErrors, setToggleErrors] = useState<Record<string, string>>({});
   // Webhooks whose enable is being tested (each row its own: several may be in flight).
-  const [testing, setTesting] = useState<ReadonlySet<string>>(new Set());
-  const doneTesting = (id: string) =>
-    setTesting((t) => {
-      const next = new Set(t);
-      next.delete(id);
-      return next;
-    });
+  const testing = useEnablesTesting();
   const [deleting, setDeleting] = useState<TWebhook | null>(null);
   // Where focus goes once a deleted row is gone (its Delete button, the dialog's opener, went with it).
   const [focusAfterDelete, setFocusAfterDelete] = useState<number | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const toggle = useToggleWebhook({
     onError: (error, { id, isEnabled }) => {
-      doneTesting(id);
       setToggleErrors((e) => ({ ...e, [id]: error.message }));
       // A failed enable says so once, on its row (EnableError); a failed disable has no row message.
       if (!isEnabled) toast.error(`Could not disable: ${error.message}`);
     },
-    onSuccess: ({ id, isEnabled }) => {
-      doneTesting(id);
-      toast.success(isEnabled ? "Webhook enabled" : "Webhook disabled");
-    },
+    onSuccess: ({ isEnabled }) => toast.success(isEnabled ? "Webhook enabled" : "Webhook disabled"),
   });
   const remove = useDeleteWebhook({ onError: (e) => toast.error(`Could not delete: ${e.message}`), onSuccess: () => toast.success("Webhook deleted") });
   const rowCount = webhooks.data?.pages.reduce((n, page) => n + page.data.length, 0) ?? 0;
@@ -85,7 +76,6 @@ export function WebhookList() {
             isTesting={testing.has(w.id)}
             onToggle={(isEnabled) => {
               setToggleErrors(({ [w.id]: _gone, ...rest }) => rest);
-              if (isEnabled) setTesting((t) => new Set(t).add(w.id));
               toggle.mutate({ id: w.id, isEnabled });
             }}
             onDelete={() => setDeleting(w)}

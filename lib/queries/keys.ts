@@ -11,6 +11,8 @@ export const webhookKeys = {
   options: () => [...webhookKeys.all, "options"] as const,
   details: () => [...webhookKeys.all, "detail"] as const,
   detail: (id: string) => [...webhookKeys.details(), id] as const,
+  /** The enable/disable mutation (not a query): its pending variables say which rows are being tested. */
+  toggle: () => [...webhookKeys.all, "toggle"] as const,
 };
 
 export const catalogKeys = {

@@ -1,8 +1,10 @@
 import { postWebhookEnabled } from "../client/webhooks-api";
 import { webhookStatus } from "../validation/webhook-status";
+import { webhookKeys } from "./keys";
 import { useWebhookListMutation } from "./use-webhook-list-mutation";
 
-type TVars = { id: string; isEnabled: boolean };
+export type TToggleVars = { id: string; isEnabled: boolean };
+type TVars = TToggleVars;
 
 /**
  * Enable or disable a webhook. A disable shows at once; an enable does not (the server tests the URL
@@ -10,6 +12,7 @@ type TVars = { id: string; isEnabled: boolean };
  */
 export function useToggleWebhook(handlers: { onError?: (error: Error, vars: TVars) => void; onSuccess?: (vars: TVars) => void } = {}) {
   return useWebhookListMutation<TVars, unknown>({
+    mutationKey: webhookKeys.toggle(),
     mutationFn: ({ id, isEnabled }) => postWebhookEnabled(id, isEnabled),
     idOf: ({ id }) => id,
     applyToPage: (page, { id, isEnabled }) =>

@@ -6,6 +6,8 @@ import { webhookKeys } from "./keys";
 type TPages = InfiniteData<TWebhookPage, string | undefined>;
 
 type Options<TVars, TResult> = {
+  /** Names the mutation, so that what is in flight can be read elsewhere (useMutationState). */
+  mutationKey?: readonly unknown[];
   mutationFn: (vars: TVars) => Promise<TResult>;
   /** The webhook the mutation is about. */
   idOf: (vars: TVars) => string;
@@ -34,9 +36,10 @@ function putBack(data: TPages | undefined, { pageIndex, rowIndex, row }: TRowSna
  * the row this mutation changed (another toggle in flight on another row keeps its own state);
  * re-fetch either way.
  */
-export function useWebhookListMutation<TVars, TResult>({ mutationFn, idOf, applyToPage, onError, onSuccess }: Options<TVars, TResult>) {
+export function useWebhookListMutation<TVars, TResult>({ mutationKey, mutationFn, idOf, applyToPage, onError, onSuccess }: Options<TVars, TResult>) {
   const client = useQueryClient();
   return useMutation({
+    mutationKey,
     mutationFn,
     onMutate: async (vars: TVars) => {
       await client.cancelQueries({ queryKey: webhookKeys.lists() });
