@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const db = await openDb();
   const log = (m: string) => console.error(`[hookline worker] ${m}`);
   // The same runtime as the app's own worker (LISTEN, liveness lock, reaper): lib/delivery/runtime/delivery-runtime.ts.
-  const runtime = await startDeliveryRuntime({ db: db.prisma, databaseUrl: e.DATABASE_URL, config: deliveryConfig(), log });
+  const runtime = await startDeliveryRuntime({ db: db.prisma, databaseUrl: e.DATABASE_URL, config: deliveryConfig(), log, kind: "worker" });
   const metrics =
     e.HOOKLINE_METRICS_PORT && e.HOOKLINE_METRICS_TOKEN ? await serveMetrics(e.HOOKLINE_METRICS_PORT, e.HOOKLINE_METRICS_HOST, async () => db.prisma) : null;
   if (metrics) console.log(`[hookline worker] metrics at http://${e.HOOKLINE_METRICS_HOST}:${metrics.port}/metrics`);

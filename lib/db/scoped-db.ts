@@ -26,6 +26,7 @@ const OWN_COLUMN = new Set([
   "CustomEventType",
   "Project",
   "SignInLink",
+  "DeliveryStat",
 ]);
 /** Models that belong to a workspace through a parent: the filter goes through that relation. */
 const THROUGH: Record<string, string> = { Attempt: "delivery", ReapedLease: "delivery" };

@@ -5,6 +5,7 @@ import { isDatabaseUnavailable } from "../db/is-database-unavailable";
 import { PREPARED } from "../db/pg-adapter";
 import { Prisma } from "../generated/prisma/client";
 import type { TClaimed } from "./claim-deliveries";
+import { statsUpdateSql } from "./delivery-stats";
 import { GroupCommit } from "./runtime/group-commit";
 import type { TSendResult } from "./send-request";
 import { healthUpdateSql } from "./webhook-health";
@@ -42,12 +43,14 @@ export type TRecorded = "recorded" | "late" | "dropped";
  * the lease's epoch): a record whose lease was taken over never overwrites the new owner's status or
  * result, and counts nowhere toward the webhook's health or limits; the request was made, though,
  * so it is kept as a late attempt under its own number. From the recorded ones, each webhook's
- * health, by the rules of lib/delivery/webhook-health.ts, in the same statement.
+ * health, by the rules of lib/delivery/webhook-health.ts, and the workspace's hourly counts for the
+ * overview (lib/delivery/delivery-stats.ts), in the same statement.
  */
 export async function recordAttempts(db: PrismaClient, records: TAttemptRecord[], failureLimit: number): Promise<TRecorded[]> {
   if (records.length === 0) return [];
   const rows = records.map((r) => ({
     id: r.claimed.id,
+    workspace_id: r.claimed.workspaceId,
     webhook_id: r.claimed.webhookId,
     owner: r.owner,
     attempt: r.claimed.attemptCount,
@@ -70,7 +73,7 @@ export async function recordAttempts(db: PrismaClient, records: TAttemptRecord[]
   const recorded = await db.$queryRaw<{ id: string; isLate: boolean }[]>`${Prisma.raw(PREPARED)}
     with v as (
       select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(
-        id uuid, webhook_id uuid, owner text, attempt int, status text, next_at timestamp, completed_at timestamp, trigger text,
+        id uuid, workspace_id uuid, webhook_id uuid, owner text, attempt int, status text, next_at timestamp, completed_at timestamp, trigger text,
         started_at timestamp, finished_at timestamp, duration_ms int, request_headers jsonb, ok boolean, status_code int,
         response_headers jsonb, response_body text, is_truncated boolean, error_class text, error_message text)
     ),
@@ -85,7 +88,7 @@ export async function recordAttempts(db: PrismaClient, records: TAttemptRecord[]
         "lastErrorClass" = v.error_class
       from v
       where d.id = v.id and d."leaseOwner" = v.owner and d."attemptCount" = v.attempt and d.status = 'in_flight'
-      returning d.id
+      returning d.id, d."createdAt" as created_at
     ),
     attempts as (
       insert into "Attempt" (id, "deliveryId", number, trigger, "startedAt", "durationMs", "requestHeaders", "statusCode",
@@ -107,10 +110,12 @@ export async function recordAttempts(db: PrismaClient, records: TAttemptRecord[]
       returning "deliveryId"
     ),
     outcomes as (
-      select v.* from v join fenced f on f.id = v.id
+      select v.*, f.created_at from v join fenced f on f.id = v.id
     ),
-    ${healthUpdateSql(failureLimit)}
-    select "deliveryId" as id, false as "isLate" from attempts cross join (select count(*) from webhooks) as health_written
+    ${healthUpdateSql(failureLimit)},
+    ${statsUpdateSql()}
+    select "deliveryId" as id, false as "isLate" from attempts
+      cross join (select count(*) from webhooks) as health_written cross join (select count(*) from stats) as stats_written
     union all
     select "deliveryId", true from late`;
   // Statuses, attempts and the webhooks' health: each workspace's pages re-read them.

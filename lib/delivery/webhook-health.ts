@@ -24,7 +24,7 @@ export const STATUS_WHERE: Record<TWebhookStatus, Prisma.WebhookWhereInput> = {
 /**
  * The health rules as SQL, for the attempt recorder's single statement (lib/delivery/record-attempts.ts):
  * CTEs that read the recorded attempts from a CTE named `outcomes` (webhook_id, ok, finished_at,
- * status_code) and update each webhook's count, timestamps and, at the limit or on 410, its enabled
+ * status_code, error_class) and update each webhook's count, timestamps and, at the limit or on 410, its enabled
  * flag and reason. Ends with the CTE `webhooks` (ids of the webhooks written), which the statement
  * must use so that PostgreSQL runs it.
  */
@@ -37,7 +37,9 @@ export function healthUpdateSql(failureLimit: number): Prisma.Sql {
         max(o.finished_at) filter (where not o.ok) as last_failure,
         max(o.finished_at) as last_delivery,
         count(*) filter (where not o.ok and o.finished_at >= coalesce(s.last_ok, '-infinity'::timestamp)) as tail,
-        coalesce(bool_or(o.status_code = 410), false) as is_gone
+        coalesce(bool_or(o.status_code = 410), false) as is_gone,
+        (array_agg(o.status_code order by o.finished_at desc) filter (where not o.ok))[1] as failure_status,
+        (array_agg(o.error_class order by o.finished_at desc) filter (where not o.ok))[1] as failure_class
       from outcomes o
       left join (select webhook_id, max(finished_at) as last_ok from outcomes where ok group by 1) s on s.webhook_id = o.webhook_id
       group by o.webhook_id
@@ -52,6 +54,8 @@ export function healthUpdateSql(failureLimit: number): Prisma.Sql {
         "consecutiveFailures" = c.failures,
         "lastSuccessAt" = coalesce(c.last_success, w."lastSuccessAt"),
         "lastFailureAt" = coalesce(c.last_failure, w."lastFailureAt"),
+        "lastFailureStatusCode" = case when c.last_failure is null then w."lastFailureStatusCode" else c.failure_status end,
+        "lastFailureErrorClass" = case when c.last_failure is null then w."lastFailureErrorClass" else c.failure_class end,
         "lastDeliveryAt" = greatest(w."lastDeliveryAt", c.last_delivery),
         enabled = w.enabled and not c.is_disabling,
         "disabledReason" = case when c.is_disabling then (case when c.is_gone then ${GONE_REASON} else ${AUTO_DISABLE_REASON(failureLimit)} end) else w."disabledReason" end,

@@ -67,7 +67,7 @@ export async function boot(): Promise<void> {
     // The app's own worker, on either database (lib/delivery/runtime/delivery-runtime.ts).
     if (e.HOOKLINE_WORKER === "embedded") {
       const log = (m: string) => console.error(`[hookline] ${m}`);
-      runtime = await startDeliveryRuntime({ db: db.prisma, databaseUrl: e.DATABASE_URL ?? null, config: deliveryConfig(), log });
+      runtime = await startDeliveryRuntime({ db: db.prisma, databaseUrl: e.DATABASE_URL ?? null, config: deliveryConfig(), log, kind: "app" });
     }
     console.log(`[hookline] Ready on ${where}. ${signInHint(first, e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`)}`);
   } catch (error) {

@@ -4,6 +4,7 @@ import os from "node:os";
 import type { PrismaClient } from "../../db";
 import type { TDeliveryConfig } from "../config";
 import { DeliveryWorker } from "../worker";
+import { startHeartbeat, type TWorkerKind } from "./heartbeat";
 import { listenForDeliveries } from "./listen-for-deliveries";
 import { startReaper } from "./reaper";
 import { wakeWorkers } from "./wakeup";
@@ -15,6 +16,8 @@ export type TRuntimeOptions = {
   databaseUrl: string | null;
   config: TDeliveryConfig;
   log: (message: string) => void;
+  /** Where it runs, for the overview's list of workers (its heartbeat). */
+  kind: TWorkerKind;
 };
 
 export type TDeliveryRuntime = {
@@ -36,7 +39,7 @@ export type TDeliveryRuntime = {
  * flight belongs to an earlier run that is gone (the data directory's lock says so), so its leases
  * end now and are sent again at once.
  */
-export async function startDeliveryRuntime({ db, databaseUrl, config, log }: TRuntimeOptions): Promise<TDeliveryRuntime> {
+export async function startDeliveryRuntime({ db, databaseUrl, config, log, kind }: TRuntimeOptions): Promise<TDeliveryRuntime> {
   const stopWorker = async (worker: DeliveryWorker, graceMs: number) => {
     const handedBack = await worker.stop(graceMs);
     if (handedBack > 0) log(`handed back ${handedBack} deliveries still in flight after the grace, for another worker`);
@@ -47,7 +50,15 @@ export async function startDeliveryRuntime({ db, databaseUrl, config, log }: TRu
     if (expired.count > 0) log(`sending again ${expired.count} deliveries left in flight by the last run`);
     const worker = new DeliveryWorker({ db, config, log });
     worker.start();
-    return { worker, stop: (graceMs) => stopWorker(worker, graceMs) };
+    const stopHeartbeat = await startHeartbeat({ db, owner: worker.owner, kind, inFlight: () => worker.inFlightCount, log });
+    return {
+      worker,
+      stop: async (graceMs) => {
+        const handedBack = await stopWorker(worker, graceMs);
+        await stopHeartbeat();
+        return handedBack;
+      },
+    };
   }
   const stopListening = await listenForDeliveries(databaseUrl, log);
   const owner = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}${LIVE_SUFFIX}`;
@@ -55,11 +66,13 @@ export async function startDeliveryRuntime({ db, databaseUrl, config, log }: TRu
   const worker = new DeliveryWorker({ db, config, owner, log, isLive: liveness.isHeld });
   worker.start();
   const stopReaper = startReaper({ db, liveness, log, onTakenOver: wakeWorkers });
+  const stopHeartbeat = await startHeartbeat({ db, owner, kind, inFlight: () => worker.inFlightCount, log });
   return {
     worker,
     stop: async (graceMs) => {
       await stopReaper();
       const handedBack = await stopWorker(worker, graceMs);
+      await stopHeartbeat();
       await stopListening();
       await liveness.stop();
       return handedBack;

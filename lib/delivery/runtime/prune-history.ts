@@ -26,6 +26,8 @@ export async function pruneHistory(db: PrismaClient, days: number, now = new Dat
     if (events.length === 0) break;
     await db.event.deleteMany({ where: { id: { in: events.map((e) => e.id) } } });
   }
+  // The overview's hourly counts, as long as the history they count.
+  await db.deliveryStat.deleteMany({ where: { hour: { lt: cutoff } } });
   await pruneDeadOAuthGrants(db, now);
   // Sign-in links a day past their expiry, used or not: a second open of a used one only needs
   // recognising while someone might still try it (lib/server/workspaces/sign-in-links.ts).

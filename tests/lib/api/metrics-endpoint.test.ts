@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { isMetricsToken, metricsResponse } from "@/lib/api/metrics-endpoint";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../helpers/databases";
 import { configureEnv, unstubEnvAfterEach } from "../../helpers/stub-env";

@@ -69,6 +69,17 @@ describe.each(TEST_DATABASES)("recording attempts on $name", (backend) => {
     expect(await db().prisma.delivery.count({ where: { status: "pending", nextAttemptAt: new Date(T0.getTime() + 60_000) } })).toBe(3);
   });
 
+  it("keeps the last failure's status and error class, through later successes", async () => {
+    const hook = await enabledWebhook("http://127.0.0.1:9/h");
+    const [a, b, c] = await claimed(3);
+    const timeout: TSendResult = { ...fail(), statusCode: null, errorClass: "timeout" };
+    // Listed out of order: the 503 finished last of the two failures.
+    await recordAttempts(db().prisma, [record(b as TClaimed, fail(503), 2), record(a as TClaimed, timeout, 1)], 10);
+    expect(await webhook(hook.id)).toMatchObject({ lastFailureStatusCode: 503, lastFailureErrorClass: "http_status" });
+    await recordAttempts(db().prisma, [record(c as TClaimed, ok, 3)], 10);
+    expect(await webhook(hook.id)).toMatchObject({ consecutiveFailures: 0, lastFailureStatusCode: 503, lastFailureErrorClass: "http_status" });
+  });
+
   it("adds failures to the stored count and disables at the limit, or at once on 410", async () => {
     const hook = await enabledWebhook("http://127.0.0.1:9/h");
     await db().prisma.webhook.update({ where: { id: hook.id }, data: { consecutiveFailures: 8 } });

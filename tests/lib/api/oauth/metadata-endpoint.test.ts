@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { metadataEndpoint } from "@/lib/api/oauth/metadata-endpoint";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
 import { configureEnv, unstubEnvAfterEach } from "../../../helpers/stub-env";

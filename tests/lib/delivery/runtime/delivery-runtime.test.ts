@@ -24,10 +24,13 @@ describe.each(TEST_DATABASES)("the delivery runtime on $name", (backend) => {
     const receiver = await startReceiver((_q, res) => res.end("ok"));
     try {
       await enabledWebhook(receiver.url);
-      const runtime = await startDeliveryRuntime({ db: db().prisma, databaseUrl: databaseUrl(), config: TEST_CONFIG, log: () => {} });
+      const runtime = await startDeliveryRuntime({ db: db().prisma, databaseUrl: databaseUrl(), config: TEST_CONFIG, log: () => {}, kind: "worker" });
       await publishEvent(defaultWorkspaceContext(db().prisma), { event: "deals.created", data: {} });
       await until(async () => (await db().prisma.delivery.count({ where: { status: "succeeded" } })) === 1, 10_000, "the delivery");
+      // Listed among the live workers while it runs (the overview), gone from the list once stopped.
+      expect(await db().prisma.workerHeartbeat.findMany()).toMatchObject([{ owner: runtime.worker.owner, kind: "worker", pid: process.pid }]);
       expect(await runtime.stop(1_000)).toBe(0);
+      expect(await db().prisma.workerHeartbeat.count()).toBe(0);
     } finally {
       await receiver.close();
     }
@@ -39,7 +42,13 @@ describe.each(TEST_DATABASES)("the delivery runtime on $name", (backend) => {
     try {
       await enabledWebhook(receiver.url);
       const logs: string[] = [];
-      const runtime = await startDeliveryRuntime({ db: db().prisma, databaseUrl: databaseUrl(), config: TEST_CONFIG, log: (m) => logs.push(m) });
+      const runtime = await startDeliveryRuntime({
+        db: db().prisma,
+        databaseUrl: databaseUrl(),
+        config: TEST_CONFIG,
+        log: (m) => logs.push(m),
+        kind: "worker",
+      });
       await publishEvent(defaultWorkspaceContext(db().prisma), { event: "deals.created", data: {} });
       await until(async () => held.length === 1, 10_000, "the request");
       expect(await runtime.stop(50)).toBe(1);
@@ -60,7 +69,7 @@ describe.each(TEST_DATABASES)("the delivery runtime on $name", (backend) => {
         data: { webhookId: hook.id, eventId, status: "in_flight", attemptCount: 1, leaseOwner: "gone:1", leaseExpiresAt: new Date(Date.now() + 3_600_000) },
       });
       const logs: string[] = [];
-      runtimes.push(await startDeliveryRuntime({ db: db().prisma, databaseUrl: null, config: TEST_CONFIG, log: (m) => logs.push(m) }));
+      runtimes.push(await startDeliveryRuntime({ db: db().prisma, databaseUrl: null, config: TEST_CONFIG, log: (m) => logs.push(m), kind: "worker" }));
       await until(async () => (await db().prisma.delivery.findFirstOrThrow()).status === "succeeded", 10_000, "the resend");
       expect(logs).toContain("sending again 1 deliveries left in flight by the last run");
     } finally {
@@ -73,7 +82,7 @@ describe.each(TEST_DATABASES)("the delivery runtime on $name", (backend) => {
     await admin.connect();
     try {
       const locks = () => livenessLocksHeld(admin);
-      const runtime = await startDeliveryRuntime({ db: db().prisma, databaseUrl: databaseUrl(), config: TEST_CONFIG, log: () => {} });
+      const runtime = await startDeliveryRuntime({ db: db().prisma, databaseUrl: databaseUrl(), config: TEST_CONFIG, log: () => {}, kind: "worker" });
       expect(runtime.worker.owner.endsWith(LIVE_SUFFIX)).toBe(true);
       await until(async () => (await locks()) === 1, 5_000, "the liveness lock");
       await runtime.stop(0);

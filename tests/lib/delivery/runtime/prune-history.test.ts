@@ -47,6 +47,13 @@ describe.each(TEST_DATABASES)("pruneHistory on $name", (backend) => {
     expect(await db().prisma.event.findMany({ select: { id: true } })).toEqual([{ id: lonelyRecent.id }]);
   });
 
+  it("deletes the overview's hourly counts older than the limit", async () => {
+    const workspaceId = "00000000-0000-4000-8000-000000000001";
+    for (const hour of [daysAgo(31), daysAgo(29)]) await db().prisma.deliveryStat.create({ data: { workspaceId, hour, succeeded: 1, firstLatency: [] } });
+    await pruneHistory(db().prisma, 30, NOW);
+    expect((await db().prisma.deliveryStat.findMany()).map((s) => s.hour)).toEqual([daysAgo(29)]);
+  });
+
   it("works through more than one batch", async () => {
     const hook = await enabledWebhook("http://127.0.0.1:9/h");
     const old = await event(daysAgo(60));

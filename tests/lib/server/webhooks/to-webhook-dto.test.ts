@@ -24,6 +24,8 @@ const ROW: Webhook = {
   enableErrorAt: null,
   lastSuccessAt: null,
   lastFailureAt: null,
+  lastFailureStatusCode: null,
+  lastFailureErrorClass: null,
   lastDeliveryAt: new Date("2026-11-30T09:00:00Z"),
   maxInFlight: 16,
   rateLimitPerSecond: 4,
