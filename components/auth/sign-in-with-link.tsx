@@ -23,7 +23,7 @@ export function SignInWithLink() {
       return;
     }
     void signIn("sign-in-link", { token, redirect: false }).then((result) => {
-      if (result?.ok && !result.error) window.location.replace("/settings/webhooks");
+      if (result?.ok && !result.error) window.location.replace("/settings");
       else setError(!result?.error || result.error === "CredentialsSignin" ? "This sign-in link is not valid. Ask for a new one." : result.error);
     });
   }, []);

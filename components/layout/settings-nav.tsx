@@ -2,10 +2,11 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { BookIcon, BuildingsIcon, KeyIcon, ListIcon, TagIcon, UserIcon, WebhookIcon } from "@/components/ui/icons";
+import { BookIcon, BuildingsIcon, KeyIcon, ListIcon, PulseIcon, TagIcon, UserIcon, WebhookIcon } from "@/components/ui/icons";
 
 // A workspace's settings (its admins'), then the installation's (operators').
 const WORKSPACE_ITEMS = [
+  { href: "/settings/overview", label: "Overview", Icon: PulseIcon },
   { href: "/settings/webhooks", label: "Webhooks", Icon: WebhookIcon },
   { href: "/settings/webhooks/deliveries", label: "Deliveries", Icon: ListIcon },
   { href: "/settings/catalog", label: "Event types and projects", Icon: TagIcon },

@@ -18,7 +18,7 @@ export function WorkspaceSwitcher({ workspaces, currentId }: { workspaces: TWork
     setIsSwitching(true);
     try {
       await apiFetch("/session/workspace", { method: "POST", body: { workspace: next } });
-      window.location.assign("/settings/webhooks");
+      window.location.assign("/settings");
     } catch (e) {
       setIsSwitching(false);
       setError(e instanceof ApiClientError ? e.message : "Could not switch workspace");

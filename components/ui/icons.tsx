@@ -44,6 +44,12 @@ export const ListIcon = (p: SVGProps<SVGSVGElement>) => (
   </svg>
 );
 
+export const PulseIcon = (p: SVGProps<SVGSVGElement>) => (
+  <svg {...base} {...p} aria-hidden="true">
+    <path d="M3 12h4l3-8 4 16 3-8h4" />
+  </svg>
+);
+
 export const BuildingsIcon = (p: SVGProps<SVGSVGElement>) => (
   <svg {...base} {...p} aria-hidden="true">
     <path d="M4 20V6l7-3v17M11 9h9v11M2 20h20M7 9h1M7 13h1M7 17h1M15 13h1M15 17h1" />

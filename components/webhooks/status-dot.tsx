@@ -12,10 +12,15 @@ export function statusText(w: Pick<TWebhook, "status" | "consecutiveFailures" | 
   return "Working";
 }
 
+/** The coloured dot alone (its meaning is said beside it). */
+export function StatusMark({ status }: { status: TWebhook["status"] }) {
+  return <span aria-hidden="true" className={`h-2.5 w-2.5 shrink-0 rounded-full ${DOT[status]}`} data-status={status} />;
+}
+
 export function StatusDot({ webhook }: { webhook: Pick<TWebhook, "status" | "consecutiveFailures" | "failureLimit" | "disabledReason"> }) {
   return (
     <span className="inline-flex items-center gap-2 text-sm text-gray-700" data-testid="webhook-status">
-      <span aria-hidden="true" className={`h-2.5 w-2.5 shrink-0 rounded-full ${DOT[webhook.status]}`} data-status={webhook.status} />
+      <StatusMark status={webhook.status} />
       <span>{statusText(webhook)}</span>
     </span>
   );

@@ -95,7 +95,8 @@ export function buildOpenApiDocument(): TJson {
     },
     servers: [{ url: "/api/v1" }],
     security: [{ apiKey: [] }, { oauth2: [] }, { session: [] }],
-    tags: ["Events", "Deliveries", "Webhooks", "Event types", "Projects", "API keys", "OAuth applications", "Workspaces"].map((name) => ({ name })),
+    // In the operations' order, so a new group's tag cannot be left out.
+    tags: [...new Set(ALL_OPERATIONS.map((op) => op.tag))].map((name) => ({ name })),
     paths: paths(ALL_OPERATIONS),
     components: {
       securitySchemes: {

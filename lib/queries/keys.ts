@@ -42,6 +42,8 @@ export const deliveryKeys = {
   detail: (id: string) => [...deliveryKeys.all, "detail", id] as const,
   stats: (webhookId: string, range: string) => [...deliveryKeys.all, "stats", webhookId, range] as const,
   queue: (webhookId: string) => [...deliveryKeys.all, "queue", webhookId] as const,
+  /** Settings → Overview: under deliveries, so every delivery change re-reads it. */
+  overview: () => [...deliveryKeys.all, "overview"] as const,
 };
 
 export const eventKeys = {

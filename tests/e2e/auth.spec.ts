@@ -11,12 +11,15 @@ test("an anonymous visitor is sent to the sign-in page", async ({ page }) => {
   await screenshot(page, "signin");
 });
 
-test("an admin signs in and sees Settings → Webhooks with its empty state", async ({ page }) => {
+test("an admin signs in to Settings → Overview, and finds Webhooks with its empty state", async ({ page }) => {
   await signIn(page, E2E.admin.email, E2E.admin.password);
-  await expect(page).toHaveURL(/\/settings\/webhooks$/);
+  await expect(page).toHaveURL(/\/settings\/overview$/);
+  await expect(page.getByRole("heading", { name: "Overview", level: 1 })).toBeVisible();
+  const nav = page.getByRole("navigation", { name: "Settings" });
+  await expect(nav.getByRole("link", { name: "Overview" })).toHaveAttribute("aria-current", "page");
+  await nav.getByRole("link", { name: "Webhooks" }).click();
   await expect(page.getByRole("heading", { name: "Webhooks", level: 1 })).toBeVisible();
   await expect(page.getByText("No webhooks yet")).toBeVisible();
-  const nav = page.getByRole("navigation", { name: "Settings" });
   await expect(nav.getByRole("link", { name: "Webhooks" })).toHaveAttribute("aria-current", "page");
   await expect(page.getByText(E2E.admin.email)).toBeVisible();
   await expectNoHorizontalScroll(page);
@@ -50,7 +53,7 @@ test("sign-in works from the keyboard alone", async ({ page }) => {
   await expect(page.getByLabel("Password")).toBeFocused();
   await page.keyboard.type(E2E.admin.password);
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(/\/settings\/webhooks$/);
+  await expect(page).toHaveURL(/\/settings\/overview$/);
 });
 
 /** Every page under Settings, found on disk (so a new page is covered too), with ids filled in. */

@@ -71,6 +71,7 @@ test("every settings page in light and dark, at 1280 and 390 px, without console
   const delivery = await deliveryId();
 
   const pages: [string, string][] = [
+    ["overview", "/settings/overview"],
     ["webhooks", "/settings/webhooks"],
     ["webhook-new", "/settings/webhooks/new"],
     ["webhook-edit", `/settings/webhooks/${hook.id}/edit`],

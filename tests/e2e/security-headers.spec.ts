@@ -209,7 +209,7 @@ testWithCspGuard("the app's own pages run under the CSP without a single violati
   await page.goto("/settings/no-such-page");
   await expect(page.getByText("Page not found")).toBeVisible();
   await page.getByRole("link", { name: "Go to Settings" }).click();
-  await expect(page).toHaveURL(/\/settings\/webhooks$/);
+  await expect(page).toHaveURL(/\/settings\/overview$/);
 
   await page.getByRole("button", { name: "Sign out" }).first().click();
   await expect(page).toHaveURL(/\/signin$/);

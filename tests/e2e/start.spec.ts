@@ -45,8 +45,8 @@ async function signInAt(page: Page, url: string, email: string, password: string
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(`${url}/settings/webhooks`);
-  await expect(page.getByRole("heading", { name: "Webhooks", exact: true })).toBeVisible();
+  await expect(page).toHaveURL(`${url}/settings/overview`);
+  await expect(page.getByRole("heading", { name: "Overview", exact: true })).toBeVisible();
   await expect(page.getByText("No webhooks yet")).toBeVisible(); // a fresh install: the empty state
 }
 

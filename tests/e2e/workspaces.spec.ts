@@ -62,8 +62,8 @@ test("an operator makes a workspace and signs its admin in with a link, once; th
   const ann = await browser.newContext();
   const annPage = await ann.newPage();
   await annPage.goto(url);
-  await expect(annPage).toHaveURL(/\/settings\/webhooks$/);
-  await expect(annPage.getByRole("heading", { name: "Webhooks", level: 1 })).toBeVisible();
+  await expect(annPage).toHaveURL(/\/settings\/overview$/);
+  await expect(annPage.getByRole("heading", { name: "Overview", level: 1 })).toBeVisible();
   // One workspace: no switcher, nothing names it; and none of Default's webhooks.
   await expect(annPage.getByLabel("Workspace")).toHaveCount(0);
   const annHooks = await annPage.evaluate(async () => (await (await fetch("/api/v1/webhooks")).json()) as { data: unknown[] });
@@ -113,7 +113,9 @@ test("an operator makes a workspace and signs its admin in with a link, once; th
   await switcher.selectOption({ label: ACME });
   // The page reloads in Acme (until then the menu still shows Default, the session's workspace).
   await expect(switcher.locator("option:checked")).toHaveText(ACME);
-  await expect(page).toHaveURL(/\/settings\/webhooks$/);
+  await expect(page).toHaveURL(/\/settings\/overview$/);
+  await page.goto("/settings/webhooks");
+  await expect(switcher.locator("option:checked")).toHaveText(ACME);
   await expect(page.getByText(receiver)).toHaveCount(0);
 
   // A shared link to Default's delivery opens it in Default: the session switches there.

@@ -7,12 +7,14 @@ import * as eventTypes from "./event-types";
 import * as events from "./events";
 import * as live from "./live";
 import * as oauthApps from "./oauth-apps";
+import * as overview from "./overview";
 import * as projects from "./projects";
 import * as webhooks from "./webhooks";
 import * as workspaces from "./workspaces";
 
 /** Every operation of the admin API, in the document's order. */
 export const ALL_OPERATIONS: TOperation[] = [
+  overview,
   events,
   deliveries,
   webhooks,
