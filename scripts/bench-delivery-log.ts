@@ -48,6 +48,12 @@ export async function benchDeliveryLog(pgUrl: string): Promise<string[]> {
         d."lastStatusCode", '{"content-type":"text/plain"}'::jsonb, case when d."lastStatusCode" = 200 then 'ok' else 'receiver error' end,
         case when d."lastStatusCode" = 200 then null else 'http_status' end
       from "Delivery" d`);
+    // The overview's hourly counts, as the attempt recorder would have kept them: 720 hours of 30 days,
+    // each hour's first attempts in the 50–100 ms bucket (lib/delivery/delivery-stats.ts).
+    await fill.query(`insert into "DeliveryStat" ("workspaceId", hour, succeeded, failed, "firstLatency")
+      select "workspaceId", date_trunc('hour', "completedAt"), count(*) filter (where status = 'succeeded'), count(*) filter (where status = 'failed'),
+        array_fill(0, array[5]) || array[count(*)::int] || array_fill(0, array[16])
+      from "Delivery" group by 1, 2`);
     // A few deliveries still in flight, a rare status the log can be filtered by.
     await fill.query(`update "Delivery" set status = 'in_flight' where id in (select id from "Delivery" order by "createdAt" limit 20)`);
     await fill.query(`analyze`);
@@ -107,6 +113,22 @@ export async function benchDeliveryLog(pgUrl: string): Promise<string[]> {
     };
     if (!(await scrape()).includes("hookline_deliveries_due 10000")) throw new Error("/metrics does not count the backlog");
     lines.push(`| GET /metrics (queue gauges read from the database; 10,000 due) | ${await median(scrape)} ms |`);
+    // Settings → Overview's one read, with the same backlog: a day of the 30 in its window, then the
+    // worst case for its only count that grows with volume, every event of the log in the last 24 h.
+    const overview = (await import("../app/api/v1/overview/route")).GET;
+    const readOverview = async () => {
+      const { data } = (await call(overview, "/overview")) as { data: { queue: { due: number }; eventsPublished: number } };
+      if (data.queue.due !== 10_000) throw new Error(`the overview counts ${data.queue.due} due, not 10,000`);
+      return data;
+    };
+    lines.push(`| GET /api/v1/overview (10,000 due; a day of the 30 in its window) | ${await median(readOverview)} ms |`);
+    const recent = new pg.Client({ connectionString: url });
+    await recent.connect();
+    await recent.query(`update "Event" set "occurredAt" = now() - random() * interval '23 hours'`);
+    await recent.query("analyze");
+    await recent.end();
+    const everyEvent = (await readOverview()).eventsPublished;
+    lines.push(`| GET /api/v1/overview (all ${everyEvent.toLocaleString("en")} events in its window) | ${await median(readOverview)} ms |`);
     lines.push(`| (filling ${ROWS.toLocaleString("en")} deliveries took ${fillSeconds.toFixed(0)} s) | |`);
     return lines;
   } finally {
