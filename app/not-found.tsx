@@ -5,7 +5,7 @@ import { buttonClass } from "@/components/ui/button";
 export default function NotFound() {
   return (
     <AuthCard title="Page not found" subtitle="404 · There is nothing at this address">
-      <Link href="/settings/webhooks" className={buttonClass("primary", "w-full")}>
+      <Link href="/settings" className={buttonClass("primary", "w-full")}>
         Go to Settings
       </Link>
     </AuthCard>

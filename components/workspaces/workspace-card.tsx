@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { DEFAULT_WORKSPACE_ID, type TWorkspace } from "@/lib/validation/workspace";
 import { DeleteWorkspaceDialog } from "./delete-workspace-dialog";
+import { WorkspaceHealth } from "./workspace-health";
 import { WorkspaceLimits } from "./workspace-limits";
 import { WorkspaceMembers } from "./workspace-members";
 
@@ -40,6 +41,7 @@ export function WorkspaceCard({ workspace: w }: { workspace: TWorkspace }) {
             id <code className="font-mono break-all text-gray-900">{w.id}</code>
             <CopyButton value={w.id} label="Copy id" />
           </p>
+          {w.health ? <WorkspaceHealth health={w.health} /> : null}
         </div>
         {isDefault ? null : (
           <Button variant="ghost" className="self-start text-red-700 hover:bg-red-50" onClick={() => setIsDeleting(true)}>

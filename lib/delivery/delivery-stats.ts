@@ -44,6 +44,13 @@ export function statsUpdateSql(): Prisma.Sql {
     )`;
 }
 
+const HOUR_MS = 3_600_000;
+
+/** The start of "the last 24 hours" in whole hours (the counts are hourly): the top of the hour 23 hours before `now`'s. */
+export function dayWindowStart(now: Date): Date {
+  return new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS - 23 * HOUR_MS);
+}
+
 /** Element-wise sum of histograms (rows of different lengths: the missing counts are 0). */
 export function addHistograms(histograms: readonly (readonly number[])[]): number[] {
   const sum = new Array<number>(LATENCY_BUCKETS_MS.length).fill(0);

@@ -67,6 +67,14 @@ export const ZWorkspaceDeleteQuery = z
   .strict()
   .transform((q) => ({ isForced: q.force === "true" }));
 
+export const ZWorkspaceHealth = z.object({
+  webhooks: z.object({ working: z.number().int(), failing: z.number().int(), disabled: z.number().int() }),
+  succeeded: z.number().int().describe("Deliveries that succeeded in the last 24 hours"),
+  failed: z.number().int().describe("Deliveries that failed for good in the last 24 hours"),
+  due: z.number().int().describe("Pending deliveries of enabled webhooks, due now"),
+});
+export type TWorkspaceHealth = z.infer<typeof ZWorkspaceHealth>;
+
 export const ZWorkspace = z.object({
   id: z.string(),
   slug: z.string(),
@@ -74,6 +82,7 @@ export const ZWorkspace = z.object({
   maxInFlight: z.number().nullable(),
   rateLimitPerSecond: z.number().nullable(),
   createdAt: z.string(),
+  health: ZWorkspaceHealth.optional().describe("In the list only: how the workspace is doing (its webhooks, last 24 hours, due backlog)"),
 });
 export type TWorkspace = z.infer<typeof ZWorkspace>;
 

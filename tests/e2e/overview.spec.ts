@@ -87,6 +87,17 @@ test("the overview counts a new workspace's events and deliveries, names the fai
   await screenshot(page, "overview-390");
   await page.setViewportSize({ width: 1280, height: 800 });
 
+  // The operator sees every workspace at a glance in Settings → Workspaces, this one among them.
+  await page.goto("/settings/workspaces");
+  const card = page.getByTestId("workspace").filter({ has: page.getByRole("heading", { name: "Overview e2e" }) });
+  await expect(card.getByTestId("workspace-health")).toContainText("1 working · 1 failing · 0 disabled · 24 h: 2 succeeded");
+  await screenshot(page, "workspaces-health-1280");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectNoHorizontalScroll(page);
+  await screenshot(page, "workspaces-health-390");
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  await page.goto("/settings/overview");
   await first.getByRole("link", { name: "Receiver that is down" }).click();
   await expect(page).toHaveURL(/\/settings\/webhooks\/[0-9a-f-]+$/);
   await expect(page.getByTestId("webhook-status")).toContainText(/\d+ of \d+ consecutive failures/);

@@ -1,11 +1,9 @@
 import "server-only";
 import type { TWorkspaceContext } from "../../db/workspace-context";
-import { addHistograms, estimateQuantile } from "../../delivery/delivery-stats";
+import { addHistograms, dayWindowStart, estimateQuantile } from "../../delivery/delivery-stats";
 import { ALIVE_WITHIN_MS } from "../../delivery/runtime/heartbeat";
 import { describeWebhookProblem, OVERVIEW_WEBHOOKS, type TOverview, type TOverviewWorker } from "../../validation/overview";
 import { webhookStatus } from "../../validation/webhook-status";
-
-const HOUR_MS = 3_600_000;
 
 type TQueueRow = { due: number; scheduled: number; parked: number; in_flight: number; oldest_due: Date | null };
 type TWebhookRow = {
@@ -32,7 +30,7 @@ type TWorkerRow = Omit<TOverviewWorker, "startedAt" | "seenAt" | "kind"> & { kin
  */
 export async function getOverview(ctx: TWorkspaceContext, now = new Date()): Promise<TOverview> {
   const ws = ctx.workspace.id;
-  const since = new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS - 23 * HOUR_MS);
+  const since = dayWindowStart(now);
   const [events, hours, queueRows, counts, webhooks, workers] = await Promise.all([
     ctx.db.event.count({ where: { occurredAt: { gte: since } } }),
     ctx.db.deliveryStat.findMany({ where: { hour: { gte: since } }, select: { succeeded: true, failed: true, firstLatency: true } }),

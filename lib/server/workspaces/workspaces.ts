@@ -13,6 +13,7 @@ import {
   ZWorkspaceUpdate,
 } from "../../validation/workspace";
 import { requireWorkspace } from "./find-workspace";
+import { workspaceHealth } from "./workspace-health";
 
 // The installation's workspaces, managed by operators (Settings → Workspaces, /api/v1/workspaces,
 // the CLI). Everything a workspace holds goes with it when it is deleted (foreign keys cascade).
@@ -63,7 +64,11 @@ export async function listWorkspaces(ctx: TInstallationContext, query: { cursor?
     select: SELECT,
   });
   const page = rows.slice(0, query.limit);
-  return { data: page.map(toDto), nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null };
+  const health = await workspaceHealth(
+    ctx.prisma,
+    page.map((w) => w.id),
+  );
+  return { data: page.map((w) => ({ ...toDto(w), health: health.get(w.id) })), nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null };
 }
 
 export async function updateWorkspace(ctx: TInstallationContext, idOrSlug: string, input: TWorkspaceUpdate): Promise<TWorkspace> {

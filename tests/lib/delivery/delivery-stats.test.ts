@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import { claimDeliveries, type TClaimed } from "@/lib/delivery/claim-deliveries";
-import { addHistograms, estimateQuantile, LATENCY_BUCKETS_MS } from "@/lib/delivery/delivery-stats";
+import { addHistograms, dayWindowStart, estimateQuantile, LATENCY_BUCKETS_MS } from "@/lib/delivery/delivery-stats";
 import { publishEvent } from "@/lib/delivery/publish-event";
 import { recordAttempts, type TAttemptRecord, type TOutcome } from "@/lib/delivery/record-attempts";
 import type { TSendResult } from "@/lib/delivery/send-request";
@@ -24,6 +24,11 @@ describe("latency histograms", () => {
   it("answers null for no data and the lower bound in the open-ended last bucket", () => {
     expect(estimateQuantile(histogram({}), 0.5)).toBeNull();
     expect(estimateQuantile(histogram({ [LATENCY_BUCKETS_MS.length - 1]: 3 }), 0.95)).toBe(86_400_000);
+  });
+
+  it("starts the last 24 hours at the top of the hour 23 hours before now's", () => {
+    expect(dayWindowStart(new Date("2026-11-24T12:30:00Z")).toISOString()).toBe("2026-11-23T13:00:00.000Z");
+    expect(dayWindowStart(new Date("2026-11-24T12:00:00Z")).toISOString()).toBe("2026-11-23T13:00:00.000Z");
   });
 
   it("adds histograms element by element, shorter ones padded with zeros", () => {

@@ -93,6 +93,7 @@ describe.each(TEST_DATABASES)("workspaces on $name", (backend) => {
         maxInFlight: null,
         rateLimitPerSecond: null,
         createdAt: older.createdAt.toISOString(),
+        health: { webhooks: { working: 0, failing: 0, disabled: 0 }, succeeded: 0, failed: 0, due: 0 },
       });
       const second = await listWorkspaces(ctx(), { limit: 2, cursor: first.nextCursor ?? undefined });
       expect(second.data.map((w) => w.id)).toEqual([ids[1], ids[2]]);
