@@ -21,7 +21,7 @@ export function OverviewTiles({ overview: o }: { overview: TOverview }) {
         every retry used
       </StatTile>
       <StatTile label="First attempt, p50 / p95" value={`${durationText(o.firstAttemptMs.p50)} / ${durationText(o.firstAttemptMs.p95)}`}>
-        publish to answer, {o.firstAttemptMs.count.toLocaleString()} deliveries
+        publish to answer, {o.firstAttemptMs.count.toLocaleString()} {o.firstAttemptMs.count === 1 ? "delivery" : "deliveries"}
       </StatTile>
       <StatTile label="Pending now" value={pending.toLocaleString()}>
         {q.due.toLocaleString()} due · {q.inFlight.toLocaleString()} in flight · {q.scheduled.toLocaleString()} retries · {q.parked.toLocaleString()} parked
