@@ -105,6 +105,24 @@ describe.each(TEST_DATABASES)("hourly delivery stats on $name", (backend) => {
     expect(row?.firstLatency).toEqual(histogram({ [bucketOf(10)]: 2 }));
   });
 
+  it("two workers recording into the same hour at once: both counted, nothing lost", async () => {
+    const hook = await enabledWebhook("http://127.0.0.1:9/h");
+    await db().prisma.webhook.update({ where: { id: hook.id }, data: { maxInFlight: 100 } });
+    for (let i = 0; i < 40; i++) await publishEvent(ctx(), { event: "deals.created", data: { i } }, { now: T0 });
+    const mine = await claimDeliveries(db().prisma, "w1", 20, new Date(T0.getTime() + 1), 60_000);
+    const theirs = await claimDeliveries(db().prisma, "w2", 20, new Date(T0.getTime() + 1), 60_000);
+    expect(mine.length + theirs.length).toBe(40);
+    const records = (claimed: TClaimed[], owner: string) =>
+      claimed.map((c, i) => ({ ...record(c, i % 4 === 0 ? fail : ok, i % 4 === 0 ? { kind: "failed" as const } : { kind: "succeeded" as const }, 10 + i), owner }));
+    // Each in batches of 5, the two workers' batches interleaved.
+    const batches = [0, 5, 10, 15].flatMap((at) => [records(mine.slice(at, at + 5), "w1"), records(theirs.slice(at, at + 5), "w2")]);
+    await Promise.all(batches.map((batch) => recordAttempts(db().prisma, batch, 100)));
+    const [row] = await stats();
+    // In each batch of five, the first and the fifth failed for good: 8 batches × 2.
+    expect(row).toMatchObject({ succeeded: 24, failed: 16 });
+    expect(row?.firstLatency.reduce((a, b) => a + b, 0)).toBe(40);
+  });
+
   it("counts nothing for an attempt recorded late (the delivery was claimed again meanwhile)", async () => {
     await enabledWebhook("http://127.0.0.1:9/h");
     const [a] = (await claimed(1)) as [TClaimed];
