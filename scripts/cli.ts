@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import { ZodError } from "zod";
 import { ConfigError } from "../lib/config/env-schema";
 import { closeDb, getDb, openDb } from "../lib/db";
-import { defaultWorkspaceContext, type TInstallationContext, workspaceContext } from "../lib/db/workspace-context";
+import { defaultWorkspaceContext, installationContext, type TInstallationContext, workspaceContext } from "../lib/db/workspace-context";
 import { DomainError } from "../lib/errors/domain-error";
 import { adminApiKeyInfo } from "../lib/server/admin-api-key/admin-api-key";
 import { revokedSummary } from "../lib/server/credentials/revoke-former-admin-credentials";
@@ -126,7 +126,7 @@ async function workspaceOption(named: string | undefined) {
 
 async function workspaceCommand(verb: string, values: { name?: string; slug?: string; workspace?: string; email?: string; role?: string }): Promise<void> {
   await openDb();
-  const ctx: TInstallationContext = { actor: CLI_ACTOR, prisma: await getDb() };
+  const ctx: TInstallationContext = installationContext(await getDb(), CLI_ACTOR);
   if (verb === "create") {
     if (!values.name) throw new UsageError(`--name is required\n${USAGE}`);
     const w = await createWorkspace(ctx, { name: values.name, slug: values.slug });

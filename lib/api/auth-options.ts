@@ -57,9 +57,11 @@ export function authOptions(): NextAuthOptions {
         id: "sign-in-link",
         name: "Sign-in link",
         credentials: { token: { label: "Token", type: "text" } },
-        authorize: async (credentials) => {
+        authorize: async (credentials, req) => {
           try {
-            const { workspace, ...user } = await redeemSignInLink(credentials?.token ?? "");
+            const headers = req?.headers as Record<string, unknown> | undefined;
+            const address = forwardedClientAddress(headers?.["x-forwarded-for"], headers?.["x-real-ip"]);
+            const { workspace, ...user } = await redeemSignInLink(credentials?.token ?? "", address);
             // The link's workspace is where the session starts.
             (await cookies()).set(WORKSPACE_COOKIE, workspace.id, workspaceCookieOptions().forCookieStore);
             return user;

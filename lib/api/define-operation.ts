@@ -47,6 +47,12 @@ export type TOperation<P extends ZodType = ZodType, Q extends ZodType = ZodType,
    * session itself (the workspace switcher, any signed-in user).
    */
   level?: "workspace" | "installation" | "session";
+  /**
+   * Why a write (POST, PATCH, DELETE) leaves no audit entry: it changes no setting (publishing an
+   * event, checking a signature, switching the session's workspace). Every other write records one
+   * (lib/audit/audited-change.ts); tests/api/audit-sweep.test.ts holds each to it.
+   */
+  auditExempt?: string;
 };
 
 /**

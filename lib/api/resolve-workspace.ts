@@ -2,6 +2,7 @@ import "server-only";
 import { cookieValue } from "../auth/device-cookie";
 import { getDb } from "../db";
 import { type TWorkspaceContext, workspaceContext } from "../db/workspace-context";
+import { requestClientAddress } from "../http/client-address";
 import { sessionWorkspace } from "../server/workspaces/memberships";
 import { ApiError } from "./api-error";
 import type { TCaller } from "./authenticate-request";
@@ -15,7 +16,9 @@ import { WORKSPACE_COOKIE, WORKSPACE_HEADER, WORKSPACE_QUERY } from "./workspace
  */
 export async function resolveWorkspace(caller: TCaller, request: Request): Promise<TWorkspaceContext> {
   const prisma = await getDb();
-  if (caller.actor.kind !== "session") return workspaceContext(prisma, (caller as { workspace: TWorkspaceContext["workspace"] }).workspace, caller.actor);
+  const address = requestClientAddress(request);
+  if (caller.actor.kind !== "session")
+    return workspaceContext(prisma, (caller as { workspace: TWorkspaceContext["workspace"] }).workspace, caller.actor, address);
   // A browser's EventSource (GET /live) cannot send headers: it names the page's workspace in the query.
   const rendered = request.headers.get(WORKSPACE_HEADER) ?? new URL(request.url).searchParams.get(WORKSPACE_QUERY);
   // A page's workspace is exact: acting in another one because the user left it would be a surprise.
@@ -25,5 +28,5 @@ export async function resolveWorkspace(caller: TCaller, request: Request): Promi
   if (!found && rendered) throw new ApiError(403, "forbidden", "You are no longer a member of this page's workspace: reload the page");
   if (!found) throw new ApiError(403, "forbidden", "You are not a member of any workspace: an operator can add you in Settings → Workspaces");
   if (found.role !== "ADMIN") throw new ApiError(403, "forbidden", `Only admins of ${found.workspace.name} can use its settings and admin API`);
-  return workspaceContext(prisma, found.workspace, caller.actor);
+  return workspaceContext(prisma, found.workspace, caller.actor, address);
 }

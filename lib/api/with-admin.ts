@@ -1,10 +1,13 @@
 import "server-only";
 import type { ZodType, z } from "zod";
+import type { TAuditSource } from "../audit/audited-change";
 import type { TSessionUser } from "../auth/session-user";
 import { maxBodyBytes } from "../config/env-schema";
 import { getDb, type PrismaClient } from "../db";
-import type { TInstallationContext, TWorkspaceContext } from "../db/workspace-context";
+import { installationContext, type TInstallationContext, type TWorkspaceContext } from "../db/workspace-context";
 import { env } from "../env";
+import { logUnexpected } from "../errors/log-unexpected";
+import { requestClientAddress } from "../http/client-address";
 import { grantsAny, scopesGranting, type TScope } from "../validation/scopes";
 import { unstorableStringReason } from "../validation/storable-json";
 import { ApiError } from "./api-error";
@@ -24,7 +27,7 @@ type TInput<P extends ZodType, Q extends ZodType, B extends ZodType, C> = {
   ctx: C;
 };
 type THandler<P extends ZodType, Q extends ZodType, B extends ZodType, C> = (input: TInput<P, Q, B, C>) => Promise<unknown>;
-type TSessionContext = { user: TSessionUser; prisma: PrismaClient };
+type TSessionContext = TAuditSource & { user: TSessionUser; prisma: PrismaClient };
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
 /** A route handler, carrying the operation it serves (tests/lib/api/operations.test.ts matches them). */
@@ -69,6 +72,11 @@ function requireOperator(caller: TCaller): void {
 
 type TLevel<C> = (caller: TCaller, request: Request) => Promise<C>;
 
+/** A write that must leave an audit entry (every POST, PATCH and DELETE that is not exempt). */
+export function isAuditedWrite(operation: Pick<TOperation, "method" | "auditExempt">): boolean {
+  return operation.method !== "GET" && !operation.auditExempt;
+}
+
 function wrap<P extends ZodType, Q extends ZodType, B extends ZodType, C>(
   operation: TOperation<P, Q, B>,
   contextOf: TLevel<C>,
@@ -82,6 +90,8 @@ function wrap<P extends ZodType, Q extends ZodType, B extends ZodType, C>(
       const query = operation.query ? operation.query.parse(storableQuery(request)) : {};
       const body = operation.body ? operation.body.parse(await readJsonBody(request, maxBodyBytes(env()))) : undefined;
       const result = await handler({ params, query, body, actor: caller.actor, request, ctx } as TInput<P, Q, B, C>);
+      if (isAuditedWrite(operation) && (ctx as TAuditSource).trail.written === 0)
+        logUnexpected("audit", new Error(`${operation.method} ${operation.path} changed settings without an audit entry`));
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
       return toErrorResponse(error);
@@ -120,9 +130,9 @@ export function withSession<
 >(operation: TOperation<P, Q, B>, handler: THandler<P, Q, B, TSessionContext>): TRouteHandler {
   return wrap(
     operation,
-    async (caller) => {
+    async (caller, request) => {
       if (!("user" in caller)) throw new ApiError(403, "forbidden", "Only a signed-in user can do this");
-      return { user: caller.user, prisma: await getDb() };
+      return { user: caller.user, prisma: await getDb(), actor: caller.actor, address: requestClientAddress(request), trail: { written: 0 } };
     },
     handler,
   );
@@ -136,9 +146,9 @@ export function withOperator<
 >(operation: TOperation<P, Q, B>, handler: THandler<P, Q, B, TInstallationContext>): TRouteHandler {
   return wrap(
     operation,
-    async (caller) => {
+    async (caller, request) => {
       requireOperator(caller);
-      return { actor: caller.actor, prisma: await getDb() };
+      return installationContext(await getDb(), caller.actor, requestClientAddress(request));
     },
     handler,
   );

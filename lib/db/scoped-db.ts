@@ -27,6 +27,7 @@ const OWN_COLUMN = new Set([
   "Project",
   "SignInLink",
   "DeliveryStat",
+  "AuditEntry",
 ]);
 /** Models that belong to a workspace through a parent: the filter goes through that relation. */
 const THROUGH: Record<string, string> = { Attempt: "delivery", ReapedLease: "delivery" };

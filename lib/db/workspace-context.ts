@@ -1,4 +1,5 @@
 import "server-only";
+import type { TAuditSource } from "../audit/audited-change";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { TActor } from "../validation/actor";
 import { DEFAULT_WORKSPACE_ID, DEFAULT_WORKSPACE_SLUG } from "../validation/workspace";
@@ -13,13 +14,21 @@ export type TWorkspaceRef = { id: string; slug: string; name: string };
  * `prisma` is the unscoped client, for the few statements that are the installation's (raw SQL
  * that names the workspace itself).
  */
-export type TWorkspaceContext = { actor: TActor; workspace: TWorkspaceRef; db: TScopedDb; prisma: PrismaClient };
+export type TWorkspaceContext = TAuditSource & { workspace: TWorkspaceRef; db: TScopedDb; prisma: PrismaClient };
 
 /** The installation's operations (workspaces and their members): who acts, and the unscoped database. */
-export type TInstallationContext = { actor: TActor; prisma: PrismaClient };
+export type TInstallationContext = TAuditSource & { prisma: PrismaClient };
 
-export function workspaceContext(prisma: PrismaClient, workspace: TWorkspaceRef, actor: TActor): TWorkspaceContext {
-  return { actor, workspace, db: scopedDb(prisma, workspace.id), prisma };
+/**
+ * `address`: the client's, for the audit log (null for Hookline's own: the CLI, the worker). Each
+ * context counts the audit entries written through it (`trail`, lib/audit/audited-change.ts).
+ */
+export function workspaceContext(prisma: PrismaClient, workspace: TWorkspaceRef, actor: TActor, address: string | null = null): TWorkspaceContext {
+  return { actor, workspace, db: scopedDb(prisma, workspace.id), prisma, address, trail: { written: 0 } };
+}
+
+export function installationContext(prisma: PrismaClient, actor: TActor, address: string | null = null): TInstallationContext {
+  return { actor, prisma, address, trail: { written: 0 } };
 }
 
 /** The Default workspace's context for Hookline itself (the CLI, benchmarks, tests of a single site). */

@@ -115,7 +115,8 @@ export async function recordAttempts(db: PrismaClient, records: TAttemptRecord[]
     ${healthUpdateSql(failureLimit)},
     ${statsUpdateSql()}
     select "deliveryId" as id, false as "isLate" from attempts
-      cross join (select count(*) from webhooks) as health_written cross join (select count(*) from stats) as stats_written
+      cross join (select count(*) from webhooks) as health_written cross join (select count(*) from disabled_audit) as audit_written
+      cross join (select count(*) from stats) as stats_written
     union all
     select "deliveryId", true from late`;
   // Statuses, attempts and the webhooks' health: each workspace's pages re-read them.

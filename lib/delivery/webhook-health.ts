@@ -25,8 +25,8 @@ export const STATUS_WHERE: Record<TWebhookStatus, Prisma.WebhookWhereInput> = {
  * The health rules as SQL, for the attempt recorder's single statement (lib/delivery/record-attempts.ts):
  * CTEs that read the recorded attempts from a CTE named `outcomes` (webhook_id, ok, finished_at,
  * status_code, error_class) and update each webhook's count, timestamps and, at the limit or on 410, its enabled
- * flag and reason. Ends with the CTE `webhooks` (ids of the webhooks written), which the statement
- * must use so that PostgreSQL runs it.
+ * flag and reason, with an audit entry for each webhook disabled. Ends with the CTEs `webhooks` (ids
+ * of the webhooks written) and `disabled_audit`, which the statement must use so that they run.
  */
 export function healthUpdateSql(failureLimit: number): Prisma.Sql {
   return Prisma.sql`
@@ -63,5 +63,19 @@ export function healthUpdateSql(failureLimit: number): Prisma.Sql {
       from counted c
       where w.id = c.webhook_id
       returning w.id
+    ),
+    -- Hookline's own audit entry for each webhook it disables, in the same statement (and so the same
+    -- transaction) as the disable: one per state change, never one per delivery.
+    disabled_audit as (
+      insert into "AuditEntry" (id, "workspaceId", at, "actorKind", "actorId", "actorName", action, "targetType", "targetId", "targetName", changes)
+      select gen_random_uuid(), w."workspaceId", now() at time zone 'UTC', 'system', null,
+        case when c.is_gone then 'Hookline (the receiver answered 410 Gone)' else 'Hookline (failure limit)' end,
+        'webhook.disabled', 'webhook', w.id::text, w.url,
+        jsonb_build_object('enabled', jsonb_build_object('from', true, 'to', false),
+          'reason', case when c.is_gone then ${GONE_REASON} else ${AUTO_DISABLE_REASON(failureLimit)} end,
+          'consecutiveFailures', c.failures)
+      from counted c join "Webhook" w on w.id = c.webhook_id
+      where c.is_disabling
+      returning 1
     )`;
 }

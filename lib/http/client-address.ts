@@ -39,3 +39,8 @@ export function forwardedClientAddress(forwardedFor: unknown, realIp: unknown = 
   const first = header.split(",")[0]?.trim().slice(0, 100);
   return first ? normalize(first) : null;
 }
+
+/** A route's request's client address (forwardedClientAddress of its headers); for the audit log. */
+export function requestClientAddress(request: Request): string | null {
+  return forwardedClientAddress(request.headers.get("x-forwarded-for"), request.headers.get("x-real-ip"));
+}

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { workspaceContext } from "@/lib/db/workspace-context";
+import { installationContext, workspaceContext } from "@/lib/db/workspace-context";
 import { publishEvent } from "@/lib/delivery/publish-event";
 import { createApiKey } from "@/lib/server/api-keys/api-keys";
 import { createEventType } from "@/lib/server/event-types/event-types";
@@ -68,7 +68,7 @@ async function twoWorkspaces() {
     },
   });
   const operator = { kind: "system", reason: "test" } as const;
-  const b = await createWorkspace({ actor: operator, prisma: a.prisma }, { name: "B" });
+  const b = await createWorkspace(installationContext(a.prisma, operator), { name: "B" });
   const bCtx = workspaceContext(a.prisma, b, operator);
   const bAdmin = await createUser({ email: "b-admin@example.com", password: "b-admin-password-1", role: "ADMIN" }, { workspaceId: b.id });
   const bKey = (await createApiKey(bCtx, { name: "B's key" }, null)).key;

@@ -185,11 +185,11 @@ describe.each(TEST_DATABASES)("sign-in links on $name", (backend) => {
     expect(stored.tokenHash).not.toContain(token.slice(5));
     expect(JSON.stringify(stored)).not.toContain(token);
 
-    const user = await redeemSignInLink(token);
+    const user = await redeemSignInLink(token, null);
     expect(user).toMatchObject({ email: "new.person@example.com", name: "New Person", isOperator: false, workspace: { slug: "default" } });
     const membership = await db().prisma.membership.findFirstOrThrow({ where: { userId: user.id } });
     expect(membership).toMatchObject({ workspaceId: DEFAULT_WORKSPACE_ID, role: "ADMIN" });
-    await expect(redeemSignInLink(token)).rejects.toMatchObject({ reason: "used" });
+    await expect(redeemSignInLink(token, null)).rejects.toMatchObject({ reason: "used" });
   });
 
   it("an existing user keeps their account and gets the membership; a member link never demotes an admin", async () => {
@@ -197,11 +197,11 @@ describe.each(TEST_DATABASES)("sign-in links on $name", (backend) => {
     const { json: acme } = await call((await import("@/app/api/v1/workspaces/route")).POST, { method: "POST", key, body: { name: "Acme" } });
     const existing = await createUser({ email: "known@example.com", password: "known-password-12", role: "ADMIN" });
     const first = await mint({ email: "known@example.com", role: "member" }, acme.slug);
-    const user = await redeemSignInLink(tokenOf(first.json.url));
+    const user = await redeemSignInLink(tokenOf(first.json.url), null);
     expect(user.id).toBe(existing.id);
     expect(user.workspace.id).toBe(acme.id);
     const demote = await mint({ email: "known@example.com", role: "member" });
-    await redeemSignInLink(tokenOf(demote.json.url));
+    await redeemSignInLink(tokenOf(demote.json.url), null);
     const roles = await db().prisma.membership.findMany({ where: { userId: existing.id }, orderBy: { createdAt: "asc" } });
     expect(roles.map((m) => [m.workspaceId, m.role])).toEqual([
       [DEFAULT_WORKSPACE_ID, "ADMIN"],
@@ -212,9 +212,9 @@ describe.each(TEST_DATABASES)("sign-in links on $name", (backend) => {
   it("refuses an expired, a tampered and an unknown link, each with its reason; bad requests name the field", async () => {
     const { json } = await mint({ email: "late@example.com", role: "admin", expiresIn: 60 });
     const token = tokenOf(json.url);
-    await expect(redeemSignInLink(token, new Date(Date.now() + 61_000))).rejects.toMatchObject({ reason: "expired" });
-    await expect(redeemSignInLink(`${token.slice(0, -2)}xx`)).rejects.toMatchObject({ reason: "unknown" });
-    await expect(redeemSignInLink("not-a-token")).rejects.toMatchObject({ reason: "unknown" });
+    await expect(redeemSignInLink(token, null, new Date(Date.now() + 61_000))).rejects.toMatchObject({ reason: "expired" });
+    await expect(redeemSignInLink(`${token.slice(0, -2)}xx`, null)).rejects.toMatchObject({ reason: "unknown" });
+    await expect(redeemSignInLink("not-a-token", null)).rejects.toMatchObject({ reason: "unknown" });
     expect(await db().prisma.user.count({ where: { email: "late@example.com" } })).toBe(0);
     for (const [body, field] of [
       [{ email: "x@example.com", role: "admin", expiresIn: 59 }, "expiresIn"],
@@ -232,7 +232,7 @@ describe.each(TEST_DATABASES)("sign-in links on $name", (backend) => {
   it("two opens of one link at once: exactly one signs in", async () => {
     const { json } = await mint({ email: "race@example.com", role: "admin" });
     const token = tokenOf(json.url);
-    const results = await Promise.allSettled([redeemSignInLink(token), redeemSignInLink(token)]);
+    const results = await Promise.allSettled([redeemSignInLink(token, null), redeemSignInLink(token, null)]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await db().prisma.user.count({ where: { email: "race@example.com" } })).toBe(1);
   });

@@ -1,5 +1,12 @@
 import { getDb } from "@/lib/db";
-import { defaultWorkspaceContext, type TInstallationContext, type TWorkspaceContext, type TWorkspaceRef, workspaceContext } from "@/lib/db/workspace-context";
+import {
+  defaultWorkspaceContext,
+  installationContext,
+  type TInstallationContext,
+  type TWorkspaceContext,
+  type TWorkspaceRef,
+  workspaceContext,
+} from "@/lib/db/workspace-context";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { DEFAULT_WORKSPACE_ID } from "@/lib/validation/workspace";
 
@@ -30,7 +37,7 @@ export async function createMember(
 
 /** The installation's context for Hookline itself, as the CLI builds it (operators' functions take it). */
 export function installationCtx(prisma: PrismaClient): TInstallationContext {
-  return { actor: { kind: "system", reason: "tests" }, prisma };
+  return installationContext(prisma, { kind: "system", reason: "tests" });
 }
 
 /** What a promise settled with: its error, or "resolved" (so a test can match the error's fields). */

@@ -67,6 +67,7 @@ export const redeliverManyOperation = defineOperation({
 export const checkSignatureOperation = defineOperation({
   method: "POST",
   path: "/deliveries/{id}/check-signature",
+  auditExempt: "Checks a signature against a secret the caller sends; changes nothing",
   tag: "Deliveries",
   scopes: ["deliveries:read"],
   summary: "Signature debugger: check a receiver's secret and signature against this delivery",

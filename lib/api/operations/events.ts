@@ -5,6 +5,7 @@ import { ref } from "../openapi-schema";
 export const publishEventOperation = defineOperation({
   method: "POST",
   path: "/events",
+  auditExempt: "Publishing is the host product's traffic, not a change of settings (the delivery log records it)",
   tag: "Events",
   scopes: ["events:publish"],
   summary: "Publish an event: one delivery per matching enabled webhook, written in one transaction",
@@ -17,6 +18,7 @@ export const publishEventOperation = defineOperation({
 export const publishBatchOperation = defineOperation({
   method: "POST",
   path: "/events/batch",
+  auditExempt: "Publishing is the host product's traffic, not a change of settings (the delivery log records it)",
   tag: "Events",
   scopes: ["events:publish"],
   summary:

@@ -106,6 +106,7 @@ export const createSignInLinkOperation = defineOperation({
 export const switchWorkspaceOperation = defineOperation({
   method: "POST",
   path: "/session/workspace",
+  auditExempt: "Switches which workspace this browser shows; changes no data",
   tag: "Workspaces",
   scopes: ["administrative"],
   level: "session",

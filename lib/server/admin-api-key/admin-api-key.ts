@@ -1,4 +1,5 @@
 import "server-only";
+import { auditedChange } from "../../audit/audited-change";
 import { generateAdminApiKey } from "../../crypto/tokens";
 import type { TWorkspaceContext } from "../../db/workspace-context";
 import { openSecret, sealSecret } from "../../delivery/webhook-secrets";
@@ -30,6 +31,10 @@ export async function revealAdminApiKey(ctx: TWorkspaceContext): Promise<TAdminA
 export async function regenerateAdminApiKey(ctx: TWorkspaceContext, now = new Date()): Promise<TAdminApiKey> {
   const key = generateAdminApiKey();
   const data = { keyCiphertext: sealSecret(key), createdAt: now };
-  const row = await ctx.db.adminApiKey.upsert({ where: { workspaceId: ctx.workspace.id }, create: data, update: data });
+  const row = await auditedChange(ctx, (tx) => tx.adminApiKey.upsert({ where: { workspaceId: ctx.workspace.id }, create: data, update: data }), {
+    action: "admin_api_key.regenerated",
+    target: { type: "admin_api_key", id: null, name: "Worksection admin API key" },
+    changes: { key: "changed" },
+  });
   return { key, createdAt: row.createdAt.toISOString() };
 }

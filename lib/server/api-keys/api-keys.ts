@@ -1,5 +1,6 @@
 import "server-only";
 import type { z } from "zod";
+import { auditedChange } from "../../audit/audited-change";
 import { generateApiKey } from "../../crypto/tokens";
 import type { TWorkspaceContext } from "../../db/workspace-context";
 import { DomainError } from "../../errors/domain-error";
@@ -48,12 +49,19 @@ const toDto = (k: Row): TApiKey => ({
  * The key itself is in the answer this once; the database keeps only its SHA-256. It works while
  * its creator is an admin (lib/server/credentials/).
  */
+/** A key as the audit log names it. */
+const keyTarget = (k: { id: string; name: string }) => ({ type: "api_key", id: k.id, name: k.name });
+
 export async function createApiKey(ctx: TWorkspaceContext, input: z.input<typeof ZApiKeyCreate>, createdById: string | null) {
   const { name, scopes } = ZApiKeyCreate.parse(input);
   const { key, prefix, hash } = generateApiKey();
-  const row = await writeAsAdmin(ctx, createdById, (tx) => tx.apiKey.create({ data: { name, prefix, hash, scopes, createdById }, select: SELECT }), {
-    isOperatorNeeded: scopes.includes("operator"),
-  });
+  const row = await writeAsAdmin(
+    ctx,
+    createdById,
+    (tx) => tx.apiKey.create({ data: { name, prefix, hash, scopes, createdById }, select: SELECT }),
+    (created) => ({ action: "api_key.created", target: keyTarget(created), changes: { scopes, prefix } }),
+    { isOperatorNeeded: scopes.includes("operator") },
+  );
   return { ...toDto(row), key };
 }
 
@@ -67,10 +75,15 @@ export async function listApiKeys(ctx: TWorkspaceContext): Promise<TApiKey[]> {
  */
 export async function revokeApiKey(ctx: TWorkspaceContext, id: string, now = new Date()): Promise<TApiKey> {
   const { db } = ctx;
-  const key = await db.apiKey.findUnique({ where: { id }, select: { revokedAt: true } });
+  const key = await db.apiKey.findUnique({ where: { id }, select: { revokedAt: true, name: true } });
   if (!key) throw DomainError.notFound("API key");
   const data = key.revokedAt ? { revokedFor: BY_ADMIN } : { revokedAt: now, revokedFor: BY_ADMIN };
-  return toDto(await db.apiKey.update({ where: { id }, data, select: SELECT }));
+  return toDto(
+    await auditedChange(ctx, (tx) => tx.apiKey.update({ where: { id }, data, select: SELECT }), {
+      action: "api_key.revoked",
+      target: keyTarget({ id, name: key.name }),
+    }),
+  );
 }
 
 /**
@@ -79,12 +92,17 @@ export async function revokeApiKey(ctx: TWorkspaceContext, id: string, now = new
  * their admin role). A key an admin revoked stays revoked (409).
  */
 export async function restoreApiKey(ctx: TWorkspaceContext, id: string, adminId: string): Promise<TApiKey> {
-  return writeAsAdmin(ctx, adminId, async (tx) => {
-    const { count } = await tx.apiKey.updateMany({
-      where: { id, revokedAt: { not: null }, revokedFor: CREATOR_NOT_ADMIN },
-      data: { revokedAt: null, revokedFor: null, createdById: adminId },
-    });
-    if (count === 0) throw restoreRefusal("API key", await tx.apiKey.findUnique({ where: { id }, select: { revokedAt: true, revokedFor: true } }));
-    return toDto(await tx.apiKey.findUniqueOrThrow({ where: { id }, select: SELECT }));
-  });
+  return writeAsAdmin(
+    ctx,
+    adminId,
+    async (tx) => {
+      const { count } = await tx.apiKey.updateMany({
+        where: { id, revokedAt: { not: null }, revokedFor: CREATOR_NOT_ADMIN },
+        data: { revokedAt: null, revokedFor: null, createdById: adminId },
+      });
+      if (count === 0) throw restoreRefusal("API key", await tx.apiKey.findUnique({ where: { id }, select: { revokedAt: true, revokedFor: true } }));
+      return toDto(await tx.apiKey.findUniqueOrThrow({ where: { id }, select: SELECT }));
+    },
+    (restored) => ({ action: "api_key.restored", target: keyTarget(restored) }),
+  );
 }

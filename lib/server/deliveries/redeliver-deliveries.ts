@@ -1,4 +1,5 @@
 import "server-only";
+import { recordAudit } from "../../audit/audited-change";
 import type { TWorkspaceContext } from "../../db/workspace-context";
 import { deliveryConfig } from "../../delivery/config";
 import { redeliverNow } from "../../delivery/redeliver-now";
@@ -27,6 +28,14 @@ export async function redeliverDeliveries(ctx: TWorkspaceContext, ids: string[])
       for (let id = queue.shift(); id !== undefined; id = queue.shift()) outcomes.set(id, (await redeliverNow(ctx.prisma, id, config)) ? "sent" : "in_flight");
     }),
   );
+  const sent = wanted.filter((id) => outcomes.get(id) === "sent");
+  // One entry for the selection, after the attempts (each recorded by the worker's recorder).
+  if (sent.length > 0)
+    await recordAudit(ctx, {
+      action: "delivery.redelivered",
+      target: { type: "delivery", id: sent.length === 1 ? (sent[0] ?? null) : null, name: null },
+      changes: { deliveries: sent },
+    });
   const rows = await ctx.db.delivery.findMany({ where: { id: { in: [...own] } }, include: DELIVERY_ROW_INCLUDE });
   const byId = new Map(rows.map((r) => [r.id, toDeliveryDto(r)]));
   return { data: wanted.map((id) => ({ id, outcome: byId.has(id) ? (outcomes.get(id) ?? "not_found") : "not_found", delivery: byId.get(id) ?? null })) };

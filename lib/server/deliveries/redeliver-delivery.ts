@@ -1,4 +1,5 @@
 import "server-only";
+import { recordAudit } from "../../audit/audited-change";
 import type { TWorkspaceContext } from "../../db/workspace-context";
 import { deliveryConfig } from "../../delivery/config";
 import { redeliverNow } from "../../delivery/redeliver-now";
@@ -10,7 +11,10 @@ export async function redeliverDelivery(ctx: TWorkspaceContext, id: string) {
   // Only a delivery of this workspace may be sent: the worker's claim below is the installation's.
   const exists = await ctx.db.delivery.findUnique({ where: { id }, select: { id: true } });
   if (!exists) throw DomainError.notFound("Delivery");
-  if (!(await redeliverNow(ctx.prisma, id, deliveryConfig()))) {
+  const isSent = await redeliverNow(ctx.prisma, id, deliveryConfig());
+  // After the attempt, which is recorded (fenced) by the worker's recorder: the entry says it was made.
+  if (isSent) await recordAudit(ctx, { action: "delivery.redelivered", target: { type: "delivery", id, name: null } });
+  if (!isSent) {
     const stillExists = await ctx.db.delivery.findUnique({ where: { id }, select: { id: true } });
     throw stillExists
       ? new DomainError("conflict", "in_flight", "A worker is sending this delivery right now; try again in a moment")

@@ -1,8 +1,10 @@
 import "server-only";
+import { auditedChange } from "../../audit/audited-change";
 import type { TWorkspaceContext } from "../../db/workspace-context";
 import { notifyWorkers } from "../../delivery/runtime/wakeup";
 import { ZReplay } from "../../validation/delivery";
 import { findWebhookRow } from "../webhooks/get-webhook";
+import { webhookTarget } from "../webhooks/webhook-audit";
 
 /**
  * "Replay failed": re-queues the webhook's deliveries since `since` that failed for good or are
@@ -13,11 +15,15 @@ export async function replayWebhook(ctx: TWorkspaceContext, webhookId: string, i
   const { since } = ZReplay.parse(input);
   const webhook = await findWebhookRow(ctx, webhookId);
   // Pending deliveries of an enabled webhook are not stuck, only waiting for their retry: left alone.
-  const { db } = ctx;
-  const { count } = await db.delivery.updateMany({
-    where: { webhookId, createdAt: { gte: new Date(since) }, status: { in: webhook.enabled ? ["failed"] : ["failed", "pending"] } },
-    data: { status: "pending", nextAttemptAt: now, completedAt: null },
-  });
+  const { count } = await auditedChange(
+    ctx,
+    (tx) =>
+      tx.delivery.updateMany({
+        where: { webhookId, createdAt: { gte: new Date(since) }, status: { in: webhook.enabled ? ["failed"] : ["failed", "pending"] } },
+        data: { status: "pending", nextAttemptAt: now, completedAt: null },
+      }),
+    (r) => ({ action: "webhook.replayed", target: webhookTarget(webhook), changes: { since, requeued: r.count } }),
+  );
   if (count > 0) await notifyWorkers(ctx.prisma);
   return { requeued: count };
 }

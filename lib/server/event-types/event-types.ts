@@ -1,4 +1,5 @@
 import "server-only";
+import { auditedChange } from "../../audit/audited-change";
 import type { TWorkspaceContext } from "../../db/workspace-context";
 import { DomainError } from "../../errors/domain-error";
 import { Prisma } from "../../generated/prisma/client";
@@ -29,7 +30,12 @@ export async function createEventType(ctx: TWorkspaceContext, input: TEventTypeC
   const conflict = () => new DomainError("conflict", "conflict", `Event type "${data.name}" already exists`);
   if (await ctx.db.eventType.findUnique({ where: { name: data.name }, select: { name: true } })) throw conflict();
   try {
-    return { ...(await ctx.db.customEventType.create({ data, select: SELECT })), isCustom: true };
+    const created = await auditedChange(ctx, (tx) => tx.customEventType.create({ data, select: SELECT }), {
+      action: "event_type.created",
+      target: { type: "event_type", id: data.name, name: data.name },
+      changes: { description: data.description, group: data.group },
+    });
+    return { ...created, isCustom: true };
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw conflict();
     throw error;

@@ -1,4 +1,6 @@
 import "server-only";
+import { auditedChange, recordAudit } from "../../audit/audited-change";
+import { diffFields } from "../../audit/diff-fields";
 import { generateOAuthCredential, hashApiKey } from "../../crypto/tokens";
 import { getDb } from "../../db";
 import type { TWorkspaceContext } from "../../db/workspace-context";
@@ -106,6 +108,9 @@ const toDto = (a: TAppRow): TOAuthApp => ({
   tokens: a.tokens.map(toTokenDto),
 });
 
+/** An application as the audit log names it. */
+const appTarget = (a: { id: string; name: string }) => ({ type: "oauth_app", id: a.id, name: a.name });
+
 type TCreated<S> = TOAuthApp & { clientSecret: S };
 
 /** A confidential client's secret is in the answer this once (the database keeps only its SHA-256); a public client has none. */
@@ -131,19 +136,23 @@ export async function createOAuthApp(
   const { name, clientType, redirectUris, scopes } = ZOAuthAppCreate.parse(input);
   const clientSecret = clientType === "confidential" ? generateOAuthCredential("clientSecret") : null;
   // It works while its creator is an admin (lib/server/credentials/).
-  const row = await writeAsAdmin(ctx, createdById, (tx) =>
-    tx.oAuthApp.create({
-      data: {
-        name,
-        clientType,
-        redirectUris,
-        scopes,
-        clientId: generateOAuthCredential("clientId"),
-        secretHash: clientSecret ? hashApiKey(clientSecret) : null,
-        createdById,
-      },
-      select: appSelect(now),
-    }),
+  const row = await writeAsAdmin(
+    ctx,
+    createdById,
+    (tx) =>
+      tx.oAuthApp.create({
+        data: {
+          name,
+          clientType,
+          redirectUris,
+          scopes,
+          clientId: generateOAuthCredential("clientId"),
+          secretHash: clientSecret ? hashApiKey(clientSecret) : null,
+          createdById,
+        },
+        select: appSelect(now),
+      }),
+    (created) => ({ action: "oauth_app.created", target: appTarget(created), changes: { clientType, redirectUris, scopes } }),
   );
   return { ...toDto(row), clientSecret };
 }
@@ -155,7 +164,7 @@ export async function createOAuthApp(
  */
 export async function updateOAuthApp(ctx: TWorkspaceContext, id: string, input: TOAuthAppUpdate, now = new Date()): Promise<TOAuthApp> {
   const update = ZOAuthAppUpdate.parse(input);
-  const app = await ctx.db.oAuthApp.findUnique({ where: { id }, select: { clientType: true } });
+  const app = await ctx.db.oAuthApp.findUnique({ where: { id }, select: { clientType: true, name: true, redirectUris: true } });
   if (!app) throw DomainError.notFound("OAuth application");
   if (update.redirectUris) {
     const issues = update.redirectUris.flatMap((uri, i) => {
@@ -166,7 +175,15 @@ export async function updateOAuthApp(ctx: TWorkspaceContext, id: string, input: 
       issues.push({ path: "redirectUris", message: "A public client needs a redirect URI: it can only get tokens through the consent page" });
     if (issues.length) throw DomainError.invalidAll(issues);
   }
-  const { count } = await ctx.db.oAuthApp.updateMany({ where: { id }, data: update });
+  const { count } = await auditedChange(ctx, (tx) => tx.oAuthApp.updateMany({ where: { id }, data: update }), {
+    action: "oauth_app.updated",
+    target: appTarget({ id, name: update.name ?? app.name }),
+    changes: diffFields(
+      { name: app.name, redirectUris: app.redirectUris },
+      { name: update.name ?? app.name, redirectUris: update.redirectUris ?? app.redirectUris },
+      ["name", "redirectUris"],
+    ),
+  });
   if (count === 0) throw DomainError.notFound("OAuth application");
   return toDto(await ctx.db.oAuthApp.findUniqueOrThrow({ where: { id }, select: appSelect(now) }));
 }
@@ -177,11 +194,15 @@ export async function updateOAuthApp(ctx: TWorkspaceContext, id: string, input: 
  * or are revoked. A public client has no secret to rotate (409).
  */
 export async function rotateOAuthSecret(ctx: TWorkspaceContext, id: string, now = new Date()): Promise<TCreated<string>> {
-  const app = await ctx.db.oAuthApp.findUnique({ where: { id }, select: { clientType: true } });
+  const app = await ctx.db.oAuthApp.findUnique({ where: { id }, select: { clientType: true, name: true } });
   if (!app) throw DomainError.notFound("OAuth application");
   if (app.clientType === "public") throw new DomainError("conflict", "public_client", "A public client has no secret to rotate");
   const clientSecret = generateOAuthCredential("clientSecret");
-  await ctx.db.oAuthApp.updateMany({ where: { id }, data: { secretHash: hashApiKey(clientSecret) } });
+  await auditedChange(ctx, (tx) => tx.oAuthApp.updateMany({ where: { id }, data: { secretHash: hashApiKey(clientSecret) } }), {
+    action: "oauth_app.secret_rotated",
+    target: appTarget({ id, name: app.name }),
+    changes: { clientSecret: "changed" },
+  });
   return { ...toDto(await ctx.db.oAuthApp.findUniqueOrThrow({ where: { id }, select: appSelect(now) })), clientSecret };
 }
 
@@ -191,7 +212,12 @@ export async function listOAuthApps(ctx: TWorkspaceContext, now = new Date()): P
 
 /** Deleting an application ends every token and code it holds (they cascade). */
 export async function deleteOAuthApp(ctx: TWorkspaceContext, id: string): Promise<void> {
-  const { count } = await ctx.db.oAuthApp.deleteMany({ where: { id } });
+  const app = await ctx.db.oAuthApp.findUnique({ where: { id }, select: { name: true } });
+  if (!app) throw DomainError.notFound("OAuth application");
+  const { count } = await auditedChange(ctx, (tx) => tx.oAuthApp.deleteMany({ where: { id } }), {
+    action: "oauth_app.revoked",
+    target: appTarget({ id, name: app.name }),
+  });
   if (count === 0) throw DomainError.notFound("OAuth application");
 }
 
@@ -201,21 +227,29 @@ export async function deleteOAuthApp(ctx: TWorkspaceContext, id: string): Promis
  * it): clients get new ones. One an admin revoked, or one that works, is refused (409).
  */
 export async function restoreOAuthApp(ctx: TWorkspaceContext, id: string, adminId: string, now = new Date()): Promise<TOAuthApp> {
-  return writeAsAdmin(ctx, adminId, async (tx) => {
-    const { count } = await tx.oAuthApp.updateMany({
-      where: { id, revokedAt: { not: null }, revokedFor: CREATOR_NOT_ADMIN },
-      data: { revokedAt: null, revokedFor: null, createdById: adminId },
-    });
-    if (count === 0) throw restoreRefusal("OAuth application", await tx.oAuthApp.findUnique({ where: { id }, select: { revokedAt: true, revokedFor: true } }));
-    return toDto(await tx.oAuthApp.findUniqueOrThrow({ where: { id }, select: appSelect(now) }));
-  });
+  return writeAsAdmin(
+    ctx,
+    adminId,
+    async (tx) => {
+      const { count } = await tx.oAuthApp.updateMany({
+        where: { id, revokedAt: { not: null }, revokedFor: CREATOR_NOT_ADMIN },
+        data: { revokedAt: null, revokedFor: null, createdById: adminId },
+      });
+      if (count === 0)
+        throw restoreRefusal("OAuth application", await tx.oAuthApp.findUnique({ where: { id }, select: { revokedAt: true, revokedFor: true } }));
+      return toDto(await tx.oAuthApp.findUniqueOrThrow({ where: { id }, select: appSelect(now) }));
+    },
+    (restored) => ({ action: "oauth_app.restored", target: appTarget(restored) }),
+  );
 }
 
 /** Revoking is immediate and final for the access and the refresh token alike, and for the rest of its grant. */
 export async function revokeOAuthToken(ctx: TWorkspaceContext, id: string, now = new Date()): Promise<void> {
-  const token = await ctx.db.oAuthToken.findUnique({ where: { id }, select: { grantId: true } });
+  const token = await ctx.db.oAuthToken.findUnique({ where: { id }, select: { grantId: true, app: { select: { name: true } } } });
   if (!token) throw DomainError.notFound("OAuth token");
   await revokeGrant(token.grantId, now);
+  // After the grant's end (revokeGrant writes the installation's rows in a statement of its own).
+  await recordAudit(ctx, { action: "oauth_token.revoked", target: { type: "oauth_token", id, name: token.app.name }, changes: { grantId: token.grantId } });
 }
 
 /** A client's own access or refresh token, by its value: ends that whole grant; anything else, nothing. */

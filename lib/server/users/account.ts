@@ -1,4 +1,6 @@
 import "server-only";
+import { auditedInstallationChange, type TAuditSource } from "../../audit/audited-change";
+import type { PrismaClient } from "../../db";
 import { DomainError } from "../../errors/domain-error";
 import { authenticateUser, loginThrottle } from "./authenticate-user";
 import { setUserPassword } from "./update-user";
@@ -16,10 +18,19 @@ import { setUserPassword } from "./update-user";
 export async function changeOwnPassword(
   user: { email: string },
   input: { currentPassword: string; newPassword: string },
-  clientAddress: string | null,
+  source: TAuditSource,
   throttle = loginThrottle(),
 ): Promise<void> {
-  const checked = await authenticateUser({ email: user.email, password: input.currentPassword }, clientAddress, throttle);
+  const checked = await authenticateUser({ email: user.email, password: input.currentPassword }, source.address, throttle);
   if (!checked) throw DomainError.invalid("currentPassword", "That is not your current password");
-  await setUserPassword(user.email, input.newPassword);
+  await setUserPassword(user.email, input.newPassword, source);
+}
+
+/** Ends every session of the user (Settings → Account), recorded. */
+export async function signOutEverywhere(source: TAuditSource & { prisma: PrismaClient }, user: { id: string; email: string }): Promise<void> {
+  await auditedInstallationChange(source, (tx) => tx.user.updateMany({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } }), {
+    workspaceId: null,
+    action: "user.signed_out_everywhere",
+    target: { type: "user", id: user.id, name: user.email },
+  });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { recordInstallationAudit } from "../../audit/audited-change";
 import { verifiedDeviceId } from "../../auth/device-cookie";
 import { LoginThrottle, throttleKeys } from "../../auth/login-throttle";
 import { burnVerifyTime, verifyPassword } from "../../auth/password";
@@ -58,7 +59,30 @@ export async function authenticateUser(
   });
   if (!user) await burnVerifyTime(password);
   const isValid = user ? await verifyPassword(user.passwordHash, password) : false;
-  if (!user || !isValid) return null;
+  // Failures are recorded only past the throttle's check above, so a guesser cannot flood the log.
+  const target = { type: "user", id: user?.id ?? null, name: email };
+  if (!user || !isValid) {
+    await recordInstallationAudit(
+      db,
+      { actor: { kind: "system", reason: "sign-in" }, address: clientAddress, trail: { written: 0 } },
+      {
+        workspaceId: null,
+        action: "user.sign_in_failed",
+        target,
+        changes: { reason: user ? "wrong password" : "no such user" },
+      },
+    );
+    return null;
+  }
+  await recordInstallationAudit(
+    db,
+    { actor: { kind: "session", userId: user.id }, address: clientAddress, trail: { written: 0 } },
+    {
+      workspaceId: null,
+      action: "user.signed_in",
+      target,
+    },
+  );
   if (deviceId) {
     await throttle.recordSuccess(keys);
   } else {

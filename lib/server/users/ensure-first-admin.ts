@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { systemSource } from "../../audit/audited-change";
 import { getDb } from "../../db";
 import { createUser, UserExistsError } from "./create-user";
 
@@ -28,14 +29,14 @@ export async function ensureFirstAdmin({ adminEmail, adminPassword, dataDir }: O
   if (users > 0) return { kind: "exists", users };
   try {
     if (adminEmail && adminPassword) {
-      await createUser({ email: adminEmail, password: adminPassword, role: "ADMIN" }, { isOperator: true });
+      await createUser({ email: adminEmail, password: adminPassword, role: "ADMIN" }, { isOperator: true }, systemSource("first start"));
       return { kind: "created-from-env", email: adminEmail.toLowerCase() };
     }
     if (!dataDir) return { kind: "none" };
     const password = randomBytes(18).toString("base64url");
     const passwordFile = path.join(dataDir, INITIAL_PASSWORD_FILE);
     fs.writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
-    await createUser({ email: GENERATED_ADMIN_EMAIL, password, role: "ADMIN" }, { isOperator: true });
+    await createUser({ email: GENERATED_ADMIN_EMAIL, password, role: "ADMIN" }, { isOperator: true }, systemSource("first start"));
     return { kind: "created-generated", email: GENERATED_ADMIN_EMAIL, passwordFile };
   } catch (error) {
     // Another app process on the same PostgreSQL created it first.

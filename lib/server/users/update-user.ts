@@ -1,4 +1,5 @@
 import "server-only";
+import { auditedInstallationChange, systemSource, type TAuditSource, writeAuditEntry } from "../../audit/audited-change";
 import { hashPassword } from "../../auth/password";
 import { getDb } from "../../db";
 import { scopedDb } from "../../db/scoped-db";
@@ -26,10 +27,15 @@ async function updateByEmail(db: { user: Prisma.TransactionClient["user"] }, ema
   }
 }
 
-export async function setUserPassword(email: string, password: string) {
+export async function setUserPassword(email: string, password: string, source: TAuditSource = systemSource("CLI")) {
   const { password: valid } = ZUserCreate.pick({ password: true }).parse({ password });
+  const passwordHash = await hashPassword(valid);
   // A new password ends every session signed in with the old one (lib/auth/session-user.ts).
-  const updated = await updateByEmail(await getDb(), email, { passwordHash: await hashPassword(valid), sessionVersion: { increment: 1 } });
+  const updated = await auditedInstallationChange(
+    { ...source, prisma: await getDb() },
+    (tx) => updateByEmail(tx, email, { passwordHash, sessionVersion: { increment: 1 } }),
+    (u) => ({ workspaceId: null, action: "user.password_changed", target: { type: "user", id: u.id, name: u.email } }),
+  );
   const { DATABASE_URL, HOOKLINE_DATA_DIR } = env();
   forgetInitialPassword(updated.email, DATABASE_URL ? null : HOOKLINE_DATA_DIR);
   return updated;
@@ -50,11 +56,16 @@ export type TRoleChange = { id: string; email: string; role: TRole; revoked: TRe
  * made in that workspace (revokeFormerAdminCredentials), counted in `revoked`. Making them an admin
  * again restores nothing by itself.
  */
-export async function setUserRole(email: string, role: TRole, { workspaceId = DEFAULT_WORKSPACE_ID, now = new Date() } = {}): Promise<TRoleChange> {
+export async function setUserRole(
+  email: string,
+  role: TRole,
+  { workspaceId = DEFAULT_WORKSPACE_ID, now = new Date() } = {},
+  source: TAuditSource = systemSource("CLI"),
+): Promise<TRoleChange> {
   const normalized = email.trim().toLowerCase();
   const db = scopedDb(await getDb(), workspaceId);
   return db.$transaction(async (tx) => {
-    const member = await tx.membership.findFirst({ where: { workspaceId, user: { email: normalized } }, select: { userId: true } });
+    const member = await tx.membership.findFirst({ where: { workspaceId, user: { email: normalized } }, select: { userId: true, role: true } });
     if (!member) throw new UserNotFoundError(normalized, " in this workspace");
     if (role !== "ADMIN") {
       const admins = await tx.membership.findMany({ where: { workspaceId, role: "ADMIN" }, select: { userId: true }, take: 2 });
@@ -64,18 +75,23 @@ export async function setUserRole(email: string, role: TRole, { workspaceId = DE
     // Sessions carry no role, but a demoted admin's open pages should not outlive the change either.
     const user = await tx.user.update({ where: { id: member.userId }, data: { sessionVersion: { increment: 1 } }, select: { id: true, email: true } });
     const revoked = role === "ADMIN" ? { apiKeys: 0, oauthApps: 0 } : await revokeFormerAdminCredentials(tx, user.id, now);
+    await writeAuditEntry(tx, source, workspaceId, {
+      action: "member.role_changed",
+      target: { type: "user", id: user.id, name: user.email },
+      changes: { role: { from: member.role, to: role }, revoked },
+    });
     return { ...user, role, revoked };
   });
 }
 
 /** Makes a user an operator or takes it away (the CLI; the first admin of an install is one). */
-export async function setUserOperator(email: string, isOperator: boolean) {
-  return (await getDb()).user
-    .update({ where: { email: email.trim().toLowerCase() }, data: { isOperator, sessionVersion: { increment: 1 } }, select: { email: true, isOperator: true } })
-    .catch((error: unknown) => {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") throw new UserNotFoundError(email.trim().toLowerCase());
-      throw error;
-    });
+export async function setUserOperator(email: string, isOperator: boolean, source: TAuditSource = systemSource("CLI")) {
+  const updated = await auditedInstallationChange(
+    { ...source, prisma: await getDb() },
+    async (tx) => ({ ...(await updateByEmail(tx, email, { isOperator, sessionVersion: { increment: 1 } })), isOperator }),
+    (u) => ({ workspaceId: null, action: "user.updated", target: { type: "user", id: u.id, name: u.email }, changes: { isOperator } }),
+  );
+  return { email: updated.email, isOperator: updated.isOperator };
 }
 
 export async function listUsers() {

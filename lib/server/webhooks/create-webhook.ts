@@ -1,4 +1,5 @@
 import "server-only";
+import { auditedChange } from "../../audit/audited-change";
 import { generateWebhookToken } from "../../crypto/tokens";
 import type { TWorkspaceContext } from "../../db/workspace-context";
 import { deliveryConfig } from "../../delivery/config";
@@ -7,6 +8,7 @@ import { ALL_EVENTS, type TWebhookCreate, ZWebhookCreate } from "../../validatio
 import { assertEventsExist, assertProjectsExist, assertTargetAllowed } from "./check-webhook-refs";
 import { requirePassingTest } from "./test-webhook";
 import { toWebhookDto } from "./to-webhook-dto";
+import { webhookTarget } from "./webhook-audit";
 
 /**
  * Creates a webhook, disabled (Worksection's form); the token is returned this once, and by reveal.
@@ -29,21 +31,30 @@ export async function createWebhook(ctx: TWorkspaceContext, input: TWebhookCreat
       signatureFamilies: data.signatureFamilies,
     });
   const allEvents = data.events[0] === ALL_EVENTS;
-  const row = await ctx.db.webhook.create({
-    data: {
-      url: data.url,
-      description: data.description,
-      allEvents,
-      events: allEvents ? [] : data.events,
-      projects: data.projects,
-      tokenCiphertext: sealSecret(token),
-      httpUser: data.httpUser || null,
-      httpPasswordCiphertext: httpPassword ? sealSecret(httpPassword) : null,
-      enabled: mustPassTest,
-      maxInFlight: data.maxInFlight,
-      rateLimitPerSecond: data.rateLimitPerSecond,
-      signatureFamilies: data.signatureFamilies,
-    },
-  });
+  const row = await auditedChange(
+    ctx,
+    (tx) =>
+      tx.webhook.create({
+        data: {
+          url: data.url,
+          description: data.description,
+          allEvents,
+          events: allEvents ? [] : data.events,
+          projects: data.projects,
+          tokenCiphertext: sealSecret(token),
+          httpUser: data.httpUser || null,
+          httpPasswordCiphertext: httpPassword ? sealSecret(httpPassword) : null,
+          enabled: mustPassTest,
+          maxInFlight: data.maxInFlight,
+          rateLimitPerSecond: data.rateLimitPerSecond,
+          signatureFamilies: data.signatureFamilies,
+        },
+      }),
+    (created) => ({
+      action: "webhook.created",
+      target: webhookTarget(created),
+      changes: { url: created.url, description: created.description, events: data.events, projects: created.projects, enabled: created.enabled },
+    }),
+  );
   return { ...toWebhookDto(row, deliveryConfig().failureLimit), token };
 }

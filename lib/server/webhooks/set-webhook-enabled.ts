@@ -1,4 +1,5 @@
 import "server-only";
+import { auditedChange, recordAudit } from "../../audit/audited-change";
 import type { TWorkspaceContext } from "../../db/workspace-context";
 import { deliveryConfig } from "../../delivery/config";
 import { notifyWorkers } from "../../delivery/runtime/wakeup";
@@ -6,6 +7,7 @@ import { DomainError } from "../../errors/domain-error";
 import { findWebhookRow } from "./get-webhook";
 import { testFailedMessage, testWebhook } from "./test-webhook";
 import { toWebhookDto } from "./to-webhook-dto";
+import { webhookTarget } from "./webhook-audit";
 
 /**
  * Enabling first tests the URL (Worksection: "if the URL is invalid, an error appears when you
@@ -14,18 +16,30 @@ import { toWebhookDto } from "./to-webhook-dto";
  */
 export async function enableWebhook(ctx: TWorkspaceContext, id: string) {
   const row = await findWebhookRow(ctx, id);
-  if (row.enabled) return toWebhookDto(row, deliveryConfig().failureLimit);
+  if (row.enabled) {
+    await recordAudit(ctx, { action: "webhook.enabled", target: webhookTarget(row), changes: { note: "it was already enabled" } });
+    return toWebhookDto(row, deliveryConfig().failureLimit);
+  }
   const result = await testWebhook(ctx, id);
-  const { db } = ctx;
   if (!result.ok) {
     const message = testFailedMessage(result);
-    await db.webhook.update({ where: { id }, data: { enableError: message, enableErrorAt: new Date() } });
+    // The refusal is recorded too: someone tried, and why it did not work.
+    await auditedChange(ctx, (tx) => tx.webhook.update({ where: { id }, data: { enableError: message, enableErrorAt: new Date() } }), {
+      action: "webhook.tested",
+      target: webhookTarget(row),
+      changes: { ok: false, purpose: "enable", outcome: message },
+    });
     throw new DomainError("rejected", "test_failed", message);
   }
-  const updated = await db.webhook.update({
-    where: { id },
-    data: { enabled: true, consecutiveFailures: 0, disabledReason: null, disabledAt: null, enableError: null, enableErrorAt: null },
-  });
+  const updated = await auditedChange(
+    ctx,
+    (tx) =>
+      tx.webhook.update({
+        where: { id },
+        data: { enabled: true, consecutiveFailures: 0, disabledReason: null, disabledAt: null, enableError: null, enableErrorAt: null },
+      }),
+    { action: "webhook.enabled", target: webhookTarget(row) },
+  );
   // Its parked deliveries are due now; idle workers sleep until their next due time otherwise.
   await notifyWorkers(ctx.prisma);
   return toWebhookDto(updated, deliveryConfig().failureLimit);
@@ -37,7 +51,13 @@ export const disabledByAdmin = () => ({ enabled: false, disabledReason: null, di
 /** Immediate. Disabling one that is already off changes nothing (it keeps why Hookline disabled it). */
 export async function disableWebhook(ctx: TWorkspaceContext, id: string) {
   const row = await findWebhookRow(ctx, id);
-  if (!row.enabled) return toWebhookDto(row, deliveryConfig().failureLimit);
-  const updated = await ctx.db.webhook.update({ where: { id }, data: disabledByAdmin() });
+  if (!row.enabled) {
+    await recordAudit(ctx, { action: "webhook.disabled", target: webhookTarget(row), changes: { note: "it was already disabled" } });
+    return toWebhookDto(row, deliveryConfig().failureLimit);
+  }
+  const updated = await auditedChange(ctx, (tx) => tx.webhook.update({ where: { id }, data: disabledByAdmin() }), {
+    action: "webhook.disabled",
+    target: webhookTarget(row),
+  });
   return toWebhookDto(updated, deliveryConfig().failureLimit);
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { z } from "zod";
+import { recordAudit } from "../../audit/audited-change";
 import { generateWebhookToken } from "../../crypto/tokens";
 import type { TWorkspaceContext } from "../../db/workspace-context";
 import { deliveryConfig } from "../../delivery/config";
@@ -10,6 +11,7 @@ import { errorClassLabel } from "../../validation/error-class";
 import { storedSignatureFamilies } from "../../validation/signature-family";
 import { type TTestResult, ZWebhookTestUrl } from "../../validation/webhook";
 import { findWebhookRow } from "./get-webhook";
+import { webhookTarget } from "./webhook-audit";
 
 type TOverrides = Partial<z.input<typeof ZWebhookTestUrl>>;
 
@@ -88,4 +90,28 @@ export function testFailedMessage(result: TTestResult): string {
 export async function requirePassingTest(input: z.input<typeof ZWebhookTestUrl>): Promise<void> {
   const result = await testUnsavedWebhook(input);
   if (!result.ok) throw new DomainError("rejected", "test_failed", testFailedMessage(result));
+}
+
+/** The test's outcome as an audit entry's facts: passed, or why not; and the URL when it is not the saved one. */
+const testFacts = (result: TTestResult, url?: string) => ({
+  ok: result.ok,
+  outcome: result.ok ? `HTTP ${result.status}` : describeTestFailure(result),
+  ...(url ? { url } : {}),
+});
+
+/** Test (the Test button, POST /webhooks/{id}/test): testWebhook, recorded in the audit log. */
+export async function runWebhookTest(ctx: TWorkspaceContext, id: string, overrides: TOverrides = {}): Promise<TTestResult> {
+  const result = await testWebhook(ctx, id, overrides);
+  const row = await findWebhookRow(ctx, id);
+  const url = overrides.url && !isSameWebhookUrl(overrides.url, row.url) ? overrides.url : undefined;
+  await recordAudit(ctx, { action: "webhook.tested", target: webhookTarget(row), changes: testFacts(result, url) });
+  return result;
+}
+
+/** Test of an unsaved URL (the create form, POST /webhooks/test), recorded in the audit log. */
+export async function runUnsavedWebhookTest(ctx: TWorkspaceContext, input: z.input<typeof ZWebhookTestUrl>): Promise<TTestResult> {
+  const result = await testUnsavedWebhook(input);
+  const url = ZWebhookTestUrl.parse(input).url;
+  await recordAudit(ctx, { action: "webhook.tested", target: { type: "webhook", id: null, name: url }, changes: testFacts(result) });
+  return result;
 }

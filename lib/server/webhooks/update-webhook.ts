@@ -1,4 +1,5 @@
 import "server-only";
+import { auditedChange } from "../../audit/audited-change";
 import type { TWorkspaceContext } from "../../db/workspace-context";
 import { deliveryConfig } from "../../delivery/config";
 import { sealSecret } from "../../delivery/webhook-secrets";
@@ -10,6 +11,7 @@ import { findWebhookRow } from "./get-webhook";
 import { disabledByAdmin } from "./set-webhook-enabled";
 import { describeTestFailure, isSameWebhookUrl, testWebhook } from "./test-webhook";
 import { toWebhookDto } from "./to-webhook-dto";
+import { webhookChanges, webhookTarget } from "./webhook-audit";
 
 /**
  * Partial update: absent fields stay; null clears httpUser (and its password) or httpPassword. A new
@@ -52,6 +54,10 @@ export async function updateWebhook(ctx: TWorkspaceContext, id: string, input: T
   if (patch.httpUser === null || patch.httpUser === "") data.httpPasswordCiphertext = null;
   else if (patch.httpPassword !== undefined) data.httpPasswordCiphertext = patch.httpPassword ? sealSecret(patch.httpPassword) : null;
   else if (isNewUrl) data.httpPasswordCiphertext = null;
-  const row = await ctx.db.webhook.update({ where: { id: current.id }, data });
+  const row = await auditedChange(
+    ctx,
+    (tx) => tx.webhook.update({ where: { id: current.id }, data }),
+    (updated) => ({ action: "webhook.updated", target: webhookTarget(updated), changes: webhookChanges(current, updated) }),
+  );
   return toWebhookDto(row, deliveryConfig().failureLimit);
 }

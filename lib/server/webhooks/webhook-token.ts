@@ -1,12 +1,17 @@
 import "server-only";
+import { auditedChange, recordAudit } from "../../audit/audited-change";
 import { generateWebhookToken } from "../../crypto/tokens";
 import type { TWorkspaceContext } from "../../db/workspace-context";
 import { openSecret, sealSecret } from "../../delivery/webhook-secrets";
 import { ROTATION_OVERLAPS, ZRotateToken } from "../../validation/webhook";
 import { findWebhookRow } from "./get-webhook";
+import { webhookTarget } from "./webhook-audit";
 
 export async function revealWebhookToken(ctx: TWorkspaceContext, id: string): Promise<{ token: string }> {
-  return { token: openSecret((await findWebhookRow(ctx, id)).tokenCiphertext) };
+  const row = await findWebhookRow(ctx, id);
+  // Reading a secret is recorded like a change: who saw it, and when.
+  await recordAudit(ctx, { action: "webhook.token_revealed", target: webhookTarget(row) });
+  return { token: openSecret(row.tokenCiphertext) };
 }
 
 /**
@@ -24,9 +29,14 @@ export async function rotateWebhookToken(
   const token = chosen ?? generateWebhookToken();
   const overlapMs = ROTATION_OVERLAPS[overlap];
   const expires = overlapMs > 0 ? new Date(now.getTime() + overlapMs) : null;
-  await ctx.db.webhook.update({
-    where: { id: row.id },
-    data: { tokenCiphertext: sealSecret(token), previousTokenCiphertext: expires ? row.tokenCiphertext : null, previousTokenExpiresAt: expires },
-  });
+  await auditedChange(
+    ctx,
+    (tx) =>
+      tx.webhook.update({
+        where: { id: row.id },
+        data: { tokenCiphertext: sealSecret(token), previousTokenCiphertext: expires ? row.tokenCiphertext : null, previousTokenExpiresAt: expires },
+      }),
+    { action: "webhook.token_rotated", target: webhookTarget(row), changes: { token: "changed", previousTokenExpiresAt: expires?.toISOString() ?? null } },
+  );
   return { token, previousTokenExpiresAt: expires?.toISOString() ?? null };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { z } from "zod";
+import { writeAuditEntry } from "../../audit/audited-change";
 import { getDb } from "../../db";
 import { scopedDb } from "../../db/scoped-db";
 import type { TInstallationContext } from "../../db/workspace-context";
@@ -31,12 +32,18 @@ export async function addMember(
   if (!user) throw DomainError.invalid("email", `No user has the email ${email}: create them first (or send them a sign-in link)`);
   const db = scopedDb(await getDb(), workspace.id);
   const row = await db.$transaction(async (tx) => {
+    const before = await tx.membership.findUnique({ where: { workspaceId_userId: { workspaceId: workspace.id, userId: user.id } }, select: { role: true } });
     const membership = await tx.membership.upsert({
       where: { workspaceId_userId: { workspaceId: workspace.id, userId: user.id } },
       create: { workspaceId: workspace.id, userId: user.id, role },
       update: { role },
     });
-    if (role !== "ADMIN") await revokeFormerAdminCredentials(tx, user.id, now);
+    const revoked = role !== "ADMIN" ? await revokeFormerAdminCredentials(tx, user.id, now) : null;
+    await writeAuditEntry(tx, ctx, workspace.id, {
+      action: before ? "member.role_changed" : "member.added",
+      target: { type: "user", id: user.id, name: user.email },
+      changes: before ? { role: { from: before.role, to: role }, ...(revoked ? { revoked } : {}) } : { role },
+    });
     return membership;
   });
   return { email: user.email, name: user.name, isOperator: user.isOperator, role: row.role, createdAt: row.createdAt.toISOString() };
@@ -51,6 +58,7 @@ export async function removeMember(ctx: TInstallationContext, idOrSlug: string, 
     const user = await tx.user.findUnique({ where: { email: normalized }, select: { id: true } });
     const { count } = user ? await tx.membership.deleteMany({ where: { workspaceId: workspace.id, userId: user.id } }) : { count: 0 };
     if (!user || count === 0) throw DomainError.notFound(`Member ${normalized} of ${workspace.name}`);
-    await revokeFormerAdminCredentials(tx, user.id, now);
+    const revoked = await revokeFormerAdminCredentials(tx, user.id, now);
+    await writeAuditEntry(tx, ctx, workspace.id, { action: "member.removed", target: { type: "user", id: user.id, name: normalized }, changes: { revoked } });
   });
 }

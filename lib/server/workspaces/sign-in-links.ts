@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import type { z } from "zod";
+import { auditedInstallationChange, writeAuditEntry } from "../../audit/audited-change";
 import { hashPassword } from "../../auth/password";
 import { generateSignInToken, hashApiKey, SIGN_IN_LINK_PREFIX } from "../../crypto/tokens";
 import { getDb } from "../../db";
@@ -27,7 +28,17 @@ export async function createSignInLink(
   const workspace = await requireWorkspace(ctx.prisma, idOrSlug);
   const token = generateSignInToken();
   const expiresAt = new Date(now.getTime() + expiresIn * 1000);
-  await ctx.prisma.signInLink.create({ data: { workspaceId: workspace.id, tokenHash: hashApiKey(token), email, name, role, expiresAt, createdAt: now } });
+  await auditedInstallationChange(
+    ctx,
+    (tx) => tx.signInLink.create({ data: { workspaceId: workspace.id, tokenHash: hashApiKey(token), email, name, role, expiresAt, createdAt: now } }),
+    // Never the token: who it is for, the role it gives, until when.
+    {
+      workspaceId: workspace.id,
+      action: "sign_in_link.created",
+      target: { type: "user", id: null, name: email },
+      changes: { role, expiresAt: expiresAt.toISOString() },
+    },
+  );
   return { url: `${origin}${SIGN_IN_LINK_PATH}#token=${token}`, expiresAt: expiresAt.toISOString() };
 }
 
@@ -54,7 +65,7 @@ export type TLinkedUser = { id: string; email: string; name: string | null; isOp
  * sign in by links, or get a password from the CLI), and the membership when missing. An existing
  * member keeps their role unless the link makes them an admin. Throws SignInLinkError when refused.
  */
-export async function redeemSignInLink(token: string, now = new Date()): Promise<TLinkedUser> {
+export async function redeemSignInLink(token: string, address: string | null, now = new Date()): Promise<TLinkedUser> {
   if (typeof token !== "string" || !token.startsWith(SIGN_IN_LINK_PREFIX) || token.length > 200) throw new SignInLinkError("unknown");
   const tokenHash = hashApiKey(token);
   const prisma = await getDb();
@@ -80,6 +91,18 @@ export async function redeemSignInLink(token: string, now = new Date()): Promise
     const member = await tx.membership.findUnique({ where: key, select: { role: true } });
     if (!member) await tx.membership.create({ data: { workspaceId: link.workspaceId, userId: user.id, role: link.role } });
     else if (link.role === "ADMIN" && member.role !== "ADMIN") await tx.membership.update({ where: key, data: { role: "ADMIN" } });
+    // As the person the link was for: what it made of them, then the sign-in itself.
+    const as = { actor: { kind: "session" as const, userId: user.id }, address, trail: { written: 0 } };
+    const target = { type: "user", id: user.id, name: user.email };
+    if (!existing) await writeAuditEntry(tx, as, null, { action: "user.created", target, changes: { via: "sign-in link" } });
+    if (!member) await writeAuditEntry(tx, as, link.workspaceId, { action: "member.added", target, changes: { role: link.role, via: "sign-in link" } });
+    else if (link.role === "ADMIN" && member.role !== "ADMIN")
+      await writeAuditEntry(tx, as, link.workspaceId, {
+        action: "member.role_changed",
+        target,
+        changes: { role: { from: member.role, to: "ADMIN" }, via: "sign-in link" },
+      });
+    await writeAuditEntry(tx, as, null, { action: "user.signed_in", target, changes: { via: "sign-in link" } });
     const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: link.workspaceId }, select: { id: true, slug: true, name: true } });
     return { ...user, workspace };
   });

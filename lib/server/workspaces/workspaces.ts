@@ -1,4 +1,6 @@
 import "server-only";
+import { auditedInstallationChange } from "../../audit/audited-change";
+import { diffFields } from "../../audit/diff-fields";
 import type { TInstallationContext } from "../../db/workspace-context";
 import { DomainError } from "../../errors/domain-error";
 import { Prisma } from "../../generated/prisma/client";
@@ -25,11 +27,23 @@ const toDto = (w: TRow): TWorkspace => ({ ...w, createdAt: w.createdAt.toISOStri
 const isSlugTaken = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 /** A new workspace; without a slug, one made from the name (with a number added when taken). */
+/** A workspace as the audit log names it. */
+const workspaceTarget = (w: { id: string; name: string }) => ({ type: "workspace", id: w.id, name: w.name });
+
+/** One workspace row, with its entry (the first of its own log). */
+function createAudited(ctx: TInstallationContext, data: Omit<Prisma.WorkspaceCreateInput, "id">) {
+  return auditedInstallationChange(
+    ctx,
+    (tx) => tx.workspace.create({ data, select: SELECT }),
+    (w) => ({ workspaceId: w.id, action: "workspace.created", target: workspaceTarget(w), changes: { slug: w.slug } }),
+  );
+}
+
 export async function createWorkspace(ctx: TInstallationContext, input: TWorkspaceCreate): Promise<TWorkspace> {
   const { slug, ...data } = ZWorkspaceCreate.parse(input);
   if (slug) {
     try {
-      return toDto(await ctx.prisma.workspace.create({ data: { ...data, slug }, select: SELECT }));
+      return toDto(await createAudited(ctx, { ...data, slug }));
     } catch (error) {
       if (isSlugTaken(error)) throw new DomainError("conflict", "conflict", `The slug "${slug}" is taken`);
       throw error;
@@ -38,7 +52,7 @@ export async function createWorkspace(ctx: TInstallationContext, input: TWorkspa
   const base = slugFromName(data.name);
   for (let n = 1; n <= 50; n++) {
     try {
-      return toDto(await ctx.prisma.workspace.create({ data: { ...data, slug: n === 1 ? base : `${base}-${n}` }, select: SELECT }));
+      return toDto(await createAudited(ctx, { ...data, slug: n === 1 ? base : `${base}-${n}` }));
     } catch (error) {
       if (!isSlugTaken(error)) throw error;
     }
@@ -75,7 +89,19 @@ export async function updateWorkspace(ctx: TInstallationContext, idOrSlug: strin
   const patch = ZWorkspaceUpdate.parse(input);
   const { id } = await requireWorkspace(ctx.prisma, idOrSlug);
   try {
-    return toDto(await ctx.prisma.workspace.update({ where: { id }, data: patch, select: SELECT }));
+    const before = await ctx.prisma.workspace.findUniqueOrThrow({ where: { id }, select: SELECT });
+    return toDto(
+      await auditedInstallationChange(
+        ctx,
+        (tx) => tx.workspace.update({ where: { id }, data: patch, select: SELECT }),
+        (after) => ({
+          workspaceId: id,
+          action: "workspace.updated",
+          target: workspaceTarget(after),
+          changes: diffFields(before, after, ["name", "slug", "maxInFlight", "rateLimitPerSecond"]),
+        }),
+      ),
+    );
   } catch (error) {
     if (isSlugTaken(error)) throw new DomainError("conflict", "conflict", `The slug "${patch.slug}" is taken`);
     throw error;
@@ -95,5 +121,11 @@ export async function deleteWorkspace(ctx: TInstallationContext, idOrSlug: strin
     if (webhooks > 0)
       throw new DomainError("conflict", "has_webhooks", `${name} has ${webhooks} webhook${webhooks === 1 ? "" : "s"}: delete them first, or send ?force=true`);
   }
-  await ctx.prisma.workspace.delete({ where: { id } });
+  // In the installation's log: the workspace's own goes with it.
+  await auditedInstallationChange(ctx, (tx) => tx.workspace.delete({ where: { id } }), {
+    workspaceId: null,
+    action: "workspace.deleted",
+    target: workspaceTarget({ id, name }),
+    changes: isForced ? { forced: true } : null,
+  });
 }

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { installationContext } from "@/lib/db/workspace-context";
 
 // next-auth calls authorize inside a request, where next/headers' cookies() is the response's cookie
 // jar. Outside one it throws, so the jar is this recorder.
@@ -120,7 +121,7 @@ describe.each(TEST_DATABASES)("signing in with a host's link on $name", (backend
     const prisma = await getDb();
     const acme = await prisma.workspace.create({ data: { slug: "acme", name: "Acme" } });
     const { url } = await createSignInLink(
-      { actor: { kind: "system", reason: "test" }, prisma },
+      installationContext(prisma, { kind: "system", reason: "test" }),
       "acme",
       { email: "ann@acme.example", role: "ADMIN", expiresIn: 300 },
       "http://x",

@@ -113,7 +113,10 @@ describe.each(TEST_DATABASES)("hourly delivery stats on $name", (backend) => {
     const theirs = await claimDeliveries(db().prisma, "w2", 20, new Date(T0.getTime() + 1), 60_000);
     expect(mine.length + theirs.length).toBe(40);
     const records = (claimed: TClaimed[], owner: string) =>
-      claimed.map((c, i) => ({ ...record(c, i % 4 === 0 ? fail : ok, i % 4 === 0 ? { kind: "failed" as const } : { kind: "succeeded" as const }, 10 + i), owner }));
+      claimed.map((c, i) => ({
+        ...record(c, i % 4 === 0 ? fail : ok, i % 4 === 0 ? { kind: "failed" as const } : { kind: "succeeded" as const }, 10 + i),
+        owner,
+      }));
     // Each in batches of 5, the two workers' batches interleaved.
     const batches = [0, 5, 10, 15].flatMap((at) => [records(mine.slice(at, at + 5), "w1"), records(theirs.slice(at, at + 5), "w2")]);
     await Promise.all(batches.map((batch) => recordAttempts(db().prisma, batch, 100)));

@@ -19,13 +19,14 @@ describe.each(TEST_DATABASES)("webhook health on $name", (backend) => {
       ok: o.ok,
       finished_at: new Date(T0 + o.at).toISOString(),
       status_code: o.status ?? (o.ok ? 200 : 500),
+      error_class: o.ok ? null : "http_status",
     }));
     await database().prisma.$queryRaw(Prisma.sql`
       with outcomes as (
-        select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as o(webhook_id uuid, ok boolean, finished_at timestamp, status_code int)
+        select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as o(webhook_id uuid, ok boolean, finished_at timestamp, status_code int, error_class text)
       ),
       ${healthUpdateSql(limit)}
-      select count(*)::int as n from webhooks`);
+      select (select count(*)::int from webhooks) + (select count(*)::int from disabled_audit) as n`);
     return (id: string) => database().prisma.webhook.findUniqueOrThrow({ where: { id } });
   }
 
@@ -62,6 +63,12 @@ describe.each(TEST_DATABASES)("webhook health on $name", (backend) => {
     expect(await read(a.id)).toMatchObject({ enabled: false, consecutiveFailures: 3, disabledReason: AUTO_DISABLE_REASON(3) });
     expect((await read(a.id)).disabledAt?.getTime()).toBe(T0 + 3);
     expect(await read(gone.id)).toMatchObject({ enabled: false, disabledReason: GONE_REASON });
+    // Hookline's own audit entry for each, with why, written with the disable; one per webhook.
+    const entries = await database().prisma.auditEntry.findMany({ where: { action: "webhook.disabled" }, orderBy: { targetName: "asc" } });
+    expect(entries.map((e) => [e.targetName, e.action, e.actorKind, e.actorName, (e.changes as { reason: string }).reason])).toEqual([
+      ["http://127.0.0.1:9/gone", "webhook.disabled", "system", "Hookline (the receiver answered 410 Gone)", GONE_REASON],
+      ["http://127.0.0.1:9/limit", "webhook.disabled", "system", "Hookline (failure limit)", AUTO_DISABLE_REASON(3)],
+    ]);
   });
 
   it("a webhook already disabled keeps its reason; a success before the failures does not disable", async () => {
@@ -74,6 +81,8 @@ describe.each(TEST_DATABASES)("webhook health on $name", (backend) => {
     );
     expect(await read(off.id)).toMatchObject({ enabled: false, disabledReason: null, consecutiveFailures: 3 });
     expect(await read(ok.id)).toMatchObject({ enabled: true, consecutiveFailures: 0 });
+    // Nothing was disabled here, so nothing is recorded.
+    expect(await database().prisma.auditEntry.count({ where: { action: "webhook.disabled" } })).toBe(0);
   });
 
   it("STATUS_WHERE selects exactly the rows webhookStatus names", async () => {

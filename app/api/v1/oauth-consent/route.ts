@@ -2,15 +2,12 @@
 import { ApiError } from "@/lib/api/api-error";
 import { consentOperation } from "@/lib/api/operations/oauth-apps";
 import { withAdmin } from "@/lib/api/with-admin";
-import { clientForAdmin } from "@/lib/server/oauth/describe-authorization";
-import { decideAuthorization } from "@/lib/server/oauth/oauth-server";
+import { decideConsent } from "@/lib/server/oauth/decide-consent";
 
-export const POST = withAdmin(consentOperation, async ({ body, actor }) => {
+export const POST = withAdmin(consentOperation, async ({ body, actor, ctx }) => {
   if (actor.kind !== "session") throw new ApiError(403, "forbidden", "Only a signed-in admin can approve an application");
   const { decision, ...params } = body;
-  // The application's workspace decides, not the session's current one: its admins approve it; for anyone else it does not exist.
-  if (!(await clientForAdmin(actor.userId, params.client_id))) throw new ApiError(400, "invalid_client", "No application has this client_id");
-  const result = await decideAuthorization(params, { id: actor.userId }, decision === "approve");
+  const result = await decideConsent({ ...ctx, actor }, params, decision === "approve");
   if ("error" in result) throw new ApiError(400, result.error, result.description);
   return Response.json(result, { headers: { "cache-control": "no-store" } });
 });

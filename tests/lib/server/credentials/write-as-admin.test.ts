@@ -7,6 +7,7 @@ import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases
 import { createOtherWorkspace, otherCtx } from "../../../helpers/workspace";
 
 const MISSING = "00000000-0000-4000-8000-000000000000";
+const EVENT = { action: "api_key.created", target: { type: "api_key", id: null } } as const;
 
 describe.each(TEST_DATABASES)("writeAsAdmin on $name", (backend) => {
   const db = freshDatabasePerTest(backend);
@@ -17,12 +18,14 @@ describe.each(TEST_DATABASES)("writeAsAdmin on $name", (backend) => {
     const member = await createUser({ email: "m@example.com", password: "member-password-1" });
     const write = (name: string, createdById: string | null) => (tx: Parameters<Parameters<typeof writeAsAdmin>[2]>[0]) =>
       tx.apiKey.create({ data: { name, prefix: name, hash: name, createdById } });
-    expect(await writeAsAdmin(ctx(), admin.id, write("a", admin.id))).toMatchObject({ createdById: admin.id });
-    expect(await writeAsAdmin(ctx(), null, write("none", null))).toMatchObject({ createdById: null });
+    expect(await writeAsAdmin(ctx(), admin.id, write("a", admin.id), EVENT)).toMatchObject({ createdById: admin.id });
+    expect(await writeAsAdmin(ctx(), null, write("none", null), EVENT)).toMatchObject({ createdById: null });
     for (const id of [member.id, MISSING]) {
-      await expect(writeAsAdmin(ctx(), id, write(`by ${id}`, null))).rejects.toMatchObject({ kind: "conflict", code: "not_admin" });
+      await expect(writeAsAdmin(ctx(), id, write(`by ${id}`, null), EVENT)).rejects.toMatchObject({ kind: "conflict", code: "not_admin" });
     }
     expect(await db().prisma.apiKey.count()).toBe(2);
+    // An entry for each write that happened, none for the refused ones: they share one transaction.
+    expect(await db().prisma.auditEntry.count({ where: { action: "api_key.created" } })).toBe(2);
   });
 
   it("checks the role in the context's workspace, and the operator flag when asked", async () => {
@@ -34,12 +37,15 @@ describe.each(TEST_DATABASES)("writeAsAdmin on $name", (backend) => {
     const operator = await createUser({ email: "o@example.com", password: "admin-password-3", role: "ADMIN" }, { isOperator: true });
     const write = (name: string) => (tx: Parameters<Parameters<typeof writeAsAdmin>[2]>[0]) => tx.apiKey.create({ data: { name, prefix: name, hash: name } });
     // An admin of another workspace is not one here, and the other way round.
-    await expect(writeAsAdmin(ctx(), elsewhere.id, write("e"))).rejects.toMatchObject({ kind: "conflict", code: "not_admin" });
-    await expect(writeAsAdmin(other, admin.id, write("a"))).rejects.toMatchObject({ kind: "conflict", code: "not_admin" });
-    expect(await writeAsAdmin(other, elsewhere.id, write("e2"))).toMatchObject({ workspaceId: otherRef.id });
+    await expect(writeAsAdmin(ctx(), elsewhere.id, write("e"), EVENT)).rejects.toMatchObject({ kind: "conflict", code: "not_admin" });
+    await expect(writeAsAdmin(other, admin.id, write("a"), EVENT)).rejects.toMatchObject({ kind: "conflict", code: "not_admin" });
+    expect(await writeAsAdmin(other, elsewhere.id, write("e2"), EVENT)).toMatchObject({ workspaceId: otherRef.id });
     // What needs an operator: an admin who is not one is refused, an operator admin writes.
-    await expect(writeAsAdmin(ctx(), admin.id, write("op"), { isOperatorNeeded: true })).rejects.toMatchObject({ kind: "conflict", code: "not_operator" });
-    expect(await writeAsAdmin(ctx(), operator.id, write("op2"), { isOperatorNeeded: true })).toMatchObject({ workspaceId: DEFAULT_WORKSPACE_ID });
+    await expect(writeAsAdmin(ctx(), admin.id, write("op"), EVENT, { isOperatorNeeded: true })).rejects.toMatchObject({
+      kind: "conflict",
+      code: "not_operator",
+    });
+    expect(await writeAsAdmin(ctx(), operator.id, write("op2"), EVENT, { isOperatorNeeded: true })).toMatchObject({ workspaceId: DEFAULT_WORKSPACE_ID });
     expect((await prisma.apiKey.findMany({ orderBy: { name: "asc" }, select: { name: true } })).map((k) => k.name)).toEqual(["e2", "op2"]);
   });
 
@@ -48,11 +54,16 @@ describe.each(TEST_DATABASES)("writeAsAdmin on $name", (backend) => {
     const ada = await createUser({ email: "ada@example.com", password: "admin-password-1", role: "ADMIN" });
     await createUser({ email: "bob@example.com", password: "admin-password-2", role: "ADMIN" });
     let demotion: Promise<unknown> | undefined;
-    await writeAsAdmin(ctx(), ada.id, async (tx) => {
-      demotion = setUserRole("ada@example.com", "MEMBER"); // blocked on ada's row (PostgreSQL) or queued behind this transaction (PGlite)
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      return tx.apiKey.create({ data: { name: "racing", prefix: "r", hash: "r", createdById: ada.id } });
-    });
+    await writeAsAdmin(
+      ctx(),
+      ada.id,
+      async (tx) => {
+        demotion = setUserRole("ada@example.com", "MEMBER"); // blocked on ada's row (PostgreSQL) or queued behind this transaction (PGlite)
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        return tx.apiKey.create({ data: { name: "racing", prefix: "r", hash: "r", createdById: ada.id } });
+      },
+      EVENT,
+    );
     expect(await demotion).toMatchObject({ role: "MEMBER", revoked: { apiKeys: 1 } });
     expect(await db().prisma.apiKey.findFirstOrThrow()).toMatchObject({ revokedFor: "creator_not_admin" });
   });

@@ -6,6 +6,13 @@ import { createUser } from "@/lib/server/users/create-user";
 import { ZPasswordChange } from "@/lib/validation/user";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
 
+/** Who changes the password, and from where: the signed-in user's session. */
+const source = (address: string, userId = "00000000-0000-4000-8000-00000000dead") => ({
+  actor: { kind: "session" as const, userId },
+  address,
+  trail: { written: 0 },
+});
+
 describe.each(TEST_DATABASES)("changeOwnPassword on $name", (backend) => {
   const db = freshDatabasePerTest(backend);
 
@@ -15,23 +22,41 @@ describe.each(TEST_DATABASES)("changeOwnPassword on $name", (backend) => {
     const before = await version();
     const throttle = new LoginThrottle();
     await expect(
-      changeOwnPassword({ email: "me@example.com" }, { currentPassword: "wrong-password-1", newPassword: "second-password-2" }, "10.0.0.1", throttle),
+      changeOwnPassword(
+        { email: "me@example.com" },
+        { currentPassword: "wrong-password-1", newPassword: "second-password-2" },
+        source("10.0.0.1", user.id),
+        throttle,
+      ),
     ).rejects.toMatchObject({
       kind: "invalid",
       issues: [{ path: "currentPassword", message: "That is not your current password" }],
     });
     expect(await version()).toBe(before);
-    await changeOwnPassword({ email: "me@example.com" }, { currentPassword: "first-password-1", newPassword: "second-password-2" }, "10.0.0.1", throttle);
+    await changeOwnPassword(
+      { email: "me@example.com" },
+      { currentPassword: "first-password-1", newPassword: "second-password-2" },
+      source("10.0.0.1", user.id),
+      throttle,
+    );
     expect(await version()).toBe(before + 1);
     expect(await authenticateUser({ email: "me@example.com", password: "second-password-2" }, null, new LoginThrottle())).toMatchObject({ id: user.id });
     expect(await authenticateUser({ email: "me@example.com", password: "first-password-1" }, null, new LoginThrottle())).toBeNull();
+    // Recorded, as the user, from their address.
+    expect(await db().prisma.auditEntry.findFirst({ where: { action: "user.password_changed" } })).toMatchObject({
+      actorKind: "user",
+      actorId: user.id,
+      actorName: "me@example.com",
+      address: "10.0.0.1",
+      targetId: user.id,
+    });
   });
 
   it("is throttled like a sign-in: guesses of the current password are slowed", async () => {
     await createUser({ email: "me@example.com", password: "first-password-1", role: "ADMIN" });
     const throttle = new LoginThrottle();
     const guess = () =>
-      changeOwnPassword({ email: "me@example.com" }, { currentPassword: "guess-password-x", newPassword: "second-password-2" }, "10.0.0.9", throttle);
+      changeOwnPassword({ email: "me@example.com" }, { currentPassword: "guess-password-x", newPassword: "second-password-2" }, source("10.0.0.9"), throttle);
     let refused: unknown = null;
     for (let i = 0; i < 12 && !(refused instanceof TooManyAttemptsError); i++) refused = await guess().catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(TooManyAttemptsError);

@@ -64,14 +64,14 @@ describe.each(TEST_DATABASES)("sign-in links on $name", (backend) => {
       const acme = await createOtherWorkspace(prisma, "acme");
       const token = tokenOf((await link("acme", { email: "new@example.com", role: "MEMBER" })).url);
       const at = new Date(NOW.getTime() + 1_000);
-      const user = await redeemSignInLink(token, at);
+      const user = await redeemSignInLink(token, null, at);
       expect(user).toEqual({ id: expect.any(String), email: "new@example.com", name: null, isOperator: false, sessionVersion: 0, workspace: acme });
       const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, include: { memberships: true } });
       expect(row.passwordHash.length).toBeGreaterThan(20);
       expect(row.memberships.map((m) => [m.workspaceId, m.role])).toEqual([[acme.id, "MEMBER"]]);
       expect((await prisma.signInLink.findFirstOrThrow()).usedAt).toEqual(at);
 
-      const second = await refusal(redeemSignInLink(token, at));
+      const second = await refusal(redeemSignInLink(token, null, at));
       expect(second).toBeInstanceOf(SignInLinkError);
       expect(second).toMatchObject({ reason: "used", name: "SignInLinkError", message: expect.stringContaining("used already") });
       expect(await prisma.user.count({ where: { email: "new@example.com" } })).toBe(1);
@@ -83,7 +83,7 @@ describe.each(TEST_DATABASES)("sign-in links on $name", (backend) => {
       const existing = await createMember(prisma, "known@example.com", "MEMBER", { workspaceId: acme.id });
       await prisma.membership.create({ data: { workspaceId: DEFAULT_WORKSPACE_ID, userId: existing.id, role: "MEMBER" } });
       const token = tokenOf((await link("acme", { email: "known@example.com", name: "Other Name", role: "ADMIN" })).url);
-      const user = await redeemSignInLink(token, NOW);
+      const user = await redeemSignInLink(token, null, NOW);
       expect(user).toMatchObject({ id: existing.id, name: null, workspace: { id: acme.id } });
       const roles = await prisma.membership.findMany({ where: { userId: existing.id }, select: { workspaceId: true, role: true } });
       expect(Object.fromEntries(roles.map((m) => [m.workspaceId, m.role]))).toEqual({ [acme.id]: "ADMIN", [DEFAULT_WORKSPACE_ID]: "MEMBER" });
@@ -95,15 +95,15 @@ describe.each(TEST_DATABASES)("sign-in links on $name", (backend) => {
       const token = tokenOf((await link("default", { email: "late@example.com", role: "ADMIN", expiresIn: 60 })).url);
       const expiry = new Date(NOW.getTime() + 60_000);
       for (const at of [expiry, new Date(expiry.getTime() + 1)]) {
-        const error = await refusal(redeemSignInLink(token, at));
+        const error = await refusal(redeemSignInLink(token, null, at));
         expect(error).toBeInstanceOf(SignInLinkError);
         expect(error).toMatchObject({ reason: "expired", message: expect.stringContaining("expired") });
       }
       expect(await prisma.user.count({ where: { email: "late@example.com" } })).toBe(0);
       expect((await prisma.signInLink.findFirstOrThrow()).usedAt).toBeNull();
       // One millisecond before its expiry it still works; afterwards it says used, not expired.
-      await redeemSignInLink(token, new Date(expiry.getTime() - 1));
-      expect(await refusal(redeemSignInLink(token, new Date(expiry.getTime() + 1)))).toMatchObject({ reason: "used" });
+      await redeemSignInLink(token, null, new Date(expiry.getTime() - 1));
+      expect(await refusal(redeemSignInLink(token, null, new Date(expiry.getTime() + 1)))).toMatchObject({ reason: "used" });
     });
 
     it("refuses as unknown a token it never gave out, one without the prefix, an over-long one and a non-string", async () => {
@@ -115,7 +115,7 @@ describe.each(TEST_DATABASES)("sign-in links on $name", (backend) => {
         "",
         42 as unknown as string,
       ]) {
-        const error = await refusal(redeemSignInLink(token, NOW));
+        const error = await refusal(redeemSignInLink(token, null, NOW));
         expect(error, String(token)).toBeInstanceOf(SignInLinkError);
         expect(error).toMatchObject({ reason: "unknown", message: expect.stringContaining("not valid") });
       }

@@ -2,14 +2,12 @@
 import { ApiError } from "@/lib/api/api-error";
 import { changePasswordOperation } from "@/lib/api/operations/account";
 import { withSession } from "@/lib/api/with-admin";
-import { forwardedClientAddress } from "@/lib/http/client-address";
 import { changeOwnPassword } from "@/lib/server/users/account";
 import { TooManyAttemptsError } from "@/lib/server/users/authenticate-user";
 
-export const POST = withSession(changePasswordOperation, async ({ body, ctx, request }) => {
-  const address = forwardedClientAddress(request.headers.get("x-forwarded-for"), request.headers.get("x-real-ip"));
+export const POST = withSession(changePasswordOperation, async ({ body, ctx }) => {
   try {
-    await changeOwnPassword(ctx.user, body, address);
+    await changeOwnPassword(ctx.user, body, ctx);
   } catch (error) {
     if (!(error instanceof TooManyAttemptsError)) throw error;
     const seconds = Math.ceil(error.retryAfterMs / 1000);

@@ -2,6 +2,6 @@
 // (the stored password is sent only to the stored URL: see testWebhook)
 import { testWebhookOperation } from "@/lib/api/operations/webhooks";
 import { withAdmin } from "@/lib/api/with-admin";
-import { testWebhook } from "@/lib/server/webhooks/test-webhook";
+import { runWebhookTest } from "@/lib/server/webhooks/test-webhook";
 
-export const POST = withAdmin(testWebhookOperation, ({ params, body, ctx }) => testWebhook(ctx, params.id, body));
+export const POST = withAdmin(testWebhookOperation, ({ params, body, ctx }) => runWebhookTest(ctx, params.id, body));

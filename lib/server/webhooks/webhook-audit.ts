@@ -1,0 +1,27 @@
+import "server-only";
+import type { TAuditTarget } from "../../audit/audited-change";
+import { diffFields } from "../../audit/diff-fields";
+import type { Webhook } from "../../generated/prisma/client";
+
+/** A webhook as the audit log names it: by id, with its URL. */
+export const webhookTarget = (w: Pick<Webhook, "id" | "url">): TAuditTarget => ({ type: "webhook", id: w.id, name: w.url });
+
+const FIELDS = [
+  "url",
+  "description",
+  "allEvents",
+  "events",
+  "projects",
+  "httpUser",
+  "httpPasswordCiphertext",
+  "enabled",
+  "maxInFlight",
+  "rateLimitPerSecond",
+  "signatureFamilies",
+] as const satisfies readonly (keyof Webhook)[];
+
+/** What an edit changed; the basic-auth password only as "changed", under its own name. */
+export function webhookChanges(before: Webhook, after: Webhook) {
+  const { httpPasswordCiphertext, ...changes } = diffFields(before, after, FIELDS, ["httpPasswordCiphertext"]);
+  return httpPasswordCiphertext ? { ...changes, httpPassword: "changed" } : changes;
+}
