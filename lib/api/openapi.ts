@@ -1,6 +1,7 @@
 import type { ZodType } from "zod";
 import { ZAdminApiKey } from "../validation/admin-api-key";
 import { ZApiKey, ZApiKeyCreated } from "../validation/api-key";
+import { ZAuditEntry } from "../validation/audit";
 import { ZDelivery, ZDeliveryDetail } from "../validation/delivery";
 import { ZEventDetail, ZPublishBatch, ZPublishEvent, ZPublished, ZPublishedBatch } from "../validation/event";
 import { ZEventType, ZEventTypeCreate } from "../validation/event-type";
@@ -157,6 +158,7 @@ export function buildOpenApiDocument(): TJson {
         SignInLinkCreate: strip(input(ZSignInLinkCreate)),
         SignInLink: strip(output(ZSignInLink)),
         Member: strip(output(ZMember)),
+        AuditEntry: strip(output(ZAuditEntry)),
       },
     },
   };

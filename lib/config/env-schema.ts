@@ -146,6 +146,8 @@ export const ZEnv = z
     HOOKLINE_TIMEOUT_MS: intInRange(100, 60_000, 5_000),
     HOOKLINE_FAILURE_LIMIT: intInRange(1, 1_000, 10),
     HOOKLINE_RETENTION_DAYS: intInRange(1, 3_650, 30),
+    /** How long the audit log keeps entries (days). */
+    HOOKLINE_AUDIT_RETENTION_DAYS: intInRange(1, 36_500, 365),
     HOOKLINE_MAX_PAYLOAD_BYTES: intInRange(1_024, 16 * 1024 * 1024, 256 * 1024),
     /** Largest request body any route accepts (scripts/serve.ts and the API wrapper); default: see maxBodyBytes. */
     HOOKLINE_MAX_BODY_BYTES: z.preprocess(

@@ -17,6 +17,8 @@ export type TDeliveryConfig = {
   leaseMs: number;
   /** Deliveries and attempts older than this are pruned by the worker. */
   retentionDays: number;
+  /** Audit entries older than this are pruned by the worker (optional: tests' configs leave it to the default). */
+  auditRetentionDays?: number;
 };
 
 // Derived once per parsed environment: keyed by env()'s object, so a new environment (tests call
@@ -37,6 +39,7 @@ export function deliveryConfig(): TDeliveryConfig {
     concurrency: e.HOOKLINE_WORKER_CONCURRENCY,
     leaseMs: e.HOOKLINE_LEASE_MS ?? e.HOOKLINE_TIMEOUT_MS + 30_000,
     retentionDays: e.HOOKLINE_RETENTION_DAYS,
+    auditRetentionDays: e.HOOKLINE_AUDIT_RETENTION_DAYS,
   };
   derived.set(e, config);
   return config;

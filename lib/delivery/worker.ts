@@ -258,7 +258,7 @@ export class DeliveryWorker {
     const now = this.now().getTime();
     if (this.pruning || now - this.lastPrunedAt < PRUNE_EVERY_MS) return;
     this.lastPrunedAt = now;
-    this.pruning = pruneHistory(this.options.db, this.options.config.retentionDays, this.now())
+    this.pruning = pruneHistory(this.options.db, this.options.config.retentionDays, this.now(), this.options.config.auditRetentionDays)
       .then((pruned) => {
         if (pruned > 0) this.log(`pruned ${pruned} deliveries older than ${this.options.config.retentionDays} days`);
       })

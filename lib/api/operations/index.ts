@@ -2,6 +2,7 @@ import type { TOperation } from "../define-operation";
 import * as account from "./account";
 import * as adminApiKey from "./admin-api-key";
 import * as apiKeys from "./api-keys";
+import * as auditLog from "./audit-log";
 import * as deliveries from "./deliveries";
 import * as eventTypes from "./event-types";
 import * as events from "./events";
@@ -25,5 +26,6 @@ export const ALL_OPERATIONS: TOperation[] = [
   oauthApps,
   workspaces,
   account,
+  auditLog,
   live,
 ].flatMap((group) => Object.values(group) as TOperation[]);

@@ -2,13 +2,15 @@ import "server-only";
 import type { PrismaClient } from "../../db";
 
 const BATCH = 500;
+/** HOOKLINE_AUDIT_RETENTION_DAYS' default. */
+export const AUDIT_RETENTION_DAYS = 365;
 
 /**
  * Retention: deletes deliveries (their attempts go with them) and events older than `days`, in small
  * batches so the database is never locked up for long. Deliveries still pending or in flight are
  * kept whatever their age: history is pruned, work is not. Returns how many deliveries went.
  */
-export async function pruneHistory(db: PrismaClient, days: number, now = new Date()): Promise<number> {
+export async function pruneHistory(db: PrismaClient, days: number, now = new Date(), auditDays = AUDIT_RETENTION_DAYS): Promise<number> {
   const cutoff = new Date(now.getTime() - days * 86_400_000);
   let total = 0;
   for (;;) {
@@ -28,6 +30,13 @@ export async function pruneHistory(db: PrismaClient, days: number, now = new Dat
   }
   // The overview's hourly counts, as long as the history they count.
   await db.deliveryStat.deleteMany({ where: { hour: { lt: cutoff } } });
+  // The audit log, kept longer (HOOKLINE_AUDIT_RETENTION_DAYS), in batches as the deliveries are.
+  const auditCutoff = new Date(now.getTime() - auditDays * 86_400_000);
+  for (;;) {
+    const old = await db.auditEntry.findMany({ where: { at: { lt: auditCutoff } }, select: { id: true }, take: BATCH });
+    if (old.length === 0) break;
+    await db.auditEntry.deleteMany({ where: { id: { in: old.map((e) => e.id) } } });
+  }
   await pruneDeadOAuthGrants(db, now);
   // Sign-in links a day past their expiry, used or not: a second open of a used one only needs
   // recognising while someone might still try it (lib/server/workspaces/sign-in-links.ts).

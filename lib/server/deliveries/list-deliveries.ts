@@ -1,29 +1,15 @@
 import "server-only";
 import type { z } from "zod";
 import type { TWorkspaceContext } from "../../db/workspace-context";
-import { DomainError } from "../../errors/domain-error";
 import type { Prisma } from "../../generated/prisma/client";
 import type { ZDeliveryListQuery } from "../../validation/delivery";
+import { decodeCursor, encodeCursor } from "../keyset-cursor";
 import { DELIVERY_ROW_INCLUDE, toDeliveryDto } from "./to-delivery-dto";
 
 type TQuery = z.output<typeof ZDeliveryListQuery>;
 
-// Keyset pagination on (createdAt desc, id desc), served by an index of that shape: the cost of a
-// page does not grow with how deep it is (no OFFSET), and rows inserted meanwhile never shift pages.
-export const encodeCursor = (createdAt: Date, id: string) => Buffer.from(JSON.stringify([createdAt.toISOString(), id])).toString("base64url");
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [string, string];
-    const createdAt = new Date(at);
-    if (Number.isNaN(createdAt.getTime()) || typeof id !== "string" || !UUID.test(id)) throw new Error();
-    return { createdAt, id };
-  } catch {
-    throw DomainError.invalid("cursor", "cursor is not one this API gave out");
-  }
-}
+// Keyset pagination (lib/server/keyset-cursor.ts) on (createdAt desc, id desc).
+export { encodeCursor };
 
 const CLASS_WHERE: Record<NonNullable<TQuery["statusClass"]>, Prisma.DeliveryWhereInput> = {
   "2xx": { lastStatusCode: { gte: 200, lt: 300 } },
@@ -45,7 +31,7 @@ export async function listDeliveries(ctx: TWorkspaceContext, query: TQuery) {
   if (query.since) filters.push({ createdAt: { gte: new Date(query.since) } });
   if (query.until) filters.push({ createdAt: { lt: new Date(query.until) } });
   if (query.cursor) {
-    const { createdAt, id } = decodeCursor(query.cursor);
+    const { at: createdAt, id } = decodeCursor(query.cursor);
     // (createdAt, id) < (X, Y), spelled so the index can seek: "createdAt <= X" bounds the scan, the
     // OR only filters the rows at X. (The OR alone made PostgreSQL read from the newest row down.)
     filters.push({ createdAt: { lte: createdAt } }, { OR: [{ createdAt: { lt: createdAt } }, { id: { lt: id } }] });

@@ -54,6 +54,18 @@ describe.each(TEST_DATABASES)("pruneHistory on $name", (backend) => {
     expect((await db().prisma.deliveryStat.findMany()).map((s) => s.hour)).toEqual([daysAgo(29)]);
   });
 
+  it("keeps the audit log for its own retention (a year by default), then deletes it", async () => {
+    const entry = (at: Date, action: string) =>
+      db().prisma.auditEntry.create({ data: { at, actorKind: "system", actorName: "Hookline", action, targetType: "webhook" } });
+    await entry(daysAgo(400), "webhook.created");
+    await entry(daysAgo(300), "webhook.updated");
+    await entry(daysAgo(40), "webhook.deleted");
+    await pruneHistory(db().prisma, 30, NOW);
+    expect((await db().prisma.auditEntry.findMany({ orderBy: { at: "asc" } })).map((e) => e.action)).toEqual(["webhook.updated", "webhook.deleted"]);
+    await pruneHistory(db().prisma, 30, NOW, 100);
+    expect((await db().prisma.auditEntry.findMany()).map((e) => e.action)).toEqual(["webhook.deleted"]);
+  });
+
   it("works through more than one batch", async () => {
     const hook = await enabledWebhook("http://127.0.0.1:9/h");
     const old = await event(daysAgo(60));
