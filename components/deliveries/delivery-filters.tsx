@@ -2,7 +2,7 @@
 
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { fromLocalInput, toLocalInput } from "@/lib/client/local-time";
+import { FILTER_INPUT, FilterSelect, TimeFilter } from "@/components/ui/filter-fields";
 import { STATUS_CLASSES, STATUS_FILTERS } from "@/lib/validation/delivery";
 import { ERROR_CLASS_LABELS, ERROR_CLASSES } from "@/lib/validation/error-class";
 import type { TEventType } from "@/lib/validation/event-type";
@@ -12,33 +12,6 @@ import type { TWebhook } from "@/lib/validation/webhook";
 export const FILTER_KEYS = ["webhookId", "event", "status", "statusClass", "statusCode", "errorClass", "since", "until"] as const;
 export type TFilterKey = (typeof FILTER_KEYS)[number];
 export type TFilterValues = Partial<Record<TFilterKey, string>>;
-
-const SELECT = "h-9 rounded-md border-0 py-1.5 pr-8 pl-2 text-sm ring-1 ring-gray-300 ring-inset focus:ring-2 focus:ring-brand-500";
-
-type TFilterSelect = {
-  label: string;
-  anyLabel: string;
-  value: string | undefined;
-  onChange: (value: string | undefined) => void;
-  options: [string, string][];
-  className?: string;
-};
-
-function FilterSelect({ label, anyLabel, value, onChange, options, className = "" }: TFilterSelect) {
-  return (
-    <label className="text-xs font-medium text-gray-600">
-      {label}
-      <select className={`${SELECT} mt-1 block ${className}`} value={value ?? ""} onChange={(e) => onChange(e.target.value || undefined)}>
-        <option value="">{anyLabel}</option>
-        {options.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
 
 /** An exact HTTP status: applied once it is three digits (or cleared), so typing "50" does not filter by 50. */
 function StatusCodeInput({ value, onChange }: { value: string | undefined; onChange: (value: string | undefined) => void }) {
@@ -55,28 +28,13 @@ function StatusCodeInput({ value, onChange }: { value: string | undefined; onCha
         inputMode="numeric"
         maxLength={3}
         placeholder="e.g. 503"
-        className={`${SELECT} mt-1 block w-24 pr-2`}
+        className={`${FILTER_INPUT} mt-1 block w-24 pr-2`}
         value={typed}
         onChange={(e) => {
           const next = e.target.value.replace(/\D/g, "");
           setTyped(next);
           if (next === "" || /^[1-5]\d\d$/.test(next)) onChange(next || undefined);
         }}
-      />
-    </label>
-  );
-}
-
-/** A point in time, typed in the viewer's zone and kept in the URL as an ISO instant. */
-function TimeFilter({ label, value, onChange }: { label: string; value: string | undefined; onChange: (value: string | undefined) => void }) {
-  return (
-    <label className="text-xs font-medium text-gray-600">
-      {label}
-      <input
-        type="datetime-local"
-        className={`${SELECT} mt-1 block pr-2`}
-        value={toLocalInput(value)}
-        onChange={(e) => onChange(fromLocalInput(e.target.value))}
       />
     </label>
   );

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { BookIcon, BuildingsIcon, KeyIcon, ListIcon, PulseIcon, TagIcon, UserIcon, WebhookIcon } from "@/components/ui/icons";
+import { BookIcon, BuildingsIcon, KeyIcon, ListIcon, PulseIcon, ShieldIcon, TagIcon, UserIcon, WebhookIcon } from "@/components/ui/icons";
 
 // A workspace's settings (its admins'), then the installation's (operators').
 const WORKSPACE_ITEMS = [
@@ -12,9 +12,14 @@ const WORKSPACE_ITEMS = [
   { href: "/settings/catalog", label: "Event types and projects", Icon: TagIcon },
   { href: "/settings/api-keys", label: "API keys", Icon: KeyIcon },
   { href: "/settings/oauth-apps", label: "OAuth apps", Icon: KeyIcon },
+  { href: "/settings/audit-log", label: "Audit log", Icon: ShieldIcon },
   { href: "/settings/api-docs", label: "API reference", Icon: BookIcon },
 ] as const;
-const OPERATOR_ITEMS = [{ href: "/settings/workspaces", label: "Workspaces", Icon: BuildingsIcon }] as const;
+const OPERATOR_ITEMS = [
+  { href: "/settings/workspaces", label: "Workspaces", Icon: BuildingsIcon },
+  // An operator who is no admin here still reads the installation's own log.
+  { href: "/settings/audit-log", label: "Audit log", Icon: ShieldIcon },
+] as const;
 // Everyone's own (a signed-in admin or operator).
 const ACCOUNT_ITEMS = [{ href: "/settings/account", label: "Account", Icon: UserIcon }] as const;
 
@@ -32,7 +37,8 @@ export function activeHref(pathname: string, hrefs: readonly string[]): string |
 /** Sidebar on wide screens; on narrow ones, tabs without icons that wrap to a second row rather than hide behind a scroll. */
 export function SettingsNav({ isAdmin, isOperator }: { isAdmin: boolean; isOperator: boolean }) {
   const pathname = usePathname();
-  const ITEMS = [...(isAdmin ? WORKSPACE_ITEMS : []), ...(isOperator ? OPERATOR_ITEMS : []), ...ACCOUNT_ITEMS];
+  const listed = [...(isAdmin ? WORKSPACE_ITEMS : []), ...(isOperator ? OPERATOR_ITEMS : []), ...ACCOUNT_ITEMS];
+  const ITEMS = listed.filter((item, i) => listed.findIndex((other) => other.href === item.href) === i);
   const active = activeHref(
     pathname,
     ITEMS.map((i) => i.href),

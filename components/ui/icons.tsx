@@ -50,6 +50,13 @@ export const PulseIcon = (p: SVGProps<SVGSVGElement>) => (
   </svg>
 );
 
+export const ShieldIcon = (p: SVGProps<SVGSVGElement>) => (
+  <svg {...base} {...p} aria-hidden="true">
+    <path d="M12 3 4 6v6c0 4.5 3.4 8.2 8 9 4.6-.8 8-4.5 8-9V6l-8-3Z" />
+    <path d="m9 12 2 2 4-4" />
+  </svg>
+);
+
 export const BuildingsIcon = (p: SVGProps<SVGSVGElement>) => (
   <svg {...base} {...p} aria-hidden="true">
     <path d="M4 20V6l7-3v17M11 9h9v11M2 20h20M7 9h1M7 13h1M7 17h1M15 13h1M15 17h1" />

@@ -1,3 +1,4 @@
+import type { TAuditFilters, TAuditSourceName } from "../client/audit-api";
 import type { TDeliveryFilters } from "../client/deliveries-api";
 import type { TWebhookFilters } from "../client/webhooks-api";
 
@@ -49,4 +50,9 @@ export const deliveryKeys = {
 export const eventKeys = {
   /** Under deliveries: whatever re-reads deliveries (a redeliver, a replay) re-reads events too. */
   detail: (id: string) => [...deliveryKeys.all, "event", id] as const,
+};
+
+export const auditKeys = {
+  all: ["audit-log"] as const,
+  list: (source: TAuditSourceName, filters: TAuditFilters) => [...auditKeys.all, source, filters] as const,
 };

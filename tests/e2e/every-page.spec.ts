@@ -82,6 +82,7 @@ test("every settings page in light and dark, at 1280 and 390 px, without console
     ["catalog", "/settings/catalog"],
     ["account", "/settings/account"],
     ["api-keys", "/settings/api-keys"],
+    ["audit-log", "/settings/audit-log"],
     ["oauth-apps", "/settings/oauth-apps"],
     ["oauth-refused", "/oauth/authorize?response_type=code&client_id=hlc_none"],
     ["api-docs", "/settings/api-docs"],
