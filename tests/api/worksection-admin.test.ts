@@ -63,6 +63,10 @@ describe.each(TEST_DATABASES)("Worksection's admin API (/api/admin/v2) on $name"
         httpUser: "ws",
       });
       expect(row.httpPasswordCiphertext && openSecret(row.httpPasswordCiphertext)).toBe("s3cret");
+      // Recorded as Worksection's key did it, its password never in the entry.
+      const entry = await db().prisma.auditEntry.findFirstOrThrow({ where: { action: "webhook.created", targetId: row.id } });
+      expect(entry).toMatchObject({ actorKind: "system", actorName: "Hookline (Worksection admin API key)" });
+      expect(JSON.stringify(entry.changes)).not.toContain("s3cret");
 
       // One for all projects (no `projects`) and all events, then one switched off.
       const second = await wsGet(adminV2.GET, { action: "add_webhook", url: target.url, events: "*" }, key);

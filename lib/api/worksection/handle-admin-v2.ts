@@ -3,6 +3,7 @@ import { maxBodyBytes } from "../../config/env-schema";
 import { getDb } from "../../db";
 import { workspaceContext } from "../../db/workspace-context";
 import { env } from "../../env";
+import { requestClientAddress } from "../../http/client-address";
 import { workspaceOfAdminHash } from "../../server/admin-api-key/verify-admin-hash";
 import { runWorksectionAction } from "../../server/worksection/run-action";
 import type { TWorksectionResult } from "../../validation/worksection";
@@ -29,7 +30,7 @@ export async function handleWorksectionAdmin(request: Request): Promise<Response
       throw new WorksectionError("bad_hash");
     }
     // The key is the workspace's own: the call acts there, as Worksection's key acts in its account.
-    const ctx = workspaceContext(await getDb(), workspace, { kind: "system", reason: "Worksection admin API key" });
+    const ctx = workspaceContext(await getDb(), workspace, { kind: "system", reason: "Worksection admin API key" }, requestClientAddress(request));
     result = { status: 200, body: await runWorksectionAction(ctx, params) };
   } catch (error) {
     result = toWorksectionResult(error);

@@ -3,6 +3,7 @@ import { maxBodyBytes } from "../../config/env-schema";
 import { getDb } from "../../db";
 import { workspaceContext } from "../../db/workspace-context";
 import { env } from "../../env";
+import { requestClientAddress } from "../../http/client-address";
 import { authenticateAccessToken } from "../../server/oauth/authenticate-access-token";
 import { runWorksectionAction } from "../../server/worksection/run-action";
 import { grantsAny, type TScope } from "../../validation/scopes";
@@ -47,7 +48,8 @@ export async function handleWorksectionOAuth(request: Request): Promise<Response
     }
     const needed = NEEDS[params.get("action")?.trim() ?? ""] ?? ["administrative"];
     if (!grantsAny(caller.scopes, needed)) throw new WorksectionError("insufficient_scope", `Needs ${needed.join(" or ")} (or administrative)`);
-    const ctx = workspaceContext(await getDb(), caller.workspace, { kind: "oauth", tokenId: caller.tokenId, appId: caller.appId, scopes: caller.scopes });
+    const actor = { kind: "oauth", tokenId: caller.tokenId, appId: caller.appId, scopes: caller.scopes } as const;
+    const ctx = workspaceContext(await getDb(), caller.workspace, actor, requestClientAddress(request));
     result = { status: 200, body: await runWorksectionAction(ctx, params) };
   } catch (error) {
     result = toWorksectionResult(error);
