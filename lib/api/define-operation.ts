@@ -50,7 +50,7 @@ export type TOperation<P extends ZodType = ZodType, Q extends ZodType = ZodType,
   /**
    * Why a write (POST, PATCH, DELETE) leaves no audit entry: it changes no setting (publishing an
    * event, checking a signature, switching the session's workspace). Every other write records one
-   * (lib/audit/audited-change.ts); tests/api/audit-sweep.test.ts holds each to it.
+   * (lib/db/audited-change.ts); tests/api/audit-sweep.test.ts holds each to it.
    */
   auditExempt?: string;
 };

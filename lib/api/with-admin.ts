@@ -1,9 +1,9 @@
 import "server-only";
 import type { ZodType, z } from "zod";
-import type { TAuditSource } from "../audit/audited-change";
 import type { TSessionUser } from "../auth/session-user";
 import { maxBodyBytes } from "../config/env-schema";
 import { getDb, type PrismaClient } from "../db";
+import type { TAuditSource } from "../db/audited-change";
 import { installationContext, type TInstallationContext, type TWorkspaceContext } from "../db/workspace-context";
 import { env } from "../env";
 import { logUnexpected } from "../errors/log-unexpected";

@@ -1,8 +1,8 @@
 import "server-only";
-import type { TAuditSource } from "../audit/audited-change";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { TActor } from "../validation/actor";
 import { DEFAULT_WORKSPACE_ID, DEFAULT_WORKSPACE_SLUG } from "../validation/workspace";
+import type { TAuditSource } from "./audited-change";
 import { scopedDb, type TScopedDb } from "./scoped-db";
 
 export type TWorkspaceRef = { id: string; slug: string; name: string };
@@ -21,7 +21,7 @@ export type TInstallationContext = TAuditSource & { prisma: PrismaClient };
 
 /**
  * `address`: the client's, for the audit log (null for Hookline's own: the CLI, the worker). Each
- * context counts the audit entries written through it (`trail`, lib/audit/audited-change.ts).
+ * context counts the audit entries written through it (`trail`, lib/db/audited-change.ts).
  */
 export function workspaceContext(prisma: PrismaClient, workspace: TWorkspaceRef, actor: TActor, address: string | null = null): TWorkspaceContext {
   return { actor, workspace, db: scopedDb(prisma, workspace.id), prisma, address, trail: { written: 0 } };

@@ -88,8 +88,18 @@ async function openFreshPostgres(): Promise<TestPostgres> {
 async function setAside(name: string): Promise<string> {
   const idle = testDatabaseName();
   await withPgClient(adminUrl as string, async (run) => {
-    await run(`select pg_terminate_backend(pid) from pg_stat_activity where datname = '${name}'`);
-    await run(`alter database ${name} rename to ${idle}`);
+    // Something the test left running (a late attempt's record, a live feed reconnecting) may connect
+    // again between the two statements: end it again and retry, a few times.
+    for (let attempt = 1; ; attempt++) {
+      await run(`select pg_terminate_backend(pid) from pg_stat_activity where datname = '${name}'`);
+      try {
+        await run(`alter database ${name} rename to ${idle}`);
+        return;
+      } catch (error) {
+        if (attempt >= 5 || !/being accessed by other users/.test((error as Error).message)) throw error;
+        await new Promise((r) => setTimeout(r, 100 * attempt));
+      }
+    }
   });
   return idle;
 }

@@ -1,6 +1,6 @@
 import "server-only";
-import { auditedChange } from "../../audit/audited-change";
 import { generateAdminApiKey } from "../../crypto/tokens";
+import { auditedChange } from "../../db/audited-change";
 import type { TWorkspaceContext } from "../../db/workspace-context";
 import { openSecret, sealSecret } from "../../delivery/webhook-secrets";
 import { DomainError } from "../../errors/domain-error";

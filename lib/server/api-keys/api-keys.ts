@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
-import { auditedChange } from "../../audit/audited-change";
 import { generateApiKey } from "../../crypto/tokens";
+import { auditedChange } from "../../db/audited-change";
 import type { TWorkspaceContext } from "../../db/workspace-context";
 import { DomainError } from "../../errors/domain-error";
 import { type TApiKey, ZApiKeyCreate } from "../../validation/api-key";

@@ -1,5 +1,5 @@
 import "server-only";
-import { auditedChange, type TAuditEvent } from "../../audit/audited-change";
+import { auditedChange, type TAuditEvent } from "../../db/audited-change";
 import type { TScopedTx } from "../../db/scoped-db";
 import type { TWorkspaceContext } from "../../db/workspace-context";
 import { DomainError } from "../../errors/domain-error";

@@ -1,5 +1,5 @@
 import "server-only";
-import { recordAudit } from "../../audit/audited-change";
+import { recordAudit } from "../../db/audited-change";
 import type { TWorkspaceContext } from "../../db/workspace-context";
 import { deliveryConfig } from "../../delivery/config";
 import { redeliverNow } from "../../delivery/redeliver-now";

@@ -1,5 +1,5 @@
 import "server-only";
-import { auditedChange } from "../../audit/audited-change";
+import { auditedChange } from "../../db/audited-change";
 import type { TWorkspaceContext } from "../../db/workspace-context";
 import { DomainError } from "../../errors/domain-error";
 import { Prisma } from "../../generated/prisma/client";

@@ -1,6 +1,6 @@
 import "server-only";
-import { recordInstallationAudit, type TAuditSource } from "../../audit/audited-change";
 import { getDb } from "../../db";
+import { recordInstallationAudit, type TAuditSource } from "../../db/audited-change";
 import { DomainError } from "../../errors/domain-error";
 import { clientForAdmin } from "./describe-authorization";
 import { decideAuthorization } from "./oauth-server";

@@ -1,8 +1,8 @@
 import "server-only";
-import { auditedChange, recordAudit } from "../../audit/audited-change";
 import { diffFields } from "../../audit/diff-fields";
 import { generateOAuthCredential, hashApiKey } from "../../crypto/tokens";
 import { getDb } from "../../db";
+import { auditedChange, recordAudit } from "../../db/audited-change";
 import type { TWorkspaceContext } from "../../db/workspace-context";
 import { DomainError } from "../../errors/domain-error";
 import {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { auditedChange, recordAudit } from "../../audit/audited-change";
+import { auditedChange, recordAudit } from "../../db/audited-change";
 import type { TWorkspaceContext } from "../../db/workspace-context";
 import { DomainError } from "../../errors/domain-error";
 import type { Project } from "../../generated/prisma/client";

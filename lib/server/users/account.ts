@@ -1,6 +1,6 @@
 import "server-only";
-import { auditedInstallationChange, type TAuditSource } from "../../audit/audited-change";
 import type { PrismaClient } from "../../db";
+import { auditedInstallationChange, type TAuditSource } from "../../db/audited-change";
 import { DomainError } from "../../errors/domain-error";
 import { authenticateUser, loginThrottle } from "./authenticate-user";
 import { setUserPassword } from "./update-user";

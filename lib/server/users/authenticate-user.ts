@@ -1,9 +1,9 @@
 import "server-only";
-import { recordInstallationAudit } from "../../audit/audited-change";
 import { verifiedDeviceId } from "../../auth/device-cookie";
 import { LoginThrottle, throttleKeys } from "../../auth/login-throttle";
 import { burnVerifyTime, verifyPassword } from "../../auth/password";
 import { getDb } from "../../db";
+import { recordInstallationAudit } from "../../db/audited-change";
 import { instanceSecrets } from "../../instance-secrets";
 import { processGlobals } from "../../process-globals";
 import { ZSignIn } from "../../validation/user";

@@ -1,7 +1,7 @@
 import "server-only";
-import { auditedInstallationChange, systemSource, type TAuditSource } from "../../audit/audited-change";
 import { hashPassword } from "../../auth/password";
 import { getDb } from "../../db";
+import { auditedInstallationChange, systemSource, type TAuditSource } from "../../db/audited-change";
 import { Prisma } from "../../generated/prisma/client";
 import { type TUserCreate, ZUserCreate } from "../../validation/user";
 import { DEFAULT_WORKSPACE_ID } from "../../validation/workspace";

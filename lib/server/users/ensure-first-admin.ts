@@ -2,8 +2,8 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { systemSource } from "../../audit/audited-change";
 import { getDb } from "../../db";
+import { systemSource } from "../../db/audited-change";
 import { createUser, UserExistsError } from "./create-user";
 
 export const GENERATED_ADMIN_EMAIL = "admin@hookline.local";

@@ -1,7 +1,7 @@
 import "server-only";
-import { auditedInstallationChange, systemSource, type TAuditSource, writeAuditEntry } from "../../audit/audited-change";
 import { hashPassword } from "../../auth/password";
 import { getDb } from "../../db";
+import { auditedInstallationChange, systemSource, type TAuditSource, writeAuditEntry } from "../../db/audited-change";
 import { scopedDb } from "../../db/scoped-db";
 import { env } from "../../env";
 import { Prisma } from "../../generated/prisma/client";

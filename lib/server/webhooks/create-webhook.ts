@@ -1,6 +1,6 @@
 import "server-only";
-import { auditedChange } from "../../audit/audited-change";
 import { generateWebhookToken } from "../../crypto/tokens";
+import { auditedChange } from "../../db/audited-change";
 import type { TWorkspaceContext } from "../../db/workspace-context";
 import { deliveryConfig } from "../../delivery/config";
 import { sealSecret } from "../../delivery/webhook-secrets";

@@ -1,5 +1,5 @@
 import "server-only";
-import { auditedChange, recordAudit } from "../../audit/audited-change";
+import { auditedChange, recordAudit } from "../../db/audited-change";
 import type { TWorkspaceContext } from "../../db/workspace-context";
 import { deliveryConfig } from "../../delivery/config";
 import { notifyWorkers } from "../../delivery/runtime/wakeup";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
-import { recordAudit } from "../../audit/audited-change";
 import { generateWebhookToken } from "../../crypto/tokens";
+import { recordAudit } from "../../db/audited-change";
 import type { TWorkspaceContext } from "../../db/workspace-context";
 import { deliveryConfig } from "../../delivery/config";
 import { sendTestPing } from "../../delivery/send-test-ping";

@@ -1,6 +1,6 @@
 import "server-only";
-import type { TAuditTarget } from "../../audit/audited-change";
 import { diffFields } from "../../audit/diff-fields";
+import type { TAuditTarget } from "../../db/audited-change";
 import type { Webhook } from "../../generated/prisma/client";
 
 /** A webhook as the audit log names it: by id, with its URL. */

@@ -1,6 +1,6 @@
 import "server-only";
-import { auditedChange, recordAudit } from "../../audit/audited-change";
 import { generateWebhookToken } from "../../crypto/tokens";
+import { auditedChange, recordAudit } from "../../db/audited-change";
 import type { TWorkspaceContext } from "../../db/workspace-context";
 import { openSecret, sealSecret } from "../../delivery/webhook-secrets";
 import { ROTATION_OVERLAPS, ZRotateToken } from "../../validation/webhook";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
-import { writeAuditEntry } from "../../audit/audited-change";
 import { getDb } from "../../db";
+import { writeAuditEntry } from "../../db/audited-change";
 import { scopedDb } from "../../db/scoped-db";
 import type { TInstallationContext } from "../../db/workspace-context";
 import { DomainError } from "../../errors/domain-error";

@@ -1,10 +1,10 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import type { z } from "zod";
-import { auditedInstallationChange, writeAuditEntry } from "../../audit/audited-change";
 import { hashPassword } from "../../auth/password";
 import { generateSignInToken, hashApiKey, SIGN_IN_LINK_PREFIX } from "../../crypto/tokens";
 import { getDb } from "../../db";
+import { auditedInstallationChange, writeAuditEntry } from "../../db/audited-change";
 import type { TInstallationContext, TWorkspaceRef } from "../../db/workspace-context";
 import type { ZSignInLinkCreate } from "../../validation/workspace";
 import { requireWorkspace } from "./find-workspace";

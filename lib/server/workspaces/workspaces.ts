@@ -1,6 +1,6 @@
 import "server-only";
-import { auditedInstallationChange } from "../../audit/audited-change";
 import { diffFields } from "../../audit/diff-fields";
+import { auditedInstallationChange } from "../../db/audited-change";
 import type { TInstallationContext } from "../../db/workspace-context";
 import { DomainError } from "../../errors/domain-error";
 import { Prisma } from "../../generated/prisma/client";

@@ -40,6 +40,7 @@ describe("deliveryConfig", () => {
       concurrency: 64,
       leaseMs: 35_000,
       retentionDays: 30,
+      auditRetentionDays: 365,
     });
   });
 

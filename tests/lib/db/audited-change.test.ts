@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { auditedChange, auditedInstallationChange, recordAudit, systemSource } from "@/lib/audit/audited-change";
+import { auditedChange, auditedInstallationChange, recordAudit, systemSource } from "@/lib/db/audited-change";
 import { defaultWorkspaceContext, workspaceContext } from "@/lib/db/workspace-context";
 import { createApiKey } from "@/lib/server/api-keys/api-keys";
 import { createOAuthApp } from "@/lib/server/oauth/oauth-apps";

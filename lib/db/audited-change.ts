@@ -1,9 +1,9 @@
 import "server-only";
-import type { TScopedTx } from "../db/scoped-db";
-import type { TInstallationContext, TWorkspaceContext } from "../db/workspace-context";
 import type { Prisma } from "../generated/prisma/client";
 import type { TActor } from "../validation/actor";
 import type { TAuditAction, TAuditActorKind } from "../validation/audit";
+import type { TScopedTx } from "./scoped-db";
+import type { TInstallationContext, TWorkspaceContext } from "./workspace-context";
 
 // The audit trail's one way in. A change and its entry are written in one transaction: a failed
 // write leaves no entry, and an entry that cannot be written undoes the change. Each context counts
