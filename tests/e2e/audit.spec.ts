@@ -52,4 +52,11 @@ test("the audit log names who changed a webhook, through a key and in the browse
   await page.getByRole("button", { name: "Clear filters" }).click();
   await page.getByRole("button", { name: /Installation/ }).click();
   await expect(entries.filter({ hasText: "Signed in" }).first()).toContainText(E2E.admin.email);
+
+  // Deleted through the key: recorded, and the Default workspace is left as this test found it.
+  const deleted = await fetch(`${baseURL}/api/v1/webhooks/${hook.id}`, { method: "DELETE", headers: { authorization: `Bearer ${key}` } });
+  expect(deleted.status).toBe(204);
+  await page.getByRole("button", { name: "This workspace" }).click();
+  await page.getByLabel("Action").selectOption({ label: "Deleted webhook" });
+  await expect(entries.filter({ hasText: `${receiver.url}/audit` })).toContainText(`by ${keyName} (API key)`);
 });

@@ -140,7 +140,7 @@ test("the admin API refuses members and cross-site cookie writes", async ({ page
   }
   await page.context().clearCookies();
   await signInOk(page, E2E.admin.email, E2E.admin.password);
-  await expect(page).toHaveURL(/\/settings\/webhooks$/);
+  await expect(page).toHaveURL(/\/settings\/overview$/);
   const crossSite = await page.request.post(`${baseURL}/api/v1/projects`, { headers: { origin: "http://evil.example" }, data: { id: "x" } });
   expect(crossSite.status()).toBe(403);
   const sameSite = await page.request.post(`${baseURL}/api/v1/projects`, { headers: { origin: baseURL as string }, data: { id: "from-browser" } });
