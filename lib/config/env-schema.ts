@@ -192,6 +192,10 @@ export const ZEnv = z
     HOOKLINE_METRICS_HOST: z.preprocess(emptyToUndefined, z.string().default("127.0.0.1")),
     /** on: a workspace label on the metrics that have one (a series per workspace: mind their number). */
     HOOKLINE_METRICS_BY_WORKSPACE: z.preprocess(emptyToUndefined, z.enum(["on", "off"], { error: "must be on or off" }).default("off")),
+    /** Where emails to admins go out (smtp:// or smtps://, with user:password@ when needed); unset, email is off. */
+    SMTP_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional()),
+    /** The From of those emails. */
+    HOOKLINE_MAIL_FROM: z.preprocess(emptyToUndefined, z.string().max(320).default("Hookline <hookline@localhost>")),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {

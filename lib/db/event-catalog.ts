@@ -9,7 +9,7 @@
 
 export type TCatalogEvent = { name: string; group: string; description: string };
 
-export const EVENT_GROUPS = ["Teamwork CRM", "Teamwork Spaces", "Worksection", "Twenty"] as const;
+export const EVENT_GROUPS = ["Teamwork CRM", "Teamwork Spaces", "Worksection", "Twenty", "Hookline"] as const;
 
 export const EVENT_CATALOG: readonly TCatalogEvent[] = [
   { name: "activities.created", group: "Teamwork CRM", description: "Activity created" },
@@ -103,4 +103,11 @@ export const EVENT_CATALOG: readonly TCatalogEvent[] = [
   { name: "opportunity.created", group: "Twenty", description: "Record created: an opportunity" },
   { name: "opportunity.updated", group: "Twenty", description: "Record updated: an opportunity" },
   { name: "opportunity.deleted", group: "Twenty", description: "Record deleted: an opportunity" },
+  // Hookline's own news about this workspace's webhooks (lib/delivery/notices/): subscribe a webhook
+  // (Slack, PagerDuty) to hear of the others' trouble. Only Hookline publishes these, and never to
+  // the webhook the news is about.
+  { name: "hookline.webhook.disabled", group: "Hookline", description: "A webhook was disabled by Hookline (failure limit or 410 Gone)" },
+  { name: "hookline.webhook.failing", group: "Hookline", description: "A webhook reached half its failure limit" },
+  { name: "hookline.delivery.failed", group: "Hookline", description: "A delivery failed for good (every retry used)" },
+  { name: "hookline.webhook.recovered", group: "Hookline", description: "A disabled webhook passed a recovery probe and was enabled again" },
 ];

@@ -28,6 +28,7 @@ const OWN_COLUMN = new Set([
   "SignInLink",
   "DeliveryStat",
   "AuditEntry",
+  "Notice",
 ]);
 /** Models that belong to a workspace through a parent: the filter goes through that relation. */
 const THROUGH: Record<string, string> = { Attempt: "delivery", ReapedLease: "delivery" };

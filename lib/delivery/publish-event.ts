@@ -22,7 +22,12 @@ const CATALOG_NAMES = new Set(EVENT_CATALOG.map((e) => e.name));
 const KNOWN_MAX = 10_000;
 const knownTypes = new WeakMap<PrismaClient, Set<string>>();
 
-async function assertKnownType(ctx: TWorkspaceContext, type: string, path = "event"): Promise<void> {
+/** Hookline's own news (lib/delivery/notices/): published only by Hookline, never through the API. */
+export const OPERATIONAL_PREFIX = "hookline.";
+
+async function assertKnownType(ctx: TWorkspaceContext, type: string, path = "event", isOperational = false): Promise<void> {
+  if (type.startsWith(OPERATIONAL_PREFIX) && !isOperational)
+    throw DomainError.invalid(path, `"${type}" is Hookline's own event: only Hookline publishes ${OPERATIONAL_PREFIX}* events`);
   if (CATALOG_NAMES.has(type)) return;
   let known = knownTypes.get(ctx.prisma);
   if (!known) {
@@ -70,7 +75,7 @@ async function writeOutbox(db: PrismaClient, rows: TOutboxRow[]): Promise<(numbe
       insert into "Event" (id, "workspaceId", type, "projectId", payload, "occurredAt", "idempotencyKey")
       select id, ws, type, project, payload, at, key from input
       on conflict ("workspaceId", "idempotencyKey") do nothing
-      returning id, "workspaceId", type, "projectId", "occurredAt"
+      returning id, "workspaceId", type, "projectId", payload, "occurredAt"
     ),
     deliveries as (
       insert into "Delivery" (id, "workspaceId", "webhookId", "eventId", status, "attemptCount", "nextAttemptAt", "createdAt")
@@ -80,6 +85,8 @@ async function writeOutbox(db: PrismaClient, rows: TOutboxRow[]): Promise<(numbe
         and w.enabled
         and (w."allEvents" or e.type = any(w.events))
         and (cardinality(w.projects) = 0 or e."projectId" = any(w.projects))
+        -- News about a webhook never goes to that webhook (it would be told of its own trouble).
+        and not (e.type like 'hookline.%' and e.payload->'webhook'->>'id' = w.id::text)
       returning "eventId"
     ),
     notified as (select pg_notify(${NOTIFY_CHANNEL}, '') from (select 1 from deliveries limit 1) d)
@@ -124,7 +131,11 @@ function outboxRow(ctx: TWorkspaceContext, event: z.output<typeof ZPublishEvent>
  * or the reverse. Unknown types, oversized data and bad input are refused before anything is
  * written; a repeated idempotencyKey (per workspace) returns the first result and creates nothing.
  */
-export async function publishEvent(ctx: TWorkspaceContext, input: TPublishEvent, options: { now?: Date } = {}): Promise<TPublished> {
+export async function publishEvent(
+  ctx: TWorkspaceContext,
+  input: TPublishEvent,
+  options: { now?: Date /** Hookline's own news (hookline.*), which the API may not publish. */; isOperational?: boolean } = {},
+): Promise<TPublished> {
   const event = ZPublishEvent.parse(input);
   const row = outboxRow(ctx, event, (options.now ?? new Date()).toISOString(), "data");
   const db = ctx.prisma;
@@ -132,7 +143,7 @@ export async function publishEvent(ctx: TWorkspaceContext, input: TPublishEvent,
     const seen = await existingResult(ctx, row.key);
     if (seen) return seen;
   }
-  await assertKnownType(ctx, row.type);
+  await assertKnownType(ctx, row.type, "event", options.isOperational);
   let writer = writers.get(db);
   if (!writer) {
     writer = new GroupCommit((rows: TOutboxRow[]) => writeOutbox(db, rows));

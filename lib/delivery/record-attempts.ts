@@ -6,6 +6,7 @@ import { PREPARED } from "../db/pg-adapter";
 import { Prisma } from "../generated/prisma/client";
 import type { TClaimed } from "./claim-deliveries";
 import { statsUpdateSql } from "./delivery-stats";
+import { noticesSql } from "./notices/notices-sql";
 import { GroupCommit } from "./runtime/group-commit";
 import type { TSendResult } from "./send-request";
 import { healthUpdateSql } from "./webhook-health";
@@ -113,10 +114,11 @@ export async function recordAttempts(db: PrismaClient, records: TAttemptRecord[]
       select v.*, f.created_at from v join fenced f on f.id = v.id
     ),
     ${healthUpdateSql(failureLimit)},
+    ${noticesSql(failureLimit)},
     ${statsUpdateSql()}
     select "deliveryId" as id, false as "isLate" from attempts
       cross join (select count(*) from webhooks) as health_written cross join (select count(*) from disabled_audit) as audit_written
-      cross join (select count(*) from stats) as stats_written
+      cross join (select count(*) from stats) as stats_written cross join (select count(*) from notices) as notices_written
     union all
     select "deliveryId", true from late`;
   // Statuses, attempts and the webhooks' health: each workspace's pages re-read them.

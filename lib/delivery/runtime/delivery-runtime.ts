@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import os from "node:os";
 import type { PrismaClient } from "../../db";
 import type { TDeliveryConfig } from "../config";
+import { startNotifier } from "../notices/notifier";
 import { DeliveryWorker } from "../worker";
 import { startHeartbeat, type TWorkerKind } from "./heartbeat";
 import { listenForDeliveries } from "./listen-for-deliveries";
@@ -51,10 +52,12 @@ export async function startDeliveryRuntime({ db, databaseUrl, config, log, kind 
     const worker = new DeliveryWorker({ db, config, log });
     worker.start();
     const stopHeartbeat = await startHeartbeat({ db, owner: worker.owner, kind, inFlight: () => worker.inFlightCount, log });
+    const stopNotifier = startNotifier({ db, log });
     return {
       worker,
       stop: async (graceMs) => {
         const handedBack = await stopWorker(worker, graceMs);
+        await stopNotifier();
         await stopHeartbeat();
         return handedBack;
       },
@@ -67,11 +70,13 @@ export async function startDeliveryRuntime({ db, databaseUrl, config, log, kind 
   worker.start();
   const stopReaper = startReaper({ db, liveness, log, onTakenOver: wakeWorkers });
   const stopHeartbeat = await startHeartbeat({ db, owner, kind, inFlight: () => worker.inFlightCount, log });
+  const stopNotifier = startNotifier({ db, log });
   return {
     worker,
     stop: async (graceMs) => {
       await stopReaper();
       const handedBack = await stopWorker(worker, graceMs);
+      await stopNotifier();
       await stopHeartbeat();
       await stopListening();
       await liveness.stop();

@@ -52,6 +52,19 @@ describe.each(TEST_DATABASES)("publishing events on $name", (backend) => {
     expect(await db().prisma.delivery.count()).toBe(0);
   });
 
+  it("hookline.* events are Hookline's own: refused from anyone else, and never delivered to the webhook they are about", async () => {
+    const hook = await enabledWebhook("http://127.0.0.1:9/a", { events: ["*"] });
+    const other = await enabledWebhook("http://127.0.0.1:9/b", { events: ["*"] });
+    await expect(publishEvent(ctx(), { event: "hookline.webhook.disabled", data: { webhook: { id: other.id } } })).rejects.toMatchObject({
+      kind: "invalid",
+      issues: [{ path: "event" }],
+    });
+    expect(await db().prisma.event.count()).toBe(0);
+    const told = await publishEvent(ctx(), { event: "hookline.webhook.disabled", data: { webhook: { id: hook.id } } }, { isOperational: true });
+    expect(told.deliveries).toBe(1);
+    expect((await db().prisma.delivery.findMany()).map((d) => d.webhookId)).toEqual([other.id]);
+  });
+
   it("a repeated idempotencyKey returns the first result and creates nothing", async () => {
     await enabledWebhook("http://127.0.0.1:9/a");
     const first = await publishEvent(ctx(), { event: "deals.created", data: { n: 1 }, idempotencyKey: "order-42" });
