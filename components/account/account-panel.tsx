@@ -9,7 +9,8 @@ import { errorsOf, fieldErrors } from "@/lib/client/api-client";
 import { useChangePassword } from "@/lib/queries/use-change-password";
 import { useSignOutEverywhere } from "@/lib/queries/use-sign-out-everywhere";
 import { PASSWORD_MIN_LENGTH } from "@/lib/validation/password-policy";
-import { ZPasswordChange } from "@/lib/validation/user";
+import { type TAccount, ZPasswordChange } from "@/lib/validation/user";
+import { EmailCard } from "./email-card";
 
 // Both end this session too (the server moves the account's session version on): the browser goes
 // to the sign-in page, where the new password (or the same one) signs in again.
@@ -93,14 +94,15 @@ function SessionsCard() {
   );
 }
 
-/** Settings → Account: the signed-in user's own password and sessions. */
-export function AccountPanel({ email }: { email: string }) {
+/** Settings → Account: the signed-in user's own password, email and sessions. */
+export function AccountPanel({ account }: { account: TAccount }) {
   return (
     <div className="space-y-6">
       <p className="text-sm text-gray-700">
-        Signed in as <span className="font-medium text-gray-900">{email}</span>
+        Signed in as <span className="font-medium text-gray-900">{account.email}</span>
       </p>
       <PasswordForm />
+      <EmailCard notifyByEmail={account.notifyByEmail} isEmailOn={account.isEmailOn} />
       <SessionsCard />
     </div>
   );

@@ -40,3 +40,17 @@ export const ZPasswordChange = z
   .strict()
   .refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], error: "Choose a password other than the current one" });
 export type TPasswordChange = z.input<typeof ZPasswordChange>;
+
+/** Your own settings (Settings → Account, PATCH /account). */
+export const ZAccountUpdate = z
+  .object({
+    notifyByEmail: z.boolean({ error: "notifyByEmail must be true or false" }).describe("Email me when a webhook of a workspace I administer breaks"),
+  })
+  .strict();
+export type TAccountUpdate = z.input<typeof ZAccountUpdate>;
+export const ZAccount = z.object({
+  email: z.string(),
+  notifyByEmail: z.boolean(),
+  isEmailOn: z.boolean().describe("Whether this installation sends email at all (SMTP_URL is set)"),
+});
+export type TAccount = z.infer<typeof ZAccount>;

@@ -131,6 +131,7 @@ describe.each(TEST_DATABASES)("the audit sweep on $name", (backend) => {
       "POST /workspaces/{id}/sign-in-links": { params: { id: acme.id }, body: { email: "new@example.com", role: "member" } },
       "DELETE /workspaces/{id}/members/{email}": { params: { id: acme.id, email: "other@example.com" } },
       "DELETE /workspaces/{id}": { params: { id: doomed.id } },
+      "PATCH /account": { body: { notifyByEmail: false } },
       "POST /account/sign-out-everywhere": {},
       "POST /account/password": { body: { currentPassword: "operator-password-1", newPassword: "operator-password-2" } },
     };

@@ -1,5 +1,6 @@
-import { ZPasswordChange } from "../../validation/user";
+import { ZAccount, ZAccountUpdate, ZPasswordChange } from "../../validation/user";
 import { defineOperation } from "../define-operation";
+import { output, single } from "../openapi-schema";
 
 export const changePasswordOperation = defineOperation({
   method: "POST",
@@ -25,4 +26,17 @@ export const signOutEverywhereOperation = defineOperation({
   summary: "End every session of yours, in every browser, this one included",
   responses: [{ status: 204, description: "Signed out everywhere" }],
   errors: [401, 403],
+});
+
+export const updateAccountOperation = defineOperation({
+  method: "PATCH",
+  path: "/account",
+  tag: "Account",
+  scopes: ["administrative"],
+  level: "session",
+  isSessionOnly: true,
+  summary: "Change your own settings: whether Hookline emails you when a webhook breaks",
+  body: ZAccountUpdate,
+  responses: [{ status: 200, description: "Your settings now", schema: single(output(ZAccount)) }],
+  errors: [400, 401, 403],
 });

@@ -1,7 +1,9 @@
 import "server-only";
 import type { PrismaClient } from "../../db";
 import { auditedInstallationChange, type TAuditSource } from "../../db/audited-change";
+import { env } from "../../env";
 import { DomainError } from "../../errors/domain-error";
+import { type TAccount, type TAccountUpdate, ZAccountUpdate } from "../../validation/user";
 import { authenticateUser, loginThrottle } from "./authenticate-user";
 import { setUserPassword } from "./update-user";
 
@@ -33,4 +35,23 @@ export async function signOutEverywhere(source: TAuditSource & { prisma: PrismaC
     action: "user.signed_out_everywhere",
     target: { type: "user", id: user.id, name: user.email },
   });
+}
+
+/** Your own settings, and whether email is on at all (SMTP_URL). */
+export async function accountSettings(prisma: PrismaClient, userId: string): Promise<TAccount> {
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, notifyByEmail: true } });
+  return { ...user, isEmailOn: Boolean(env().SMTP_URL) };
+}
+
+/** Changes your own settings, recorded. */
+export async function updateAccount(source: TAuditSource & { prisma: PrismaClient }, user: { id: string }, input: TAccountUpdate): Promise<TAccount> {
+  const { notifyByEmail } = ZAccountUpdate.parse(input);
+  const before = await accountSettings(source.prisma, user.id);
+  await auditedInstallationChange(source, (tx) => tx.user.update({ where: { id: user.id }, data: { notifyByEmail } }), {
+    workspaceId: null,
+    action: "user.updated",
+    target: { type: "user", id: user.id, name: before.email },
+    changes: { notifyByEmail: { from: before.notifyByEmail, to: notifyByEmail } },
+  });
+  return { ...before, notifyByEmail };
 }

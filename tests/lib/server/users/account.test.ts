@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { LoginThrottle } from "@/lib/auth/login-throttle";
-import { changeOwnPassword } from "@/lib/server/users/account";
+import { accountSettings, changeOwnPassword, signOutEverywhere, updateAccount } from "@/lib/server/users/account";
 import { authenticateUser, TooManyAttemptsError } from "@/lib/server/users/authenticate-user";
 import { createUser } from "@/lib/server/users/create-user";
 import { ZPasswordChange } from "@/lib/validation/user";
@@ -67,5 +67,27 @@ describe.each(TEST_DATABASES)("changeOwnPassword on $name", (backend) => {
     expect(ZPasswordChange.safeParse({ currentPassword: "a-password-123", newPassword: "short" }).success).toBe(false);
     expect(ZPasswordChange.safeParse({ currentPassword: "a-password-123", newPassword: "a-password-123" }).error?.issues[0]?.path).toEqual(["newPassword"]);
     expect(ZPasswordChange.safeParse({ currentPassword: "a-password-123", newPassword: "another-pass-456" }).success).toBe(true);
+  });
+
+  it("your email setting: on by default, turned off and back, each change recorded; whether email is on at all", async () => {
+    const user = await createUser({ email: "me@example.com", password: "first-password-1", role: "ADMIN" });
+    const prisma = db().prisma;
+    expect(await accountSettings(prisma, user.id)).toEqual({ email: "me@example.com", notifyByEmail: true, isEmailOn: false });
+    const as = { ...source("10.0.0.2", user.id), prisma };
+    expect(await updateAccount(as, user, { notifyByEmail: false })).toMatchObject({ notifyByEmail: false });
+    expect((await accountSettings(prisma, user.id)).notifyByEmail).toBe(false);
+    await expect(updateAccount(as, user, { notifyByEmail: "no" } as never)).rejects.toMatchObject({ issues: [{ path: ["notifyByEmail"] }] });
+    expect(await prisma.auditEntry.findFirst({ where: { action: "user.updated" } })).toMatchObject({
+      actorId: user.id,
+      changes: { notifyByEmail: { from: true, to: false } },
+    });
+  });
+
+  it("sign out everywhere ends every session and is recorded", async () => {
+    const user = await createUser({ email: "me@example.com", password: "first-password-1", role: "ADMIN" });
+    const prisma = db().prisma;
+    await signOutEverywhere({ ...source("10.0.0.3", user.id), prisma }, user);
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion).toBe(1);
+    expect(await prisma.auditEntry.count({ where: { action: "user.signed_out_everywhere", targetId: user.id } })).toBe(1);
   });
 });
