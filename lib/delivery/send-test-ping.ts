@@ -1,11 +1,13 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { TAllowList } from "../config/allow-list";
-import type { TSignatureFamily } from "../validation/signature-family";
+import { errorClassLabel } from "../validation/error-class";
+import { storedSignatureFamilies, type TSignatureFamily } from "../validation/signature-family";
 import type { TTestResult } from "../validation/webhook";
 import { buildHeaders, envelope } from "./build-request";
 import { sendRequest } from "./send-request";
 import type { TResolver } from "./ssrf/safe-lookup";
+import { openSecret, signingTokens } from "./webhook-secrets";
 
 export const SNIPPET_BYTES = 512;
 
@@ -57,4 +59,39 @@ export async function sendTestPing(target: TPingTarget, options: { allow: TAllow
     ...(result.errorMessage ? { errorMessage: result.errorMessage } : {}),
     ...(result.statusCode !== null ? { responseSnippet: result.responseBody } : {}),
   };
+}
+
+type TSavedWebhook = {
+  id: string;
+  url: string;
+  tokenCiphertext: string;
+  previousTokenCiphertext: string | null;
+  previousTokenExpiresAt: Date | null;
+  httpUser: string | null;
+  httpPasswordCiphertext: string | null;
+  signatureFamilies: string[];
+};
+
+/** A saved webhook's ping, as its deliveries go: its URL, its signing tokens, families and basic auth. */
+export function savedPingTarget(row: TSavedWebhook): TPingTarget {
+  return {
+    webhookId: row.id,
+    url: row.url,
+    tokens: signingTokens(row),
+    signatureFamilies: storedSignatureFamilies(row.signatureFamilies),
+    httpUser: row.httpUser,
+    httpPassword: row.httpPasswordCiphertext ? openSecret(row.httpPasswordCiphertext) : null,
+  };
+}
+
+/**
+ * Why a test failed, in words an admin reads: the class's label, the status the URL answered, or for
+ * a refused address Hookline's own explanation (with how to allow it). Never the raw Node error
+ * ("connect ECONNREFUSED 127.0.0.1:9"): that stays on the test's result for whoever wants it.
+ */
+export function describeTestFailure(result: TTestResult): string {
+  if (result.ok) return "";
+  if (result.errorClass === "http_status") return `the URL answered HTTP ${result.status}`;
+  if (result.errorClass === "ssrf_blocked" && result.errorMessage) return result.errorMessage.replace(/^blocked: /, "");
+  return result.errorClass ? errorClassLabel(result.errorClass).toLowerCase() : "unknown error";
 }

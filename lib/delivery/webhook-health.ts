@@ -59,7 +59,10 @@ export function healthUpdateSql(failureLimit: number): Prisma.Sql {
         "lastDeliveryAt" = greatest(w."lastDeliveryAt", c.last_delivery),
         enabled = w.enabled and not c.is_disabling,
         "disabledReason" = case when c.is_disabling then (case when c.is_gone then ${GONE_REASON} else ${AUTO_DISABLE_REASON(failureLimit)} end) else w."disabledReason" end,
-        "disabledAt" = case when c.is_disabling then c.last_failure else w."disabledAt" end
+        "disabledAt" = case when c.is_disabling then c.last_failure else w."disabledAt" end,
+        -- Recovery (lib/delivery/recovery/): the first probe a minute after Hookline disables it.
+        "nextProbeAt" = case when c.is_disabling then (case when w."autoRecover" then c.last_failure + interval '1 minute' end) else w."nextProbeAt" end,
+        "recoveryProbes" = case when c.is_disabling then 0 else w."recoveryProbes" end
       from counted c
       where w.id = c.webhook_id
       returning w.id

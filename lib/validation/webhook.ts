@@ -102,6 +102,12 @@ export const ZRateLimit = z
   .max(RATE_LIMIT_MAX, { error: `At most ${RATE_LIMIT_MAX} requests per second` })
   .nullable();
 
+const ZAutoRecover = z
+  .boolean({ error: "autoRecover must be true or false" })
+  .describe(
+    "Try to recover automatically: after Hookline disables it, probe it with a signed ping (1 min, 5 min, 30 min, 2 h, then every 6 h for 3 days) and enable it again when one passes",
+  );
+
 export const ZWebhookCreate = z
   .object({
     url: ZWebhookUrl,
@@ -114,6 +120,7 @@ export const ZWebhookCreate = z
     maxInFlight: ZMaxInFlight.default(MAX_IN_FLIGHT_DEFAULT),
     rateLimitPerSecond: ZRateLimit.default(null),
     signatureFamilies: ZSignatureFamilies.default([...SIGNATURE_FAMILIES]),
+    autoRecover: ZAutoRecover.default(false),
   })
   .strict()
   .superRefine((w, ctx) => {
@@ -133,6 +140,7 @@ export const ZWebhookUpdate = z
     maxInFlight: ZMaxInFlight.optional(),
     rateLimitPerSecond: ZRateLimit.optional(),
     signatureFamilies: ZSignatureFamilies.optional(),
+    autoRecover: ZAutoRecover.optional(),
     // Saving a new URL that fails its test, disabled (enabling goes through POST …/enable, which tests).
     enabled: z.literal(false, { error: "enabled can only be set to false here; enable with POST /webhooks/{id}/enable" }).optional(),
   })
@@ -209,6 +217,15 @@ export const ZWebhook = z.object({
     .array(z.enum(SIGNATURE_FAMILIES))
     .describe("Which signature headers each request carries: teamwork (Signature), standard-webhooks (webhook-*), twenty (X-Twenty-Webhook-*)"),
   lastDeliveryAt: z.string().nullable(),
+  autoRecover: z.boolean().describe("Whether Hookline tries to recover it by itself after disabling it"),
+  recovery: z
+    .object({
+      nextProbeAt: z.string().nullable().describe("The next recovery probe; null when none is planned"),
+      probes: z.number().int().describe("Probes since Hookline disabled it"),
+      lastProbeAt: z.string().nullable(),
+      lastProbeResult: z.string().nullable().describe('"passed", or why the last probe failed'),
+    })
+    .describe("Automatic recovery's progress"),
   last24h: ZRecentStats.nullable().optional().describe("Attempts of the last 24 hours (in lists and GET /webhooks/{id}); null when there were none"),
   createdAt: z.string(),
   updatedAt: z.string(),

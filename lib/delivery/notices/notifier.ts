@@ -1,6 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "../../db";
 import { env } from "../../env";
+import { startRounds } from "../runtime/rounds";
 import { smtpMailer, type TMailer } from "./mailer";
 import { sendNotices } from "./send-notices";
 
@@ -36,21 +37,9 @@ export function startNotifier({
   mailer?: TMailer | null;
   intervalMs?: number;
 }) {
-  let isStopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let round: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    round = sendNotices({ db, mailer, origin: linkOrigin(), log })
-      .catch((error: Error) => log(`notices not sent: ${error.message}`))
-      .finally(() => {
-        if (!isStopped) timer = setTimeout(tick, intervalMs);
-      });
-  };
-  timer = setTimeout(tick, 0);
+  const stop = startRounds("notices not sent", () => sendNotices({ db, mailer, origin: linkOrigin(), log }), intervalMs, log);
   return async () => {
-    isStopped = true;
-    clearTimeout(timer);
-    await round;
+    await stop();
     mailer?.close();
   };
 }

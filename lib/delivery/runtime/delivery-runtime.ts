@@ -4,6 +4,7 @@ import os from "node:os";
 import type { PrismaClient } from "../../db";
 import type { TDeliveryConfig } from "../config";
 import { startNotifier } from "../notices/notifier";
+import { startProber } from "../recovery/probe-webhooks";
 import { DeliveryWorker } from "../worker";
 import { startHeartbeat, type TWorkerKind } from "./heartbeat";
 import { listenForDeliveries } from "./listen-for-deliveries";
@@ -53,10 +54,12 @@ export async function startDeliveryRuntime({ db, databaseUrl, config, log, kind 
     worker.start();
     const stopHeartbeat = await startHeartbeat({ db, owner: worker.owner, kind, inFlight: () => worker.inFlightCount, log });
     const stopNotifier = startNotifier({ db, log });
+    const stopProber = startProber({ db, log });
     return {
       worker,
       stop: async (graceMs) => {
         const handedBack = await stopWorker(worker, graceMs);
+        await stopProber();
         await stopNotifier();
         await stopHeartbeat();
         return handedBack;
@@ -71,11 +74,13 @@ export async function startDeliveryRuntime({ db, databaseUrl, config, log, kind 
   const stopReaper = startReaper({ db, liveness, log, onTakenOver: wakeWorkers });
   const stopHeartbeat = await startHeartbeat({ db, owner, kind, inFlight: () => worker.inFlightCount, log });
   const stopNotifier = startNotifier({ db, log });
+  const stopProber = startProber({ db, log });
   return {
     worker,
     stop: async (graceMs) => {
       await stopReaper();
       const handedBack = await stopWorker(worker, graceMs);
+      await stopProber();
       await stopNotifier();
       await stopHeartbeat();
       await stopListening();

@@ -48,6 +48,7 @@ export async function createWebhook(ctx: TWorkspaceContext, input: TWebhookCreat
           maxInFlight: data.maxInFlight,
           rateLimitPerSecond: data.rateLimitPerSecond,
           signatureFamilies: data.signatureFamilies,
+          autoRecover: data.autoRecover,
         },
       }),
     (created) => ({

@@ -36,7 +36,7 @@ export async function enableWebhook(ctx: TWorkspaceContext, id: string) {
     (tx) =>
       tx.webhook.update({
         where: { id },
-        data: { enabled: true, consecutiveFailures: 0, disabledReason: null, disabledAt: null, enableError: null, enableErrorAt: null },
+        data: { enabled: true, consecutiveFailures: 0, disabledReason: null, disabledAt: null, enableError: null, enableErrorAt: null, nextProbeAt: null },
       }),
     { action: "webhook.enabled", target: webhookTarget(row) },
   );
@@ -45,15 +45,20 @@ export async function enableWebhook(ctx: TWorkspaceContext, id: string) {
   return toWebhookDto(updated, deliveryConfig().failureLimit);
 }
 
-/** The columns an admin's disable writes (no reason: Hookline did not do it). */
-export const disabledByAdmin = () => ({ enabled: false, disabledReason: null, disabledAt: new Date() });
+/** The columns an admin's disable writes (no reason: Hookline did not do it; no recovery probes either). */
+export const disabledByAdmin = () => ({ enabled: false, disabledReason: null, disabledAt: new Date(), nextProbeAt: null });
 
 /** Immediate. Disabling one that is already off changes nothing (it keeps why Hookline disabled it). */
 export async function disableWebhook(ctx: TWorkspaceContext, id: string) {
   const row = await findWebhookRow(ctx, id);
   if (!row.enabled) {
-    await recordAudit(ctx, { action: "webhook.disabled", target: webhookTarget(row), changes: { note: "it was already disabled" } });
-    return toWebhookDto(row, deliveryConfig().failureLimit);
+    // Already off, maybe by Hookline with recovery probes planned: an admin's disable stops them.
+    const updated = await auditedChange(ctx, (tx) => tx.webhook.update({ where: { id }, data: { nextProbeAt: null } }), {
+      action: "webhook.disabled",
+      target: webhookTarget(row),
+      changes: row.nextProbeAt ? { note: "recovery probes stopped" } : { note: "it was already disabled" },
+    });
+    return toWebhookDto(updated, deliveryConfig().failureLimit);
   }
   const updated = await auditedChange(ctx, (tx) => tx.webhook.update({ where: { id }, data: disabledByAdmin() }), {
     action: "webhook.disabled",

@@ -4,11 +4,8 @@ import { generateWebhookToken } from "../../crypto/tokens";
 import { recordAudit } from "../../db/audited-change";
 import type { TWorkspaceContext } from "../../db/workspace-context";
 import { deliveryConfig } from "../../delivery/config";
-import { sendTestPing } from "../../delivery/send-test-ping";
-import { openSecret, signingTokens } from "../../delivery/webhook-secrets";
+import { describeTestFailure, savedPingTarget, sendTestPing } from "../../delivery/send-test-ping";
 import { DomainError } from "../../errors/domain-error";
-import { errorClassLabel } from "../../validation/error-class";
-import { storedSignatureFamilies } from "../../validation/signature-family";
 import { type TTestResult, ZWebhookTestUrl } from "../../validation/webhook";
 import { findWebhookRow } from "./get-webhook";
 import { webhookTarget } from "./webhook-audit";
@@ -35,16 +32,16 @@ export async function testWebhook(ctx: TWorkspaceContext, id: string, overrides:
   const row = await findWebhookRow(ctx, id);
   const edited = ZWebhookTestUrl.partial().parse(overrides);
   const isSavedUrl = edited.url === undefined || isSameWebhookUrl(edited.url, row.url);
-  const savedPassword = () => (row.httpPasswordCiphertext ? openSecret(row.httpPasswordCiphertext) : null);
+  const saved = savedPingTarget(row);
   const { allow, timeoutMs } = deliveryConfig();
   return sendTestPing(
     {
-      webhookId: row.id,
+      ...saved,
       url: edited.url ?? row.url,
-      tokens: edited.token ? [edited.token] : signingTokens(row),
-      signatureFamilies: edited.signatureFamilies ?? storedSignatureFamilies(row.signatureFamilies),
+      tokens: edited.token ? [edited.token] : saved.tokens,
+      signatureFamilies: edited.signatureFamilies ?? saved.signatureFamilies,
       httpUser: edited.httpUser !== undefined ? edited.httpUser : isSavedUrl ? row.httpUser : null,
-      httpPassword: edited.httpPassword ?? (isSavedUrl ? savedPassword() : null),
+      httpPassword: edited.httpPassword ?? (isSavedUrl ? saved.httpPassword : null),
     },
     { allow, timeoutMs },
   );
@@ -66,17 +63,7 @@ export async function testUnsavedWebhook(input: z.input<typeof ZWebhookTestUrl>)
   );
 }
 
-/**
- * Why a test failed, in words an admin reads: the class's label, the status the URL answered, or for
- * a refused address Hookline's own explanation (with how to allow it). Never the raw Node error
- * ("connect ECONNREFUSED 127.0.0.1:9"): that stays on the test's result for whoever wants it.
- */
-export function describeTestFailure(result: TTestResult): string {
-  if (result.ok) return "";
-  if (result.errorClass === "http_status") return `the URL answered HTTP ${result.status}`;
-  if (result.errorClass === "ssrf_blocked" && result.errorMessage) return result.errorMessage.replace(/^blocked: /, "");
-  return result.errorClass ? errorClassLabel(result.errorClass).toLowerCase() : "unknown error";
-}
+export { describeTestFailure };
 
 /** The message of a refused enable: the test delivery failed, and why. */
 export function testFailedMessage(result: TTestResult): string {

@@ -25,6 +25,13 @@ export function toWebhookDto(row: Webhook, failureLimit: number, now = new Date(
     rateLimitPerSecond: row.rateLimitPerSecond,
     signatureFamilies: storedSignatureFamilies(row.signatureFamilies),
     lastDeliveryAt: row.lastDeliveryAt?.toISOString() ?? null,
+    autoRecover: row.autoRecover,
+    recovery: {
+      nextProbeAt: row.nextProbeAt?.toISOString() ?? null,
+      probes: row.recoveryProbes,
+      lastProbeAt: row.lastProbeAt?.toISOString() ?? null,
+      lastProbeResult: row.lastProbeResult,
+    },
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

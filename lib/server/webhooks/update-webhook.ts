@@ -50,6 +50,9 @@ export async function updateWebhook(ctx: TWorkspaceContext, id: string, input: T
   if (patch.maxInFlight !== undefined) data.maxInFlight = patch.maxInFlight;
   if (patch.rateLimitPerSecond !== undefined) data.rateLimitPerSecond = patch.rateLimitPerSecond;
   if (patch.signatureFamilies) data.signatureFamilies = patch.signatureFamilies;
+  if (patch.autoRecover !== undefined) data.autoRecover = patch.autoRecover;
+  // Recovery off: no more probes. (On, for a webhook already disabled: from the next disable on.)
+  if (patch.autoRecover === false) data.nextProbeAt = null;
   if (patch.httpUser !== undefined) data.httpUser = patch.httpUser || null;
   if (patch.httpUser === null || patch.httpUser === "") data.httpPasswordCiphertext = null;
   else if (patch.httpPassword !== undefined) data.httpPasswordCiphertext = patch.httpPassword ? sealSecret(patch.httpPassword) : null;

@@ -18,6 +18,7 @@ const FIELDS = [
   "maxInFlight",
   "rateLimitPerSecond",
   "signatureFamilies",
+  "autoRecover",
 ] as const satisfies readonly (keyof Webhook)[];
 
 /** What an edit changed; the basic-auth password only as "changed", under its own name. */

@@ -21,6 +21,8 @@ const SAVED: TWebhook = {
   rateLimitPerSecond: 10,
   signatureFamilies: ["teamwork", "standard-webhooks", "twenty"],
   lastDeliveryAt: null,
+  autoRecover: false,
+  recovery: { nextProbeAt: null, probes: 0, lastProbeAt: null, lastProbeResult: null },
   createdAt: "2026-01-01T00:00:00.000Z",
   updatedAt: "2026-01-01T00:00:00.000Z",
 };

@@ -27,6 +27,8 @@ const row = (id: string, patch: Partial<TWebhook>): TWebhook => ({
   rateLimitPerSecond: null,
   signatureFamilies: ["teamwork", "standard-webhooks", "twenty"],
   lastDeliveryAt: null,
+  autoRecover: false,
+  recovery: { nextProbeAt: null, probes: 0, lastProbeAt: null, lastProbeResult: null },
   createdAt: "2026-01-01T00:00:00.000Z",
   updatedAt: "2026-01-01T00:00:00.000Z",
   ...patch,

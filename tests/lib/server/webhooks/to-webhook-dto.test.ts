@@ -26,6 +26,11 @@ const ROW: Webhook = {
   lastFailureAt: null,
   lastFailureStatusCode: null,
   lastFailureErrorClass: null,
+  autoRecover: false,
+  nextProbeAt: null,
+  recoveryProbes: 0,
+  lastProbeAt: null,
+  lastProbeResult: null,
   lastDeliveryAt: new Date("2026-11-30T09:00:00Z"),
   maxInFlight: 16,
   rateLimitPerSecond: 4,
@@ -57,10 +62,24 @@ describe("toWebhookDto", () => {
       // In the one canonical order, whatever order the row holds.
       signatureFamilies: ["teamwork", "twenty"],
       lastDeliveryAt: "2026-11-30T09:00:00.000Z",
+      autoRecover: false,
+      recovery: { nextProbeAt: null, probes: 0, lastProbeAt: null, lastProbeResult: null },
       createdAt: "2026-11-01T00:00:00.000Z",
       updatedAt: "2026-11-02T00:00:00.000Z",
     });
     expect(JSON.stringify(dto)).not.toContain("sealed");
+  });
+
+  it("shows automatic recovery's progress: the next probe, how many, the last one's result", () => {
+    const at = new Date("2026-12-07T10:00:00Z");
+    const dto = toWebhookDto(
+      { ...ROW, enabled: false, autoRecover: true, nextProbeAt: at, recoveryProbes: 2, lastProbeAt: at, lastProbeResult: "timed out" },
+      10,
+    );
+    expect(dto).toMatchObject({
+      autoRecover: true,
+      recovery: { nextProbeAt: "2026-12-07T10:00:00.000Z", probes: 2, lastProbeAt: "2026-12-07T10:00:00.000Z", lastProbeResult: "timed out" },
+    });
   });
 
   it("reads a row with no known signature family as all of them, so nothing goes out unsigned", () => {
