@@ -20,6 +20,7 @@ import { EnableError } from "./enable-error";
 import { HealthChart } from "./health-chart";
 import { QueueSummary } from "./queue-summary";
 import { RecentStats } from "./recent-stats";
+import { recoveryText } from "./recovery-summary";
 import { ReplayForm } from "./replay-form";
 import { StatusDot, TestingNote } from "./status-dot";
 import { eventsSummary, projectsSummary, relativeTime } from "./summaries";
@@ -110,6 +111,8 @@ export function WebhookDetail({ id, retentionDays }: { id: string; retentionDays
                   <dd data-testid="previous-token">Also signs until {new Date(w.previousTokenExpiresAt).toLocaleString()} (rotated)</dd>
                 </>
               ) : null}
+              <dt className="text-gray-500">Recovery</dt>
+              <dd data-testid="webhook-recovery">{recoveryText(w)}</dd>
               <dt className="text-gray-500">Queue</dt>
               <QueueSummary webhookId={w.id} />
             </dl>

@@ -17,6 +17,7 @@ export type TWebhookFormState = {
   maxInFlight: string;
   rateLimit: string;
   signatureFamilies: TSignatureFamily[];
+  autoRecover: boolean;
 };
 /** Field errors keyed by field name; "form" holds an error that belongs to no field. */
 export type TFormErrors = Record<string, string>;
@@ -34,6 +35,7 @@ export function initialFormState(w?: TWebhook): TWebhookFormState {
     maxInFlight: String(w?.maxInFlight ?? MAX_IN_FLIGHT_DEFAULT),
     rateLimit: w?.rateLimitPerSecond ? String(w.rateLimitPerSecond) : "",
     signatureFamilies: w?.signatureFamilies ?? [...SIGNATURE_FAMILIES],
+    autoRecover: w?.autoRecover ?? false,
   };
 }
 
@@ -45,6 +47,7 @@ function commonBody(state: TWebhookFormState) {
     projects: state.isAllProjects ? [] : state.projects,
     ...limitsPayload(state.maxInFlight, state.rateLimit),
     signatureFamilies: state.signatureFamilies,
+    autoRecover: state.autoRecover,
   };
 }
 

@@ -124,6 +124,25 @@ export function WebhookForm({ webhook }: Props) {
         <DeliveryLimitsFields maxInFlight={state.maxInFlight} rateLimit={state.rateLimit} onChange={(field, value) => set(field, value)} errors={errors} />
       </section>
 
+      <section>
+        <label className="flex items-start gap-3">
+          <input
+            type="checkbox"
+            name="autoRecover"
+            className="mt-0.5 h-4 w-4 shrink-0 rounded border-gray-300"
+            checked={state.autoRecover}
+            onChange={(e) => set("autoRecover", e.target.checked)}
+          />
+          <span>
+            <span className="block text-sm font-medium text-gray-900">Try to recover automatically</span>
+            <span className="block text-sm text-gray-600">
+              When Hookline disables this webhook, it sends a signed ping after 1 min, 5 min, 30 min and 2 h, then every 6 h for 3 days, and enables it again
+              when one passes (its parked deliveries then go out). Disabling it yourself stops the probes.
+            </span>
+          </span>
+        </label>
+      </section>
+
       <div className="flex flex-col-reverse gap-2 border-t border-gray-200 pt-5 sm:flex-row sm:justify-end">
         <Link href="/settings/webhooks" className={buttonClass("secondary")}>
           Cancel

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { E2E } from "../../playwright.config";
-import { expectNoHorizontalScroll, screenshot, signInOk } from "./helpers";
+import { startReceiver } from "../helpers/receiver";
+import { createApiKeyInBrowser, expectNoHorizontalScroll, screenshot, signInOk } from "./helpers";
 
 // Being told: the admin's own email setting (this server runs without SMTP_URL, so the page says
 // email is off), and Hookline's operational events in the events picker, ready to subscribe to.
@@ -31,4 +32,45 @@ test("the events picker offers Hookline's own news, with what each means", async
   await expect(group.getByText("hookline.webhook.disabled")).toBeVisible();
   await expect(group.getByText("A webhook was disabled by Hookline (failure limit or 410 Gone)")).toBeVisible();
   await expect(group.getByText("hookline.delivery.failed")).toBeVisible();
+});
+
+test("the recovery toggle: switched on in the form, and once Hookline disables the webhook its page shows the next probe", async ({ page, baseURL }) => {
+  // Pings (the enable test) pass; events are answered 410 Gone, which disables at once.
+  const receiver = await startReceiver((req, res) => {
+    res.statusCode = req.headers.event === "ping" ? 200 : 410;
+    res.end();
+  });
+  try {
+    await signInOk(page, E2E.admin.email, E2E.admin.password);
+    const key = await createApiKeyInBrowser(page, `recovery ${Date.now()}`);
+    const api = (path: string, body: unknown) =>
+      fetch(`${baseURL}/api/v1${path}`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    const hook = (await (await api("/webhooks", { url: `${receiver.url}/recover`, events: ["update_task"], description: "Recovers" })).json()) as {
+      id: string;
+    };
+    await page.goto(`/settings/webhooks/${hook.id}/edit`);
+    const toggle = page.getByRole("checkbox", { name: /Try to recover automatically/ });
+    await expect(toggle).not.toBeChecked();
+    await toggle.check();
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect(page).toHaveURL(/\/settings\/webhooks$/);
+    expect((await api(`/webhooks/${hook.id}/enable`, {})).status).toBe(200);
+    await page.goto(`/settings/webhooks/${hook.id}`);
+    await expect(page.getByTestId("webhook-recovery")).toHaveText("On: probes start if Hookline disables it");
+    expect((await api("/events", { event: "update_task", data: { n: 1 } })).status).toBe(202);
+    await expect(page.getByTestId("webhook-status")).toContainText("410", { timeout: 10_000 });
+    await expect(page.getByTestId("webhook-recovery")).toContainText("Next probe");
+    await screenshot(page, "webhook-recovery-1280");
+    // Disabling it by hand stops the probes (it is already off: the switch's disable says so).
+    const stopped = await fetch(`${baseURL}/api/v1/webhooks/${hook.id}/disable`, { method: "POST", headers: { authorization: `Bearer ${key}` } });
+    expect(stopped.status).toBe(200);
+    await expect(page.getByTestId("webhook-recovery")).toHaveText("On: probes start if Hookline disables it");
+    await fetch(`${baseURL}/api/v1/webhooks/${hook.id}`, { method: "DELETE", headers: { authorization: `Bearer ${key}` } });
+  } finally {
+    await receiver.close();
+  }
 });

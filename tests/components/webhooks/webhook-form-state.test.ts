@@ -41,6 +41,7 @@ describe("webhook form state", () => {
       maxInFlight: "4",
       rateLimit: "10",
       signatureFamilies: ["teamwork", "standard-webhooks", "twenty"],
+      autoRecover: false,
     });
     expect(initialFormState()).toMatchObject({ url: "", events: [], isAllProjects: true, maxInFlight: "16", rateLimit: "" });
   });
@@ -58,6 +59,7 @@ describe("webhook form state", () => {
       maxInFlight: 16,
       rateLimitPerSecond: null,
       signatureFamilies: ["teamwork", "standard-webhooks", "twenty"],
+      autoRecover: false,
     });
     expect(ZWebhookCreate.safeParse(body).success).toBe(true);
   });

@@ -130,6 +130,7 @@ describe("WebhookForm (create)", () => {
           maxInFlight: 16,
           rateLimitPerSecond: 5,
           signatureFamilies: ["teamwork", "standard-webhooks", "twenty"],
+          autoRecover: false,
         },
       },
     ]);
@@ -188,6 +189,7 @@ describe("WebhookForm (edit)", () => {
           maxInFlight: 16,
           rateLimitPerSecond: null,
           signatureFamilies: ["teamwork", "twenty"],
+          autoRecover: false,
           httpUser: null,
         },
       },
