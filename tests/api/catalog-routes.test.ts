@@ -23,7 +23,7 @@ describe.each(TEST_DATABASES)("catalog routes on $name", (backend) => {
     expect(res.status).toBe(200);
     expect(res.json.data).toHaveLength(EVENT_CATALOG.length);
     const groups = new Set(res.json.data.map((e: { group: string }) => e.group));
-    expect([...groups].sort()).toEqual(["Teamwork CRM", "Teamwork Spaces", "Twenty", "Worksection"]);
+    expect([...groups].sort()).toEqual(["Hookline", "Teamwork CRM", "Teamwork Spaces", "Twenty", "Worksection"]);
     expect((await call(listTypes, {})).status).toBe(401);
   });
 

@@ -16,6 +16,7 @@ describe("ZWebhookCreate", () => {
       maxInFlight: 16,
       rateLimitPerSecond: null,
       signatureFamilies: ["teamwork", "standard-webhooks", "twenty"],
+      autoRecover: false,
     });
   });
 

@@ -50,9 +50,11 @@ describe.each(TEST_DATABASES)("being told, end to end, on $name", (backend) => {
     stops.push(stopNotifier);
 
     await publishEvent(defaultWorkspaceContext(db().prisma), { event: "deals.created", data: {} });
-    await until(() => smtp.received.length === 1, 10_000, "the email");
-    expect(smtp.received[0]).toMatchObject({ to: ["ann@example.com"], subject: "[Hookline] Webhook disabled: Gone CRM" });
-    expect(smtp.received[0]?.text).toContain("The receiver answered 410 Gone");
+    // A 410 is two pieces of news: the webhook is disabled, and the delivery failed for good (no retry).
+    await until(() => smtp.received.length === 2, 10_000, "the emails");
+    expect(smtp.received.map((m) => m.subject).sort()).toEqual(["[Hookline] Delivery failed: Gone CRM", "[Hookline] Webhook disabled: Gone CRM"]);
+    expect(smtp.received.every((m) => m.to.join() === "ann@example.com")).toBe(true);
+    expect(smtp.received.find((m) => m.subject.includes("disabled"))?.text).toContain("The receiver answered 410 Gone");
     await until(() => pager.received.length === 1, 10_000, "the operational event");
     expect(JSON.parse(pager.received[0]?.body ?? "{}")).toMatchObject({ event: "hookline.webhook.disabled", data: { webhook: { id: broken.id } } });
     // Told once: the gone receiver got its one delivery, and nothing about itself.

@@ -19,8 +19,8 @@ describe.each(TEST_DATABASES)("event types on $name", (backend) => {
     expect(list[0]).toEqual({ name: "invoices.paid", description: "An invoice was paid", group: "Billing", isCustom: true });
     // Each group is one run, in order (names within a group follow the database's collation).
     const groups = list.map((t) => t.group).filter((g, i, all) => g !== all[i - 1]);
-    expect(groups).toEqual(["Billing", "Teamwork CRM", "Teamwork Spaces", "Twenty", "Worksection"]);
-    expect(list[1]).toMatchObject({ name: "activities.created", group: "Teamwork CRM" });
+    expect(groups).toEqual(["Billing", "Hookline", "Teamwork CRM", "Teamwork Spaces", "Twenty", "Worksection"]);
+    expect(list[1]).toMatchObject({ name: "hookline.delivery.failed", group: "Hookline" });
     expect(list.find((t) => t.name === "deals.created")).toMatchObject({ group: "Teamwork CRM", isCustom: false });
     // The host's type is this workspace's own; the built-in catalog is unchanged.
     expect(await database().prisma.customEventType.findMany({ select: { workspaceId: true, name: true } })).toEqual([
