@@ -1,11 +1,17 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { isMetricsToken, metricsResponse } from "@/lib/api/metrics-endpoint";
+import { hooklineMetrics } from "@/lib/delivery/metrics";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../helpers/databases";
 import { configureEnv, unstubEnvAfterEach } from "../../helpers/stub-env";
 
 const TOKEN = "metrics-token-for-tests-0123";
 const configure = configureEnv;
 unstubEnvAfterEach();
+// The process's registry reads the database the last scrape named: not this test's, once it is gone
+// (another file in the same worker reads the registry too).
+afterEach(() => {
+  hooklineMetrics().database.prisma = null;
+});
 
 describe("isMetricsToken", () => {
   it("wants exactly 'Bearer <token>'", () => {
