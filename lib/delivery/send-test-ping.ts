@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { TAllowList } from "../config/allow-list";
+import type { Webhook } from "../generated/prisma/client";
 import { errorClassLabel } from "../validation/error-class";
 import { storedSignatureFamilies, type TSignatureFamily } from "../validation/signature-family";
 import type { TTestResult } from "../validation/webhook";
@@ -61,16 +62,10 @@ export async function sendTestPing(target: TPingTarget, options: { allow: TAllow
   };
 }
 
-type TSavedWebhook = {
-  id: string;
-  url: string;
-  tokenCiphertext: string;
-  previousTokenCiphertext: string | null;
-  previousTokenExpiresAt: Date | null;
-  httpUser: string | null;
-  httpPasswordCiphertext: string | null;
-  signatureFamilies: string[];
-};
+type TSavedWebhook = Pick<
+  Webhook,
+  "id" | "url" | "tokenCiphertext" | "previousTokenCiphertext" | "previousTokenExpiresAt" | "httpUser" | "httpPasswordCiphertext" | "signatureFamilies"
+>;
 
 /** A saved webhook's ping, as its deliveries go: its URL, its signing tokens, families and basic auth. */
 export function savedPingTarget(row: TSavedWebhook): TPingTarget {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZPageCursor, ZPageLimit } from "./page";
 
 // The audit log's vocabulary (browser-safe: the page's filter and rows use it too). An action is
 // "<target>.<verb>"; its label is how Settings → Audit log says it.
@@ -78,13 +79,8 @@ export const ZAuditQuery = z
     target: z.string().trim().min(1).max(200).optional().describe("A target's id (a webhook's, a key's…)"),
     since: z.iso.datetime({ offset: true, error: "since must be an ISO date-time" }).optional().describe("Entries at or after"),
     until: z.iso.datetime({ offset: true, error: "until must be an ISO date-time" }).optional().describe("Entries before"),
-    cursor: z.string().max(200).optional().describe("nextCursor of the previous page"),
-    limit: z.coerce
-      .number({ error: "limit must be a number" })
-      .int({ error: "limit must be a whole number" })
-      .min(1, { error: "limit must be at least 1" })
-      .max(100, { error: "limit must be at most 100" })
-      .default(50),
+    cursor: ZPageCursor.optional(),
+    limit: ZPageLimit,
   })
   .strict();
 export type TAuditQuery = z.output<typeof ZAuditQuery>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZPageCursor, ZPageLimit } from "./page";
 import { ZEmail } from "./user";
 
 /** The workspace every fresh install has, with a fixed id so that a single site never names it. */
@@ -52,13 +53,8 @@ export const ZWorkspaceIdParam = z.object({
 
 export const ZWorkspaceListQuery = z
   .object({
-    cursor: z.string().max(200, { error: "cursor is at most 200 characters" }).optional(),
-    limit: z.coerce
-      .number({ error: "limit must be a number" })
-      .int({ error: "limit must be a whole number" })
-      .min(1, { error: "limit must be at least 1" })
-      .max(100, { error: "limit must be at most 100" })
-      .default(50),
+    cursor: ZPageCursor.optional(),
+    limit: ZPageLimit,
   })
   .strict();
 

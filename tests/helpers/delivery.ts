@@ -2,6 +2,7 @@ import { parseAllowList } from "@/lib/config/allow-list";
 import { getDb } from "@/lib/db";
 import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import type { TDeliveryConfig } from "@/lib/delivery/config";
+import type { TSendResult } from "@/lib/delivery/send-request";
 import { createWebhook } from "@/lib/server/webhooks/create-webhook";
 
 export const TEST_CONFIG: TDeliveryConfig = {
@@ -29,3 +30,25 @@ export function manualClock(start = new Date()) {
   let t = start.getTime();
   return { now: () => new Date(t), advance: (ms: number) => (t += ms), at: (ms: number) => new Date(start.getTime() + ms) };
 }
+
+/** A receiver's 200 as the worker records it. */
+export const OK_RESULT: TSendResult = {
+  ok: true,
+  statusCode: 200,
+  durationMs: 3,
+  errorClass: null,
+  errorMessage: null,
+  responseHeaders: {},
+  responseBody: "ok",
+  isBodyTruncated: false,
+};
+
+/** A receiver's error status as the worker records it. */
+export const failedResult = (statusCode = 500): TSendResult => ({
+  ...OK_RESULT,
+  ok: false,
+  statusCode,
+  errorClass: "http_status",
+  errorMessage: `HTTP ${statusCode}`,
+  responseBody: "no",
+});

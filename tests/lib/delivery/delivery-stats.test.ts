@@ -6,7 +6,7 @@ import { publishEvent } from "@/lib/delivery/publish-event";
 import { recordAttempts, type TAttemptRecord, type TOutcome } from "@/lib/delivery/record-attempts";
 import type { TSendResult } from "@/lib/delivery/send-request";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../helpers/databases";
-import { enabledWebhook } from "../../helpers/delivery";
+import { enabledWebhook, failedResult, OK_RESULT } from "../../helpers/delivery";
 
 const bucketOf = (ms: number) => LATENCY_BUCKETS_MS.findLastIndex((low) => low <= ms);
 const histogram = (counts: Record<number, number>) => LATENCY_BUCKETS_MS.map((_, i) => counts[i] ?? 0);
@@ -37,17 +37,8 @@ describe("latency histograms", () => {
   });
 });
 
-const ok: TSendResult = {
-  ok: true,
-  statusCode: 200,
-  durationMs: 3,
-  errorClass: null,
-  errorMessage: null,
-  responseHeaders: {},
-  responseBody: "ok",
-  isBodyTruncated: false,
-};
-const fail: TSendResult = { ...ok, ok: false, statusCode: 503, errorClass: "http_status", errorMessage: "HTTP 503" };
+const ok = OK_RESULT;
+const fail = failedResult(503);
 
 describe.each(TEST_DATABASES)("hourly delivery stats on $name", (backend) => {
   const db = freshDatabasePerTest(backend);

@@ -5,26 +5,10 @@ import { publishEvent } from "@/lib/delivery/publish-event";
 import { AttemptRecorder, recordAttempts, type TAttemptRecord } from "@/lib/delivery/record-attempts";
 import type { TSendResult } from "@/lib/delivery/send-request";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../helpers/databases";
-import { enabledWebhook } from "../../helpers/delivery";
+import { enabledWebhook, failedResult, OK_RESULT } from "../../helpers/delivery";
 
-const ok: TSendResult = {
-  ok: true,
-  statusCode: 200,
-  durationMs: 3,
-  errorClass: null,
-  errorMessage: null,
-  responseHeaders: {},
-  responseBody: "ok",
-  isBodyTruncated: false,
-};
-const fail = (statusCode = 500): TSendResult => ({
-  ...ok,
-  ok: false,
-  statusCode,
-  errorClass: "http_status",
-  errorMessage: `HTTP ${statusCode}`,
-  responseBody: "no",
-});
+const ok = OK_RESULT;
+const fail = failedResult;
 
 describe.each(TEST_DATABASES)("recording attempts on $name", (backend) => {
   const db = freshDatabasePerTest(backend);

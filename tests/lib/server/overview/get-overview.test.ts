@@ -6,22 +6,13 @@ import { recordAttempts, type TAttemptRecord, type TOutcome } from "@/lib/delive
 import type { TSendResult } from "@/lib/delivery/send-request";
 import { getOverview } from "@/lib/server/overview/get-overview";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
-import { enabledWebhook } from "../../../helpers/delivery";
+import { enabledWebhook, failedResult, OK_RESULT } from "../../../helpers/delivery";
 import { createOtherWorkspace, otherCtx } from "../../../helpers/workspace";
 
 const NOW = new Date("2026-11-24T12:30:00Z");
 const at = (minutesBefore: number) => new Date(NOW.getTime() - minutesBefore * 60_000);
-const ok: TSendResult = {
-  ok: true,
-  statusCode: 200,
-  durationMs: 3,
-  errorClass: null,
-  errorMessage: null,
-  responseHeaders: {},
-  responseBody: "ok",
-  isBodyTruncated: false,
-};
-const gone: TSendResult = { ...ok, ok: false, statusCode: 503, errorClass: "http_status", errorMessage: "HTTP 503" };
+const ok = OK_RESULT;
+const gone = failedResult(503);
 
 describe.each(TEST_DATABASES)("the overview on $name", (backend) => {
   const db = freshDatabasePerTest(backend);
