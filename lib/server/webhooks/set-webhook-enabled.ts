@@ -20,7 +20,7 @@ export async function enableWebhook(ctx: TWorkspaceContext, id: string) {
     await recordAudit(ctx, { action: "webhook.enabled", target: webhookTarget(row), changes: { note: "it was already enabled" } });
     return toWebhookDto(row, deliveryConfig().failureLimit);
   }
-  const result = await testWebhook(ctx, id);
+  const result = await testWebhook(row);
   if (!result.ok) {
     const message = testFailedMessage(result);
     // The refusal is recorded too: someone tried, and why it did not work.

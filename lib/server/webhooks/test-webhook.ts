@@ -6,6 +6,7 @@ import type { TWorkspaceContext } from "../../db/workspace-context";
 import { deliveryConfig } from "../../delivery/config";
 import { describeTestFailure, savedPingTarget, sendTestPing } from "../../delivery/send-test-ping";
 import { DomainError } from "../../errors/domain-error";
+import type { Webhook } from "../../generated/prisma/client";
 import { type TTestResult, ZWebhookTestUrl } from "../../validation/webhook";
 import { findWebhookRow } from "./get-webhook";
 import { webhookTarget } from "./webhook-audit";
@@ -27,9 +28,9 @@ export function isSameWebhookUrl(a: string, b: string): boolean {
  * or not at all (otherwise anyone who may press Test could read the password at a URL of theirs).
  * The stored token still signs there: an HMAC signature does not reveal its key, and replaying it
  * to the real receiver could only deliver this `ping`, within the receiver's timestamp tolerance.
+ * Takes the row its caller has read (the Test button, enabling, an edit of the URL).
  */
-export async function testWebhook(ctx: TWorkspaceContext, id: string, overrides: TOverrides = {}): Promise<TTestResult> {
-  const row = await findWebhookRow(ctx, id);
+export async function testWebhook(row: Webhook, overrides: TOverrides = {}): Promise<TTestResult> {
   const edited = ZWebhookTestUrl.partial().parse(overrides);
   const isSavedUrl = edited.url === undefined || isSameWebhookUrl(edited.url, row.url);
   const saved = savedPingTarget(row);
@@ -86,10 +87,10 @@ const testFacts = (result: TTestResult, url?: string) => ({
   ...(url ? { url } : {}),
 });
 
-/** Test (the Test button, POST /webhooks/{id}/test): testWebhook, recorded in the audit log. */
+/** Test (the Test button, POST /webhooks/{id}/test): the webhook read, tested (testWebhook), and recorded in the audit log. */
 export async function runWebhookTest(ctx: TWorkspaceContext, id: string, overrides: TOverrides = {}): Promise<TTestResult> {
-  const result = await testWebhook(ctx, id, overrides);
   const row = await findWebhookRow(ctx, id);
+  const result = await testWebhook(row, overrides);
   const url = overrides.url && !isSameWebhookUrl(overrides.url, row.url) ? overrides.url : undefined;
   await recordAudit(ctx, { action: "webhook.tested", target: webhookTarget(row), changes: testFacts(result, url) });
   return result;

@@ -33,7 +33,7 @@ export async function updateWebhook(ctx: TWorkspaceContext, id: string, input: T
   const isNewUrl = patch.url !== undefined && !isSameWebhookUrl(patch.url, current.url);
   if (isNewUrl && current.enabled && patch.enabled !== false) {
     // As it will be sent after saving: the new URL with the user kept and the password cleared unless given.
-    const result = await testWebhook(ctx, id, { url: patch.url, httpUser: userAfter ?? "", httpPassword: patch.httpPassword ?? undefined });
+    const result = await testWebhook(current, { url: patch.url, httpUser: userAfter ?? "", httpPassword: patch.httpPassword ?? undefined });
     if (!result.ok) throw new DomainError("rejected", "test_failed", `Not saved: the test delivery to the new URL failed (${describeTestFailure(result)})`);
   }
   const data: Prisma.WebhookUpdateInput = {};

@@ -7,9 +7,9 @@ import {
   describeTestFailure,
   isSameWebhookUrl,
   requirePassingTest,
+  runWebhookTest,
   testFailedMessage,
   testUnsavedWebhook,
-  testWebhook,
 } from "@/lib/server/webhooks/test-webhook";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
 import { startReceiver } from "../../../helpers/receiver";
@@ -17,7 +17,7 @@ import { startReceiver } from "../../../helpers/receiver";
 const MISSING = "00000000-0000-4000-8000-000000000000";
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
 
-describe.each(TEST_DATABASES)("testWebhook on $name", (backend) => {
+describe.each(TEST_DATABASES)("testing a saved webhook on $name", (backend) => {
   const database = freshDatabasePerTest(backend);
   const ctx = () => defaultWorkspaceContext(database().prisma);
   const receivers: Awaited<ReturnType<typeof startReceiver>>[] = [];
@@ -34,18 +34,18 @@ describe.each(TEST_DATABASES)("testWebhook on $name", (backend) => {
     receivers.push(saved, other);
     const token = "test-token-0123456789";
     const { id } = await createWebhook(ctx(), { url: `${saved.url}/hook`, events: ["deals.created"], token, httpUser: "bob", httpPassword: "pw-1" });
-    const result = await testWebhook(ctx(), id);
+    const result = await runWebhookTest(ctx(), id);
     expect(result).toMatchObject({ ok: true, status: 200, responseSnippet: "pong" });
     const [ping] = saved.received;
     expect(ping?.headers).toMatchObject({ event: "ping", authorization: basic("bob", "pw-1"), signature: teamworkSignature(token, ping?.body ?? "") });
     expect(JSON.parse(ping?.body ?? "{}")).toMatchObject({ event: "ping", data: { webhookId: id } });
 
-    const elsewhere = await testWebhook(ctx(), id, { url: `${other.url}/hook` });
+    const elsewhere = await runWebhookTest(ctx(), id, { url: `${other.url}/hook` });
     expect(elsewhere).toMatchObject({ ok: false, status: 404, errorClass: "http_status", responseSnippet: "no such hook" });
     expect(other.received[0]?.headers.authorization).toBeUndefined();
     expect(describeTestFailure(elsewhere)).toBe("the URL answered HTTP 404");
     // The form's own credentials go where the form says.
-    await testWebhook(ctx(), id, { url: `${other.url}/hook`, httpUser: "eve", httpPassword: "pw-2" });
+    await runWebhookTest(ctx(), id, { url: `${other.url}/hook`, httpUser: "eve", httpPassword: "pw-2" });
     expect(other.received[1]?.headers.authorization).toBe(basic("eve", "pw-2"));
     expect(await database().prisma.webhook.count()).toBe(1);
   });
@@ -54,8 +54,8 @@ describe.each(TEST_DATABASES)("testWebhook on $name", (backend) => {
     const receiver = await startReceiver();
     receivers.push(receiver);
     const { id } = await createWebhook(ctx(), { url: `${receiver.url}/hook`, events: ["deals.created"] });
-    await expect(testWebhook(ctx(), MISSING)).rejects.toMatchObject({ kind: "not_found" });
-    const error = await testWebhook(ctx(), id, { url: "javascript:alert(1)" }).catch((e: unknown) => e);
+    await expect(runWebhookTest(ctx(), MISSING)).rejects.toMatchObject({ kind: "not_found" });
+    const error = await runWebhookTest(ctx(), id, { url: "javascript:alert(1)" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ZodError);
     expect((error as ZodError).issues[0]?.path).toEqual(["url"]);
     expect(receiver.received).toHaveLength(0);
