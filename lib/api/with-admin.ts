@@ -3,7 +3,7 @@ import type { ZodType, z } from "zod";
 import type { TSessionUser } from "../auth/session-user";
 import { maxBodyBytes } from "../config/env-schema";
 import { getDb, type PrismaClient } from "../db";
-import type { TAuditSource } from "../db/audited-change";
+import { auditSource, type TAuditSource } from "../db/audited-change";
 import { installationContext, type TInstallationContext, type TWorkspaceContext } from "../db/workspace-context";
 import { env } from "../env";
 import { logUnexpected } from "../errors/log-unexpected";
@@ -132,7 +132,7 @@ export function withSession<
     operation,
     async (caller, request) => {
       if (!("user" in caller)) throw new ApiError(403, "forbidden", "Only a signed-in user can do this");
-      return { user: caller.user, prisma: await getDb(), actor: caller.actor, address: requestClientAddress(request), trail: { written: 0 } };
+      return { ...auditSource(caller.actor, requestClientAddress(request)), user: caller.user, prisma: await getDb() };
     },
     handler,
   );

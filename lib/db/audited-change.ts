@@ -87,7 +87,12 @@ export function recordAudit(ctx: TWorkspaceContext, event: TAuditEvent): Promise
 
 /** Hookline acting by itself (the CLI, the worker, a first start): who the log names, and no address. */
 export function systemSource(reason: string): TAuditSource {
-  return { actor: { kind: "system", reason }, address: null, trail: { written: 0 } };
+  return auditSource({ kind: "system", reason }, null);
+}
+
+/** Who acts and from which address, with a fresh count of the entries written through it. */
+export function auditSource(actor: TActor, address: string | null): TAuditSource {
+  return { actor, address, trail: { written: 0 } };
 }
 
 /** An installation's entry alone (a sign-in, a failed one): nothing else is written with it. */

@@ -2,7 +2,7 @@ import "server-only";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { TActor } from "../validation/actor";
 import { DEFAULT_WORKSPACE_ID, DEFAULT_WORKSPACE_SLUG } from "../validation/workspace";
-import type { TAuditSource } from "./audited-change";
+import { auditSource, type TAuditSource } from "./audited-change";
 import { scopedDb, type TScopedDb } from "./scoped-db";
 
 export type TWorkspaceRef = { id: string; slug: string; name: string };
@@ -24,11 +24,11 @@ export type TInstallationContext = TAuditSource & { prisma: PrismaClient };
  * context counts the audit entries written through it (`trail`, lib/db/audited-change.ts).
  */
 export function workspaceContext(prisma: PrismaClient, workspace: TWorkspaceRef, actor: TActor, address: string | null = null): TWorkspaceContext {
-  return { actor, workspace, db: scopedDb(prisma, workspace.id), prisma, address, trail: { written: 0 } };
+  return { ...auditSource(actor, address), workspace, db: scopedDb(prisma, workspace.id), prisma };
 }
 
 export function installationContext(prisma: PrismaClient, actor: TActor, address: string | null = null): TInstallationContext {
-  return { actor, prisma, address, trail: { written: 0 } };
+  return { ...auditSource(actor, address), prisma };
 }
 
 /** The Default workspace's context for Hookline itself (the CLI, benchmarks, tests of a single site). */

@@ -4,6 +4,7 @@ import type { PrismaClient } from "../db";
 import { env } from "../env";
 import { Prisma } from "../generated/prisma/client";
 import { processGlobals } from "../process-globals";
+import { STATUS_SQL } from "./webhook-health";
 
 // Prometheus metrics of one process (GET /metrics on the app, HOOKLINE_METRICS_PORT on a worker).
 // Counters and the histogram count what this process did (Prometheus sums the processes it
@@ -45,12 +46,10 @@ function dueSql(byWorkspace: boolean) {
     ${byWorkspace ? Prisma.sql`group by d."workspaceId"` : Prisma.empty}`;
 }
 
-// The status rule of lib/delivery/webhook-health.ts (STATUS_WHERE) as one SQL expression.
+// Webhooks by status (the rule of lib/delivery/webhook-health.ts).
 function statusSql(byWorkspace: boolean) {
   const ws = byWorkspace ? Prisma.sql`"workspaceId"::text` : Prisma.sql`null::text`;
-  return Prisma.sql`select ${ws} as ws,
-      case when not enabled then 'disabled' when "consecutiveFailures" > 0 then 'failing' else 'working' end as status,
-      count(*) as n
+  return Prisma.sql`select ${ws} as ws, ${STATUS_SQL} as status, count(*) as n
     from "Webhook" group by 1, 2`;
 }
 

@@ -9,7 +9,7 @@ import type { TWebhookStatus } from "../validation/webhook";
 //   with the reason; its pending deliveries stay pending (parked), to be sent when it is enabled again;
 // - its status follows: disabled, working (no failures since the last success) or failing. The
 //   browser-safe function of that rule is lib/validation/webhook-status.ts; STATUS_WHERE below is the
-//   same rule as a database filter.
+//   same rule as a database filter, STATUS_SQL as an expression (and STATUS_COUNTS_SQL counted).
 
 export const AUTO_DISABLE_REASON = (limit: number) => `Disabled after ${limit} failed attempts in a row`;
 export const GONE_REASON = "The receiver answered 410 Gone";
@@ -20,6 +20,14 @@ export const STATUS_WHERE: Record<TWebhookStatus, Prisma.WebhookWhereInput> = {
   working: { enabled: true, consecutiveFailures: 0 },
   failing: { enabled: true, consecutiveFailures: { gt: 0 } },
 };
+
+/** The status rule as an SQL expression over a "Webhook" row: 'disabled', 'failing' or 'working'. */
+export const STATUS_SQL = Prisma.sql`(case when not enabled then 'disabled' when "consecutiveFailures" > 0 then 'failing' else 'working' end)`;
+
+/** How many webhooks have each status, as the int columns working, failing and disabled of an aggregate over "Webhook". */
+export const STATUS_COUNTS_SQL = Prisma.sql`(count(*) filter (where ${STATUS_SQL} = 'working'))::int as working,
+  (count(*) filter (where ${STATUS_SQL} = 'failing'))::int as failing,
+  (count(*) filter (where ${STATUS_SQL} = 'disabled'))::int as disabled`;
 
 /**
  * The health rules as SQL, for the attempt recorder's single statement (lib/delivery/record-attempts.ts):

@@ -2,6 +2,7 @@ import "server-only";
 import type { TWorkspaceContext } from "../../db/workspace-context";
 import { addHistograms, dayWindowStart, estimateQuantile } from "../../delivery/delivery-stats";
 import { ALIVE_WITHIN_MS } from "../../delivery/runtime/heartbeat";
+import { STATUS_COUNTS_SQL } from "../../delivery/webhook-health";
 import { describeWebhookProblem, OVERVIEW_WEBHOOKS, type TOverview, type TOverviewWorker } from "../../validation/overview";
 import { webhookStatus } from "../../validation/webhook-status";
 
@@ -44,10 +45,7 @@ export async function getOverview(ctx: TWorkspaceContext, now = new Date()): Pro
       from "Delivery" d join "Webhook" w on w.id = d."webhookId"
       where d."workspaceId" = ${ws}::uuid and d.status in ('pending', 'in_flight')`,
     ctx.prisma.$queryRaw<TCountsRow[]>`
-      select (count(*) filter (where enabled and "consecutiveFailures" = 0))::int as working,
-        (count(*) filter (where enabled and "consecutiveFailures" > 0))::int as failing,
-        (count(*) filter (where not enabled))::int as disabled
-      from "Webhook" where "workspaceId" = ${ws}::uuid`,
+      select ${STATUS_COUNTS_SQL} from "Webhook" where "workspaceId" = ${ws}::uuid`,
     ctx.prisma.$queryRaw<TWebhookRow[]>`
       select id, url, description, enabled, "consecutiveFailures", "disabledReason", "disabledAt", "lastFailureAt",
         "lastFailureStatusCode", "lastFailureErrorClass"

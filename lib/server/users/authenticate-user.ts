@@ -3,7 +3,7 @@ import { verifiedDeviceId } from "../../auth/device-cookie";
 import { LoginThrottle, throttleKeys } from "../../auth/login-throttle";
 import { burnVerifyTime, verifyPassword } from "../../auth/password";
 import { getDb } from "../../db";
-import { recordInstallationAudit } from "../../db/audited-change";
+import { auditSource, recordInstallationAudit } from "../../db/audited-change";
 import { instanceSecrets } from "../../instance-secrets";
 import { processGlobals } from "../../process-globals";
 import { ZSignIn } from "../../validation/user";
@@ -62,27 +62,19 @@ export async function authenticateUser(
   // Failures are recorded only past the throttle's check above, so a guesser cannot flood the log.
   const target = { type: "user", id: user?.id ?? null, name: email };
   if (!user || !isValid) {
-    await recordInstallationAudit(
-      db,
-      { actor: { kind: "system", reason: "sign-in" }, address: clientAddress, trail: { written: 0 } },
-      {
-        workspaceId: null,
-        action: "user.sign_in_failed",
-        target,
-        changes: { reason: user ? "wrong password" : "no such user" },
-      },
-    );
+    await recordInstallationAudit(db, auditSource({ kind: "system", reason: "sign-in" }, clientAddress), {
+      workspaceId: null,
+      action: "user.sign_in_failed",
+      target,
+      changes: { reason: user ? "wrong password" : "no such user" },
+    });
     return null;
   }
-  await recordInstallationAudit(
-    db,
-    { actor: { kind: "session", userId: user.id }, address: clientAddress, trail: { written: 0 } },
-    {
-      workspaceId: null,
-      action: "user.signed_in",
-      target,
-    },
-  );
+  await recordInstallationAudit(db, auditSource({ kind: "session", userId: user.id }, clientAddress), {
+    workspaceId: null,
+    action: "user.signed_in",
+    target,
+  });
   if (deviceId) {
     await throttle.recordSuccess(keys);
   } else {

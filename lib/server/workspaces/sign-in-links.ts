@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { hashPassword } from "../../auth/password";
 import { generateSignInToken, hashApiKey, SIGN_IN_LINK_PREFIX } from "../../crypto/tokens";
 import { getDb } from "../../db";
-import { auditedInstallationChange, writeAuditEntry } from "../../db/audited-change";
+import { auditedInstallationChange, auditSource, writeAuditEntry } from "../../db/audited-change";
 import type { TInstallationContext, TWorkspaceRef } from "../../db/workspace-context";
 import type { ZSignInLinkCreate } from "../../validation/workspace";
 import { requireWorkspace } from "./find-workspace";
@@ -92,7 +92,7 @@ export async function redeemSignInLink(token: string, address: string | null, no
     if (!member) await tx.membership.create({ data: { workspaceId: link.workspaceId, userId: user.id, role: link.role } });
     else if (link.role === "ADMIN" && member.role !== "ADMIN") await tx.membership.update({ where: key, data: { role: "ADMIN" } });
     // As the person the link was for: what it made of them, then the sign-in itself.
-    const as = { actor: { kind: "session" as const, userId: user.id }, address, trail: { written: 0 } };
+    const as = auditSource({ kind: "session", userId: user.id }, address);
     const target = { type: "user", id: user.id, name: user.email };
     if (!existing) await writeAuditEntry(tx, as, null, { action: "user.created", target, changes: { via: "sign-in link" } });
     if (!member) await writeAuditEntry(tx, as, link.workspaceId, { action: "member.added", target, changes: { role: link.role, via: "sign-in link" } });

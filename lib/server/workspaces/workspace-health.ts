@@ -1,5 +1,6 @@
 import "server-only";
 import { dayWindowStart } from "../../delivery/delivery-stats";
+import { STATUS_COUNTS_SQL } from "../../delivery/webhook-health";
 import type { PrismaClient } from "../../generated/prisma/client";
 import type { TWorkspaceHealth } from "../../validation/workspace";
 
@@ -19,8 +20,7 @@ export async function workspaceHealth(prisma: PrismaClient, ids: string[], now =
   if (ids.length === 0) return health;
   const [webhooks, stats, due] = await Promise.all([
     prisma.$queryRaw<TWebhookRow[]>`
-      select "workspaceId"::text as ws, (count(*) filter (where enabled and "consecutiveFailures" = 0))::int as working,
-        (count(*) filter (where enabled and "consecutiveFailures" > 0))::int as failing, (count(*) filter (where not enabled))::int as disabled
+      select "workspaceId"::text as ws, ${STATUS_COUNTS_SQL}
       from "Webhook" where "workspaceId" = any(${ids}::uuid[]) group by 1`,
     prisma.$queryRaw<TStatsRow[]>`
       select "workspaceId"::text as ws, sum(succeeded)::int as succeeded, sum(failed)::int as failed
