@@ -47,21 +47,29 @@ export async function startDeliveryRuntime({ db, databaseUrl, config, log, kind 
     if (handedBack > 0) log(`handed back ${handedBack} deliveries still in flight after the grace, for another worker`);
     return handedBack;
   };
+  // Beside the worker on either database: its heartbeat (the overview), notices, recovery probes.
+  // The returned stop ends them in the reverse order.
+  const startBeside = async (worker: DeliveryWorker) => {
+    const stopHeartbeat = await startHeartbeat({ db, owner: worker.owner, kind, inFlight: () => worker.inFlightCount, log });
+    const stopNotifier = startNotifier({ db, log });
+    const stopProber = startProber({ db, log });
+    return async () => {
+      await stopProber();
+      await stopNotifier();
+      await stopHeartbeat();
+    };
+  };
   if (!databaseUrl) {
     const expired = await db.delivery.updateMany({ where: { status: "in_flight" }, data: { leaseExpiresAt: new Date(0) } });
     if (expired.count > 0) log(`sending again ${expired.count} deliveries left in flight by the last run`);
     const worker = new DeliveryWorker({ db, config, log });
     worker.start();
-    const stopHeartbeat = await startHeartbeat({ db, owner: worker.owner, kind, inFlight: () => worker.inFlightCount, log });
-    const stopNotifier = startNotifier({ db, log });
-    const stopProber = startProber({ db, log });
+    const stopBeside = await startBeside(worker);
     return {
       worker,
       stop: async (graceMs) => {
         const handedBack = await stopWorker(worker, graceMs);
-        await stopProber();
-        await stopNotifier();
-        await stopHeartbeat();
+        await stopBeside();
         return handedBack;
       },
     };
@@ -72,17 +80,13 @@ export async function startDeliveryRuntime({ db, databaseUrl, config, log, kind 
   const worker = new DeliveryWorker({ db, config, owner, log, isLive: liveness.isHeld });
   worker.start();
   const stopReaper = startReaper({ db, liveness, log, onTakenOver: wakeWorkers });
-  const stopHeartbeat = await startHeartbeat({ db, owner, kind, inFlight: () => worker.inFlightCount, log });
-  const stopNotifier = startNotifier({ db, log });
-  const stopProber = startProber({ db, log });
+  const stopBeside = await startBeside(worker);
   return {
     worker,
     stop: async (graceMs) => {
       await stopReaper();
       const handedBack = await stopWorker(worker, graceMs);
-      await stopProber();
-      await stopNotifier();
-      await stopHeartbeat();
+      await stopBeside();
       await stopListening();
       await liveness.stop();
       return handedBack;
