@@ -80,7 +80,7 @@ export async function benchDeliveryLog(pgUrl: string): Promise<string[]> {
       return xs.sort((a, b) => a - b)[10]?.toFixed(1);
     };
     // A cursor half-way down the log: the row at the middle, as a page there would hand out.
-    const { encodeCursor } = await import("../lib/server/deliveries/list-deliveries");
+    const { encodeCursor } = await import("../lib/server/keyset-cursor");
     const middle = await middleOfLog(url, ROWS);
     const deep = encodeCursor(middle.createdAt, middle.id);
     const first = (await call(list, "/deliveries?limit=50")) as { nextCursor: string };

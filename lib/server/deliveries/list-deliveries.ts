@@ -9,7 +9,6 @@ import { DELIVERY_ROW_INCLUDE, toDeliveryDto } from "./to-delivery-dto";
 type TQuery = z.output<typeof ZDeliveryListQuery>;
 
 // Keyset pagination (lib/server/keyset-cursor.ts) on (createdAt desc, id desc).
-export { encodeCursor };
 
 const CLASS_WHERE: Record<NonNullable<TQuery["statusClass"]>, Prisma.DeliveryWhereInput> = {
   "2xx": { lastStatusCode: { gte: 200, lt: 300 } },

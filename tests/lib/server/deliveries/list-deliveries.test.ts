@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
-import { encodeCursor, listDeliveries } from "@/lib/server/deliveries/list-deliveries";
+import { listDeliveries } from "@/lib/server/deliveries/list-deliveries";
+import { encodeCursor } from "@/lib/server/keyset-cursor";
 import { ZDeliveryListQuery } from "@/lib/validation/delivery";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
 import { enabledWebhook } from "../../../helpers/delivery";
