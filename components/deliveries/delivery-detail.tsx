@@ -110,6 +110,17 @@ export function DeliveryDetail({ id }: { id: string }) {
           <CopyButton value={d.requestBody} />
         </div>
         <CodeBlock className="mt-2 max-h-80 overflow-auto rounded bg-gray-50 p-3 font-mono text-xs">{pretty(d.requestBody)}</CodeBlock>
+        {d.schemaErrors?.length ? (
+          <div className="mt-4 rounded-lg bg-amber-50 p-3 ring-1 ring-amber-200" data-testid="schema-errors">
+            <p className="text-sm font-medium text-amber-900">The data does not match the schema of {d.event}</p>
+            <p className="mt-0.5 text-xs text-amber-800">Delivered anyway (HOOKLINE_VALIDATE_PAYLOADS=warn). What the schema refused:</p>
+            <ul className="mt-2 list-disc space-y-0.5 pl-5 font-mono text-xs break-words text-amber-900">
+              {d.schemaErrors.map((e) => (
+                <li key={e}>{e}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
       </section>
 
       <section>

@@ -2,6 +2,7 @@
 
 import { useId, useMemo, useState } from "react";
 import { SearchInput } from "@/components/ui/search-input";
+import { EventTypePreview } from "@/components/webhooks/event-type-preview";
 import type { TEventType } from "@/lib/validation/event-type";
 import { ALL_EVENTS } from "@/lib/validation/webhook";
 
@@ -29,6 +30,7 @@ function GroupCheckbox({ label, names, selected, onToggle }: { label: string; na
 /** Events grouped by catalog group, searchable, with descriptions, per-group select-all and "all events". */
 export function EventsPicker({ eventTypes, value, onChange, error }: Props) {
   const [search, setSearch] = useState("");
+  const [previewed, setPreviewed] = useState<string | null>(null);
   const searchId = useId();
   const isAll = value.includes(ALL_EVENTS);
   const selected = useMemo(() => new Set(value), [value]);
@@ -79,6 +81,7 @@ export function EventsPicker({ eventTypes, value, onChange, error }: Props) {
               ))}
             </ul>
           ) : null}
+          {previewed ? <EventTypePreview name={previewed} onClose={() => setPreviewed(null)} /> : null}
           <div className="max-h-80 overflow-y-auto px-3 py-2">
             {groups.length === 0 ? <p className="py-4 text-center text-sm text-gray-500">No event matches “{search}”.</p> : null}
             {groups.map(([group, events]) => (
@@ -100,8 +103,8 @@ export function EventsPicker({ eventTypes, value, onChange, error }: Props) {
                 </div>
                 <ul className="mt-1 grid clear-both gap-x-4 sm:grid-cols-2">
                   {events.map((e) => (
-                    <li key={e.name}>
-                      <label className="flex gap-2 rounded px-1 py-1.5 hover:bg-gray-50">
+                    <li key={e.name} className="flex items-start gap-1">
+                      <label className="flex min-w-0 flex-1 gap-2 rounded px-1 py-1.5 hover:bg-gray-50">
                         <input
                           type="checkbox"
                           className="mt-0.5 h-4 w-4 shrink-0 rounded border-gray-300"
@@ -109,10 +112,21 @@ export function EventsPicker({ eventTypes, value, onChange, error }: Props) {
                           onChange={(ev) => setMany([e.name], ev.target.checked)}
                         />
                         <span className="min-w-0">
-                          <span className="block font-mono text-xs text-gray-900">{e.name}</span>
+                          <span className="block font-mono text-xs break-all text-gray-900">{e.name}</span>
                           <span className="block text-xs text-gray-500">{e.description}</span>
                         </span>
                       </label>
+                      {e.hasExample || e.hasSchema ? (
+                        <button
+                          type="button"
+                          onClick={() => setPreviewed(previewed === e.name ? null : e.name)}
+                          aria-label={`Example of ${e.name}`}
+                          aria-pressed={previewed === e.name}
+                          className="mt-1 shrink-0 rounded px-1.5 py-0.5 text-xs font-medium text-brand-700 hover:bg-brand-50"
+                        >
+                          Example
+                        </button>
+                      ) : null}
                     </li>
                   ))}
                 </ul>

@@ -22,6 +22,7 @@ import { QueueSummary } from "./queue-summary";
 import { RecentStats } from "./recent-stats";
 import { recoveryText } from "./recovery-summary";
 import { ReplayForm } from "./replay-form";
+import { SendExampleForm } from "./send-example-form";
 import { StatusDot, TestingNote } from "./status-dot";
 import { eventsSummary, projectsSummary, relativeTime } from "./summaries";
 import { TestButton, TestOutcome } from "./test-button";
@@ -130,7 +131,8 @@ export function WebhookDetail({ id, retentionDays }: { id: string; retentionDays
         {enableErrorNow ? null : (
           <TestOutcome test={test} savedUrl={w.url} onEnable={w.enabled || isTesting ? undefined : () => toggle.mutate({ id: w.id, isEnabled: true })} />
         )}
-        <div className="mt-5 border-t border-gray-200 pt-4">
+        <div className="mt-5 space-y-4 border-t border-gray-200 pt-4">
+          <SendExampleForm webhookId={w.id} events={w.events} url={w.url} />
           <ReplayForm webhookId={w.id} isEnabled={w.enabled} />
         </div>
       </section>

@@ -4,7 +4,7 @@ import { ZApiKey, ZApiKeyCreated } from "../validation/api-key";
 import { ZAuditEntry } from "../validation/audit";
 import { ZDelivery, ZDeliveryDetail } from "../validation/delivery";
 import { ZEventDetail, ZPublishBatch, ZPublishEvent, ZPublished, ZPublishedBatch } from "../validation/event";
-import { ZEventType, ZEventTypeCreate } from "../validation/event-type";
+import { ZEventType, ZEventTypeCreate, ZEventTypeDetail, ZEventTypeUpdate } from "../validation/event-type";
 import { ZOAuthApp, ZOAuthAppCreated } from "../validation/oauth";
 import { ZProject, ZProjectCreate } from "../validation/project";
 import { SCOPE_DESCRIPTIONS, SCOPES } from "../validation/scopes";
@@ -143,7 +143,9 @@ export function buildOpenApiDocument(): TJson {
         WebhookTestUrl: strip(input(ZWebhookTestUrl)),
         TestResult: strip(output(ZTestResult)),
         EventType: strip(output(ZEventType)),
+        EventTypeDetail: strip(output(ZEventTypeDetail)),
         EventTypeCreate: strip(input(ZEventTypeCreate)),
+        EventTypeUpdate: strip(input(ZEventTypeUpdate)),
         Project: strip(output(ZProject)),
         ProjectCreate: strip(input(ZProjectCreate)),
         ApiKey: strip(output(ZApiKey)),

@@ -41,7 +41,16 @@ export const postRotateToken = (id: string, overlap: TRotationOverlap) =>
   apiFetch<{ token: string; previousTokenExpiresAt: string | null }>(`/webhooks/${id}/rotate-token`, { method: "POST", body: { overlap } });
 
 /** A saved webhook (id, optionally with edited fields) or an unsaved URL to send a test event to. */
-export type TTestTarget = { id?: string; url?: string; token?: string; httpUser?: string; httpPassword?: string; signatureFamilies?: TSignatureFamily[] };
+export type TTestTarget = {
+  id?: string;
+  url?: string;
+  token?: string;
+  httpUser?: string;
+  httpPassword?: string;
+  signatureFamilies?: TSignatureFamily[];
+  /** Send this type's example instead of a ping (a saved webhook only). */
+  event?: string;
+};
 export const postWebhookTest = ({ id, ...body }: TTestTarget) =>
   apiFetch<TTestResult>(id ? `/webhooks/${id}/test` : "/webhooks/test", {
     method: "POST",

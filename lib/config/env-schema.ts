@@ -148,6 +148,8 @@ export const ZEnv = z
     HOOKLINE_RETENTION_DAYS: intInRange(1, 3_650, 30),
     /** How long the audit log keeps entries (days). */
     HOOKLINE_AUDIT_RETENTION_DAYS: intInRange(1, 36_500, 365),
+    /** Publishing data that breaks its type's JSON Schema: refused (400), delivered with the errors shown, or not checked. */
+    HOOKLINE_VALIDATE_PAYLOADS: z.preprocess(emptyToUndefined, z.enum(["reject", "warn", "off"], { error: "must be reject, warn or off" }).default("warn")),
     HOOKLINE_MAX_PAYLOAD_BYTES: intInRange(1_024, 16 * 1024 * 1024, 256 * 1024),
     /** Largest request body any route accepts (scripts/serve.ts and the API wrapper); default: see maxBodyBytes. */
     HOOKLINE_MAX_BODY_BYTES: z.preprocess(

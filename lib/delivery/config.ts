@@ -19,6 +19,8 @@ export type TDeliveryConfig = {
   retentionDays: number;
   /** Audit entries older than this are pruned by the worker (optional: tests' configs leave it to the default). */
   auditRetentionDays?: number;
+  /** Data that breaks its type's JSON Schema: refused, delivered with the errors recorded (the default), or not checked. */
+  validatePayloads?: "reject" | "warn" | "off";
 };
 
 // Derived once per parsed environment: keyed by env()'s object, so a new environment (tests call
@@ -40,6 +42,7 @@ export function deliveryConfig(): TDeliveryConfig {
     leaseMs: e.HOOKLINE_LEASE_MS ?? e.HOOKLINE_TIMEOUT_MS + 30_000,
     retentionDays: e.HOOKLINE_RETENTION_DAYS,
     auditRetentionDays: e.HOOKLINE_AUDIT_RETENTION_DAYS,
+    validatePayloads: e.HOOKLINE_VALIDATE_PAYLOADS,
   };
   derived.set(e, config);
   return config;

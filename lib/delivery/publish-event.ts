@@ -11,6 +11,7 @@ import { Prisma } from "../generated/prisma/client";
 import { type TPublishBatch, type TPublishEvent, type TPublished, type TPublishedBatch, ZPublishBatch, ZPublishEvent } from "../validation/event";
 import { deliveryConfig } from "./config";
 import { countPublished } from "./metrics";
+import { schemaIssues } from "./payload-schemas";
 import { GroupCommit } from "./runtime/group-commit";
 import { NOTIFY_CHANNEL, wakeWorkers } from "./runtime/wakeup";
 
@@ -50,7 +51,17 @@ async function existingResult(ctx: TWorkspaceContext, key: string): Promise<TPub
   return found ? { id: found.id, deliveries: found._count.deliveries, isDuplicate: true } : null;
 }
 
-type TOutboxRow = { id: string; ws: string; type: string; project: string | null; payload: unknown; key: string | null; at: string };
+type TOutboxRow = {
+  id: string;
+  ws: string;
+  type: string;
+  project: string | null;
+  payload: unknown;
+  key: string | null;
+  at: string;
+  /** HOOKLINE_VALIDATE_PAYLOADS=warn: where the data broke its type's schema (stored on the Event). */
+  schema_errors?: string[];
+};
 
 /**
  * The transactional outbox, as one statement (atomic by itself) for any number of events, of one
@@ -64,7 +75,7 @@ async function writeOutbox(db: PrismaClient, rows: TOutboxRow[]): Promise<(numbe
   const written = await db.$queryRaw<{ id: string; deliveries: number }[]>`${Prisma.raw(PREPARED)}
     with input as (
       select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-        as v(id uuid, ws uuid, type text, project text, payload jsonb, key text, at timestamp)
+        as v(id uuid, ws uuid, type text, project text, payload jsonb, key text, at timestamp, schema_errors jsonb)
     ),
     project as (
       insert into "Project" ("workspaceId", id, name, "createdAt")
@@ -72,8 +83,8 @@ async function writeOutbox(db: PrismaClient, rows: TOutboxRow[]): Promise<(numbe
       on conflict ("workspaceId", id) do nothing
     ),
     event as (
-      insert into "Event" (id, "workspaceId", type, "projectId", payload, "occurredAt", "idempotencyKey")
-      select id, ws, type, project, payload, at, key from input
+      insert into "Event" (id, "workspaceId", type, "projectId", payload, "occurredAt", "idempotencyKey", "schemaErrors")
+      select id, ws, type, project, payload, at, key, schema_errors from input
       on conflict ("workspaceId", "idempotencyKey") do nothing
       returning id, "workspaceId", type, "projectId", payload, "occurredAt"
     ),
@@ -104,6 +115,23 @@ async function writeOutbox(db: PrismaClient, rows: TOutboxRow[]): Promise<(numbe
     ["deliveries"],
   );
   return rows.map((r) => byId.get(r.id) ?? null);
+}
+
+/**
+ * The data against its type's JSON Schema, as HOOKLINE_VALIDATE_PAYLOADS says: `reject` refuses it
+ * (every issue named from `where`, such as `events.3.data.amount`), `warn` keeps the messages on the
+ * row for the delivery's page, `off` does not look.
+ */
+async function checkAgainstSchema(ctx: TWorkspaceContext, row: TOutboxRow, where: string): Promise<void> {
+  const mode = deliveryConfig().validatePayloads ?? "warn";
+  if (mode === "off") return;
+  const issues = await schemaIssues(ctx, row.type, row.payload);
+  if (issues.length === 0) return;
+  if (mode === "reject") {
+    const rename = (text: string) => (where === "data" ? text : `${where}${text.slice("data".length)}`);
+    throw DomainError.invalidAll(issues.map((i) => ({ path: rename(i.path), message: `${rename(i.message)} (the schema of ${row.type})` })));
+  }
+  row.schema_errors = issues.map((i) => i.message);
 }
 
 // Publishes that arrive together share one outbox statement (group commit), per database.
@@ -144,6 +172,7 @@ export async function publishEvent(
     if (seen) return seen;
   }
   await assertKnownType(ctx, row.type, "event", options.isOperational);
+  await checkAgainstSchema(ctx, row, "data");
   let writer = writers.get(db);
   if (!writer) {
     writer = new GroupCommit((rows: TOutboxRow[]) => writeOutbox(db, rows));
@@ -181,6 +210,7 @@ export async function publishBatch(
   const rows = events.map((event, i) => outboxRow(contextOf(i), event, at, `events.${i}.data`));
   const db = ctx.prisma;
   for (const [i, row] of rows.entries()) await assertKnownType(contextOf(i), row.type, `events.${i}.event`);
+  for (const [i, row] of rows.entries()) await checkAgainstSchema(contextOf(i), row, `events.${i}.data`);
 
   // Keys are per workspace: "ws key" names one.
   const keyOf = (r: TOutboxRow) => (r.key ? `${r.ws} ${r.key}` : null);

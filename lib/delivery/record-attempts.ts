@@ -28,8 +28,8 @@ export type TAttemptRecord = {
 
 // PostgreSQL text cannot hold NUL; a receiver's answer may. Stored as U+FFFD rather than failing
 // the whole batch (and with it every delivery in it) forever.
-const clean = (s: string | null) => (s === null ? null : s.includes("\u0000") ? s.replaceAll("\u0000", "\uFFFD") : s);
-const cleanHeaders = (h: Record<string, string>) => Object.fromEntries(Object.entries(h).map(([k, v]) => [clean(k), clean(v)]));
+export const clean = (s: string | null) => (s === null ? null : s.includes("\u0000") ? s.replaceAll("\u0000", "\uFFFD") : s);
+export const cleanHeaders = (h: Record<string, string>) => Object.fromEntries(Object.entries(h).map(([k, v]) => [clean(k), clean(v)]));
 
 /**
  * What became of a record: "recorded" as the delivery's outcome; "late" when the delivery had been

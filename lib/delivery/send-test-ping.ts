@@ -6,7 +6,7 @@ import { errorClassLabel } from "../validation/error-class";
 import { storedSignatureFamilies, type TSignatureFamily } from "../validation/signature-family";
 import type { TTestResult } from "../validation/webhook";
 import { buildHeaders, envelope } from "./build-request";
-import { sendRequest } from "./send-request";
+import { sendRequest, type TSendResult } from "./send-request";
 import type { TResolver } from "./ssrf/safe-lookup";
 import { openSecret, signingTokens } from "./webhook-secrets";
 
@@ -22,26 +22,25 @@ export type TPingTarget = {
   webhookId?: string | null;
 };
 
-/** Sends a signed `ping` event now and reports what happened, as the Test button shows it. */
-export async function sendTestPing(target: TPingTarget, options: { allow: TAllowList; timeoutMs: number; resolver?: TResolver }): Promise<TTestResult> {
-  const id = randomUUID();
-  const sentAt = new Date();
-  const body = envelope({
-    id,
-    type: "ping",
-    occurredAt: sentAt,
-    projectId: null,
-    payload: { webhookId: target.webhookId ?? null, message: "Test delivery from Hookline" },
-  });
+/** A test's event: `ping`, or an event type's example (Send example). */
+export type TTestEvent = { id: string; type: string; payload: unknown; sentAt: Date; deliveryId: string };
+
+/** Sends one signed test event now, as a delivery of it would go; gives the request's headers (to record them) and the result. */
+export async function sendTestEvent(
+  target: TPingTarget,
+  event: TTestEvent,
+  options: { allow: TAllowList; timeoutMs: number; resolver?: TResolver },
+): Promise<{ headers: Record<string, string>; result: TSendResult }> {
+  const body = envelope({ id: event.id, type: event.type, occurredAt: event.sentAt, projectId: null, payload: event.payload });
   const headers = buildHeaders({
-    deliveryId: id,
-    eventType: "ping",
+    deliveryId: event.deliveryId,
+    eventType: event.type,
     body,
     tokens: target.tokens,
     signatureFamilies: target.signatureFamilies,
     httpUser: target.httpUser,
     httpPassword: target.httpPassword,
-    sentAt,
+    sentAt: event.sentAt,
   });
   const result = await sendRequest({
     url: target.url,
@@ -52,6 +51,11 @@ export async function sendTestPing(target: TPingTarget, options: { allow: TAllow
     allow: options.allow,
     resolver: options.resolver,
   });
+  return { headers, result };
+}
+
+/** A send's result as the Test button shows it. */
+export function toTestResult(result: TSendResult): TTestResult {
   return {
     ok: result.ok,
     durationMs: result.durationMs,
@@ -60,6 +64,14 @@ export async function sendTestPing(target: TPingTarget, options: { allow: TAllow
     ...(result.errorMessage ? { errorMessage: result.errorMessage } : {}),
     ...(result.statusCode !== null ? { responseSnippet: result.responseBody } : {}),
   };
+}
+
+/** Sends a signed `ping` event now and reports what happened, as the Test button shows it. */
+export async function sendTestPing(target: TPingTarget, options: { allow: TAllowList; timeoutMs: number; resolver?: TResolver }): Promise<TTestResult> {
+  const id = randomUUID();
+  const payload = { webhookId: target.webhookId ?? null, message: "Test delivery from Hookline" };
+  const { result } = await sendTestEvent(target, { id, deliveryId: id, type: "ping", payload, sentAt: new Date() }, options);
+  return toTestResult(result);
 }
 
 type TSavedWebhook = Pick<

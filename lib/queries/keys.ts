@@ -18,6 +18,8 @@ export const webhookKeys = {
 
 export const catalogKeys = {
   eventTypes: ["event-types"] as const,
+  /** One type with its schema and example (under eventTypes: invalidating the catalog re-reads it too). */
+  eventType: (name: string) => [...catalogKeys.eventTypes, "detail", name] as const,
   projects: ["projects"] as const,
 };
 

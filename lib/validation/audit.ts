@@ -16,6 +16,7 @@ export const AUDIT_ACTION_LABELS = {
   "webhook.replayed": "Replayed failures",
   "delivery.redelivered": "Redelivered",
   "event_type.created": "Registered event type",
+  "event_type.updated": "Changed event type",
   "project.created": "Created project",
   "project.updated": "Renamed project",
   "api_key.created": "Created API key",

@@ -169,6 +169,12 @@ export const ZDeliveryDetail = ZDelivery.extend({
   requestBody: z.string().describe("The exact body that was signed and sent"),
   webhookUrl: z.string(),
   attempts: z.array(ZAttempt),
+  schemaErrors: z
+    .array(z.string())
+    .nullable()
+    .describe(
+      "Where the event's data broke its type's JSON Schema when it was published (HOOKLINE_VALIDATE_PAYLOADS=warn); null when it conformed or was not checked",
+    ),
 });
 export type TDeliveryDetail = z.infer<typeof ZDeliveryDetail>;
 

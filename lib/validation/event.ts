@@ -2,17 +2,10 @@ import { z } from "zod";
 import { ZDelivery } from "./delivery";
 import { EVENT_NAME_MAX } from "./event-type";
 import { ZProjectIdValue } from "./project";
-import { findUnstorable } from "./storable-json";
+import { jsonValueProblem } from "./storable-json";
 
 // POST /api/v1/events and publishEvent(): what a host publishes.
 
-function isJsonValue(value: unknown): boolean {
-  if (value === null || typeof value === "string" || typeof value === "boolean") return true;
-  if (typeof value === "number") return Number.isFinite(value);
-  if (Array.isArray(value)) return value.every(isJsonValue);
-  if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) return Object.values(value as object).every(isJsonValue);
-  return false;
-}
 export const ZPublishEvent = z
   .object({
     event: z
@@ -25,12 +18,9 @@ export const ZPublishEvent = z
     data: z
       .unknown()
       .default({})
-      // Depth, NUL and lone surrogates first (iteratively), so that isJsonValue's recursion is bounded:
-      // publishEvent() in-process gets the same refusals the API's body reader gives.
       .superRefine((value, ctx) => {
-        const unstorable = findUnstorable(value);
-        if (unstorable) ctx.addIssue({ code: "custom", message: `data${unstorable.path ? `.${unstorable.path}` : ""}: ${unstorable.message}` });
-        else if (!isJsonValue(value)) ctx.addIssue({ code: "custom", message: "data must be plain JSON (objects, arrays, strings, numbers, booleans, null)" });
+        const problem = jsonValueProblem(value, "data");
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
       })
       .describe("The model the host sends (any JSON); it becomes the envelope's `data`"),
     idempotencyKey: z

@@ -48,3 +48,23 @@ export function findUnstorable(root: unknown, maxDepth = MAX_JSON_DEPTH): TUnsto
   }
   return null;
 }
+
+function isJsonValue(value: unknown): boolean {
+  if (value === null || typeof value === "string" || typeof value === "boolean") return true;
+  if (typeof value === "number") return Number.isFinite(value);
+  if (Array.isArray(value)) return value.every(isJsonValue);
+  if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) return Object.values(value as object).every(isJsonValue);
+  return false;
+}
+
+/**
+ * Why a value cannot be stored as JSON, in words naming it (`data.name: must not contain…`), or
+ * null. Depth, NUL and lone surrogates first (iteratively), so that the plain-JSON walk's recursion
+ * is bounded: what an in-process caller passes gets the refusals the API's body reader gives.
+ */
+export function jsonValueProblem(value: unknown, name: string): string | null {
+  const unstorable = findUnstorable(value);
+  if (unstorable) return `${name}${unstorable.path ? `.${unstorable.path}` : ""}: ${unstorable.message}`;
+  if (!isJsonValue(value)) return `${name} must be plain JSON (objects, arrays, strings, numbers, booleans, null)`;
+  return null;
+}

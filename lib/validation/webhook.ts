@@ -164,6 +164,22 @@ export const ZWebhookTestUrl = z
   })
   .strict();
 
+/**
+ * POST /webhooks/{id}/test: a ping, optionally to the form's unsaved URL and credentials; or, with
+ * `event`, that type's example (Send example), which goes to the saved webhook only.
+ */
+export const ZWebhookTest = ZWebhookTestUrl.partial()
+  .extend({
+    event: ZEventName.optional().describe("Send this event type's example instead of a ping (to the saved URL, recorded in the delivery log as a test)"),
+  })
+  .strict()
+  .superRefine((t, ctx) => {
+    const edited = (["url", "token", "httpUser", "httpPassword", "signatureFamilies"] as const).filter((k) => t[k] !== undefined);
+    if (t.event && edited.length)
+      ctx.addIssue({ code: "custom", path: ["event"], message: `An example goes to the saved webhook: send it without ${edited.join(", ")}` });
+  });
+export type TWebhookTest = z.input<typeof ZWebhookTest>;
+
 /** How long the replaced token keeps signing beside the new one ("now": not at all). */
 export const ROTATION_OVERLAPS = { now: 0, "1h": 3_600_000, "24h": 86_400_000, "7d": 7 * 86_400_000 } as const;
 export type TRotationOverlap = keyof typeof ROTATION_OVERLAPS;
@@ -241,5 +257,7 @@ export const ZTestResult = z.object({
   errorClass: z.string().optional(),
   errorMessage: z.string().optional(),
   responseSnippet: z.string().optional(),
+  event: z.string().optional().describe("Send example: the event type whose example was sent"),
+  deliveryId: z.uuid().optional().describe("Send example: the test delivery in the log (its Delivery header)"),
 });
 export type TTestResult = z.infer<typeof ZTestResult>;

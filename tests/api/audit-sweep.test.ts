@@ -103,6 +103,7 @@ describe.each(TEST_DATABASES)("the audit sweep on $name", (backend) => {
       "POST /webhooks/{id}/enable": { params: { id: offHook } },
       "DELETE /webhooks/{id}": { params: { id: onHook } },
       "POST /event-types": { body: { name: "things.made", description: "A thing was made", group: "Things" } },
+      "PATCH /event-types/{name}": { params: { name: "things.made" }, body: { description: "A thing was made, again" } },
       "POST /projects": { body: { id: "p2", name: "Project two" } },
       "PATCH /projects/{id}": { params: { id: "p1" }, body: { name: "Project uno" } },
       "POST /api-keys": { body: { name: "new key" } },

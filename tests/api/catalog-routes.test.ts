@@ -4,6 +4,7 @@ import SwaggerParser from "@apidevtools/swagger-parser";
 import { describe, expect, it } from "vitest";
 import { DELETE as revoke } from "@/app/api/v1/api-keys/[id]/route";
 import { POST as createKey, GET as listKeys } from "@/app/api/v1/api-keys/route";
+import { GET as getType, PATCH as patchType } from "@/app/api/v1/event-types/[name]/route";
 import { POST as createType, GET as listTypes } from "@/app/api/v1/event-types/route";
 import { GET as openapi } from "@/app/api/v1/openapi.json/route";
 import { PATCH as renameProject } from "@/app/api/v1/projects/[id]/route";
@@ -25,6 +26,25 @@ describe.each(TEST_DATABASES)("catalog routes on $name", (backend) => {
     const groups = new Set(res.json.data.map((e: { group: string }) => e.group));
     expect([...groups].sort()).toEqual(["Hookline", "Teamwork CRM", "Teamwork Spaces", "Twenty", "Worksection"]);
     expect((await call(listTypes, {})).status).toBe(401);
+  });
+
+  it("GET one type gives its schema and example; PATCH changes a host's own, 409 for the catalog's, 400 naming the field", async () => {
+    const key = await adminKey();
+    const deal = await call(getType, { key, params: { name: "deals.created" } });
+    expect(deal).toMatchObject({
+      status: 200,
+      json: { name: "deals.created", hasSchema: true, schema: { title: "Deal" }, example: { title: "Northwind annual licence" } },
+    });
+    expect((await call(getType, { key, params: { name: "nope.nope" } })).status).toBe(404);
+    const schema = { type: "object", required: ["id"] };
+    expect(
+      (await call(createType, { method: "POST", key, body: { name: "invoice.paid", description: "d", group: "g", schema, example: { id: 1 } } })).status,
+    ).toBe(201);
+    const bad = await call(patchType, { method: "PATCH", key, params: { name: "invoice.paid" }, body: { example: {} } });
+    expect(bad).toMatchObject({ status: 400, json: { error: { issues: [{ path: "example" }] } } });
+    const ok = await call(patchType, { method: "PATCH", key, params: { name: "invoice.paid" }, body: { example: { id: 2 } } });
+    expect(ok).toMatchObject({ status: 200, json: { example: { id: 2 }, schema } });
+    expect((await call(patchType, { method: "PATCH", key, params: { name: "deals.created" }, body: { description: "x" } })).status).toBe(409);
   });
 
   it("registers an event type; 409 on a duplicate, 400 on a bad name, nothing written on error", async () => {

@@ -80,6 +80,7 @@ async function twoWorkspaces() {
     "oauth-apps": app.id,
     "oauth-tokens": token.id,
     projects: "p1",
+    "event-types": "a.thing",
   };
   return {
     a,
@@ -95,6 +96,7 @@ const VALID_BODIES: Record<string, unknown> = {
   "POST /api/v1/deliveries/{id}/check-signature": { secret: "whsec_x", signature: "v1,abc" },
   "POST /api/v1/webhooks/{id}/replay": { since: "2020-01-01T00:00:00Z" },
   "PATCH /api/v1/projects/{id}": { name: "Renamed by B" },
+  "PATCH /api/v1/event-types/{name}": { description: "Changed by B" },
   "PATCH /api/v1/webhooks/{id}": { description: "Changed by B" },
   "PATCH /api/v1/oauth-apps/{id}": { name: "Renamed by B" },
 };

@@ -1,4 +1,4 @@
-import { ZRotateToken, ZWebhookCreate, ZWebhookId, ZWebhookListQuery, ZWebhookTestUrl, ZWebhookUpdate } from "../../validation/webhook";
+import { ZRotateToken, ZWebhookCreate, ZWebhookId, ZWebhookListQuery, ZWebhookTest, ZWebhookTestUrl, ZWebhookUpdate } from "../../validation/webhook";
 import { defineOperation, WRITE_ERRORS } from "../define-operation";
 import { page, ref } from "../openapi-schema";
 
@@ -85,10 +85,10 @@ export const testWebhookOperation = defineOperation({
   path: "/webhooks/{id}/test",
   tag: "Webhooks",
   scopes: ["webhooks:write"],
-  summary: "Send a signed ping now (optionally to the form's unsaved URL)",
+  summary: "Send a signed ping now (optionally to the form's unsaved URL), or an event type's example",
   params: ZWebhookId,
   paramDescriptions: WEBHOOK_ID,
-  body: ZWebhookTestUrl.partial(),
+  body: ZWebhookTest,
   isBodyOptional: true,
   responses: [{ status: 200, description: "What happened", schema: ref("TestResult") }],
   errors: [...WRITE_ERRORS, 404],

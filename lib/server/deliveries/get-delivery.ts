@@ -12,5 +12,11 @@ export async function getDelivery(ctx: TWorkspaceContext, id: string): Promise<T
     include: { event: true, attempts: { orderBy: { number: "asc" } }, webhook: { select: { url: true, enabled: true } } },
   });
   if (!row) throw DomainError.notFound("Delivery");
-  return { ...toDeliveryDto(row), requestBody: envelope(row.event), webhookUrl: row.webhook.url, attempts: row.attempts.map(toAttemptDto) };
+  return {
+    ...toDeliveryDto(row),
+    requestBody: envelope(row.event),
+    webhookUrl: row.webhook.url,
+    attempts: row.attempts.map(toAttemptDto),
+    schemaErrors: Array.isArray(row.event.schemaErrors) ? row.event.schemaErrors.map(String) : null,
+  };
 }

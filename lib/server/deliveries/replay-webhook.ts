@@ -15,11 +15,17 @@ export async function replayWebhook(ctx: TWorkspaceContext, webhookId: string, i
   const { since } = ZReplay.parse(input);
   const webhook = await findWebhookRow(ctx, webhookId);
   // Pending deliveries of an enabled webhook are not stuck, only waiting for their retry: left alone.
+  // A failed Send example was a test, not lost news: it is not sent again.
   const { count } = await auditedChange(
     ctx,
     (tx) =>
       tx.delivery.updateMany({
-        where: { webhookId, createdAt: { gte: new Date(since) }, status: { in: webhook.enabled ? ["failed"] : ["failed", "pending"] } },
+        where: {
+          webhookId,
+          createdAt: { gte: new Date(since) },
+          status: { in: webhook.enabled ? ["failed"] : ["failed", "pending"] },
+          event: { isTest: false },
+        },
         data: { status: "pending", nextAttemptAt: now, completedAt: null },
       }),
     (r) => ({ action: "webhook.replayed", target: webhookTarget(webhook), changes: { since, requeued: r.count } }),

@@ -33,7 +33,7 @@ export async function getOverview(ctx: TWorkspaceContext, now = new Date()): Pro
   const ws = ctx.workspace.id;
   const since = dayWindowStart(now);
   const [events, hours, queueRows, counts, webhooks, workers] = await Promise.all([
-    ctx.db.event.count({ where: { occurredAt: { gte: since } } }),
+    ctx.db.event.count({ where: { occurredAt: { gte: since }, isTest: false } }), // Send example's tests published nothing
     ctx.db.deliveryStat.findMany({ where: { hour: { gte: since } }, select: { succeeded: true, failed: true, firstLatency: true } }),
     ctx.prisma.$queryRaw<TQueueRow[]>`
       select

@@ -7,8 +7,9 @@ import { deliveryConfig } from "../../delivery/config";
 import { describeTestFailure, savedPingTarget, sendTestPing } from "../../delivery/send-test-ping";
 import { DomainError } from "../../errors/domain-error";
 import type { Webhook } from "../../generated/prisma/client";
-import { type TTestResult, ZWebhookTestUrl } from "../../validation/webhook";
+import { type TTestResult, type TWebhookTest, ZWebhookTest, ZWebhookTestUrl } from "../../validation/webhook";
 import { findWebhookRow } from "./get-webhook";
+import { sendExample } from "./send-example";
 import { webhookTarget } from "./webhook-audit";
 
 type TOverrides = Partial<z.input<typeof ZWebhookTestUrl>>;
@@ -87,9 +88,14 @@ const testFacts = (result: TTestResult, url?: string) => ({
   ...(url ? { url } : {}),
 });
 
-/** Test (the Test button, POST /webhooks/{id}/test): the webhook read, tested (testWebhook), and recorded in the audit log. */
-export async function runWebhookTest(ctx: TWorkspaceContext, id: string, overrides: TOverrides = {}): Promise<TTestResult> {
+/**
+ * Test (the Test button, POST /webhooks/{id}/test): the webhook read, tested (testWebhook), and
+ * recorded in the audit log; with `event`, that type's example instead (sendExample).
+ */
+export async function runWebhookTest(ctx: TWorkspaceContext, id: string, input: TWebhookTest = {}): Promise<TTestResult> {
+  const { event, ...overrides } = ZWebhookTest.parse(input);
   const row = await findWebhookRow(ctx, id);
+  if (event) return sendExample(ctx, row, event);
   const result = await testWebhook(row, overrides);
   const url = overrides.url && !isSameWebhookUrl(overrides.url, row.url) ? overrides.url : undefined;
   await recordAudit(ctx, { action: "webhook.tested", target: webhookTarget(row), changes: testFacts(result, url) });

@@ -8,9 +8,9 @@ import type { TEventType } from "@/lib/validation/event-type";
 import { ALL_EVENTS } from "@/lib/validation/webhook";
 
 const EVENT_TYPES: TEventType[] = [
-  { name: "invoice.paid", description: "An invoice was paid", group: "invoice", isCustom: false },
-  { name: "invoice.voided", description: "An invoice was voided", group: "invoice", isCustom: false },
-  { name: "customer.created", description: "A customer signed up", group: "customer", isCustom: true },
+  { name: "invoice.paid", description: "An invoice was paid", group: "invoice", isCustom: false, hasSchema: true, hasExample: true },
+  { name: "invoice.voided", description: "An invoice was voided", group: "invoice", isCustom: false, hasSchema: true, hasExample: true },
+  { name: "customer.created", description: "A customer signed up", group: "customer", isCustom: true, hasSchema: false, hasExample: false },
 ];
 
 /** The picker as a form uses it: the value lives in the parent; `seen` records every change. */
@@ -44,6 +44,12 @@ describe("EventsPicker", () => {
     expect(screen.getByText("0 selected")).toBeTruthy();
     expect(screen.getByRole("group", { name: "invoice" })).toBeTruthy();
     expect(screen.getByRole("group", { name: "customer" })).toBeTruthy();
+  });
+
+  it("offers an example for the types that have one, without changing the selection", () => {
+    setup();
+    expect(screen.getByRole("button", { name: "Example of invoice.paid" })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Example of customer.created" })).toBeNull();
   });
 
   it("search filters by name, description or group, and says when nothing matches", async () => {

@@ -13,6 +13,7 @@ const SETTINGS = [
   "HOOKLINE_WORKER_CONCURRENCY",
   "HOOKLINE_LEASE_MS",
   "HOOKLINE_RETENTION_DAYS",
+  "HOOKLINE_VALIDATE_PAYLOADS",
 ];
 
 async function freshDeliveryConfig(values: Record<string, string>) {
@@ -41,6 +42,7 @@ describe("deliveryConfig", () => {
       leaseMs: 35_000,
       retentionDays: 30,
       auditRetentionDays: 365,
+      validatePayloads: "warn",
     });
   });
 
@@ -56,6 +58,7 @@ describe("deliveryConfig", () => {
         HOOKLINE_WORKER_CONCURRENCY: "4",
         HOOKLINE_LEASE_MS: "9000",
         HOOKLINE_RETENTION_DAYS: "7",
+        HOOKLINE_VALIDATE_PAYLOADS: "reject",
       })
     )();
     expect(config).toMatchObject({
@@ -67,6 +70,7 @@ describe("deliveryConfig", () => {
       concurrency: 4,
       leaseMs: 9_000,
       retentionDays: 7,
+      validatePayloads: "reject",
     });
     expect(config.allow.hosts).toEqual(new Set(["hooks.internal"]));
     expect(config.allow.cidrs.map(([address, bits]) => `${address.toString()}/${bits}`)).toEqual(["127.0.0.1/32", "10.0.0.0/8"]);
@@ -87,6 +91,7 @@ describe("deliveryConfig", () => {
   it("refuses an environment it cannot read", async () => {
     const deliveryConfig = await freshDeliveryConfig({ HOOKLINE_RETRY_SCHEDULE: "1 minute" });
     expect(() => deliveryConfig()).toThrow(/HOOKLINE_RETRY_SCHEDULE/);
+    expect(await freshDeliveryConfig({ HOOKLINE_VALIDATE_PAYLOADS: "strict" })).toThrow(/HOOKLINE_VALIDATE_PAYLOADS must be reject, warn or off/);
   });
 
   it("follows resetEnvForTests: a new environment gives a new config, the same one the same object", async () => {

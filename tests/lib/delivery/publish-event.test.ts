@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { POST as publishBatchRoute } from "@/app/api/v1/events/batch/route";
 import { POST as publish } from "@/app/api/v1/events/route";
 import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import { publishEvent } from "@/lib/delivery/publish-event";
+import { getDelivery } from "@/lib/server/deliveries/get-delivery";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../helpers/databases";
 import { enabledWebhook } from "../../helpers/delivery";
 import { adminKey, call } from "../../helpers/routes";
+import { configureEnv, unstubEnvAfterEach } from "../../helpers/stub-env";
 
 describe.each(TEST_DATABASES)("publishing events on $name", (backend) => {
   const db = freshDatabasePerTest(backend);
@@ -94,5 +97,61 @@ describe.each(TEST_DATABASES)("publishing events on $name", (backend) => {
     expect(results.filter((r) => !r.isDuplicate).length).toBeLessThanOrEqual(1);
     expect(await db().prisma.event.count()).toBe(1);
     expect(await db().prisma.delivery.count()).toBe(1);
+  });
+});
+
+describe.each(TEST_DATABASES)("HOOKLINE_VALIDATE_PAYLOADS on $name", (backend) => {
+  const db = freshDatabasePerTest(backend);
+  const ctx = () => defaultWorkspaceContext(db().prisma);
+  unstubEnvAfterEach();
+  const bad = { id: "seven", title: "Big" };
+
+  it("warn (the default): delivered, with the schema's complaints kept on the event for the delivery's page", async () => {
+    const hook = await enabledWebhook("http://127.0.0.1:9/a", { events: ["deals.created"] });
+    const published = await publishEvent(ctx(), { event: "deals.created", data: bad });
+    expect(published.deliveries).toBe(1);
+    const event = await db().prisma.event.findUniqueOrThrow({ where: { id: published.id } });
+    expect(event.schemaErrors).toEqual(["data.id must be integer"]);
+    const delivery = await db().prisma.delivery.findFirstOrThrow({ where: { eventId: published.id } });
+    expect((await getDelivery(ctx(), delivery.id)).schemaErrors).toEqual(["data.id must be integer"]);
+    expect(delivery.webhookId).toBe(hook.id);
+    // Conforming data has none.
+    const good = await publishEvent(ctx(), { event: "deals.created", data: { id: 7, title: "Big" } });
+    expect((await db().prisma.event.findUniqueOrThrow({ where: { id: good.id } })).schemaErrors).toBeNull();
+  });
+
+  it("reject: 400 naming every broken rule, and nothing written, for one event and for a batch", async () => {
+    configureEnv({ HOOKLINE_VALIDATE_PAYLOADS: "reject" });
+    await enabledWebhook("http://127.0.0.1:9/a", { events: ["*"] });
+    const key = await adminKey();
+    const res = await call(publish, { method: "POST", key, body: { event: "deals.created", data: { title: 5 } } });
+    expect(res.status).toBe(400);
+    expect(res.json.error.issues).toEqual([
+      { path: "data", message: "data must have required property 'id' (the schema of deals.created)" },
+      { path: "data.title", message: "data.title must be string (the schema of deals.created)" },
+    ]);
+    const batch = await call(publishBatchRoute, {
+      method: "POST",
+      key,
+      body: {
+        events: [
+          { event: "deals.created", data: { id: 1, title: "ok" } },
+          { event: "post_task", data: { id: "1", name: "n" } },
+        ],
+      },
+    });
+    expect(batch.status).toBe(400);
+    expect(batch.json.error.issues).toEqual([
+      { path: "events.1.data", message: "events.1.data must have required property 'project' (the schema of post_task)" },
+    ]);
+    expect(await db().prisma.event.count()).toBe(0);
+    expect(await db().prisma.delivery.count()).toBe(0);
+    expect((await call(publish, { method: "POST", key, body: { event: "deals.created", data: { id: 1, title: "ok" } } })).status).toBe(202);
+  });
+
+  it("off: not checked at all", async () => {
+    configureEnv({ HOOKLINE_VALIDATE_PAYLOADS: "off" });
+    const published = await publishEvent(ctx(), { event: "deals.created", data: bad });
+    expect((await db().prisma.event.findUniqueOrThrow({ where: { id: published.id } })).schemaErrors).toBeNull();
   });
 });

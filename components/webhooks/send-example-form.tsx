@@ -1,0 +1,77 @@
+"use client";
+
+import Link from "next/link";
+import { type FormEvent, useMemo, useState } from "react";
+import { ErrorAlert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { useEventTypes } from "@/lib/queries/use-event-types";
+import { useTestWebhook } from "@/lib/queries/use-test-webhook";
+import { ALL_EVENTS } from "@/lib/validation/webhook";
+import { TestResult } from "./test-result";
+
+/**
+ * "Send example": one of the webhook's event types' example data, signed like a real delivery, sent
+ * now to the saved URL, recorded in the log as a test; the result shows here, linked to that delivery.
+ * The types offered are the webhook's own (all types for a webhook of all events) that have an example.
+ */
+export function SendExampleForm({ webhookId, events, url }: { webhookId: string; events: string[]; url: string }) {
+  const eventTypes = useEventTypes();
+  const send = useTestWebhook();
+  const options = useMemo(() => {
+    const withExample = (eventTypes.data ?? []).filter((t) => t.hasExample).map((t) => t.name);
+    return events.includes(ALL_EVENTS) ? withExample : withExample.filter((n) => events.includes(n));
+  }, [eventTypes.data, events]);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const event = chosen !== null && options.includes(chosen) ? chosen : (options[0] ?? "");
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    if (event && !send.isPending) send.mutate({ id: webhookId, event });
+  };
+  if (eventTypes.isPending) return null;
+  return (
+    <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-2" aria-label="Send an example">
+      {options.length === 0 ? (
+        <p className="text-sm text-gray-500">None of this webhook's event types has an example to send.</p>
+      ) : (
+        <>
+          <label className="min-w-0 text-xs font-medium text-gray-600">
+            Send an example of
+            <select
+              value={event}
+              onChange={(e) => {
+                setChosen(e.target.value);
+                send.reset();
+              }}
+              className="mt-1 block max-w-full rounded-md border-0 py-1.5 pr-8 pl-2 font-mono text-sm ring-1 ring-gray-300 ring-inset focus:ring-2 focus:ring-brand-500"
+            >
+              {options.map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </label>
+          <Button type="submit" variant="secondary" aria-disabled={send.isPending} className="aria-disabled:cursor-wait aria-disabled:opacity-60">
+            {send.isPending ? "Sending…" : "Send example"}
+          </Button>
+        </>
+      )}
+      {send.data ? (
+        <div className="w-full">
+          <TestResult result={send.data} url={url} label={`Example of ${send.data.event}`}>
+            {send.data.deliveryId ? (
+              <Link href={`/settings/webhooks/deliveries/${send.data.deliveryId}`} className="mt-1 inline-block text-sm font-medium underline">
+                Open it in the log
+              </Link>
+            ) : null}
+          </TestResult>
+        </div>
+      ) : null}
+      {send.error ? (
+        <div className="w-full">
+          <ErrorAlert>Could not send the example: {send.error.message}</ErrorAlert>
+        </div>
+      ) : null}
+    </form>
+  );
+}
