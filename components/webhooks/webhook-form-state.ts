@@ -1,6 +1,7 @@
 import type { TTestTarget } from "@/lib/client/webhooks-api";
 import { SIGNATURE_FAMILIES, type TSignatureFamily, ZSignatureFamilies } from "@/lib/validation/signature-family";
 import { MAX_IN_FLIGHT_DEFAULT, type TWebhook, type TWebhookCreate, type TWebhookUpdate, ZWebhookUrl } from "@/lib/validation/webhook";
+import { headerRowsOf, headersPayload, type THeaderRow } from "./custom-headers-fields";
 import { limitsPayload } from "./delivery-limits-fields";
 
 // The webhook form's fields as typed, and the request bodies built from them (pure, no React).
@@ -18,6 +19,7 @@ export type TWebhookFormState = {
   rateLimit: string;
   signatureFamilies: TSignatureFamily[];
   autoRecover: boolean;
+  headers: THeaderRow[];
 };
 /** Field errors keyed by field name; "form" holds an error that belongs to no field. */
 export type TFormErrors = Record<string, string>;
@@ -36,6 +38,7 @@ export function initialFormState(w?: TWebhook): TWebhookFormState {
     rateLimit: w?.rateLimitPerSecond ? String(w.rateLimitPerSecond) : "",
     signatureFamilies: w?.signatureFamilies ?? [...SIGNATURE_FAMILIES],
     autoRecover: w?.autoRecover ?? false,
+    headers: headerRowsOf(w?.headers),
   };
 }
 
@@ -48,6 +51,7 @@ function commonBody(state: TWebhookFormState) {
     ...limitsPayload(state.maxInFlight, state.rateLimit),
     signatureFamilies: state.signatureFamilies,
     autoRecover: state.autoRecover,
+    headers: headersPayload(state.headers),
   };
 }
 

@@ -10,6 +10,7 @@ import { useEventTypes } from "@/lib/queries/use-event-types";
 import { useProjects } from "@/lib/queries/use-projects";
 import type { TWebhook } from "@/lib/validation/webhook";
 import { CreatedWebhook } from "./created-webhook";
+import { CustomHeadersFields } from "./custom-headers-fields";
 import { DeliveryLimitsFields } from "./delivery-limits-fields";
 import { EventsPicker } from "./events-picker";
 import { ProjectsPicker } from "./projects-picker";
@@ -118,6 +119,10 @@ export function WebhookForm({ webhook }: Props) {
             error={errors.httpPassword}
           />
         </div>
+      </section>
+
+      <section>
+        <CustomHeadersFields rows={state.headers} onChange={(rows) => set("headers", rows)} error={errors.headers} />
       </section>
 
       <section>

@@ -3,6 +3,7 @@ import { storedSignatureFamilies } from "../validation/signature-family";
 import { buildHeaders, envelope, maskHeaders } from "./build-request";
 import type { TClaimed } from "./claim-deliveries";
 import type { TDeliveryConfig } from "./config";
+import { openHeaders, storedHeaders } from "./custom-headers";
 import { countAttempt, hooklineMetrics } from "./metrics";
 import { nextAttemptAt } from "./next-attempt-at";
 import type { AttemptRecorder, TOutcome, TRecorded, TTrigger } from "./record-attempts";
@@ -45,6 +46,7 @@ export async function attemptDelivery(
     projectId: claimed.projectId,
     payload: claimed.payload,
   });
+  const own = openHeaders(storedHeaders(claimed.customHeaders));
   const headers = buildHeaders({
     deliveryId: claimed.id,
     eventType: claimed.eventType,
@@ -53,6 +55,7 @@ export async function attemptDelivery(
     signatureFamilies: storedSignatureFamilies(claimed.signatureFamilies),
     httpUser: claimed.httpUser,
     httpPassword: claimed.httpPasswordCiphertext ? openSecret(claimed.httpPasswordCiphertext) : null,
+    customHeaders: own,
     sentAt: startedAt,
   });
   const metrics = hooklineMetrics();
@@ -79,7 +82,10 @@ export async function attemptDelivery(
     owner: ctx.owner,
     startedAt,
     finishedAt,
-    requestHeaders: maskHeaders(headers),
+    requestHeaders: maskHeaders(
+      headers,
+      own.filter((h) => h.isSecret).map((h) => h.name),
+    ),
     result,
     outcome: outcomeOf(result, claimed.attemptCount, ctx.config, finishedAt),
     trigger,

@@ -13,6 +13,8 @@ export type TSignedRequestInput = {
   signatureFamilies?: readonly TSignatureFamily[];
   httpUser?: string | null;
   httpPassword?: string | null;
+  /** The webhook's own headers (lib/delivery/custom-headers.ts); Hookline's never give way to them. */
+  customHeaders?: readonly { name: string; value: string }[];
   sentAt: Date;
 };
 
@@ -20,9 +22,11 @@ export function basicAuthHeader(user: string, password: string): string {
   return `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
 }
 
-/** The headers of one attempt (the chosen signatures, basic auth), shared by deliveries and Test. */
+/** The headers of one attempt (the webhook's own, then the chosen signatures and basic auth), shared by deliveries and Test. */
 export function buildHeaders(input: TSignedRequestInput): Record<string, string> {
   const headers: Record<string, string> = {
+    // First, so that nothing of Hookline's can be replaced (their names are refused on save anyway).
+    ...Object.fromEntries((input.customHeaders ?? []).map((h) => [h.name, h.value])),
     "Content-Type": "application/json",
     "User-Agent": `Hookline-Webhooks/${HOOKLINE_VERSION}`,
     Event: input.eventType,
@@ -46,9 +50,10 @@ export function envelope(event: { id: string; type: string; occurredAt: Date; pr
   return JSON.stringify({ id: event.id, event: event.type, timestamp: event.occurredAt.toISOString(), projectId: event.projectId, data: event.payload });
 }
 
-/** Stored with the attempt: what was sent, with the secrets masked. */
-export function maskHeaders(headers: Record<string, string>): Record<string, string> {
+/** Stored with the attempt: what was sent, with the secrets masked (basic auth, and the headers named in `secretNames`). */
+export function maskHeaders(headers: Record<string, string>, secretNames: readonly string[] = []): Record<string, string> {
   const masked = { ...headers };
-  if (masked.Authorization) masked.Authorization = "Basic ••••••";
+  for (const name of secretNames) if (name in masked) masked[name] = "••••••";
+  if (masked.Authorization && !secretNames.includes("Authorization")) masked.Authorization = "Basic ••••••";
   return masked;
 }

@@ -20,6 +20,8 @@ export type TClaimed = {
   httpUser: string | null;
   httpPasswordCiphertext: string | null;
   signatureFamilies: string[] | null;
+  /** The webhook's own headers as stored (secrets sealed). */
+  customHeaders: unknown;
   eventType: string;
   projectId: string | null;
   payload: unknown;
@@ -31,7 +33,7 @@ function leaseAndLoad(update: Prisma.Sql) {
   return Prisma.sql`${Prisma.raw(PREPARED)}
     with claimed as (${update})
     select c.id, c."workspaceId", c."webhookId", c."eventId", c."attemptCount",
-      w.url, w."tokenCiphertext", w."previousTokenCiphertext", w."previousTokenExpiresAt", w."httpUser", w."httpPasswordCiphertext", w."signatureFamilies",
+      w.url, w."tokenCiphertext", w."previousTokenCiphertext", w."previousTokenExpiresAt", w."httpUser", w."httpPasswordCiphertext", w."signatureFamilies", w."customHeaders",
       e.type as "eventType", e."projectId", e.payload, e."occurredAt"
     from claimed c
     join "Webhook" w on w.id = c."webhookId"

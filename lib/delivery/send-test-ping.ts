@@ -6,6 +6,7 @@ import { errorClassLabel } from "../validation/error-class";
 import { storedSignatureFamilies, type TSignatureFamily } from "../validation/signature-family";
 import type { TTestResult } from "../validation/webhook";
 import { buildHeaders, envelope } from "./build-request";
+import { openHeaders, storedHeaders, type TOpenHeader } from "./custom-headers";
 import { sendRequest, type TSendResult } from "./send-request";
 import type { TResolver } from "./ssrf/safe-lookup";
 import { openSecret, signingTokens } from "./webhook-secrets";
@@ -19,6 +20,8 @@ export type TPingTarget = {
   signatureFamilies?: readonly TSignatureFamily[];
   httpUser?: string | null;
   httpPassword?: string | null;
+  /** The webhook's own headers, opened (secret ones only ever to its saved URL). */
+  customHeaders?: readonly TOpenHeader[];
   webhookId?: string | null;
 };
 
@@ -40,6 +43,7 @@ export async function sendTestEvent(
     signatureFamilies: target.signatureFamilies,
     httpUser: target.httpUser,
     httpPassword: target.httpPassword,
+    customHeaders: target.customHeaders,
     sentAt: event.sentAt,
   });
   const result = await sendRequest({
@@ -76,10 +80,18 @@ export async function sendTestPing(target: TPingTarget, options: { allow: TAllow
 
 type TSavedWebhook = Pick<
   Webhook,
-  "id" | "url" | "tokenCiphertext" | "previousTokenCiphertext" | "previousTokenExpiresAt" | "httpUser" | "httpPasswordCiphertext" | "signatureFamilies"
+  | "id"
+  | "url"
+  | "tokenCiphertext"
+  | "previousTokenCiphertext"
+  | "previousTokenExpiresAt"
+  | "httpUser"
+  | "httpPasswordCiphertext"
+  | "signatureFamilies"
+  | "customHeaders"
 >;
 
-/** A saved webhook's ping, as its deliveries go: its URL, its signing tokens, families and basic auth. */
+/** A saved webhook's ping, as its deliveries go: its URL, its signing tokens, families, basic auth and headers. */
 export function savedPingTarget(row: TSavedWebhook): TPingTarget {
   return {
     webhookId: row.id,
@@ -88,8 +100,12 @@ export function savedPingTarget(row: TSavedWebhook): TPingTarget {
     signatureFamilies: storedSignatureFamilies(row.signatureFamilies),
     httpUser: row.httpUser,
     httpPassword: row.httpPasswordCiphertext ? openSecret(row.httpPasswordCiphertext) : null,
+    customHeaders: openHeaders(storedHeaders(row.customHeaders)),
   };
 }
+
+/** The secret headers' names, to mask them in what is recorded. */
+export const secretHeaderNames = (target: TPingTarget) => (target.customHeaders ?? []).filter((h) => h.isSecret).map((h) => h.name);
 
 /**
  * Why a test failed, in words an admin reads: the class's label, the status the URL answered, or for

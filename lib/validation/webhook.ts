@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { authorizationClash, ZCustomHeaderOut, ZCustomHeaders } from "./custom-headers";
 import { EVENT_NAME_MAX } from "./event-type";
 import { PROJECT_ID_MAX } from "./project";
 import { SIGNATURE_FAMILIES, ZSignatureFamilies } from "./signature-family";
@@ -108,6 +109,8 @@ const ZAutoRecover = z
     "Try to recover automatically: after Hookline disables it, probe it with a signed ping (1 min, 5 min, 30 min, 2 h, then every 6 h for 3 days) and enable it again when one passes",
   );
 
+export const AUTHORIZATION_CLASH = "Authorization is set by Hookline from the HTTP user and password: remove the header or the basic auth";
+
 export const ZWebhookCreate = z
   .object({
     url: ZWebhookUrl,
@@ -121,10 +124,13 @@ export const ZWebhookCreate = z
     rateLimitPerSecond: ZRateLimit.default(null),
     signatureFamilies: ZSignatureFamilies.default([...SIGNATURE_FAMILIES]),
     autoRecover: ZAutoRecover.default(false),
+    headers: ZCustomHeaders.default([]),
   })
   .strict()
   .superRefine((w, ctx) => {
     if (w.httpPassword && !w.httpUser) ctx.addIssue({ code: "custom", path: ["httpUser"], message: "Enter the HTTP user that goes with the password" });
+    const clash = authorizationClash(w.headers, Boolean(w.httpUser));
+    if (clash >= 0) ctx.addIssue({ code: "custom", path: ["headers", clash, "name"], message: AUTHORIZATION_CLASH });
   });
 export type TWebhookCreate = z.input<typeof ZWebhookCreate>;
 
@@ -141,6 +147,7 @@ export const ZWebhookUpdate = z
     rateLimitPerSecond: ZRateLimit.optional(),
     signatureFamilies: ZSignatureFamilies.optional(),
     autoRecover: ZAutoRecover.optional(),
+    headers: ZCustomHeaders.optional(),
     // Saving a new URL that fails its test, disabled (enabling goes through POST …/enable, which tests).
     enabled: z.literal(false, { error: "enabled can only be set to false here; enable with POST /webhooks/{id}/enable" }).optional(),
   })
@@ -234,6 +241,7 @@ export const ZWebhook = z.object({
     .describe("Which signature headers each request carries: teamwork (Signature), standard-webhooks (webhook-*), twenty (X-Twenty-Webhook-*)"),
   lastDeliveryAt: z.string().nullable(),
   autoRecover: z.boolean().describe("Whether Hookline tries to recover it by itself after disabling it"),
+  headers: z.array(ZCustomHeaderOut).describe("Its own headers, sent on every request; a secret's value is never shown (null)"),
   recovery: z
     .object({
       nextProbeAt: z.string().nullable().describe("The next recovery probe; null when none is planned"),

@@ -3,6 +3,7 @@ import { generateWebhookToken } from "../../crypto/tokens";
 import { auditedChange } from "../../db/audited-change";
 import type { TWorkspaceContext } from "../../db/workspace-context";
 import { deliveryConfig } from "../../delivery/config";
+import { headersChange, sealHeaders } from "../../delivery/custom-headers";
 import { sealSecret } from "../../delivery/webhook-secrets";
 import { ALL_EVENTS, type TWebhookCreate, ZWebhookCreate } from "../../validation/webhook";
 import { assertEventsExist, assertProjectsExist, assertTargetAllowed } from "./check-webhook-refs";
@@ -31,6 +32,7 @@ export async function createWebhook(ctx: TWorkspaceContext, input: TWebhookCreat
       signatureFamilies: data.signatureFamilies,
     });
   const allEvents = data.events[0] === ALL_EVENTS;
+  const customHeaders = sealHeaders(data.headers, []);
   const row = await auditedChange(
     ctx,
     (tx) =>
@@ -49,12 +51,20 @@ export async function createWebhook(ctx: TWorkspaceContext, input: TWebhookCreat
           rateLimitPerSecond: data.rateLimitPerSecond,
           signatureFamilies: data.signatureFamilies,
           autoRecover: data.autoRecover,
+          customHeaders,
         },
       }),
     (created) => ({
       action: "webhook.created",
       target: webhookTarget(created),
-      changes: { url: created.url, description: created.description, events: data.events, projects: created.projects, enabled: created.enabled },
+      changes: {
+        url: created.url,
+        description: created.description,
+        events: data.events,
+        projects: created.projects,
+        enabled: created.enabled,
+        ...(customHeaders.length ? { customHeaders: headersChange([], customHeaders) } : {}),
+      },
     }),
   );
   return { ...toWebhookDto(row, deliveryConfig().failureLimit), token };

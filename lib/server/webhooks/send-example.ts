@@ -6,7 +6,7 @@ import type { TWorkspaceContext } from "../../db/workspace-context";
 import { maskHeaders } from "../../delivery/build-request";
 import { deliveryConfig } from "../../delivery/config";
 import { clean, cleanHeaders } from "../../delivery/record-attempts";
-import { describeTestFailure, savedPingTarget, sendTestEvent, toTestResult } from "../../delivery/send-test-ping";
+import { describeTestFailure, savedPingTarget, secretHeaderNames, sendTestEvent, toTestResult } from "../../delivery/send-test-ping";
 import { DomainError } from "../../errors/domain-error";
 import type { Webhook } from "../../generated/prisma/client";
 import type { TTestResult } from "../../validation/webhook";
@@ -30,7 +30,8 @@ export async function sendExample(ctx: TWorkspaceContext, row: Webhook, type: st
     throw DomainError.invalid("event", `${type} has no example: register one with PATCH /api/v1/event-types/${encodeURIComponent(type)}`);
   const event = { id: randomUUID(), deliveryId: randomUUID(), type, payload: eventType.example, sentAt: new Date() };
   const { allow, timeoutMs } = deliveryConfig();
-  const { headers, result } = await sendTestEvent(savedPingTarget(row), event, { allow, timeoutMs });
+  const target = savedPingTarget(row);
+  const { headers, result } = await sendTestEvent(target, event, { allow, timeoutMs });
   const finishedAt = new Date(event.sentAt.getTime() + result.durationMs);
   const workspaceId = ctx.workspace.id;
   await auditedChange(
@@ -61,7 +62,7 @@ export async function sendExample(ctx: TWorkspaceContext, row: Webhook, type: st
           trigger: "test",
           startedAt: event.sentAt,
           durationMs: result.durationMs,
-          requestHeaders: maskHeaders(headers),
+          requestHeaders: maskHeaders(headers, secretHeaderNames(target)),
           statusCode: result.statusCode,
           responseHeaders: cleanHeaders(result.responseHeaders),
           responseBody: clean(result.responseBody),

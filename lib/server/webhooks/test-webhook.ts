@@ -44,6 +44,8 @@ export async function testWebhook(row: Webhook, overrides: TOverrides = {}): Pro
       signatureFamilies: edited.signatureFamilies ?? saved.signatureFamilies,
       httpUser: edited.httpUser !== undefined ? edited.httpUser : isSavedUrl ? row.httpUser : null,
       httpPassword: edited.httpPassword ?? (isSavedUrl ? saved.httpPassword : null),
+      // Secret header values go only where the password goes: the saved URL.
+      customHeaders: isSavedUrl ? saved.customHeaders : saved.customHeaders?.filter((h) => !h.isSecret),
     },
     { allow, timeoutMs },
   );

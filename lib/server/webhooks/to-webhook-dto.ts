@@ -1,4 +1,5 @@
 import "server-only";
+import { headersDto, storedHeaders } from "../../delivery/custom-headers";
 import type { Webhook } from "../../generated/prisma/client";
 import { storedSignatureFamilies } from "../../validation/signature-family";
 import { ALL_EVENTS, type TWebhook } from "../../validation/webhook";
@@ -26,6 +27,7 @@ export function toWebhookDto(row: Webhook, failureLimit: number, now = new Date(
     signatureFamilies: storedSignatureFamilies(row.signatureFamilies),
     lastDeliveryAt: row.lastDeliveryAt?.toISOString() ?? null,
     autoRecover: row.autoRecover,
+    headers: headersDto(storedHeaders(row.customHeaders)),
     recovery: {
       nextProbeAt: row.nextProbeAt?.toISOString() ?? null,
       probes: row.recoveryProbes,

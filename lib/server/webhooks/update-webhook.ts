@@ -2,16 +2,39 @@ import "server-only";
 import { auditedChange } from "../../db/audited-change";
 import type { TWorkspaceContext } from "../../db/workspace-context";
 import { deliveryConfig } from "../../delivery/config";
+import { sealHeaders, storedHeaders } from "../../delivery/custom-headers";
 import { sealSecret } from "../../delivery/webhook-secrets";
 import { DomainError } from "../../errors/domain-error";
-import type { Prisma } from "../../generated/prisma/client";
-import { ALL_EVENTS, type TWebhookUpdate, ZWebhookUpdate } from "../../validation/webhook";
+import type { Prisma, Webhook } from "../../generated/prisma/client";
+import { authorizationClash } from "../../validation/custom-headers";
+import { ALL_EVENTS, AUTHORIZATION_CLASH, type TWebhookUpdate, ZWebhookUpdate } from "../../validation/webhook";
 import { assertEventsExist, assertProjectsExist, assertTargetAllowed } from "./check-webhook-refs";
 import { findWebhookRow } from "./get-webhook";
 import { disabledByAdmin } from "./set-webhook-enabled";
 import { describeTestFailure, isSameWebhookUrl, testWebhook } from "./test-webhook";
 import { toWebhookDto } from "./to-webhook-dto";
 import { webhookChanges, webhookTarget } from "./webhook-audit";
+
+/**
+ * The headers to store after an edit (null: unchanged). Authorization may not sit beside basic auth.
+ * Like the password, a secret header's value was given for the URL it was saved with: a new URL keeps
+ * secrets only when the same request types them again (refused otherwise, naming the header).
+ */
+function checkedHeaders(current: Webhook, patch: ReturnType<typeof ZWebhookUpdate.parse>, userAfter: string | null, isNewUrl: boolean) {
+  const before = storedHeaders(current.customHeaders);
+  const after = patch.headers ? sealHeaders(patch.headers, before) : before;
+  const clash = authorizationClash(after, Boolean(userAfter));
+  if (clash >= 0) throw DomainError.invalid(`headers.${clash}.name`, AUTHORIZATION_CLASH);
+  if (isNewUrl) {
+    const kept = after.findIndex((h, i) => "sealed" in h && !patch.headers?.[i]?.value);
+    if (kept >= 0)
+      throw DomainError.invalid(
+        `headers.${kept}.value`,
+        `Type the secret value of ${after[kept]?.name} again: secrets are only sent to the URL they were given for`,
+      );
+  }
+  return patch.headers ? after : null;
+}
 
 /**
  * Partial update: absent fields stay; null clears httpUser (and its password) or httpPassword. A new
@@ -31,6 +54,7 @@ export async function updateWebhook(ctx: TWorkspaceContext, id: string, input: T
   const userAfter = patch.httpUser !== undefined ? patch.httpUser || null : current.httpUser;
   if (patch.httpPassword && !userAfter) throw DomainError.invalid("httpUser", "Enter the HTTP user that goes with the password");
   const isNewUrl = patch.url !== undefined && !isSameWebhookUrl(patch.url, current.url);
+  const headers = checkedHeaders(current, patch, userAfter, isNewUrl);
   if (isNewUrl && current.enabled && patch.enabled !== false) {
     // As it will be sent after saving: the new URL with the user kept and the password cleared unless given.
     const result = await testWebhook(current, { url: patch.url, httpUser: userAfter ?? "", httpPassword: patch.httpPassword ?? undefined });
@@ -51,6 +75,7 @@ export async function updateWebhook(ctx: TWorkspaceContext, id: string, input: T
   if (patch.rateLimitPerSecond !== undefined) data.rateLimitPerSecond = patch.rateLimitPerSecond;
   if (patch.signatureFamilies) data.signatureFamilies = patch.signatureFamilies;
   if (patch.autoRecover !== undefined) data.autoRecover = patch.autoRecover;
+  if (headers) data.customHeaders = headers;
   // Recovery off: no more probes. (On, for a webhook already disabled: from the next disable on.)
   if (patch.autoRecover === false) data.nextProbeAt = null;
   if (patch.httpUser !== undefined) data.httpUser = patch.httpUser || null;

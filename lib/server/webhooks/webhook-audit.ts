@@ -1,6 +1,7 @@
 import "server-only";
 import { diffFields } from "../../audit/diff-fields";
 import type { TAuditTarget } from "../../db/audited-change";
+import { headersChange, storedHeaders } from "../../delivery/custom-headers";
 import type { Webhook } from "../../generated/prisma/client";
 
 /** A webhook as the audit log names it: by id, with its URL. */
@@ -21,8 +22,9 @@ const FIELDS = [
   "autoRecover",
 ] as const satisfies readonly (keyof Webhook)[];
 
-/** What an edit changed; the basic-auth password only as "changed", under its own name. */
+/** What an edit changed; the basic-auth password only as "changed", under its own name; headers with secrets masked. */
 export function webhookChanges(before: Webhook, after: Webhook) {
   const { httpPasswordCiphertext, ...changes } = diffFields(before, after, FIELDS, ["httpPasswordCiphertext"]);
-  return httpPasswordCiphertext ? { ...changes, httpPassword: "changed" } : changes;
+  const headers = headersChange(storedHeaders(before.customHeaders), storedHeaders(after.customHeaders));
+  return { ...changes, ...(httpPasswordCiphertext ? { httpPassword: "changed" } : {}), ...(headers ? { customHeaders: headers } : {}) };
 }

@@ -22,6 +22,7 @@ const SAVED: TWebhook = {
   signatureFamilies: ["teamwork", "standard-webhooks", "twenty"],
   lastDeliveryAt: null,
   autoRecover: false,
+  headers: [],
   recovery: { nextProbeAt: null, probes: 0, lastProbeAt: null, lastProbeResult: null },
   createdAt: "2026-01-01T00:00:00.000Z",
   updatedAt: "2026-01-01T00:00:00.000Z",
@@ -42,6 +43,7 @@ describe("webhook form state", () => {
       rateLimit: "10",
       signatureFamilies: ["teamwork", "standard-webhooks", "twenty"],
       autoRecover: false,
+      headers: [],
     });
     expect(initialFormState()).toMatchObject({ url: "", events: [], isAllProjects: true, maxInFlight: "16", rateLimit: "" });
   });
@@ -60,6 +62,7 @@ describe("webhook form state", () => {
       rateLimitPerSecond: null,
       signatureFamilies: ["teamwork", "standard-webhooks", "twenty"],
       autoRecover: false,
+      headers: [],
     });
     expect(ZWebhookCreate.safeParse(body).success).toBe(true);
   });

@@ -34,6 +34,7 @@ const SAVED: TWebhook = {
   signatureFamilies: ["teamwork", "standard-webhooks", "twenty"],
   lastDeliveryAt: null,
   autoRecover: false,
+  headers: [],
   recovery: { nextProbeAt: null, probes: 0, lastProbeAt: null, lastProbeResult: null },
   createdAt: "2026-01-01T00:00:00.000Z",
   updatedAt: "2026-01-01T00:00:00.000Z",
@@ -131,6 +132,7 @@ describe("WebhookForm (create)", () => {
           rateLimitPerSecond: 5,
           signatureFamilies: ["teamwork", "standard-webhooks", "twenty"],
           autoRecover: false,
+          headers: [],
         },
       },
     ]);
@@ -190,6 +192,7 @@ describe("WebhookForm (edit)", () => {
           rateLimitPerSecond: null,
           signatureFamilies: ["teamwork", "twenty"],
           autoRecover: false,
+          headers: [],
           httpUser: null,
         },
       },

@@ -28,6 +28,7 @@ const row = (id: string, patch: Partial<TWebhook>): TWebhook => ({
   signatureFamilies: ["teamwork", "standard-webhooks", "twenty"],
   lastDeliveryAt: null,
   autoRecover: false,
+  headers: [],
   recovery: { nextProbeAt: null, probes: 0, lastProbeAt: null, lastProbeResult: null },
   createdAt: "2026-01-01T00:00:00.000Z",
   updatedAt: "2026-01-01T00:00:00.000Z",

@@ -17,6 +17,7 @@ describe("ZWebhookCreate", () => {
       rateLimitPerSecond: null,
       signatureFamilies: ["teamwork", "standard-webhooks", "twenty"],
       autoRecover: false,
+      headers: [],
     });
   });
 

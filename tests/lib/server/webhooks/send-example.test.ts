@@ -34,9 +34,15 @@ describe.each(TEST_DATABASES)("Send example on $name", (backend) => {
     expect(request?.headers.authorization).toMatch(/^Basic /);
 
     const delivery = await database().prisma.delivery.findUniqueOrThrow({ where: { id: result.deliveryId }, include: { event: true, attempts: true } });
-    expect(delivery).toMatchObject({ webhookId: hook.id, status: "succeeded", attemptCount: 1, lastStatusCode: 200, event: { isTest: true, type: "deals.created", id: body.id } });
+    expect(delivery).toMatchObject({
+      webhookId: hook.id,
+      status: "succeeded",
+      attemptCount: 1,
+      lastStatusCode: 200,
+      event: { isTest: true, type: "deals.created", id: body.id },
+    });
     expect(delivery.attempts).toEqual([expect.objectContaining({ number: 1, trigger: "test", statusCode: 200, responseBody: "thanks" })]);
-    expect((delivery.attempts[0]?.requestHeaders as Record<string, string>).Authorization).toBe("Basic ••••••");
+    expect(((delivery.attempts[0]?.requestHeaders ?? {}) as Record<string, string>).Authorization).toBe("Basic ••••••");
     const audit = await database().prisma.auditEntry.findFirstOrThrow({ where: { action: "webhook.tested" } });
     expect(audit.changes).toMatchObject({ event: "deals.created", ok: true, deliveryId: result.deliveryId });
   });
@@ -50,7 +56,10 @@ describe.each(TEST_DATABASES)("Send example on $name", (backend) => {
     const hook = await createWebhook(ctx(), { url: `${receiver.url}/hook`, events: ["*"] });
     const result = await runWebhookTest(ctx(), hook.id, { event: "post_task" });
     expect(result).toMatchObject({ ok: false, status: 500, errorClass: "http_status" });
-    expect(await database().prisma.delivery.findUniqueOrThrow({ where: { id: result.deliveryId } })).toMatchObject({ status: "failed", completedAt: expect.any(Date) });
+    expect(await database().prisma.delivery.findUniqueOrThrow({ where: { id: result.deliveryId } })).toMatchObject({
+      status: "failed",
+      completedAt: expect.any(Date),
+    });
     expect(await database().prisma.webhook.findUniqueOrThrow({ where: { id: hook.id } })).toMatchObject({ consecutiveFailures: 0, lastFailureAt: null });
     expect(await replayWebhook(ctx(), hook.id, { since: "2000-01-01T00:00:00Z" })).toEqual({ requeued: 0 });
     expect((await getOverview(ctx())).eventsPublished).toBe(0);
@@ -61,12 +70,18 @@ describe.each(TEST_DATABASES)("Send example on $name", (backend) => {
     await createEventType(ctx(), { name: "invoices.paid", description: "d", group: "g" });
     const key = await adminKey();
     const send = (body: unknown) => call(testRoute, { method: "POST", key, params: { id: hook.id }, body });
-    expect(await send({ event: "nope.nope" })).toMatchObject({ status: 400, json: { error: { issues: [{ path: "event", message: 'Unknown event type "nope.nope"' }] } } });
+    expect(await send({ event: "nope.nope" })).toMatchObject({
+      status: 400,
+      json: { error: { issues: [{ path: "event", message: 'Unknown event type "nope.nope"' }] } },
+    });
     expect(await send({ event: "invoices.paid" })).toMatchObject({
       status: 400,
       json: { error: { issues: [{ path: "event", message: "invoices.paid has no example: register one with PATCH /api/v1/event-types/invoices.paid" }] } },
     });
-    expect(await send({ event: "deals.created", url: "http://127.0.0.1:9/other" })).toMatchObject({ status: 400, json: { error: { issues: [{ path: "event" }] } } });
+    expect(await send({ event: "deals.created", url: "http://127.0.0.1:9/other" })).toMatchObject({
+      status: 400,
+      json: { error: { issues: [{ path: "event" }] } },
+    });
     expect(await database().prisma.delivery.count()).toBe(0);
   });
 });

@@ -1,0 +1,122 @@
+import { z } from "zod";
+import type { TIssue } from "../errors/domain-error";
+
+// A webhook's payload filter: which events create a delivery for it, decided on the event's envelope
+// ({ id, event, timestamp, projectId, data }) when the outbox is written. A small JSON language, the
+// same one MongoDB's and Convoy's users know, and nothing that can run long: no JavaScript, no
+// regular expressions of the user's, bounded in depth and size. Checked here (the form and the
+// handlers share it); evaluated by the database (hookline_filter_matches, in the migration
+// payload_filters), so that the outbox statement decides in the same transaction as it writes.
+//
+//   { "data.amount": { "$gt": 1000 }, "event": { "$in": ["deals.created", "deals.updated"] } }
+//
+// - Keys are dotted paths from the envelope: `event`, `projectId`, `data.owner.id`, `data.tags.0`.
+//   A condition is a value (equal to it; for an array, containing it) or an object of operators:
+//   $eq, $ne, $in, $nin, $exists (true/false), $gt, $gte, $lt, $lte (a number, or an ISO 8601 date
+//   or date-time, compared as instants; a time without an offset is UTC).
+// - $and and $or take a list of filters, $not one filter. Keys side by side must all hold.
+// - A comparison with a value of another type, or with a missing value, does not match ($ne and
+//   $nin do: the value is not that).
+
+export const FILTER_MAX_BYTES = 8 * 1024;
+export const FILTER_MAX_DEPTH = 6;
+export const FILTER_MAX_CONDITIONS = 50;
+export const FILTER_IN_MAX = 100;
+const PATH_MAX_SEGMENTS = 10;
+const LITERAL_MAX = 1_000;
+
+export const FILTER_OPERATORS = ["$eq", "$ne", "$in", "$nin", "$exists", "$gt", "$gte", "$lt", "$lte"] as const;
+const ORDERED = new Set(["$gt", "$gte", "$lt", "$lte"]);
+const PATH = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/;
+const ROOTS = new Set(["id", "event", "timestamp", "projectId", "data"]);
+/** An ISO 8601 date or date-time, with an optional offset (the same pattern the database function uses). */
+export const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}(:?\d{2})?)?)?$/;
+
+export type TScalar = string | number | boolean | null;
+export type TPayloadFilter = { [key: string]: unknown };
+
+const isScalar = (v: unknown): v is TScalar => v === null || ["string", "number", "boolean"].includes(typeof v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const kindOf = (v: unknown) => (Array.isArray(v) ? "a list" : v === null ? "null" : typeof v === "object" ? "an object" : `a ${typeof v}`);
+
+/** An ISO 8601 date or date-time that names a real day and time (not 2026-02-30, not 25:00). */
+export function isIsoInstant(s: string): boolean {
+  if (!ISO_INSTANT.test(s)) return false;
+  const [y, m, d, hh = 0, mm = 0, ss = 0] = (s.match(/\d+/g) ?? []).map(Number) as number[];
+  const day = new Date(Date.UTC(y as number, (m as number) - 1, d as number));
+  return day.getUTCMonth() === (m as number) - 1 && day.getUTCDate() === d && hh < 24 && mm < 60 && ss < 60;
+}
+
+/** What is wrong with a filter: each issue names where (`filter.$or.1.data.amount.$gt`); [] when it is fine. */
+export function checkFilter(filter: unknown, root = "filter"): TIssue[] {
+  const issues: TIssue[] = [];
+  let conditions = 0;
+  const add = (path: string, message: string) => issues.push({ path, message: `${path}: ${message}` });
+
+  const literal = (v: unknown, path: string) => {
+    if (!isScalar(v)) return add(path, `compare with a string, number, true, false or null, not ${kindOf(v)}`);
+    if (typeof v === "number" && !Number.isFinite(v)) return add(path, "must be a finite number");
+    if (typeof v === "string" && v.length > LITERAL_MAX) add(path, `must be at most ${LITERAL_MAX} characters`);
+  };
+
+  const condition = (c: unknown, path: string) => {
+    conditions++;
+    if (!isPlainObject(c)) return literal(c, path);
+    const ops = Object.entries(c);
+    if (ops.length === 0) return add(path, "an empty condition matches nothing: give a value or an operator such as $eq");
+    for (const [op, arg] of ops) {
+      const at = `${path}.${op}`;
+      if (!(FILTER_OPERATORS as readonly string[]).includes(op)) {
+        add(at, `unknown operator; use one of ${FILTER_OPERATORS.join(", ")}`);
+        continue;
+      }
+      if (op === "$exists") {
+        if (typeof arg !== "boolean") add(at, "must be true or false");
+      } else if (op === "$in" || op === "$nin") {
+        if (!Array.isArray(arg) || arg.length === 0) add(at, "must be a non-empty list of values");
+        else if (arg.length > FILTER_IN_MAX) add(at, `must list at most ${FILTER_IN_MAX} values`);
+        else for (const [i, v] of arg.entries()) literal(v, `${at}.${i}`);
+      } else if (ORDERED.has(op)) {
+        const isNumber = typeof arg === "number" && Number.isFinite(arg);
+        if (!isNumber && !(typeof arg === "string" && isIsoInstant(arg)))
+          add(at, "must be a number or an ISO 8601 date, such as 2026-01-31 or 2026-01-31T12:00:00Z");
+      } else literal(arg, at);
+    }
+  };
+
+  const node = (f: unknown, path: string, depth: number) => {
+    if (depth > FILTER_MAX_DEPTH) return add(path, `nests deeper than ${FILTER_MAX_DEPTH} levels`);
+    if (!isPlainObject(f)) return add(path, `must be an object of conditions, not ${kindOf(f)}`);
+    for (const [key, value] of Object.entries(f)) {
+      const at = `${path}.${key}`;
+      if (key === "$and" || key === "$or") {
+        if (!Array.isArray(value) || value.length === 0) add(at, "must be a non-empty list of filters");
+        else for (const [i, sub] of value.entries()) node(sub, `${at}.${i}`, depth + 1);
+      } else if (key === "$not") node(value, at, depth + 1);
+      else if (key.startsWith("$")) add(at, "unknown operator here; a filter's keys are paths such as data.amount, or $and, $or, $not");
+      else if (!PATH.test(key) || key.split(".").length > PATH_MAX_SEGMENTS)
+        add(at, `is not a path: dotted names such as data.owner.id, at most ${PATH_MAX_SEGMENTS} parts`);
+      else if (!ROOTS.has(key.split(".")[0] as string)) add(at, "paths start at id, event, timestamp, projectId or data");
+      else condition(value, at);
+    }
+  };
+
+  const size = JSON.stringify(filter)?.length ?? 0;
+  if (size > FILTER_MAX_BYTES) add(root, `is ${size} characters; the limit is ${FILTER_MAX_BYTES}`);
+  else node(filter, root, 1);
+  if (conditions > FILTER_MAX_CONDITIONS) add(root, `has ${conditions} conditions; the limit is ${FILTER_MAX_CONDITIONS}`);
+  if (issues.length === 0 && isPlainObject(filter) && Object.keys(filter).length === 0) add(root, "is empty: leave the filter out to receive every event");
+  return issues;
+}
+
+/** The filter field of the webhook schemas: an object in the language above, or null (no filter). */
+export const ZPayloadFilter = z
+  .unknown()
+  .superRefine((value, ctx) => {
+    // The message names the spot (filter.$or.1.data.amount); the issue belongs to the field as a whole.
+    for (const issue of checkFilter(value, "filter")) ctx.addIssue({ code: "custom", message: issue.message });
+  })
+  .transform((v) => v as TPayloadFilter)
+  .describe(
+    'Only events whose envelope matches create deliveries: { "data.amount": { "$gt": 1000 } }. Paths from id, event, timestamp, projectId, data; operators $eq $ne $in $nin $exists $gt $gte $lt $lte, and $and $or $not (see the README)',
+  );
