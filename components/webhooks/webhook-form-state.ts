@@ -3,6 +3,7 @@ import { SIGNATURE_FAMILIES, type TSignatureFamily, ZSignatureFamilies } from "@
 import { MAX_IN_FLIGHT_DEFAULT, type TWebhook, type TWebhookCreate, type TWebhookUpdate, ZWebhookUrl } from "@/lib/validation/webhook";
 import { headerRowsOf, headersPayload, type THeaderRow } from "./custom-headers-fields";
 import { limitsPayload } from "./delivery-limits-fields";
+import { filterPayload, filterTextOf } from "./payload-filter-field";
 
 // The webhook form's fields as typed, and the request bodies built from them (pure, no React).
 
@@ -20,6 +21,8 @@ export type TWebhookFormState = {
   signatureFamilies: TSignatureFamily[];
   autoRecover: boolean;
   headers: THeaderRow[];
+  /** The payload filter as typed (JSON); empty: none. */
+  filter: string;
 };
 /** Field errors keyed by field name; "form" holds an error that belongs to no field. */
 export type TFormErrors = Record<string, string>;
@@ -39,6 +42,7 @@ export function initialFormState(w?: TWebhook): TWebhookFormState {
     signatureFamilies: w?.signatureFamilies ?? [...SIGNATURE_FAMILIES],
     autoRecover: w?.autoRecover ?? false,
     headers: headerRowsOf(w?.headers),
+    filter: filterTextOf(w?.filter),
   };
 }
 
@@ -52,6 +56,7 @@ function commonBody(state: TWebhookFormState) {
     signatureFamilies: state.signatureFamilies,
     autoRecover: state.autoRecover,
     headers: headersPayload(state.headers),
+    filter: filterPayload(state.filter) as TWebhookCreate["filter"],
   };
 }
 

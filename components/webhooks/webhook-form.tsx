@@ -13,6 +13,7 @@ import { CreatedWebhook } from "./created-webhook";
 import { CustomHeadersFields } from "./custom-headers-fields";
 import { DeliveryLimitsFields } from "./delivery-limits-fields";
 import { EventsPicker } from "./events-picker";
+import { PayloadFilterField } from "./payload-filter-field";
 import { ProjectsPicker } from "./projects-picker";
 import { SignatureFamiliesFields } from "./signature-families-fields";
 import { TestButton, TestOutcome } from "./test-button";
@@ -90,6 +91,16 @@ export function WebhookForm({ webhook }: Props) {
         ) : (
           <p className="text-sm text-gray-500">{eventTypes.error ? `Could not load events: ${eventTypes.error.message}` : "Loading events…"}</p>
         )}
+      </section>
+
+      <section>
+        <PayloadFilterField
+          value={state.filter}
+          onChange={(text) => set("filter", text)}
+          error={errors.filter}
+          eventTypes={eventTypes.data ?? []}
+          events={state.events}
+        />
       </section>
 
       <section>

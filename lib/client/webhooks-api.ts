@@ -1,3 +1,4 @@
+import type { TFilterTry, TFilterTryResult } from "../validation/payload-filter";
 import type { TSignatureFamily } from "../validation/signature-family";
 import type { TRotationOverlap, TTestResult, TWebhook, TWebhookCreate, TWebhookUpdate } from "../validation/webhook";
 import { apiFetch } from "./api-client";
@@ -57,3 +58,4 @@ export const postWebhookTest = ({ id, ...body }: TTestTarget) =>
     // Empty fields are left out, but for httpUser: "" there means "test without basic auth".
     body: Object.fromEntries(Object.entries(body).filter(([k, v]) => v !== undefined && (v !== "" || k === "httpUser"))),
   });
+export const postTryFilter = (body: TFilterTry) => apiFetch<TFilterTryResult>("/webhooks/try-filter", { method: "POST", body });

@@ -19,7 +19,17 @@ export function pgAdapter(connectionString: string): SqlDriverAdapterFactory {
   return {
     provider,
     adapterName,
-    connect: () => new PrismaPg(guardedPool(connectionString), { disposeExternalPool: true, statementNameGenerator: preparedName }).connect(),
+    connect: async () => {
+      const pool = guardedPool(connectionString);
+      const adapter = await new PrismaPg(pool, { disposeExternalPool: true, statementNameGenerator: preparedName }).connect();
+      // PrismaPg 7.10 runs a script by splitting it at every ";", which breaks a function body
+      // ($$ … ; … $$) and a comment with a semicolon in it. A query without parameters goes by the
+      // simple protocol, which takes a whole script as PostgreSQL parses it (as psql sends it).
+      adapter.executeScript = async (script: string) => {
+        await pool.query(script);
+      };
+      return adapter;
+    },
   };
 }
 

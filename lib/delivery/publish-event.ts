@@ -67,7 +67,7 @@ type TOutboxRow = {
  * The transactional outbox, as one statement (atomic by itself) for any number of events, of one
  * workspace or several (an operator's batch): each Event, one pending Delivery per enabled webhook
  * of its workspace subscribed to its type and project ("no project" matches only all-projects
- * webhooks), projects not seen before in that workspace (name = id), and a NOTIFY for
+ * webhooks) whose payload filter, if it has one, matches the event's envelope, projects not seen before in that workspace (name = id), and a NOTIFY for
  * standalone workers that is delivered only if all of it commits. An event whose idempotencyKey is
  * taken is skipped. Returns, per row, how many deliveries its event got (null: not written, key taken).
  */
@@ -98,6 +98,10 @@ async function writeOutbox(db: PrismaClient, rows: TOutboxRow[]): Promise<(numbe
         and (cardinality(w.projects) = 0 or e."projectId" = any(w.projects))
         -- News about a webhook never goes to that webhook (it would be told of its own trouble).
         and not (e.type like 'hookline.%' and e.payload->'webhook'->>'id' = w.id::text)
+        -- Its payload filter, on the envelope it would be sent (lib/validation/payload-filter.ts).
+        and (w.filter is null or hookline_filter_matches(w.filter, jsonb_build_object(
+          'id', e.id::text, 'event', e.type, 'timestamp', to_char(e."occurredAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+          'projectId', e."projectId", 'data', e.payload)))
       returning "eventId"
     ),
     notified as (select pg_notify(${NOTIFY_CHANNEL}, '') from (select 1 from deliveries limit 1) d)

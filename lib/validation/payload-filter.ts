@@ -1,5 +1,7 @@
 import { z } from "zod";
 import type { TIssue } from "../errors/domain-error";
+import { EVENT_NAME_MAX } from "./event-type";
+import { jsonValueProblem } from "./storable-json";
 
 // A webhook's payload filter: which events create a delivery for it, decided on the event's envelope
 // ({ id, event, timestamp, projectId, data }) when the outbox is written. A small JSON language, the
@@ -86,7 +88,7 @@ export function checkFilter(filter: unknown, root = "filter"): TIssue[] {
 
   const node = (f: unknown, path: string, depth: number) => {
     if (depth > FILTER_MAX_DEPTH) return add(path, `nests deeper than ${FILTER_MAX_DEPTH} levels`);
-    if (!isPlainObject(f)) return add(path, `must be an object of conditions, not ${kindOf(f)}`);
+    if (!isPlainObject(f)) return add(path, `must be a JSON object of conditions, such as { "data.amount": { "$gt": 100 } }, not ${kindOf(f)}`);
     for (const [key, value] of Object.entries(f)) {
       const at = `${path}.${key}`;
       if (key === "$and" || key === "$or") {
@@ -120,3 +122,32 @@ export const ZPayloadFilter = z
   .describe(
     'Only events whose envelope matches create deliveries: { "data.amount": { "$gt": 1000 } }. Paths from id, event, timestamp, projectId, data; operators $eq $ne $in $nin $exists $gt $gte $lt $lte, and $and $or $not (see the README)',
   );
+
+/** POST /webhooks/try-filter: a filter tried on an event type's example, or on data pasted in its place. */
+export const ZFilterTry = z
+  .object({
+    filter: ZPayloadFilter,
+    event: z
+      .string({ error: "Name the event type to try it on" })
+      .trim()
+      .min(1, { error: "Name the event type to try it on" })
+      .max(EVENT_NAME_MAX, { error: `Event name must be at most ${EVENT_NAME_MAX} characters` }),
+    projectId: z.string().max(200).nullish().describe("The envelope's projectId (default null)"),
+    data: z
+      .unknown()
+      .superRefine((value, ctx) => {
+        if (value === undefined) return;
+        const problem = jsonValueProblem(value, "data");
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      })
+      .optional()
+      .describe("The event's data to try it on; absent: the event type's example"),
+  })
+  .strict();
+export type TFilterTry = z.input<typeof ZFilterTry>;
+
+export const ZFilterTryResult = z.object({
+  matches: z.boolean().describe("Whether this event would create a delivery for a webhook with this filter"),
+  envelope: z.record(z.string(), z.unknown()).describe("The envelope the filter was run on (id and timestamp made up for the try)"),
+});
+export type TFilterTryResult = z.infer<typeof ZFilterTryResult>;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { authorizationClash, ZCustomHeaderOut, ZCustomHeaders } from "./custom-headers";
 import { EVENT_NAME_MAX } from "./event-type";
+import { ZPayloadFilter } from "./payload-filter";
 import { PROJECT_ID_MAX } from "./project";
 import { SIGNATURE_FAMILIES, ZSignatureFamilies } from "./signature-family";
 
@@ -125,6 +126,7 @@ export const ZWebhookCreate = z
     signatureFamilies: ZSignatureFamilies.default([...SIGNATURE_FAMILIES]),
     autoRecover: ZAutoRecover.default(false),
     headers: ZCustomHeaders.default([]),
+    filter: ZPayloadFilter.nullable().default(null),
   })
   .strict()
   .superRefine((w, ctx) => {
@@ -148,6 +150,7 @@ export const ZWebhookUpdate = z
     signatureFamilies: ZSignatureFamilies.optional(),
     autoRecover: ZAutoRecover.optional(),
     headers: ZCustomHeaders.optional(),
+    filter: ZPayloadFilter.nullable().optional(),
     // Saving a new URL that fails its test, disabled (enabling goes through POST …/enable, which tests).
     enabled: z.literal(false, { error: "enabled can only be set to false here; enable with POST /webhooks/{id}/enable" }).optional(),
   })
@@ -242,6 +245,10 @@ export const ZWebhook = z.object({
   lastDeliveryAt: z.string().nullable(),
   autoRecover: z.boolean().describe("Whether Hookline tries to recover it by itself after disabling it"),
   headers: z.array(ZCustomHeaderOut).describe("Its own headers, sent on every request; a secret's value is never shown (null)"),
+  filter: z
+    .record(z.string(), z.unknown())
+    .nullable()
+    .describe("Its payload filter: only events whose envelope matches create deliveries for it; null: every event"),
   recovery: z
     .object({
       nextProbeAt: z.string().nullable().describe("The next recovery probe; null when none is planned"),

@@ -3,8 +3,8 @@ import { POST as createRoute } from "@/app/api/v1/webhooks/route";
 import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
 import { publishEvent } from "@/lib/delivery/publish-event";
 import { DeliveryWorker } from "@/lib/delivery/worker";
-import { updateWebhook } from "@/lib/server/webhooks/update-webhook";
 import { runWebhookTest } from "@/lib/server/webhooks/test-webhook";
+import { updateWebhook } from "@/lib/server/webhooks/update-webhook";
 import { freshDatabasePerTest, TEST_DATABASES } from "../helpers/databases";
 import { enabledWebhook, TEST_CONFIG } from "../helpers/delivery";
 import { startReceiver } from "../helpers/receiver";
@@ -55,7 +55,12 @@ describe.each(TEST_DATABASES)("custom headers on $name", (backend) => {
 
   it("an edit keeps a secret sent without its value, but a new URL needs it typed again", async () => {
     const hook = await enabledWebhook("http://127.0.0.1:9/hook", { headers: [{ name: "X-Api-Key", value: "one", isSecret: true }] });
-    const kept = await updateWebhook(ctx(), hook.id, { headers: [{ name: "X-Api-Key", isSecret: true }, { name: "X-New", value: "n" }] });
+    const kept = await updateWebhook(ctx(), hook.id, {
+      headers: [
+        { name: "X-Api-Key", isSecret: true },
+        { name: "X-New", value: "n" },
+      ],
+    });
     expect(kept.headers).toEqual([
       { name: "X-Api-Key", value: null, isSecret: true },
       { name: "X-New", value: "n", isSecret: false },
@@ -74,10 +79,18 @@ describe.each(TEST_DATABASES)("custom headers on $name", (backend) => {
   it("the API refuses Hookline's own names and Authorization beside basic auth, naming the header, writing nothing", async () => {
     const key = await adminKey();
     const create = (body: Record<string, unknown>) => call(createRoute, { method: "POST", key, body: { url: "http://127.0.0.1:9/h", events: ["*"], ...body } });
-    const signature = await create({ headers: [{ name: "X-Ok", value: "1" }, { name: "Signature", value: "forged" }] });
+    const signature = await create({
+      headers: [
+        { name: "X-Ok", value: "1" },
+        { name: "Signature", value: "forged" },
+      ],
+    });
     expect(signature).toMatchObject({ status: 400, json: { error: { issues: [{ path: "headers.1.name" }] } } });
     const auth = await create({ httpUser: "bob", httpPassword: "pw", headers: [{ name: "Authorization", value: "Bearer x" }] });
-    expect(auth).toMatchObject({ status: 400, json: { error: { issues: [{ path: "headers.0.name", message: expect.stringMatching(/^Authorization is set by Hookline/) }] } } });
+    expect(auth).toMatchObject({
+      status: 400,
+      json: { error: { issues: [{ path: "headers.0.name", message: expect.stringMatching(/^Authorization is set by Hookline/) }] } },
+    });
     const crlf = await create({ headers: [{ name: "X-A", value: "a\r\nX-B: b" }] });
     expect(crlf).toMatchObject({ status: 400, json: { error: { issues: [{ path: "headers.0.value" }] } } });
     expect(await db().prisma.webhook.count()).toBe(0);

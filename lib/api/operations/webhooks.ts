@@ -1,6 +1,7 @@
+import { ZFilterTry, ZFilterTryResult } from "../../validation/payload-filter";
 import { ZRotateToken, ZWebhookCreate, ZWebhookId, ZWebhookListQuery, ZWebhookTest, ZWebhookTestUrl, ZWebhookUpdate } from "../../validation/webhook";
 import { defineOperation, WRITE_ERRORS } from "../define-operation";
-import { page, ref } from "../openapi-schema";
+import { output, page, ref } from "../openapi-schema";
 
 const WEBHOOK_ID = { id: "Webhook id" };
 const READ_ONE_ERRORS = [400, 401, 403, 404];
@@ -152,4 +153,16 @@ export const revealTokenOperation = defineOperation({
   paramDescriptions: WEBHOOK_ID,
   responses: [{ status: 200, description: "The token", schema: { type: "object", properties: { token: { type: "string" } }, required: ["token"] } }],
   errors: READ_ONE_ERRORS,
+});
+
+export const tryFilterOperation = defineOperation({
+  method: "POST",
+  path: "/webhooks/try-filter",
+  auditExempt: "Runs a payload filter on an example; changes nothing",
+  tag: "Webhooks",
+  scopes: ["webhooks:read", "webhooks:write"],
+  summary: "Try a payload filter on an event type's example, or on pasted data",
+  body: ZFilterTry,
+  responses: [{ status: 200, description: "Whether it matches, and the envelope it was run on", schema: output(ZFilterTryResult) }],
+  errors: WRITE_ERRORS,
 });

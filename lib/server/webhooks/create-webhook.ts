@@ -5,6 +5,7 @@ import type { TWorkspaceContext } from "../../db/workspace-context";
 import { deliveryConfig } from "../../delivery/config";
 import { headersChange, sealHeaders } from "../../delivery/custom-headers";
 import { sealSecret } from "../../delivery/webhook-secrets";
+import type { Prisma } from "../../generated/prisma/client";
 import { ALL_EVENTS, type TWebhookCreate, ZWebhookCreate } from "../../validation/webhook";
 import { assertEventsExist, assertProjectsExist, assertTargetAllowed } from "./check-webhook-refs";
 import { requirePassingTest } from "./test-webhook";
@@ -52,6 +53,7 @@ export async function createWebhook(ctx: TWorkspaceContext, input: TWebhookCreat
           signatureFamilies: data.signatureFamilies,
           autoRecover: data.autoRecover,
           customHeaders,
+          ...(data.filter ? { filter: data.filter as Prisma.InputJsonValue } : {}),
         },
       }),
     (created) => ({
@@ -64,6 +66,7 @@ export async function createWebhook(ctx: TWorkspaceContext, input: TWebhookCreat
         projects: created.projects,
         enabled: created.enabled,
         ...(customHeaders.length ? { customHeaders: headersChange([], customHeaders) } : {}),
+        ...(data.filter ? { filter: data.filter } : {}),
       },
     }),
   );

@@ -28,6 +28,7 @@ export function toWebhookDto(row: Webhook, failureLimit: number, now = new Date(
     lastDeliveryAt: row.lastDeliveryAt?.toISOString() ?? null,
     autoRecover: row.autoRecover,
     headers: headersDto(storedHeaders(row.customHeaders)),
+    filter: (row.filter ?? null) as Record<string, unknown> | null,
     recovery: {
       nextProbeAt: row.nextProbeAt?.toISOString() ?? null,
       probes: row.recoveryProbes,

@@ -5,7 +5,7 @@ import { deliveryConfig } from "../../delivery/config";
 import { sealHeaders, storedHeaders } from "../../delivery/custom-headers";
 import { sealSecret } from "../../delivery/webhook-secrets";
 import { DomainError } from "../../errors/domain-error";
-import type { Prisma, Webhook } from "../../generated/prisma/client";
+import { Prisma, type Webhook } from "../../generated/prisma/client";
 import { authorizationClash } from "../../validation/custom-headers";
 import { ALL_EVENTS, AUTHORIZATION_CLASH, type TWebhookUpdate, ZWebhookUpdate } from "../../validation/webhook";
 import { assertEventsExist, assertProjectsExist, assertTargetAllowed } from "./check-webhook-refs";
@@ -76,6 +76,7 @@ export async function updateWebhook(ctx: TWorkspaceContext, id: string, input: T
   if (patch.signatureFamilies) data.signatureFamilies = patch.signatureFamilies;
   if (patch.autoRecover !== undefined) data.autoRecover = patch.autoRecover;
   if (headers) data.customHeaders = headers;
+  if (patch.filter !== undefined) data.filter = patch.filter === null ? Prisma.DbNull : (patch.filter as Prisma.InputJsonValue);
   // Recovery off: no more probes. (On, for a webhook already disabled: from the next disable on.)
   if (patch.autoRecover === false) data.nextProbeAt = null;
   if (patch.httpUser !== undefined) data.httpUser = patch.httpUser || null;

@@ -20,6 +20,7 @@ const FIELDS = [
   "rateLimitPerSecond",
   "signatureFamilies",
   "autoRecover",
+  "filter",
 ] as const satisfies readonly (keyof Webhook)[];
 
 /** What an edit changed; the basic-auth password only as "changed", under its own name; headers with secrets masked. */

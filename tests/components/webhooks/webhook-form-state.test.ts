@@ -23,6 +23,7 @@ const SAVED: TWebhook = {
   lastDeliveryAt: null,
   autoRecover: false,
   headers: [],
+  filter: null,
   recovery: { nextProbeAt: null, probes: 0, lastProbeAt: null, lastProbeResult: null },
   createdAt: "2026-01-01T00:00:00.000Z",
   updatedAt: "2026-01-01T00:00:00.000Z",
@@ -44,6 +45,7 @@ describe("webhook form state", () => {
       signatureFamilies: ["teamwork", "standard-webhooks", "twenty"],
       autoRecover: false,
       headers: [],
+      filter: "",
     });
     expect(initialFormState()).toMatchObject({ url: "", events: [], isAllProjects: true, maxInFlight: "16", rateLimit: "" });
   });
@@ -63,6 +65,7 @@ describe("webhook form state", () => {
       signatureFamilies: ["teamwork", "standard-webhooks", "twenty"],
       autoRecover: false,
       headers: [],
+      filter: null,
     });
     expect(ZWebhookCreate.safeParse(body).success).toBe(true);
   });

@@ -35,6 +35,7 @@ const SAVED: TWebhook = {
   lastDeliveryAt: null,
   autoRecover: false,
   headers: [],
+  filter: null,
   recovery: { nextProbeAt: null, probes: 0, lastProbeAt: null, lastProbeResult: null },
   createdAt: "2026-01-01T00:00:00.000Z",
   updatedAt: "2026-01-01T00:00:00.000Z",
@@ -133,6 +134,7 @@ describe("WebhookForm (create)", () => {
           signatureFamilies: ["teamwork", "standard-webhooks", "twenty"],
           autoRecover: false,
           headers: [],
+          filter: null,
         },
       },
     ]);
@@ -193,6 +195,7 @@ describe("WebhookForm (edit)", () => {
           signatureFamilies: ["teamwork", "twenty"],
           autoRecover: false,
           headers: [],
+          filter: null,
           httpUser: null,
         },
       },

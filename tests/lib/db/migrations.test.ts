@@ -324,28 +324,6 @@ describe("migration history checks (PGlite)", () => {
     await expect(pg.query(`insert into "AdminApiKey" ("keyCiphertext") values ('a second one')`)).rejects.toThrow(/unique|duplicate/);
   });
 
-  // PostgreSQL is migrated through PrismaPg (lib/db/open-database.ts), whose executeScript splits a
-  // migration at every ";" and runs the pieces one by one (@prisma/adapter-pg): a ";" in a comment or
-  // a string literal breaks the statement after it. PGlite runs a script whole, so without this a
-  // PGlite-only run would not notice.
-  it("applies every migration as the PostgreSQL adapter runs it: split at each ';', statement by statement", async () => {
-    const pg = await PGlite.create();
-    cleanups.push(() => pg.close());
-    for (const name of migrationNames()) {
-      const sql = fs.readFileSync(path.join(DEFAULT_PATHS.migrationsDir, name, "migration.sql"), "utf8");
-      for (const statement of sql
-        .split(";")
-        .map((s) => s.trim())
-        .filter(Boolean)) {
-        const failure = await pg.exec(statement).then(
-          () => null,
-          (e: Error) => e.message,
-        );
-        expect(failure, `${name}: ${statement.slice(0, 120)}`).toBeNull();
-      }
-    }
-  });
-
   it("refuses a migration edited after it was applied", async () => {
     const { dir, paths } = copyPrismaDir();
     cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));

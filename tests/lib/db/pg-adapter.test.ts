@@ -97,3 +97,23 @@ describe.skipIf(!adminUrl)("prepared statements on PostgreSQL", () => {
     expect(rows.some((r) => r.statement.includes("not marked"))).toBe(false);
   });
 });
+
+describe.skipIf(!adminUrl)("scripts on PostgreSQL", () => {
+  it("a migration script runs whole, as PostgreSQL parses it: a function body and a comment with ';' in them", async () => {
+    const adapter = await pgAdapter(adminUrl as string).connect();
+    const name = `hookline_script_test_${process.pid}`;
+    try {
+      await adapter.executeScript(`-- a comment; with a semicolon
+        CREATE OR REPLACE FUNCTION ${name}(x int) RETURNS int LANGUAGE plpgsql AS $$
+        DECLARE y int;
+        BEGIN y := x + 1; RETURN y; END $$;
+        SELECT 1;`);
+      const { rows } = await adapter.queryRaw({ sql: `select ${name}(41) as v`, args: [], argTypes: [] });
+      expect(Number(rows[0]?.[0])).toBe(42);
+      await expect(adapter.executeScript("select 1; select nonsense_column_xyz from nowhere_xyz;")).rejects.toThrow(/nowhere_xyz/);
+    } finally {
+      await adapter.executeScript(`DROP FUNCTION IF EXISTS ${name}(int)`);
+      await adapter.dispose();
+    }
+  });
+});

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { POST as publishBatchRoute } from "@/app/api/v1/events/batch/route";
 import { POST as publish } from "@/app/api/v1/events/route";
 import { defaultWorkspaceContext } from "@/lib/db/workspace-context";
-import { publishEvent } from "@/lib/delivery/publish-event";
+import { publishBatch, publishEvent } from "@/lib/delivery/publish-event";
 import { getDelivery } from "@/lib/server/deliveries/get-delivery";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../helpers/databases";
 import { enabledWebhook } from "../../helpers/delivery";
@@ -153,5 +153,44 @@ describe.each(TEST_DATABASES)("HOOKLINE_VALIDATE_PAYLOADS on $name", (backend) =
     configureEnv({ HOOKLINE_VALIDATE_PAYLOADS: "off" });
     const published = await publishEvent(ctx(), { event: "deals.created", data: bad });
     expect((await db().prisma.event.findUniqueOrThrow({ where: { id: published.id } })).schemaErrors).toBeNull();
+  });
+});
+
+describe.each(TEST_DATABASES)("payload filters at publish on $name", (backend) => {
+  const db = freshDatabasePerTest(backend);
+  const ctx = () => defaultWorkspaceContext(db().prisma);
+
+  it("an event that does not match creates no delivery for that webhook; others get theirs; a batch is decided per event", async () => {
+    const big = await enabledWebhook("http://127.0.0.1:9/big", { events: ["*"], filter: { "data.amount": { $gt: 1000 } } });
+    const vip = await enabledWebhook("http://127.0.0.1:9/vip", { events: ["*"], filter: { $or: [{ "data.tags": "vip" }, { projectId: "p1" }] } });
+    const all = await enabledWebhook("http://127.0.0.1:9/all", { events: ["*"] });
+    const small = await publishEvent(ctx(), { event: "deals.created", data: { amount: 5 } });
+    expect(small.deliveries).toBe(1);
+    const large = await publishEvent(ctx(), { event: "deals.created", data: { amount: 5000, tags: ["vip"] } });
+    expect(large.deliveries).toBe(3);
+    const hooksOf = async (eventId: string) =>
+      (await db().prisma.delivery.findMany({ where: { eventId }, select: { webhookId: true } })).map((d) => d.webhookId).sort();
+    expect(await hooksOf(small.id)).toEqual([all.id]);
+    expect(await hooksOf(large.id)).toEqual([big.id, vip.id, all.id].sort());
+    const batch = await publishBatch(ctx(), {
+      events: [
+        { event: "deals.created", data: { amount: 2000 } },
+        { event: "deals.created", projectId: "p1", data: {} },
+      ],
+    });
+    expect(batch.data.map((r) => r.deliveries)).toEqual([2, 2]);
+    expect(await hooksOf(batch.data[1]?.id as string)).toEqual([vip.id, all.id].sort());
+  });
+
+  it("the envelope's fields are the ones a receiver gets: event, timestamp as ISO, projectId", async () => {
+    const at = new Date("2026-03-02T09:15:00.000Z");
+    const hook = await enabledWebhook("http://127.0.0.1:9/f", {
+      events: ["*"],
+      filter: { event: "deals.created", timestamp: { $gte: "2026-03-02T09:15:00Z", $lt: "2026-03-02T09:15:00.001Z" }, projectId: null },
+    });
+    expect((await publishEvent(ctx(), { event: "deals.created", data: {} }, { now: at })).deliveries).toBe(1);
+    expect((await publishEvent(ctx(), { event: "deals.updated", data: {} }, { now: at })).deliveries).toBe(0);
+    expect((await publishEvent(ctx(), { event: "deals.created", data: {} }, { now: new Date(at.getTime() + 1) })).deliveries).toBe(0);
+    expect(hook.filter).toEqual({ event: "deals.created", timestamp: { $gte: "2026-03-02T09:15:00Z", $lt: "2026-03-02T09:15:00.001Z" }, projectId: null });
   });
 });

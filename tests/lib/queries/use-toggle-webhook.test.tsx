@@ -29,6 +29,7 @@ const row = (id: string, patch: Partial<TWebhook>): TWebhook => ({
   lastDeliveryAt: null,
   autoRecover: false,
   headers: [],
+  filter: null,
   recovery: { nextProbeAt: null, probes: 0, lastProbeAt: null, lastProbeResult: null },
   createdAt: "2026-01-01T00:00:00.000Z",
   updatedAt: "2026-01-01T00:00:00.000Z",

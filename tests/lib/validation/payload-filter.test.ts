@@ -36,7 +36,7 @@ describe("checkFilter", () => {
     expect(messages({ $and: [{ "data.a": { $lt: "2026-02-30" } }] })).toEqual([
       "filter.$and.0.data.a.$lt: must be a number or an ISO 8601 date, such as 2026-01-31 or 2026-01-31T12:00:00Z",
     ]);
-    expect(messages([])).toEqual(["filter: must be an object of conditions, not a list"]);
+    expect(messages([])).toEqual([`filter: must be a JSON object of conditions, such as { "data.amount": { "$gt": 100 } }, not a list`]);
     expect(messages({})).toEqual(["filter: is empty: leave the filter out to receive every event"]);
   });
 

@@ -18,6 +18,7 @@ describe("ZWebhookCreate", () => {
       signatureFamilies: ["teamwork", "standard-webhooks", "twenty"],
       autoRecover: false,
       headers: [],
+      filter: null,
     });
   });
 
