@@ -74,6 +74,15 @@ export function DeliveryDetail({ id }: { id: string }) {
               ) : d.nextAttemptAt ? (
                 <span className="ml-2 text-xs text-gray-600">next attempt {formatTime(d.nextAttemptAt)}</span>
               ) : null}
+              {d.waitingFor ? (
+                <span className="mt-1 block text-xs text-amber-800" data-testid="waiting-for">
+                  Waiting for delivery{" "}
+                  <Link href={`/settings/webhooks/deliveries/${d.waitingFor}`} className="font-mono font-medium underline">
+                    {d.waitingFor.slice(0, 8)}
+                  </Link>
+                  : this webhook delivers in order, and it goes once that one has succeeded or failed for good.
+                </span>
+              ) : null}
             </dd>
             <dt className="text-gray-500">Created</dt>
             <dd>{formatTime(d.createdAt)}</dd>

@@ -37,6 +37,11 @@ export function QueueSummary({ webhookId }: { webhookId: string }) {
           {held}
         </span>
       ) : null}
+      {q.heldBackInOrder > 0 ? (
+        <span className="mt-0.5 block text-xs font-medium text-amber-700" data-testid="held-back-in-order">
+          {count(q.heldBackInOrder, "delivery", "deliveries")} held back, in order, behind one that has not succeeded yet
+        </span>
+      ) : null}
     </dd>
   );
 }

@@ -23,6 +23,9 @@ export type TWebhookFormState = {
   headers: THeaderRow[];
   /** The payload filter as typed (JSON); empty: none. */
   filter: string;
+  ordered: boolean;
+  /** Empty: the whole webhook is one sequence. */
+  orderingKey: string;
 };
 /** Field errors keyed by field name; "form" holds an error that belongs to no field. */
 export type TFormErrors = Record<string, string>;
@@ -43,6 +46,8 @@ export function initialFormState(w?: TWebhook): TWebhookFormState {
     autoRecover: w?.autoRecover ?? false,
     headers: headerRowsOf(w?.headers),
     filter: filterTextOf(w?.filter),
+    ordered: w?.ordered ?? false,
+    orderingKey: w?.orderingKey ?? "",
   };
 }
 
@@ -57,6 +62,8 @@ function commonBody(state: TWebhookFormState) {
     autoRecover: state.autoRecover,
     headers: headersPayload(state.headers),
     filter: filterPayload(state.filter) as TWebhookCreate["filter"],
+    ordered: state.ordered,
+    orderingKey: state.ordered && state.orderingKey.trim() !== "" ? state.orderingKey : null,
   };
 }
 

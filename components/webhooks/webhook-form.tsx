@@ -13,6 +13,7 @@ import { CreatedWebhook } from "./created-webhook";
 import { CustomHeadersFields } from "./custom-headers-fields";
 import { DeliveryLimitsFields } from "./delivery-limits-fields";
 import { EventsPicker } from "./events-picker";
+import { OrderedDeliveryFields } from "./ordered-delivery-fields";
 import { PayloadFilterField } from "./payload-filter-field";
 import { ProjectsPicker } from "./projects-picker";
 import { SignatureFamiliesFields } from "./signature-families-fields";
@@ -138,6 +139,18 @@ export function WebhookForm({ webhook }: Props) {
 
       <section>
         <DeliveryLimitsFields maxInFlight={state.maxInFlight} rateLimit={state.rateLimit} onChange={(field, value) => set(field, value)} errors={errors} />
+      </section>
+
+      <section>
+        <OrderedDeliveryFields
+          isOrdered={state.ordered}
+          orderingKey={state.orderingKey}
+          onChange={(patch) => {
+            if (patch.ordered !== undefined) set("ordered", patch.ordered);
+            if (patch.orderingKey !== undefined) set("orderingKey", patch.orderingKey);
+          }}
+          error={errors.orderingKey}
+        />
       </section>
 
       <section>

@@ -4,6 +4,7 @@ import { announceWorkspaces } from "../db/change-feed";
 import { PREPARED } from "../db/pg-adapter";
 import { isSingleConnection } from "../db/single-connection";
 import { Prisma } from "../generated/prisma/client";
+import { isFreeInOrder } from "./ordering";
 
 /** A leased delivery with everything its attempt needs, so sending reads nothing more. */
 export type TClaimed = {
@@ -152,6 +153,8 @@ export async function claimDeliveries(
                 union all
                 (select c.id, c."nextAttemptAt" from "Delivery" c
                   where c."webhookId" = w.id and c.status = 'pending' and c."nextAttemptAt" <= ${now}
+                    -- In order: only each key's head (lib/delivery/ordering.ts).
+                    and ${isFreeInOrder("c")}
                   order by c."nextAttemptAt" limit greatest(r.room, 0))
                 order by 2
                 limit greatest(r.room, 0)

@@ -51,6 +51,10 @@ async function existingResult(ctx: TWorkspaceContext, key: string): Promise<TPub
   return found ? { id: found.id, deliveries: found._count.deliveries, isDuplicate: true } : null;
 }
 
+/** An event `e`'s envelope as SQL, as build-request.ts's envelope() sends it: what filters and ordering keys read. */
+const ENVELOPE = Prisma.raw(`jsonb_build_object('id', e.id::text, 'event', e.type,
+  'timestamp', to_char(e."occurredAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'projectId', e."projectId", 'data', e.payload)`);
+
 type TOutboxRow = {
   id: string;
   ws: string;
@@ -74,8 +78,8 @@ type TOutboxRow = {
 async function writeOutbox(db: PrismaClient, rows: TOutboxRow[]): Promise<(number | null)[]> {
   const written = await db.$queryRaw<{ id: string; deliveries: number }[]>`${Prisma.raw(PREPARED)}
     with input as (
-      select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-        as v(id uuid, ws uuid, type text, project text, payload jsonb, key text, at timestamp, schema_errors jsonb)
+      select * from jsonb_to_recordset(${JSON.stringify(rows.map((r, ord) => ({ ...r, ord })))}::jsonb)
+        as v(id uuid, ws uuid, type text, project text, payload jsonb, key text, at timestamp, schema_errors jsonb, ord bigint)
     ),
     project as (
       insert into "Project" ("workspaceId", id, name, "createdAt")
@@ -89,19 +93,26 @@ async function writeOutbox(db: PrismaClient, rows: TOutboxRow[]): Promise<(numbe
       returning id, "workspaceId", type, "projectId", payload, "occurredAt"
     ),
     deliveries as (
-      insert into "Delivery" (id, "workspaceId", "webhookId", "eventId", status, "attemptCount", "nextAttemptAt", "createdAt")
-      select gen_random_uuid(), e."workspaceId", w.id, e.id, 'pending', 0, e."occurredAt", e."occurredAt"
-      from event e join "Webhook" w
-        on w."workspaceId" = e."workspaceId"
-        and w.enabled
-        and (w."allEvents" or e.type = any(w.events))
-        and (cardinality(w.projects) = 0 or e."projectId" = any(w.projects))
-        -- News about a webhook never goes to that webhook (it would be told of its own trouble).
-        and not (e.type like 'hookline.%' and e.payload->'webhook'->>'id' = w.id::text)
-        -- Its payload filter, on the envelope it would be sent (lib/validation/payload-filter.ts).
-        and (w.filter is null or hookline_filter_matches(w.filter, jsonb_build_object(
-          'id', e.id::text, 'event', e.type, 'timestamp', to_char(e."occurredAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-          'projectId', e."projectId", 'data', e.payload)))
+      insert into "Delivery" (id, "workspaceId", "webhookId", "eventId", status, "attemptCount", "nextAttemptAt", "createdAt", "orderKey", "orderSeq")
+      -- In publish order (the input's), so that an in-order webhook's sequence numbers follow it.
+      select gen_random_uuid(), m.ws, m.webhook_id, m.event_id, 'pending', 0, m.at, m.at, m.order_key,
+        case when m.order_key is not null then nextval('"Delivery_orderSeq_seq"') end
+      from (
+        select e."workspaceId" as ws, w.id as webhook_id, e.id as event_id, e."occurredAt" as at,
+          -- Deliver in order: the ordering key's value in the envelope ('' for none), else unordered.
+          case when not w.ordered then null when w."orderingKey" is null then ''
+            else coalesce(${ENVELOPE} #>> string_to_array(w."orderingKey", '.'), '') end as order_key
+        from event e join input i on i.id = e.id join "Webhook" w
+          on w."workspaceId" = e."workspaceId"
+          and w.enabled
+          and (w."allEvents" or e.type = any(w.events))
+          and (cardinality(w.projects) = 0 or e."projectId" = any(w.projects))
+          -- News about a webhook never goes to that webhook (it would be told of its own trouble).
+          and not (e.type like 'hookline.%' and e.payload->'webhook'->>'id' = w.id::text)
+          -- Its payload filter, on the envelope it would be sent (lib/validation/payload-filter.ts).
+          and (w.filter is null or hookline_filter_matches(w.filter, ${ENVELOPE}))
+        order by i.ord, w.id
+      ) m
       returning "eventId"
     ),
     notified as (select pg_notify(${NOTIFY_CHANNEL}, '') from (select 1 from deliveries limit 1) d)

@@ -120,6 +120,10 @@ export const ZWebhookQueue = z.object({
     .enum(HELD_BACK_REASONS)
     .nullable()
     .describe("Why queued deliveries wait: the in-flight limit is reached, the rate limit is reached, or the webhook is disabled (parked)"),
+  heldBackInOrder: z
+    .number()
+    .int()
+    .describe("Deliver in order: pending deliveries waiting for an earlier one of their ordering key to succeed or fail for good"),
 });
 export type TWebhookQueue = z.infer<typeof ZWebhookQueue>;
 
@@ -169,6 +173,10 @@ export const ZDeliveryDetail = ZDelivery.extend({
   requestBody: z.string().describe("The exact body that was signed and sent"),
   webhookUrl: z.string(),
   attempts: z.array(ZAttempt),
+  waitingFor: z
+    .uuid()
+    .nullable()
+    .describe("Deliver in order: the earlier delivery of the same ordering key it waits for (until that one succeeds or fails for good); null when it waits for none"),
   schemaErrors: z
     .array(z.string())
     .nullable()

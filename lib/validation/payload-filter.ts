@@ -151,3 +151,12 @@ export const ZFilterTryResult = z.object({
   envelope: z.record(z.string(), z.unknown()).describe("The envelope the filter was run on (id and timestamp made up for the try)"),
 });
 export type TFilterTryResult = z.infer<typeof ZFilterTryResult>;
+
+/** A dotted path into the envelope (data.id), as filters use them: an in-order webhook's ordering key. */
+export const ZEnvelopePath = z
+  .string({ error: "Enter a path such as data.id" })
+  .trim()
+  .min(1, { error: "Enter a path such as data.id" })
+  .max(200, { error: "A path is at most 200 characters" })
+  .refine((p) => PATH.test(p) && p.split(".").length <= PATH_MAX_SEGMENTS, { error: "Write a dotted path such as data.id or data.deal.id" })
+  .refine((p) => ROOTS.has(p.split(".")[0] as string), { error: "Paths start at id, event, timestamp, projectId or data" });

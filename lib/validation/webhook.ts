@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { authorizationClash, ZCustomHeaderOut, ZCustomHeaders } from "./custom-headers";
 import { EVENT_NAME_MAX } from "./event-type";
-import { ZPayloadFilter } from "./payload-filter";
+import { ZEnvelopePath, ZPayloadFilter } from "./payload-filter";
 import { PROJECT_ID_MAX } from "./project";
 import { SIGNATURE_FAMILIES, ZSignatureFamilies } from "./signature-family";
 
@@ -110,6 +110,12 @@ const ZAutoRecover = z
     "Try to recover automatically: after Hookline disables it, probe it with a signed ping (1 min, 5 min, 30 min, 2 h, then every 6 h for 3 days) and enable it again when one passes",
   );
 
+const ZOrdered = z
+  .boolean({ error: "ordered must be true or false" })
+  .describe("Deliver in order: a delivery waits until every earlier one (of the same ordering key) has succeeded or failed for good");
+const ORDERING_KEY_HELP =
+  "With ordered: a dotted path into the envelope (data.id) whose value keeps one record's events in order while different records go in parallel; null: the whole webhook is one sequence";
+
 export const AUTHORIZATION_CLASH = "Authorization is set by Hookline from the HTTP user and password: remove the header or the basic auth";
 
 export const ZWebhookCreate = z
@@ -127,6 +133,8 @@ export const ZWebhookCreate = z
     autoRecover: ZAutoRecover.default(false),
     headers: ZCustomHeaders.default([]),
     filter: ZPayloadFilter.nullable().default(null),
+    ordered: ZOrdered.default(false),
+    orderingKey: ZEnvelopePath.nullable().default(null).describe(ORDERING_KEY_HELP),
   })
   .strict()
   .superRefine((w, ctx) => {
@@ -151,6 +159,8 @@ export const ZWebhookUpdate = z
     autoRecover: ZAutoRecover.optional(),
     headers: ZCustomHeaders.optional(),
     filter: ZPayloadFilter.nullable().optional(),
+    ordered: ZOrdered.optional(),
+    orderingKey: ZEnvelopePath.nullable().optional().describe(ORDERING_KEY_HELP),
     // Saving a new URL that fails its test, disabled (enabling goes through POST …/enable, which tests).
     enabled: z.literal(false, { error: "enabled can only be set to false here; enable with POST /webhooks/{id}/enable" }).optional(),
   })
@@ -249,6 +259,8 @@ export const ZWebhook = z.object({
     .record(z.string(), z.unknown())
     .nullable()
     .describe("Its payload filter: only events whose envelope matches create deliveries for it; null: every event"),
+  ordered: z.boolean().describe("Deliver in order (see orderingKey)"),
+  orderingKey: z.string().nullable().describe(ORDERING_KEY_HELP),
   recovery: z
     .object({
       nextProbeAt: z.string().nullable().describe("The next recovery probe; null when none is planned"),

@@ -1,6 +1,7 @@
 import "server-only";
 import type { TWorkspaceContext } from "../../db/workspace-context";
 import { envelope } from "../../delivery/build-request";
+import { waitingFor } from "../../delivery/ordering";
 import { DomainError } from "../../errors/domain-error";
 import type { TDeliveryDetail } from "../../validation/delivery";
 import { toAttemptDto, toDeliveryDto } from "./to-delivery-dto";
@@ -17,6 +18,7 @@ export async function getDelivery(ctx: TWorkspaceContext, id: string): Promise<T
     requestBody: envelope(row.event),
     webhookUrl: row.webhook.url,
     attempts: row.attempts.map(toAttemptDto),
+    waitingFor: await waitingFor(ctx.prisma, row),
     schemaErrors: Array.isArray(row.event.schemaErrors) ? row.event.schemaErrors.map(String) : null,
   };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { TWorkspaceContext } from "../../db/workspace-context";
+import { heldBackCount } from "../../delivery/ordering";
 import type { TWebhookQueue } from "../../validation/delivery";
 import { findWebhookRow } from "../webhooks/get-webhook";
 
@@ -23,7 +24,8 @@ export async function webhookQueue(ctx: TWorkspaceContext, webhookId: string, no
       (select count(*)::int from "Delivery" where "webhookId" = ${webhookId}::uuid and "claimedAt" > ${new Date(now.getTime() - 1_000)}) as started_last_second`;
   const counts = { queued: row?.queued ?? 0, scheduled: row?.scheduled ?? 0, inFlight: row?.in_flight ?? 0, startedLastSecond: row?.started_last_second ?? 0 };
   const limits = { maxInFlight: webhook.maxInFlight, rateLimitPerSecond: webhook.rateLimitPerSecond };
-  return { ...counts, ...limits, heldBack: heldBack(counts, limits, webhook.enabled) };
+  const heldBackInOrder = webhook.ordered ? await heldBackCount(ctx.prisma, webhookId) : 0;
+  return { ...counts, ...limits, heldBack: heldBack(counts, limits, webhook.enabled), heldBackInOrder };
 }
 
 function heldBack(

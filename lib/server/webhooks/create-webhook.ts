@@ -54,6 +54,8 @@ export async function createWebhook(ctx: TWorkspaceContext, input: TWebhookCreat
           autoRecover: data.autoRecover,
           customHeaders,
           ...(data.filter ? { filter: data.filter as Prisma.InputJsonValue } : {}),
+          ordered: data.ordered,
+          orderingKey: data.orderingKey,
         },
       }),
     (created) => ({
@@ -67,6 +69,7 @@ export async function createWebhook(ctx: TWorkspaceContext, input: TWebhookCreat
         enabled: created.enabled,
         ...(customHeaders.length ? { customHeaders: headersChange([], customHeaders) } : {}),
         ...(data.filter ? { filter: data.filter } : {}),
+        ...(data.ordered ? { ordered: true, orderingKey: data.orderingKey } : {}),
       },
     }),
   );

@@ -29,6 +29,8 @@ export function toWebhookDto(row: Webhook, failureLimit: number, now = new Date(
     autoRecover: row.autoRecover,
     headers: headersDto(storedHeaders(row.customHeaders)),
     filter: (row.filter ?? null) as Record<string, unknown> | null,
+    ordered: row.ordered,
+    orderingKey: row.orderingKey,
     recovery: {
       nextProbeAt: row.nextProbeAt?.toISOString() ?? null,
       probes: row.recoveryProbes,

@@ -76,6 +76,8 @@ export async function updateWebhook(ctx: TWorkspaceContext, id: string, input: T
   if (patch.signatureFamilies) data.signatureFamilies = patch.signatureFamilies;
   if (patch.autoRecover !== undefined) data.autoRecover = patch.autoRecover;
   if (headers) data.customHeaders = headers;
+  if (patch.ordered !== undefined) data.ordered = patch.ordered;
+  if (patch.orderingKey !== undefined) data.orderingKey = patch.orderingKey;
   if (patch.filter !== undefined) data.filter = patch.filter === null ? Prisma.DbNull : (patch.filter as Prisma.InputJsonValue);
   // Recovery off: no more probes. (On, for a webhook already disabled: from the next disable on.)
   if (patch.autoRecover === false) data.nextProbeAt = null;

@@ -21,6 +21,8 @@ const FIELDS = [
   "signatureFamilies",
   "autoRecover",
   "filter",
+  "ordered",
+  "orderingKey",
 ] as const satisfies readonly (keyof Webhook)[];
 
 /** What an edit changed; the basic-auth password only as "changed", under its own name; headers with secrets masked. */

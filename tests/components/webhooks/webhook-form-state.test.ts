@@ -24,6 +24,8 @@ const SAVED: TWebhook = {
   autoRecover: false,
   headers: [],
   filter: null,
+  ordered: false,
+  orderingKey: null,
   recovery: { nextProbeAt: null, probes: 0, lastProbeAt: null, lastProbeResult: null },
   createdAt: "2026-01-01T00:00:00.000Z",
   updatedAt: "2026-01-01T00:00:00.000Z",
@@ -46,6 +48,8 @@ describe("webhook form state", () => {
       autoRecover: false,
       headers: [],
       filter: "",
+      ordered: false,
+      orderingKey: "",
     });
     expect(initialFormState()).toMatchObject({ url: "", events: [], isAllProjects: true, maxInFlight: "16", rateLimit: "" });
   });
@@ -66,6 +70,8 @@ describe("webhook form state", () => {
       autoRecover: false,
       headers: [],
       filter: null,
+      ordered: false,
+      orderingKey: null,
     });
     expect(ZWebhookCreate.safeParse(body).success).toBe(true);
   });

@@ -30,6 +30,8 @@ const row = (id: string, patch: Partial<TWebhook>): TWebhook => ({
   autoRecover: false,
   headers: [],
   filter: null,
+  ordered: false,
+  orderingKey: null,
   recovery: { nextProbeAt: null, probes: 0, lastProbeAt: null, lastProbeResult: null },
   createdAt: "2026-01-01T00:00:00.000Z",
   updatedAt: "2026-01-01T00:00:00.000Z",

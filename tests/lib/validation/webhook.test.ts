@@ -19,6 +19,8 @@ describe("ZWebhookCreate", () => {
       autoRecover: false,
       headers: [],
       filter: null,
+      ordered: false,
+      orderingKey: null,
     });
   });
 

@@ -16,6 +16,8 @@ const DELIVERY: Delivery = {
   leaseOwner: "worker-1",
   leaseExpiresAt: new Date("2026-11-30T10:06:00Z"),
   claimedAt: new Date("2026-11-30T10:00:00Z"),
+  orderKey: null,
+  orderSeq: null,
   lastStatusCode: 503,
   lastErrorClass: "http_status",
   createdAt: new Date("2026-11-30T09:00:00Z"),

@@ -30,6 +30,7 @@ describe.each(TEST_DATABASES)("a webhook's queue on $name", (backend) => {
       maxInFlight: 4,
       rateLimitPerSecond: null,
       heldBack: null,
+      heldBackInOrder: 0,
     });
     await claimDeliveries(database().prisma, "w", 100, now, 60_000);
     expect(await webhookQueue(ctx(), hook.id, now)).toMatchObject({ queued: 6, inFlight: 4, startedLastSecond: 4, heldBack: "in_flight_limit" });

@@ -56,13 +56,20 @@ describe.each(TEST_DATABASES)("payload filters tried on $name", (backend) => {
   it("tries the event type's example when nothing is pasted, and says which envelope it ran on", async () => {
     const result = await tryFilter(ctx(), { filter: { "data.value": { $gt: 10_000 } }, event: "deals.created" });
     expect(result.matches).toBe(true);
-    expect(result.envelope).toMatchObject({ event: "deals.created", projectId: null, data: catalogModel({ name: "deals.created", group: "Teamwork CRM" })?.example });
+    expect(result.envelope).toMatchObject({
+      event: "deals.created",
+      projectId: null,
+      data: catalogModel({ name: "deals.created", group: "Teamwork CRM" })?.example,
+    });
   });
 
   it("over the API: 400 naming the filter's problem, or the event; nothing about it is stored", async () => {
     const key = await adminKey();
     const res = await call(tryRoute, { method: "POST", key, body: { filter: { "data.a": { $regex: "x" } }, event: "deals.created" } });
-    expect(res).toMatchObject({ status: 400, json: { error: { issues: [{ path: "filter", message: expect.stringMatching(/^filter\.data\.a\.\$regex: unknown operator/) }] } } });
+    expect(res).toMatchObject({
+      status: 400,
+      json: { error: { issues: [{ path: "filter", message: expect.stringMatching(/^filter\.data\.a\.\$regex: unknown operator/) }] } },
+    });
     const unknown = await call(tryRoute, { method: "POST", key, body: { filter: { event: "x" }, event: "nope.nope" } });
     expect(unknown).toMatchObject({ status: 400, json: { error: { issues: [{ path: "event" }] } } });
     const ok = await call(tryRoute, { method: "POST", key, body: { filter: { "data.id": 1 }, event: "post_task", data: { id: 1 } } });
