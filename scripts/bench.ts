@@ -12,6 +12,7 @@
 //     (BENCH_ONLY=takeover);
 //  6. idle CPU of the embedded server and of one `npm run worker` (BENCH_ONLY=idle; BENCH_IDLE_SECONDS, 60);
 //  6b. live admin screens: 50 open log pages' cost (BENCH_ONLY=live; BENCH_LIVE_PAGES, 50, BENCH_LIVE_IDLE_SECONDS, 30);
+//  6c. payload filters beside none, ordered delivery beside unordered (BENCH_ONLY=subscriptions);
 //  7. the delivery log API at 1,000,000 deliveries (BENCH_LOG=off skips it; BENCH_ONLY=log runs only it).
 // Parts 3 to 5 and the PostgreSQL rows need BENCH_DATABASE_URL or TEST_DATABASE_URL.
 import { randomBytes } from "node:crypto";
@@ -53,7 +54,27 @@ if (pgUrl && (!only || only === "takeover")) await benchTakeover(pgUrl);
 if (!pgUrl && only && ["http", "isolation", "takeover"].includes(only)) console.log(`BENCH_ONLY=${only} needs BENCH_DATABASE_URL or TEST_DATABASE_URL.`);
 if (pgUrl && (!only || only === "workspaces")) await benchManyWorkspaces(pgUrl);
 if (pgUrl && (!only || only === "live")) await benchLiveScreens(pgUrl);
+if (pgUrl && (!only || only === "subscriptions")) await benchSubscriptionRows(pgUrl);
 if (!only || only === "idle") await benchIdle(pgUrl);
+
+async function benchSubscriptionRows(url: string): Promise<void> {
+  const { benchSubscriptions } = await import("./bench/subscriptions");
+  const receiver = await startReceiver();
+  try {
+    const r = await benchSubscriptions(url, receiver);
+    const change = (100 * (r.publishFiltered - r.publishPlain)) / r.publishPlain;
+    console.log("\nSubscriptions on PostgreSQL (over HTTP; publish rows: median of two rounds each, alternated):\n");
+    console.log("| | without | with | ratio | target |\n|---|---|---|---|---|");
+    console.log(
+      `| POST /api/v1/events, 16 clients, 100 webhooks subscribed to everything, each with a payload filter that matches (events/s) | ${f0(r.publishPlain)} | ${f0(r.publishFiltered)} | ${f0(100 + change)} % | within 20 %: ${change >= -20 ? "met" : "**not met**"} |`,
+    );
+    console.log(
+      `| one webhook, ${r.keys.toLocaleString("en")} ordering keys, one npm run worker, deliveries/s (without: unordered; with: in order per key) | ${f0(r.deliverUnordered)} | ${f0(r.deliverOrdered)} | ${f0((100 * r.deliverOrdered) / r.deliverUnordered)} % | reported |`,
+    );
+  } finally {
+    receiver.close();
+  }
+}
 
 async function benchManyWorkspaces(url: string): Promise<void> {
   const { benchWorkspaces } = await import("./bench/workspaces");

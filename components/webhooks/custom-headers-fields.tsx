@@ -21,7 +21,7 @@ const input = "block w-full rounded-md border-0 px-3 py-2 text-sm text-gray-900 
 export function CustomHeadersFields({ rows, onChange, error }: Props) {
   const change = (i: number, patch: Partial<THeaderRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (
-    <fieldset aria-describedby={error ? "headers-error" : undefined} data-invalid={error ? "true" : undefined}>
+    <fieldset className="min-w-0" aria-describedby={error ? "headers-error" : undefined} data-invalid={error ? "true" : undefined}>
       <legend className="text-sm font-medium text-gray-900">Custom headers (optional)</legend>
       <p className="mt-1 text-sm text-gray-600">
         Sent on every request to this webhook. Mark a value secret to keep it encrypted: it is never shown again, and only goes to the saved URL.

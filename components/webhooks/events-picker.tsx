@@ -51,7 +51,8 @@ export function EventsPicker({ eventTypes, value, onChange, error }: Props) {
   };
 
   return (
-    <fieldset aria-describedby={error ? `${searchId}-error` : undefined} data-invalid={error ? "true" : undefined}>
+    // min-w-0: a fieldset is at least as wide as its content by default, and an example's long lines would widen the page.
+    <fieldset className="min-w-0" aria-describedby={error ? `${searchId}-error` : undefined} data-invalid={error ? "true" : undefined}>
       <legend className="text-sm font-medium text-gray-900">Events</legend>
       <p className="mt-0.5 text-sm text-gray-500">Which events this webhook receives.</p>
       <label className="mt-3 flex items-center gap-2 text-sm font-medium text-gray-900">

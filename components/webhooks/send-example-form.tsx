@@ -1,9 +1,11 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { type FormEvent, useMemo, useState } from "react";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { deliveryKeys } from "@/lib/queries/keys";
 import { useEventTypes } from "@/lib/queries/use-event-types";
 import { useTestWebhook } from "@/lib/queries/use-test-webhook";
 import { ALL_EVENTS } from "@/lib/validation/webhook";
@@ -17,6 +19,7 @@ import { TestResult } from "./test-result";
 export function SendExampleForm({ webhookId, events, url }: { webhookId: string; events: string[]; url: string }) {
   const eventTypes = useEventTypes();
   const send = useTestWebhook();
+  const queryClient = useQueryClient();
   const options = useMemo(() => {
     const withExample = (eventTypes.data ?? []).filter((t) => t.hasExample).map((t) => t.name);
     return events.includes(ALL_EVENTS) ? withExample : withExample.filter((n) => events.includes(n));
@@ -25,7 +28,8 @@ export function SendExampleForm({ webhookId, events, url }: { webhookId: string;
   const event = chosen !== null && options.includes(chosen) ? chosen : (options[0] ?? "");
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    if (event && !send.isPending) send.mutate({ id: webhookId, event });
+    // The example is in the log now: the page's log and stats show it without waiting for the live feed.
+    if (event && !send.isPending) send.mutate({ id: webhookId, event }, { onSuccess: () => queryClient.invalidateQueries({ queryKey: deliveryKeys.all }) });
   };
   if (eventTypes.isPending) return null;
   return (

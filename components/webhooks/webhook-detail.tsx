@@ -112,6 +112,20 @@ export function WebhookDetail({ id, retentionDays }: { id: string; retentionDays
                   <dd data-testid="previous-token">Also signs until {new Date(w.previousTokenExpiresAt).toLocaleString()} (rotated)</dd>
                 </>
               ) : null}
+              {w.headers.length ? (
+                <>
+                  <dt className="text-gray-500">Headers</dt>
+                  <dd className="font-mono text-xs break-all" data-testid="webhook-headers">
+                    {w.headers.map((h) => `${h.name}: ${h.isSecret ? "•••••• (secret)" : h.value}`).join(" · ")}
+                  </dd>
+                </>
+              ) : null}
+              <dt className="text-gray-500">Filter</dt>
+              <dd className={w.filter ? "font-mono text-xs break-all" : undefined} data-testid="webhook-filter">
+                {w.filter ? JSON.stringify(w.filter) : "none: every event of its types"}
+              </dd>
+              <dt className="text-gray-500">Order</dt>
+              <dd data-testid="webhook-order">{w.ordered ? (w.orderingKey ? `in order per ${w.orderingKey}` : "in order") : "not kept (fastest)"}</dd>
               <dt className="text-gray-500">Recovery</dt>
               <dd data-testid="webhook-recovery">{recoveryText(w)}</dd>
               <dt className="text-gray-500">Queue</dt>

@@ -176,7 +176,9 @@ export const ZDeliveryDetail = ZDelivery.extend({
   waitingFor: z
     .uuid()
     .nullable()
-    .describe("Deliver in order: the earlier delivery of the same ordering key it waits for (until that one succeeds or fails for good); null when it waits for none"),
+    .describe(
+      "Deliver in order: the earlier delivery of the same ordering key it waits for (until that one succeeds or fails for good); null when it waits for none",
+    ),
   schemaErrors: z
     .array(z.string())
     .nullable()

@@ -44,7 +44,14 @@ describe.each(TEST_DATABASES)("ordered delivery on $name", (backend) => {
     });
     cleanups.push(receiver.close);
     const hook = await enabledWebhook(`${receiver.url}/ordered`, { events: ["*"], ordered: true, orderingKey: "data.key" });
-    for (const [key, n] of [["A", 1], ["B", 1], ["A", 2], ["B", 2], ["A", 3], ["B", 3]] as const)
+    for (const [key, n] of [
+      ["A", 1],
+      ["B", 1],
+      ["A", 2],
+      ["B", 2],
+      ["A", 3],
+      ["B", 3],
+    ] as const)
       await publishEvent(ctx(), { event: "deals.created", data: { key, n } });
 
     // While A1 waits for its retry, A2 says what it waits for, and the queue counts what is held back.
