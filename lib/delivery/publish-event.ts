@@ -8,6 +8,7 @@ import { PREPARED } from "../db/pg-adapter";
 import type { TWorkspaceContext } from "../db/workspace-context";
 import { DomainError } from "../errors/domain-error";
 import { Prisma } from "../generated/prisma/client";
+import { matchesFilter, type TPayloadFilter } from "../validation/payload-filter";
 import { type TPublishBatch, type TPublishEvent, type TPublished, type TPublishedBatch, ZPublishBatch, ZPublishEvent } from "../validation/event";
 import { deliveryConfig } from "./config";
 import { countPublished } from "./metrics";
@@ -51,7 +52,25 @@ async function existingResult(ctx: TWorkspaceContext, key: string): Promise<TPub
   return found ? { id: found.id, deliveries: found._count.deliveries, isDuplicate: true } : null;
 }
 
-/** An event `e`'s envelope as SQL, as build-request.ts's envelope() sends it: what filters and ordering keys read. */
+/**
+ * Per row, the ids of the enabled webhooks of its workspace whose payload filter its envelope
+ * matches (lib/validation/payload-filter.ts: matchesFilter). Read and run just before the outbox
+ * statement, which gives a filtered webhook only the events listed here: a filter saved while an
+ * event is being published applies from the next publish, and a webhook whose filter was not read
+ * here gets nothing from this one (as if it had been saved a moment later).
+ */
+async function passedFilters(db: PrismaClient, rows: TOutboxRow[]): Promise<string[][]> {
+  const workspaces = [...new Set(rows.map((r) => r.ws))];
+  const hooks = await db.$queryRaw<{ id: string; ws: string; filter: TPayloadFilter }[]>`${Prisma.raw(PREPARED)}
+    select id, "workspaceId" as ws, filter from "Webhook" where "workspaceId" = any(${workspaces}::uuid[]) and enabled and filter is not null`;
+  if (hooks.length === 0) return rows.map(() => []);
+  return rows.map((r) => {
+    const envelope = { id: r.id, event: r.type, timestamp: r.at, projectId: r.project, data: r.payload };
+    return hooks.filter((h) => h.ws === r.ws && matchesFilter(h.filter, envelope)).map((h) => h.id);
+  });
+}
+
+/** An event `e`'s envelope as SQL, as build-request.ts's envelope() sends it: what ordering keys read. */
 const ENVELOPE = Prisma.raw(`jsonb_build_object('id', e.id::text, 'event', e.type,
   'timestamp', to_char(e."occurredAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'projectId', e."projectId", 'data', e.payload)`);
 
@@ -76,10 +95,11 @@ type TOutboxRow = {
  * taken is skipped. Returns, per row, how many deliveries its event got (null: not written, key taken).
  */
 async function writeOutbox(db: PrismaClient, rows: TOutboxRow[]): Promise<(number | null)[]> {
+  const passed = await passedFilters(db, rows);
   const written = await db.$queryRaw<{ id: string; deliveries: number }[]>`${Prisma.raw(PREPARED)}
     with input as (
-      select * from jsonb_to_recordset(${JSON.stringify(rows.map((r, ord) => ({ ...r, ord })))}::jsonb)
-        as v(id uuid, ws uuid, type text, project text, payload jsonb, key text, at timestamp, schema_errors jsonb, ord bigint)
+      select * from jsonb_to_recordset(${JSON.stringify(rows.map((r, ord) => ({ ...r, ord, passed: passed[ord] })))}::jsonb)
+        as v(id uuid, ws uuid, type text, project text, payload jsonb, key text, at timestamp, schema_errors jsonb, ord bigint, passed jsonb)
     ),
     project as (
       insert into "Project" ("workspaceId", id, name, "createdAt")
@@ -109,8 +129,8 @@ async function writeOutbox(db: PrismaClient, rows: TOutboxRow[]): Promise<(numbe
           and (cardinality(w.projects) = 0 or e."projectId" = any(w.projects))
           -- News about a webhook never goes to that webhook (it would be told of its own trouble).
           and not (e.type like 'hookline.%' and e.payload->'webhook'->>'id' = w.id::text)
-          -- Its payload filter, on the envelope it would be sent (lib/validation/payload-filter.ts).
-          and (w.filter is null or hookline_filter_matches(w.filter, ${ENVELOPE}))
+          -- Its payload filter, run on the envelope before this statement (passedFilters).
+          and (w.filter is null or i.passed ? w.id::text)
         order by i.ord, w.id
       ) m
       returning "eventId"

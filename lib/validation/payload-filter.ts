@@ -7,8 +7,10 @@ import { jsonValueProblem } from "./storable-json";
 // ({ id, event, timestamp, projectId, data }) when the outbox is written. A small JSON language, the
 // same one MongoDB's and Convoy's users know, and nothing that can run long: no JavaScript, no
 // regular expressions of the user's, bounded in depth and size. Checked here (the form and the
-// handlers share it); evaluated by the database (hookline_filter_matches, in the migration
-// payload_filters), so that the outbox statement decides in the same transaction as it writes.
+// handlers share it) and evaluated here (matchesFilter), by the publish just before its outbox
+// statement and by the form's Try it. (A database function did it first, inside the statement: 50
+// µs a webhook per event in PL/pgSQL, which cost publishing with 100 filtered webhooks more than half
+// its speed; see docs/benchmarks.md.)
 //
 //   { "data.amount": { "$gt": 1000 }, "event": { "$in": ["deals.created", "deals.updated"] } }
 //
@@ -160,3 +162,81 @@ export const ZEnvelopePath = z
   .max(200, { error: "A path is at most 200 characters" })
   .refine((p) => PATH.test(p) && p.split(".").length <= PATH_MAX_SEGMENTS, { error: "Write a dotted path such as data.id or data.deal.id" })
   .refine((p) => ROOTS.has(p.split(".")[0] as string), { error: "Paths start at id, event, timestamp, projectId or data" });
+
+// ——— Evaluation (the outbox runs it for every event and filtered webhook: lib/delivery/publish-event.ts) ———
+
+type TJson = unknown;
+const isNumber = (v: TJson): v is number => typeof v === "number";
+
+/** The value at a dotted path (numeric parts index arrays), or undefined when there is none. */
+function valueAt(doc: TJson, path: string): TJson {
+  let v: TJson = doc;
+  for (const part of path.split(".")) {
+    if (Array.isArray(v)) {
+      if (!/^\d+$/.test(part)) return undefined;
+      v = v[Number(part)];
+    } else if (isPlainObject(v)) v = Object.hasOwn(v, part) ? v[part] : undefined;
+    else return undefined;
+    if (v === undefined) return undefined;
+  }
+  return v;
+}
+
+/** Equal to a literal (numbers as numbers: 1 equals 1.0), or an array that contains it. */
+function isEqual(v: TJson, literal: TJson): boolean {
+  if (v === undefined) return false;
+  if (Array.isArray(v)) return v.some((item) => item === literal);
+  return v === literal;
+}
+
+/** An ISO date or date-time as milliseconds (UTC without an offset), or null when it is not one. */
+function instantOf(v: TJson): number | null {
+  if (typeof v !== "string" || v.length > 40 || !isIsoInstant(v)) return null;
+  const hasOffset = v.length > 10 && /(Z|[+-]\d{2}(:?\d{2})?)$/.test(v);
+  let text = v.replace(" ", "T");
+  if (!hasOffset) text = v.length === 10 ? `${text}T00:00:00Z` : `${text}Z`;
+  else text = text.replace(/([+-]\d{2})(\d{2})$/, "$1:$2").replace(/([+-]\d{2})$/, "$1:00");
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+function compare(v: TJson, op: string, literal: TJson): boolean {
+  let c: number;
+  if (isNumber(literal)) {
+    if (!isNumber(v)) return false;
+    c = Math.sign(v - literal);
+  } else {
+    const a = instantOf(v);
+    const b = instantOf(literal);
+    if (a === null || b === null) return false;
+    c = Math.sign(a - b);
+  }
+  return op === "$gt" ? c > 0 : op === "$gte" ? c >= 0 : op === "$lt" ? c < 0 : op === "$lte" ? c <= 0 : false;
+}
+
+function holds(condition: TJson, v: TJson): boolean {
+  if (!isPlainObject(condition)) return isEqual(v, condition);
+  return Object.entries(condition).every(([op, arg]) => {
+    if (op === "$eq") return isEqual(v, arg);
+    if (op === "$ne") return !isEqual(v, arg);
+    if (op === "$in") return Array.isArray(arg) && arg.some((a) => isEqual(v, a));
+    if (op === "$nin") return !(Array.isArray(arg) && arg.some((a) => isEqual(v, a)));
+    if (op === "$exists") return (v !== undefined) === (arg === true);
+    if (ORDERED.has(op)) return compare(v, op, arg);
+    return false; // refused on save; never matches
+  });
+}
+
+/**
+ * Whether an envelope ({ id, event, timestamp, projectId, data }) matches a filter that checkFilter
+ * accepted. Linear in the filter's size (bounded on save) and in the paths it reads; no
+ * regular expression of the user's, nothing that can run long.
+ */
+export function matchesFilter(filter: TPayloadFilter, envelope: TJson): boolean {
+  return Object.entries(filter).every(([key, value]) => {
+    if (key === "$and") return Array.isArray(value) && value.every((f) => isPlainObject(f) && matchesFilter(f, envelope));
+    if (key === "$or") return Array.isArray(value) && value.some((f) => isPlainObject(f) && matchesFilter(f, envelope));
+    if (key === "$not") return !(isPlainObject(value) && matchesFilter(value, envelope));
+    return holds(value, valueAt(envelope, key));
+  });
+}

@@ -2,13 +2,13 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { TWorkspaceContext } from "../../db/workspace-context";
 import { DomainError } from "../../errors/domain-error";
-import { type TFilterTry, type TFilterTryResult, ZFilterTry } from "../../validation/payload-filter";
+import { matchesFilter, type TFilterTry, type TFilterTryResult, ZFilterTry } from "../../validation/payload-filter";
 import { getEventType } from "../event-types/event-types";
 
 /**
  * "Try it": runs a payload filter on an envelope made from the event type's example (or the data
- * pasted in its place), with the very function the outbox uses (hookline_filter_matches), so the
- * answer is the one a publish would get. Nothing is written.
+ * pasted in its place), with the very function the outbox uses (matchesFilter), so the answer is
+ * the one a publish would get. Nothing is written.
  */
 export async function tryFilter(ctx: TWorkspaceContext, input: TFilterTry): Promise<TFilterTryResult> {
   const { filter, event, projectId, data } = ZFilterTry.parse(input);
@@ -18,8 +18,5 @@ export async function tryFilter(ctx: TWorkspaceContext, input: TFilterTry): Prom
   });
   if (data === undefined && type.example === null) throw DomainError.invalid("data", `${event} has no example: paste the data to try the filter on`);
   const envelope = { id: randomUUID(), event, timestamp: new Date().toISOString(), projectId: projectId ?? null, data: data ?? type.example };
-  const [row] = await ctx.prisma.$queryRaw<
-    { matches: boolean }[]
-  >`select hookline_filter_matches(${JSON.stringify(filter)}::jsonb, ${JSON.stringify(envelope)}::jsonb) as matches`;
-  return { matches: row?.matches === true, envelope };
+  return { matches: matchesFilter(filter, envelope), envelope };
 }

@@ -6,7 +6,7 @@ import { tryFilter } from "@/lib/server/webhooks/try-filter";
 import { freshDatabasePerTest, TEST_DATABASES } from "../../../helpers/databases";
 import { adminKey, call } from "../../../helpers/routes";
 
-// The language's every operator, run by the database function the outbox uses (hookline_filter_matches).
+// The language's every operator, run by the function the outbox uses (matchesFilter), through Try it.
 const DATA = { amount: 1200, tags: ["a", "b"], owner: { id: 7 }, closeAt: "2026-04-30", note: null, title: "Big" };
 const CASES: [Record<string, unknown>, boolean][] = [
   [{ "data.amount": 1200 }, true],
