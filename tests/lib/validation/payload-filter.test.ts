@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { checkFilter, FILTER_IN_MAX, FILTER_MAX_CONDITIONS, FILTER_MAX_DEPTH, isIsoInstant, ZPayloadFilter } from "@/lib/validation/payload-filter";
+import {
+  checkFilter,
+  FILTER_IN_MAX,
+  FILTER_MAX_CONDITIONS,
+  FILTER_MAX_DEPTH,
+  isIsoInstant,
+  matchesFilter,
+  ZPayloadFilter,
+} from "@/lib/validation/payload-filter";
 
 const messages = (f: unknown) => checkFilter(f).map((i) => i.message);
 
@@ -60,5 +68,28 @@ describe("checkFilter", () => {
     const parsed = ZPayloadFilter.safeParse({ "data.a": { $gt: "x" } });
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]).toMatchObject({ path: [], message: expect.stringMatching(/^filter\.data\.a\.\$gt: /) });
+  });
+});
+
+describe("matchesFilter", () => {
+  const envelope = {
+    id: "e1",
+    event: "deals.created",
+    timestamp: "2026-03-02T09:15:00.000Z",
+    projectId: null,
+    data: { amount: 1200, tags: ["a"], when: "2026-03-02T10:00:00+02:00", day: "2026-03-02", local: "2026-03-02 09:00", n: null },
+  };
+  it("compares instants whatever their offsets; a date alone is midnight UTC, a time without an offset is UTC", () => {
+    expect(matchesFilter({ "data.when": { $lt: "2026-03-02T08:30:00Z" } }, envelope)).toBe(true); // 10:00+02:00 is 08:00Z
+    expect(matchesFilter({ "data.day": { $gte: "2026-03-02T00:00:00Z", $lt: "2026-03-02T00:00:01Z" } }, envelope)).toBe(true);
+    expect(matchesFilter({ "data.local": { $gt: "2026-03-02T08:59:59Z" } }, envelope)).toBe(true);
+    expect(matchesFilter({ timestamp: { $lte: "2026-03-02T09:15:00+0000" } }, envelope)).toBe(true);
+  });
+  it("absent values: not equal, not existing, never greater; null exists", () => {
+    expect(matchesFilter({ "data.gone": { $ne: 1 } }, envelope)).toBe(true);
+    expect(matchesFilter({ "data.gone": { $gt: 0 } }, envelope)).toBe(false);
+    expect(matchesFilter({ "data.n": { $exists: true } }, envelope)).toBe(true);
+    expect(matchesFilter({ "data.amount.deeper": 1 }, envelope)).toBe(false);
+    expect(matchesFilter({ "data.tags.0": "a", "data.tags.x": { $exists: false } }, envelope)).toBe(true);
   });
 });
