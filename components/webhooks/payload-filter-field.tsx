@@ -1,10 +1,10 @@
 "use client";
 
-import { useId, useMemo, useState } from "react";
+import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { useTryFilter } from "@/lib/queries/use-try-filter";
 import type { TEventType } from "@/lib/validation/event-type";
-import { ALL_EVENTS } from "@/lib/validation/webhook";
+import { EventTypeSelect, useEventTypeChoice } from "./event-type-select";
 
 /** The filter as the API takes it: empty is none; JSON is parsed (what is not JSON goes as text, for the schema to refuse by name). */
 export function filterPayload(text: string): unknown {
@@ -29,12 +29,7 @@ const box = "block w-full rounded-md border-0 px-3 py-2 font-mono text-xs text-g
 export function PayloadFilterField({ value, onChange, error, eventTypes, events }: Props) {
   const id = useId();
   const attempt = useTryFilter();
-  const options = useMemo(() => {
-    const names = eventTypes.map((t) => t.name);
-    return events.includes(ALL_EVENTS) || events.length === 0 ? names : names.filter((n) => events.includes(n));
-  }, [eventTypes, events]);
-  const [chosen, setChosen] = useState<string | null>(null);
-  const event = chosen !== null && options.includes(chosen) ? chosen : (options[0] ?? "");
+  const { options, event, setChosen } = useEventTypeChoice(eventTypes, events);
   const [pasted, setPasted] = useState("");
   const [pasteError, setPasteError] = useState<string | null>(null);
   const tryIt = () => {
@@ -84,23 +79,15 @@ export function PayloadFilterField({ value, onChange, error, eventTypes, events 
       {value.trim() !== "" && options.length > 0 ? (
         <div className="mt-3 rounded-lg bg-gray-50 p-3 ring-1 ring-gray-200" data-testid="filter-try">
           <div className="flex flex-wrap items-end gap-2">
-            <label className="min-w-0 text-xs font-medium text-gray-600">
-              Try it on an example of
-              <select
-                value={event}
-                onChange={(e) => {
-                  setChosen(e.target.value);
-                  attempt.reset();
-                }}
-                className="mt-1 block max-w-full rounded-md border-0 py-1.5 pr-8 pl-2 font-mono text-sm ring-1 ring-gray-300 ring-inset focus:ring-2 focus:ring-brand-500"
-              >
-                {options.map((n) => (
-                  <option key={n} value={n}>
-                    {n}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <EventTypeSelect
+              label="Try it on an example of"
+              options={options}
+              value={event}
+              onChange={(name) => {
+                setChosen(name);
+                attempt.reset();
+              }}
+            />
             <Button variant="secondary" onClick={tryIt} aria-disabled={attempt.isPending} className="aria-disabled:cursor-wait aria-disabled:opacity-60">
               {attempt.isPending ? "Trying…" : "Try it"}
             </Button>

@@ -2,14 +2,17 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { type FormEvent, useMemo, useState } from "react";
+import type { FormEvent } from "react";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { deliveryKeys } from "@/lib/queries/keys";
 import { useEventTypes } from "@/lib/queries/use-event-types";
 import { useTestWebhook } from "@/lib/queries/use-test-webhook";
-import { ALL_EVENTS } from "@/lib/validation/webhook";
+import type { TEventType } from "@/lib/validation/event-type";
+import { EventTypeSelect, useEventTypeChoice } from "./event-type-select";
 import { TestResult } from "./test-result";
+
+const hasExample = (t: TEventType) => t.hasExample;
 
 /**
  * "Send example": one of the webhook's event types' example data, signed like a real delivery, sent
@@ -20,12 +23,7 @@ export function SendExampleForm({ webhookId, events, url }: { webhookId: string;
   const eventTypes = useEventTypes();
   const send = useTestWebhook();
   const queryClient = useQueryClient();
-  const options = useMemo(() => {
-    const withExample = (eventTypes.data ?? []).filter((t) => t.hasExample).map((t) => t.name);
-    return events.includes(ALL_EVENTS) ? withExample : withExample.filter((n) => events.includes(n));
-  }, [eventTypes.data, events]);
-  const [chosen, setChosen] = useState<string | null>(null);
-  const event = chosen !== null && options.includes(chosen) ? chosen : (options[0] ?? "");
+  const { options, event, setChosen } = useEventTypeChoice(eventTypes.data, events, hasExample);
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     // The example is in the log now: the page's log and stats show it without waiting for the live feed.
@@ -38,23 +36,15 @@ export function SendExampleForm({ webhookId, events, url }: { webhookId: string;
         <p className="text-sm text-gray-500">None of this webhook's event types has an example to send.</p>
       ) : (
         <>
-          <label className="min-w-0 text-xs font-medium text-gray-600">
-            Send an example of
-            <select
-              value={event}
-              onChange={(e) => {
-                setChosen(e.target.value);
-                send.reset();
-              }}
-              className="mt-1 block max-w-full rounded-md border-0 py-1.5 pr-8 pl-2 font-mono text-sm ring-1 ring-gray-300 ring-inset focus:ring-2 focus:ring-brand-500"
-            >
-              {options.map((n) => (
-                <option key={n} value={n}>
-                  {n}
-                </option>
-              ))}
-            </select>
-          </label>
+          <EventTypeSelect
+            label="Send an example of"
+            options={options}
+            value={event}
+            onChange={(name) => {
+              setChosen(name);
+              send.reset();
+            }}
+          />
           <Button type="submit" variant="secondary" aria-disabled={send.isPending} className="aria-disabled:cursor-wait aria-disabled:opacity-60">
             {send.isPending ? "Sending…" : "Send example"}
           </Button>
