@@ -10,8 +10,8 @@ const RETRY_WINDOW_MS = 24 * 3_600_000;
 type Row = { id: string; attempts: number; succeeded: number; p95: number | null };
 
 /**
- * Each webhook's last 24 hours, as Stripe shows them beside a webhook: how many attempts, the share
- * that succeeded, and the p95 time. One query for a whole page of webhooks; a webhook with no
+ * Each webhook's last 24 hours, as Stripe shows them beside a webhook: how many attempts (Send
+ * example's tests left out), the share that succeeded, and the p95 time. One query for a whole page of webhooks; a webhook with no
  * attempts in the window is absent from the map.
  */
 export async function recentStats(ctx: TWorkspaceContext, webhookIds: string[], now = new Date()): Promise<Map<string, TRecentStats>> {
@@ -23,6 +23,7 @@ export async function recentStats(ctx: TWorkspaceContext, webhookIds: string[], 
     from "Delivery" d join "Attempt" a on a."deliveryId" = d.id
     where d."workspaceId" = ${ctx.workspace.id}::uuid and d."webhookId" = any(${webhookIds}::uuid[]) and d."createdAt" >= ${new Date(since.getTime() - RETRY_WINDOW_MS)}
       and a."startedAt" >= ${since}
+      and a.trigger <> 'test' -- Send example's tests are not the webhook's record (nor its health)
     group by d."webhookId"`;
   return new Map(rows.map((r) => [r.id, { attempts: r.attempts, successRate: r.succeeded / r.attempts, p95Ms: r.p95 === null ? null : Math.round(r.p95) }]));
 }

@@ -18,10 +18,17 @@ describe.each(TEST_DATABASES)("recentStats on $name", (backend) => {
     const b = await enabledWebhook("http://127.0.0.1:9/b");
     const quiet = await enabledWebhook("http://127.0.0.1:9/quiet");
     const { id: eventId } = await db.event.create({ data: { type: "deals.created", payload: {} } });
-    const attempt = async (webhookId: string, startedHoursAgo: number, durationMs: number, errorClass: string | null, createdHoursAgo = startedHoursAgo) => {
+    const attempt = async (
+      webhookId: string,
+      startedHoursAgo: number,
+      durationMs: number,
+      errorClass: string | null,
+      createdHoursAgo = startedHoursAgo,
+      trigger: "auto" | "test" = "auto",
+    ) => {
       const d = await db.delivery.create({ data: { webhookId, eventId, status: "succeeded", createdAt: hoursAgo(createdHoursAgo) } });
       await db.attempt.create({
-        data: { deliveryId: d.id, number: 1, trigger: "auto", startedAt: hoursAgo(startedHoursAgo), durationMs, errorClass, requestHeaders: {} },
+        data: { deliveryId: d.id, number: 1, trigger, startedAt: hoursAgo(startedHoursAgo), durationMs, errorClass, requestHeaders: {} },
       });
     };
     for (let i = 0; i < 19; i++) await attempt(a.id, 1 + i / 10, 100 + i, null);
@@ -29,6 +36,7 @@ describe.each(TEST_DATABASES)("recentStats on $name", (backend) => {
     await attempt(a.id, 30, 5000, "timeout"); // older than a day: not counted
     await attempt(b.id, 3, 40, "http_status", 26); // a retry of a delivery created before the window: counted
     await attempt(quiet.id, 25, 10, null);
+    await attempt(quiet.id, 1, 10, "http_status", 1, "test"); // Send example: a test, not the webhook's record
 
     const stats = await recentStats(ctx(), [a.id, b.id, quiet.id], NOW);
     expect(stats.get(a.id)).toEqual({ attempts: 20, successRate: 0.95, p95Ms: expect.any(Number) });
