@@ -71,7 +71,7 @@ export function DeliveryDetail({ id }: { id: string }) {
                 <span className="mt-1 block text-xs text-amber-800" data-testid="retry-note">
                   {retryText(d)}
                 </span>
-              ) : d.nextAttemptAt ? (
+              ) : d.nextAttemptAt && !d.waitingFor ? (
                 <span className="ml-2 text-xs text-gray-600">next attempt {formatTime(d.nextAttemptAt)}</span>
               ) : null}
               {d.waitingFor ? (
@@ -122,7 +122,7 @@ export function DeliveryDetail({ id }: { id: string }) {
         {d.schemaErrors?.length ? (
           <div className="mt-4 rounded-lg bg-amber-50 p-3 ring-1 ring-amber-200" data-testid="schema-errors">
             <p className="text-sm font-medium text-amber-900">The data does not match the schema of {d.event}</p>
-            <p className="mt-0.5 text-xs text-amber-800">Delivered anyway (HOOKLINE_VALIDATE_PAYLOADS=warn). What the schema refused:</p>
+            <p className="mt-0.5 text-xs text-amber-800">Accepted and delivered as published (HOOKLINE_VALIDATE_PAYLOADS=warn). What the schema refused:</p>
             <ul className="mt-2 list-disc space-y-0.5 pl-5 font-mono text-xs break-words text-amber-900">
               {d.schemaErrors.map((e) => (
                 <li key={e}>{e}</li>

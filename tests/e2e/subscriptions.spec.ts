@@ -100,3 +100,33 @@ test("Send example: a type's example, signed and with the webhook's headers, ans
   await expect(page.getByText("X-Tenant").first()).toBeVisible();
   await expect(page.getByText("test", { exact: true }).first()).toBeVisible();
 });
+
+test("a delivery waiting in order names the one it waits for, the webhook counts what is held back, and schema complaints show", async ({ page, baseURL }) => {
+  // The first event of key A is refused: the second waits for it.
+  const refusing = await startReceiver((req, res, body) => {
+    res.statusCode = req.headers.event === "ping" ? 200 : JSON.parse(body).data.n === 1 ? 503 : 200;
+    res.end();
+  });
+  try {
+    await signInOk(page, E2E.admin.email, E2E.admin.password);
+    const api = await apiOf(page, baseURL);
+    const hook = (await (await api("/webhooks", { url: `${refusing.url}/o`, events: ["update_task"], ordered: true, orderingKey: "data.key" })).json()) as {
+      id: string;
+    };
+    expect((await api(`/webhooks/${hook.id}/enable`, {})).status).toBe(200);
+    await api("/events", { event: "update_task", data: { key: "A", n: 1 } });
+    const second = (await (await api("/events", { event: "update_task", data: { key: "A", n: 2 } })).json()) as { id: string };
+    const list = (await (await api(`/deliveries?webhookId=${hook.id}`)).json()) as { data: { id: string; eventId: string }[] };
+    const waiting = list.data.find((d) => d.eventId === second.id) as { id: string };
+    const head = list.data.find((d) => d.eventId !== second.id) as { id: string };
+    await page.goto(`/settings/webhooks/deliveries/${waiting.id}`);
+    await expect(page.getByTestId("waiting-for")).toContainText(`Waiting for delivery ${head.id.slice(0, 8)}`);
+    // Worksection's task model needs an id, a name and a project: this data has none of them.
+    await expect(page.getByTestId("schema-errors")).toContainText("data must have required property 'project'");
+    await atBothWidths(page, "delivery-waiting");
+    await page.goto(`/settings/webhooks/${hook.id}`);
+    await expect(page.getByTestId("held-back-in-order")).toHaveText("1 delivery held back, in order, behind one that has not succeeded yet");
+  } finally {
+    await refusing.close();
+  }
+});
