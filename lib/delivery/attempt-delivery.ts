@@ -82,10 +82,7 @@ export async function attemptDelivery(
     owner: ctx.owner,
     startedAt,
     finishedAt,
-    requestHeaders: maskHeaders(
-      headers,
-      own.filter((h) => h.isSecret).map((h) => h.name),
-    ),
+    requestHeaders: maskHeaders(headers, own),
     result,
     outcome: outcomeOf(result, claimed.attemptCount, ctx.config, finishedAt),
     trigger,

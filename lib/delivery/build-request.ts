@@ -45,14 +45,22 @@ export function buildHeaders(input: TSignedRequestInput): Record<string, string>
   return headers;
 }
 
-/** The JSON envelope (Twenty's shape): the same bytes on every retry of a delivery. */
-export function envelope(event: { id: string; type: string; occurredAt: Date; projectId: string | null; payload: unknown }): string {
-  return JSON.stringify({ id: event.id, event: event.type, timestamp: event.occurredAt.toISOString(), projectId: event.projectId, data: event.payload });
+type TEnvelopeOf = { id: string; type: string; occurredAt: Date; projectId: string | null; payload: unknown };
+
+/** The envelope (Twenty's shape) as an object: what receivers get, and what payload filters read. */
+export function envelopeObject(event: TEnvelopeOf) {
+  return { id: event.id, event: event.type, timestamp: event.occurredAt.toISOString(), projectId: event.projectId, data: event.payload };
 }
 
-/** Stored with the attempt: what was sent, with the secrets masked (basic auth, and the headers named in `secretNames`). */
-export function maskHeaders(headers: Record<string, string>, secretNames: readonly string[] = []): Record<string, string> {
+/** The JSON envelope: the same bytes on every retry of a delivery. */
+export function envelope(event: TEnvelopeOf): string {
+  return JSON.stringify(envelopeObject(event));
+}
+
+/** Stored with the attempt: what was sent, with the secrets masked (basic auth, and the webhook's own headers marked secret). */
+export function maskHeaders(headers: Record<string, string>, customHeaders: readonly { name: string; isSecret: boolean }[] = []): Record<string, string> {
   const masked = { ...headers };
+  const secretNames = customHeaders.filter((h) => h.isSecret).map((h) => h.name);
   for (const name of secretNames) if (name in masked) masked[name] = "••••••";
   if (masked.Authorization && !secretNames.includes("Authorization")) masked.Authorization = "Basic ••••••";
   return masked;

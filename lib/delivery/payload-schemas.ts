@@ -1,7 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "../db";
-import { EVENT_CATALOG } from "../db/event-catalog";
-import { catalogModel } from "../db/event-examples";
+import { catalogModelOf } from "../db/event-examples";
 import type { TWorkspaceContext } from "../db/workspace-context";
 import { compileSchema, type TSchemaIssue, type TValidator } from "../json-schema/compile-schema";
 
@@ -13,7 +12,6 @@ import { compileSchema, type TSchemaIssue, type TValidator } from "../json-schem
 
 const SCHEMA_TTL_MS = 5_000;
 const CACHE_MAX = 10_000;
-const CATALOG = new Map(EVENT_CATALOG.map((e) => [e.name, e]));
 
 type TEntry = { validator: TValidator | null; at: number };
 const own = new WeakMap<PrismaClient, Map<string, TEntry>>();
@@ -33,11 +31,8 @@ export function forgetSchema(ctx: TWorkspaceContext, type: string): void {
 }
 
 async function validatorOf(ctx: TWorkspaceContext, type: string): Promise<TValidator | null> {
-  const builtIn = CATALOG.get(type);
-  if (builtIn) {
-    const model = catalogModel(builtIn);
-    return model ? compileSchema(model.schema) : null;
-  }
+  const builtIn = catalogModelOf(type);
+  if (builtIn) return compileSchema(builtIn.schema);
   const map = entries(ctx.prisma);
   const key = `${ctx.workspace.id} ${type}`;
   const cached = map.get(key);

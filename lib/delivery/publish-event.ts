@@ -10,6 +10,7 @@ import { DomainError } from "../errors/domain-error";
 import { Prisma } from "../generated/prisma/client";
 import { type TPublishBatch, type TPublishEvent, type TPublished, type TPublishedBatch, ZPublishBatch, ZPublishEvent } from "../validation/event";
 import { matchesFilter, type TPayloadFilter } from "../validation/payload-filter";
+import { envelopeObject } from "./build-request";
 import { deliveryConfig } from "./config";
 import { countPublished } from "./metrics";
 import { schemaIssues } from "./payload-schemas";
@@ -65,7 +66,7 @@ async function passedFilters(db: PrismaClient, rows: TOutboxRow[]): Promise<stri
     select id, "workspaceId" as ws, filter from "Webhook" where "workspaceId" = any(${workspaces}::uuid[]) and enabled and filter is not null`;
   if (hooks.length === 0) return rows.map(() => []);
   return rows.map((r) => {
-    const envelope = { id: r.id, event: r.type, timestamp: r.at, projectId: r.project, data: r.payload };
+    const envelope = envelopeObject({ id: r.id, type: r.type, occurredAt: new Date(r.at), projectId: r.project, payload: r.payload });
     return hooks.filter((h) => h.ws === r.ws && matchesFilter(h.filter, envelope)).map((h) => h.id);
   });
 }
@@ -90,7 +91,8 @@ type TOutboxRow = {
  * The transactional outbox, as one statement (atomic by itself) for any number of events, of one
  * workspace or several (an operator's batch): each Event, one pending Delivery per enabled webhook
  * of its workspace subscribed to its type and project ("no project" matches only all-projects
- * webhooks) whose payload filter, if it has one, matches the event's envelope, projects not seen before in that workspace (name = id), and a NOTIFY for
+ * webhooks) whose payload filter, if it has one, matches the event's envelope, projects not seen
+ * before in that workspace (name = id), and a NOTIFY for
  * standalone workers that is delivered only if all of it commits. An event whose idempotencyKey is
  * taken is skipped. Returns, per row, how many deliveries its event got (null: not written, key taken).
  */

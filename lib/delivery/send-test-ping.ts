@@ -104,9 +104,6 @@ export function savedPingTarget(row: TSavedWebhook): TPingTarget {
   };
 }
 
-/** The secret headers' names, to mask them in what is recorded. */
-export const secretHeaderNames = (target: TPingTarget) => (target.customHeaders ?? []).filter((h) => h.isSecret).map((h) => h.name);
-
 /**
  * Why a test failed, in words an admin reads: the class's label, the status the URL answered, or for
  * a refused address Hookline's own explanation (with how to allow it). Never the raw Node error

@@ -1,7 +1,6 @@
 import "server-only";
 import { auditedChange } from "../../db/audited-change";
-import { EVENT_CATALOG } from "../../db/event-catalog";
-import { catalogModel } from "../../db/event-examples";
+import { catalogModelOf } from "../../db/event-examples";
 import type { TWorkspaceContext } from "../../db/workspace-context";
 import { forgetSchema } from "../../delivery/payload-schemas";
 import { DomainError } from "../../errors/domain-error";
@@ -17,7 +16,6 @@ import {
 } from "../../validation/event-type";
 
 const SELECT = { name: true, description: true, group: true } as const;
-const CATALOG = new Map(EVENT_CATALOG.map((e) => [e.name, e]));
 const byGroupThenName = (a: TEventType, b: TEventType) => a.group.localeCompare(b.group) || a.name.localeCompare(b.name);
 
 type TRow = { name: string; description: string; group: string };
@@ -25,7 +23,7 @@ type TOwnRow = TRow & { schema: unknown; example: unknown };
 
 /** A built-in type as the API shows it: the catalog's schema and example (lib/db/event-examples). */
 function builtInDetail(row: TRow): TEventTypeDetail {
-  const model = catalogModel(CATALOG.get(row.name) ?? row);
+  const model = catalogModelOf(row.name);
   return { ...row, isCustom: false, hasSchema: Boolean(model), hasExample: Boolean(model), schema: model?.schema ?? null, example: model?.example ?? null };
 }
 
@@ -117,7 +115,7 @@ export async function createEventType(ctx: TWorkspaceContext, input: TEventTypeC
  */
 export async function updateEventType(ctx: TWorkspaceContext, name: string, input: TEventTypeUpdate): Promise<TEventTypeDetail> {
   const patch = ZEventTypeUpdate.parse(input);
-  if (CATALOG.has(name) || (await ctx.db.eventType.findUnique({ where: { name }, select: { name: true } })))
+  if (catalogModelOf(name) || (await ctx.db.eventType.findUnique({ where: { name }, select: { name: true } })))
     throw new DomainError("conflict", "built_in", `"${name}" is a built-in event type, shared by every workspace: it cannot be changed`);
   const before = await ctx.db.customEventType.findFirst({ where: { name }, select: { ...SELECT, schema: true, example: true } });
   if (!before) throw DomainError.notFound("Event type");

@@ -6,7 +6,7 @@ import type { TWorkspaceContext } from "../../db/workspace-context";
 import { maskHeaders } from "../../delivery/build-request";
 import { deliveryConfig } from "../../delivery/config";
 import { clean, cleanHeaders } from "../../delivery/record-attempts";
-import { describeTestFailure, savedPingTarget, secretHeaderNames, sendTestEvent, toTestResult } from "../../delivery/send-test-ping";
+import { describeTestFailure, savedPingTarget, sendTestEvent, toTestResult } from "../../delivery/send-test-ping";
 import { DomainError } from "../../errors/domain-error";
 import type { Webhook } from "../../generated/prisma/client";
 import type { TTestResult } from "../../validation/webhook";
@@ -62,7 +62,7 @@ export async function sendExample(ctx: TWorkspaceContext, row: Webhook, type: st
           trigger: "test",
           startedAt: event.sentAt,
           durationMs: result.durationMs,
-          requestHeaders: maskHeaders(headers, secretHeaderNames(target)),
+          requestHeaders: maskHeaders(headers, target.customHeaders),
           statusCode: result.statusCode,
           responseHeaders: cleanHeaders(result.responseHeaders),
           responseBody: clean(result.responseBody),

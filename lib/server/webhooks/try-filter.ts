@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { TWorkspaceContext } from "../../db/workspace-context";
+import { envelopeObject } from "../../delivery/build-request";
 import { DomainError } from "../../errors/domain-error";
 import { matchesFilter, type TFilterTry, type TFilterTryResult, ZFilterTry } from "../../validation/payload-filter";
 import { getEventType } from "../event-types/event-types";
@@ -17,6 +18,6 @@ export async function tryFilter(ctx: TWorkspaceContext, input: TFilterTry): Prom
     throw error;
   });
   if (data === undefined && type.example === null) throw DomainError.invalid("data", `${event} has no example: paste the data to try the filter on`);
-  const envelope = { id: randomUUID(), event, timestamp: new Date().toISOString(), projectId: projectId ?? null, data: data ?? type.example };
+  const envelope = envelopeObject({ id: randomUUID(), type: event, occurredAt: new Date(), projectId: projectId ?? null, payload: data ?? type.example });
   return { matches: matchesFilter(filter, envelope), envelope };
 }
