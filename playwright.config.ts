@@ -18,16 +18,47 @@ export const E2E = {
   formerAdmin: { email: "former-admin@e2e.test", secretsFile: path.join(DATA_DIR, "e2e-former-admin.json") },
 };
 
+const CHROME = { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } };
+/** Files matching one of these names: `spec(["auth"])` is tests/e2e/auth.spec.ts. */
+const spec = (names: string[]) => new RegExp(`/(${names.join("|")})\\.spec\\.ts$`);
+// The specs share one server and its Default workspace. Those that publish the same built-in event
+// types, count the log or the webhook list, or read the audit log would see each other's rows, so
+// they run one at a time; the rest run beside them.
+// A fresh installation (no webhooks, no administrative key), one at a time: auth signs the admin out.
+const FIRST = spec(["admin-api-key", "auth"]);
+const OWN_PROCESSES = spec(["start"]); // servers of its own, each with its own data
+const SHARED = spec([
+  "api-keys",
+  "audit",
+  "day-one",
+  "deliveries",
+  "events",
+  "honest-state",
+  "live",
+  "notices",
+  "overview",
+  "parked",
+  "subscriptions",
+  "walk",
+  "webhooks",
+]);
+// Signing out ends every session of that user (sessionVersion), the other worker's too; filling the
+// server's body budget on purpose refuses the other worker's requests.
+const ALONE = spec(["hardening", "security-headers"]);
+
 export default defineConfig({
   testDir: "tests/e2e",
+  // Two files at a time on one server (see the projects below for which may share it).
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   retries: 0,
   timeout: 30_000,
   reporter: process.env.CI ? [["list"]] : [["list"]],
   use: {
     baseURL: BASE_URL,
-    trace: "retain-on-failure",
+    // Off: recording a trace (a screencast and DOM snapshots of every step) was a third of the
+    // browser's CPU. To debug a failure, run the spec again with `--trace retain-on-failure`.
+    trace: "off",
     launchOptions: {
       executablePath: CHROMIUM,
       args: [
@@ -41,7 +72,15 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } }],
+  projects: [
+    { name: "first", testMatch: FIRST, workers: 1, use: CHROME },
+    // After "first" as the others are: Playwright starts a project only once every project of the
+    // step before it has finished, so one long spec there would hold everything up.
+    { name: "own-processes", testMatch: OWN_PROCESSES, dependencies: ["first"], use: CHROME },
+    { name: "shared", testMatch: SHARED, dependencies: ["first"], workers: 1, use: CHROME },
+    { name: "independent", testIgnore: [FIRST, OWN_PROCESSES, SHARED, ALONE], dependencies: ["first"], use: CHROME },
+    { name: "alone", testMatch: ALONE, dependencies: ["own-processes", "shared", "independent"], workers: 1, use: CHROME },
+  ],
   webServer: {
     // Both users are made with the CLI before the server takes the embedded database's lock (the
     // ADMIN_EMAIL path only applies to an empty database: tests/lib/server/users/ensure-first-admin.test.ts).

@@ -1,5 +1,7 @@
+import os from "node:os";
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
+import { type Browser, expect, type Page, test } from "@playwright/test";
 import { E2E } from "../../playwright.config";
 import { startReceiver } from "../helpers/receiver";
 import { createApiKeyInBrowser, expectNoHorizontalScroll, screenshot, signInOk } from "./helpers";
@@ -46,18 +48,20 @@ test("the header's theme switch overrides the system, at once and after a reload
   await page.getByLabel("Color theme").selectOption("system");
 });
 
-test("every settings page in light and dark, at 1280 and 390 px, without console errors", async ({ page, baseURL }) => {
-  test.setTimeout(180_000);
-  const errors: string[] = [];
-  const violations: string[] = [];
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(`${page.url()}: ${m.text()}`);
-  });
-  page.on("pageerror", (e) => errors.push(`${page.url()}: ${e.message}`));
+// Every settings page is its own test (four looks each), so that Playwright's two workers share them.
+// One admin session and one webhook with a delivered event serve them all: made once per worker.
+type Fixture = { storage: string; hook: string; event: string; delivery: string };
+let fixture: Promise<Fixture> | undefined;
+async function everyPageFixture(browser: Browser, baseURL: string, workerIndex: number): Promise<Fixture> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
   await signInOk(page, E2E.admin.email, E2E.admin.password);
-  const key = await createApiKeyInBrowser(page, "every page");
-  const api = (path: string, init: RequestInit = {}) =>
-    fetch(`${baseURL}/api/v1${path}`, { ...init, headers: { authorization: `Bearer ${key}`, "content-type": "application/json" } });
+  const key = await createApiKeyInBrowser(page, `every page ${workerIndex}`);
+  const storage = path.join(os.tmpdir(), `hookline-e2e-every-page-${process.pid}-${workerIndex}.json`);
+  await context.storageState({ path: storage });
+  await context.close();
+  const api = (route: string, init: RequestInit = {}) =>
+    fetch(`${baseURL}/api/v1${route}`, { ...init, headers: { authorization: `Bearer ${key}`, "content-type": "application/json" } });
   const hook = (await (
     await api("/webhooks", {
       method: "POST",
@@ -68,51 +72,70 @@ test("every settings page in light and dark, at 1280 and 390 px, without console
   const event = (await (await api("/events", { method: "POST", body: JSON.stringify({ event: "update_project", data: { p: 1 } }) })).json()) as { id: string };
   const deliveryId = async () => ((await (await api(`/deliveries?webhookId=${hook.id}`)).json()) as { data: { id: string }[] }).data[0]?.id;
   await expect.poll(deliveryId).toBeTruthy();
-  const delivery = await deliveryId();
+  return { storage, hook: hook.id, event: event.id, delivery: (await deliveryId()) as string };
+}
 
-  const pages: [string, string][] = [
-    ["overview", "/settings/overview"],
-    ["webhooks", "/settings/webhooks"],
-    ["webhook-new", "/settings/webhooks/new"],
-    ["webhook-edit", `/settings/webhooks/${hook.id}/edit`],
-    ["webhook-detail", `/settings/webhooks/${hook.id}`],
-    ["deliveries", "/settings/webhooks/deliveries"],
-    ["delivery", `/settings/webhooks/deliveries/${delivery}`],
-    ["event", `/settings/webhooks/events/${event.id}`],
-    ["catalog", "/settings/catalog"],
-    ["account", "/settings/account"],
-    ["api-keys", "/settings/api-keys"],
-    ["audit-log", "/settings/audit-log"],
-    ["oauth-apps", "/settings/oauth-apps"],
-    ["oauth-refused", "/oauth/authorize?response_type=code&client_id=hlc_none"],
-    ["api-docs", "/settings/api-docs"],
-  ];
-  for (const scheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    for (const width of [1280, 390]) {
-      await page.setViewportSize({ width, height: width === 1280 ? 800 : 844 });
-      for (const [name, path] of pages) {
-        await page.goto(path);
-        await expect(page.locator("main h1")).toBeVisible();
-        // Not "networkidle": a settings page keeps its live stream (GET /api/v1/live) open.
-        await expect(page.getByText(/^Loading/)).toHaveCount(0);
-        if (scheme === "dark") expect(await backgroundLevel(page), path).toBeLessThan(60);
-        else expect(await backgroundLevel(page), path).toBeGreaterThan(200);
-        await screenshot(page, `all-${name}-${scheme}-${width}`);
-        // axe at both widths (what scrolls depends on it) in light, and at 1280 in dark (the dark theme
-        // changes colours only): three of the four runs, for the suite's time.
-        if (scheme === "light" || width === 1280) {
-          const axe = await new AxeBuilder({ page }).analyze();
-          violations.push(
-            ...axe.violations.map((v) => `${scheme} ${width} ${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-          );
+const PAGES: [string, (f: Fixture) => string][] = [
+  ["overview", () => "/settings/overview"],
+  ["webhooks", () => "/settings/webhooks"],
+  ["webhook-new", () => "/settings/webhooks/new"],
+  ["webhook-edit", (f) => `/settings/webhooks/${f.hook}/edit`],
+  ["webhook-detail", (f) => `/settings/webhooks/${f.hook}`],
+  ["deliveries", () => "/settings/webhooks/deliveries"],
+  ["delivery", (f) => `/settings/webhooks/deliveries/${f.delivery}`],
+  ["event", (f) => `/settings/webhooks/events/${f.event}`],
+  ["catalog", () => "/settings/catalog"],
+  ["account", () => "/settings/account"],
+  ["api-keys", () => "/settings/api-keys"],
+  ["audit-log", () => "/settings/audit-log"],
+  ["oauth-apps", () => "/settings/oauth-apps"],
+  ["oauth-refused", () => "/oauth/authorize?response_type=code&client_id=hlc_none"],
+  ["api-docs", () => "/settings/api-docs"],
+];
+
+test.describe("every settings page in light and dark, at 1280 and 390 px, without console errors", () => {
+  test.describe.configure({ mode: "parallel" });
+  for (const [name, pathOf] of PAGES) {
+    test(name, async ({ browser, baseURL }) => {
+      test.setTimeout(90_000);
+      fixture ??= everyPageFixture(browser, baseURL as string, test.info().workerIndex);
+      const f = await fixture;
+      const url = pathOf(f);
+      const context = await browser.newContext({ storageState: f.storage });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      const violations: string[] = [];
+      page.on("console", (m) => {
+        if (m.type() === "error") errors.push(`${page.url()}: ${m.text()}`);
+      });
+      page.on("pageerror", (e) => errors.push(`${page.url()}: ${e.message}`));
+      for (const scheme of ["light", "dark"] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        for (const width of [1280, 390]) {
+          await page.setViewportSize({ width, height: width === 1280 ? 800 : 844 });
+          await page.goto(url);
+          await expect(page.locator("main h1")).toBeVisible();
+          // Not "networkidle": a settings page keeps its live stream (GET /api/v1/live) open.
+          await expect(page.getByText(/^Loading/)).toHaveCount(0);
+          if (scheme === "dark") expect(await backgroundLevel(page), url).toBeLessThan(60);
+          else expect(await backgroundLevel(page), url).toBeGreaterThan(200);
+          await screenshot(page, `all-${name}-${scheme}-${width}`);
+          // axe at both widths (what scrolls depends on it) in light, and at 1280 in dark (the dark theme
+          // changes colours only): three of the four runs, for the suite's time.
+          if (scheme === "light" || width === 1280) {
+            const axe = await new AxeBuilder({ page }).analyze();
+            violations.push(
+              ...axe.violations.map((v) => `${scheme} ${width} ${url}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+            );
+          }
+          await expectNoHorizontalScroll(page);
         }
-        await expectNoHorizontalScroll(page);
       }
-    }
+      await context.close();
+      expect(errors).toEqual([]);
+      expect(violations).toEqual([]);
+    });
   }
-  expect(errors).toEqual([]);
-  expect(violations).toEqual([]);
 });
 
 test("the API reference has contents, words for types, examples, and each error's own meaning", async ({ page }) => {
