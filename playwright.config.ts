@@ -21,12 +21,13 @@ export const E2E = {
 const CHROME = { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } };
 /** Files matching one of these names: `spec(["auth"])` is tests/e2e/auth.spec.ts. */
 const spec = (names: string[]) => new RegExp(`/(${names.join("|")})\\.spec\\.ts$`);
-// The specs share one server and its Default workspace. Those that publish the same built-in event
-// types, count the log or the webhook list, or read the audit log would see each other's rows, so
-// they run one at a time; the rest run beside them.
-// A fresh installation (no webhooks, no administrative key), one at a time: auth signs the admin out.
+// The specs share one server and its Default workspace; these lists say which may not run beside
+// another. A fresh installation (no webhooks, no administrative key), one at a time: auth signs the
+// admin out.
 const FIRST = spec(["admin-api-key", "auth"]);
 const OWN_PROCESSES = spec(["start"]); // servers of its own, each with its own data
+// Publish the same built-in event types, count the log or the webhook list, or read the audit log:
+// they would see each other's rows, so they run one at a time (beside the rest).
 const SHARED = spec([
   "api-keys",
   "audit",

@@ -1,7 +1,5 @@
-import os from "node:os";
-import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { type Browser, type BrowserContextOptions, expect, type Page, test } from "@playwright/test";
 import { E2E } from "../../playwright.config";
 import { startReceiver } from "../helpers/receiver";
 import { createApiKeyInBrowser, expectNoHorizontalScroll, screenshot, signInOk } from "./helpers";
@@ -50,15 +48,14 @@ test("the header's theme switch overrides the system, at once and after a reload
 
 // Every settings page is its own test (four looks each), so that Playwright's two workers share them.
 // One admin session and one webhook with a delivered event serve them all: made once per worker.
-type Fixture = { storage: string; hook: string; event: string; delivery: string };
+type Fixture = { session: BrowserContextOptions["storageState"]; hook: string; event: string; delivery: string };
 let fixture: Promise<Fixture> | undefined;
 async function everyPageFixture(browser: Browser, baseURL: string, workerIndex: number): Promise<Fixture> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await signInOk(page, E2E.admin.email, E2E.admin.password);
   const key = await createApiKeyInBrowser(page, `every page ${workerIndex}`);
-  const storage = path.join(os.tmpdir(), `hookline-e2e-every-page-${process.pid}-${workerIndex}.json`);
-  await context.storageState({ path: storage });
+  const session = await context.storageState();
   await context.close();
   const api = (route: string, init: RequestInit = {}) =>
     fetch(`${baseURL}/api/v1${route}`, { ...init, headers: { authorization: `Bearer ${key}`, "content-type": "application/json" } });
@@ -72,7 +69,7 @@ async function everyPageFixture(browser: Browser, baseURL: string, workerIndex: 
   const event = (await (await api("/events", { method: "POST", body: JSON.stringify({ event: "update_project", data: { p: 1 } }) })).json()) as { id: string };
   const deliveryId = async () => ((await (await api(`/deliveries?webhookId=${hook.id}`)).json()) as { data: { id: string }[] }).data[0]?.id;
   await expect.poll(deliveryId).toBeTruthy();
-  return { storage, hook: hook.id, event: event.id, delivery: (await deliveryId()) as string };
+  return { session, hook: hook.id, event: event.id, delivery: (await deliveryId()) as string };
 }
 
 const PAGES: [string, (f: Fixture) => string][] = [
@@ -101,7 +98,7 @@ test.describe("every settings page in light and dark, at 1280 and 390 px, withou
       fixture ??= everyPageFixture(browser, baseURL as string, test.info().workerIndex);
       const f = await fixture;
       const url = pathOf(f);
-      const context = await browser.newContext({ storageState: f.storage });
+      const context = await browser.newContext({ storageState: f.session });
       const page = await context.newPage();
       const errors: string[] = [];
       const violations: string[] = [];
