@@ -1,10 +1,11 @@
 "use client";
 
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { ScopesPicker } from "@/components/api-keys/scopes-picker";
 import { Button } from "@/components/ui/button";
 import { focusFirstInvalid } from "@/components/ui/focus-first-invalid";
 import { SecretReveal } from "@/components/ui/secret-reveal";
+import { TextAreaField } from "@/components/ui/text-area-field";
 import { TextField } from "@/components/ui/text-field";
 import { useCreateOAuthApp } from "@/lib/queries/use-create-oauth-app";
 import { type TOAuthClientType, ZOAuthAppCreate } from "@/lib/validation/oauth";
@@ -34,7 +35,6 @@ export function OAuthAppForm() {
   const [errors, setErrors] = useState<TErrors>({});
   const [created, setCreated] = useState<{ name: string; clientId: string; clientSecret: string | null } | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
-  const urisId = useId();
   useEffect(() => {
     if (Object.keys(errors).length) focusFirstInvalid(formRef.current);
   }, [errors]);
@@ -73,30 +73,16 @@ export function OAuthAppForm() {
           error={errors.name}
         />
         <ClientTypePicker value={clientType} onChange={setClientType} error={errors.clientType} />
-        <div>
-          <label htmlFor={urisId} className="block text-sm font-medium text-gray-900">
-            Redirect URIs
-          </label>
-          <p id={`${urisId}-hint`} className="mt-0.5 text-xs text-gray-600">
-            {URI_HINTS[clientType].hint}
-          </p>
-          <textarea
-            id={urisId}
-            name="redirectUris"
-            rows={2}
-            value={uris}
-            onChange={(e) => setUris(e.target.value)}
-            aria-invalid={errors.redirectUris ? true : undefined}
-            aria-describedby={`${urisId}-hint${errors.redirectUris ? ` ${urisId}-error` : ""}`}
-            placeholder={URI_HINTS[clientType].placeholder}
-            className={`mt-1.5 block w-full rounded-md border-0 px-3 py-2 font-mono text-sm text-gray-900 shadow-sm ring-1 ring-inset placeholder:text-gray-400 focus:ring-2 focus:ring-brand-500 focus:outline-none ${errors.redirectUris ? "ring-red-400" : "ring-gray-300"}`}
-          />
-          {errors.redirectUris ? (
-            <p id={`${urisId}-error`} className="mt-1.5 text-sm text-red-600">
-              {errors.redirectUris}
-            </p>
-          ) : null}
-        </div>
+        <TextAreaField
+          label="Redirect URIs"
+          hint={URI_HINTS[clientType].hint}
+          error={errors.redirectUris}
+          name="redirectUris"
+          rows={2}
+          value={uris}
+          onChange={(e) => setUris(e.target.value)}
+          placeholder={URI_HINTS[clientType].placeholder}
+        />
         <ScopesPicker legend="Scopes its tokens may get" value={scopes} onChange={setScopes} error={errors.scopes} offered={WORKSPACE_SCOPES} />
         {errors.form ? (
           <p role="alert" className="text-sm text-red-600">

@@ -1,7 +1,8 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { TextAreaField } from "@/components/ui/text-area-field";
 import { useTryFilter } from "@/lib/queries/use-try-filter";
 import type { TEventType } from "@/lib/validation/event-type";
 import { EventTypeSelect, useEventTypeChoice } from "./event-type-select";
@@ -27,7 +28,6 @@ const box = "block w-full rounded-md border-0 px-3 py-2 font-mono text-xs text-g
  * server, on one of the webhook's event types' example or on data pasted in its place.
  */
 export function PayloadFilterField({ value, onChange, error, eventTypes, events }: Props) {
-  const id = useId();
   const attempt = useTryFilter();
   const { options, event, setChosen } = useEventTypeChoice(eventTypes, events);
   const [pasted, setPasted] = useState("");
@@ -48,22 +48,18 @@ export function PayloadFilterField({ value, onChange, error, eventTypes, events 
   const tryError = attempt.error?.message;
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-medium text-gray-900">
-        Payload filter (optional)
-      </label>
-      <p id={`${id}-help`} className="mt-1 text-sm text-gray-600">
-        Only events whose envelope matches create a delivery for this webhook; the others leave no trace in its log. JSON, such as{" "}
-        <code className="rounded bg-gray-100 px-1 font-mono text-xs">{'{ "data.amount": { "$gt": 1000 } }'}</code>: paths from id, event, timestamp, projectId
-        or data; $eq $ne $in $nin $exists $gt $gte $lt $lte, and $and $or $not.
-      </p>
-      <textarea
-        id={id}
+      <TextAreaField
+        label="Payload filter (optional)"
+        hint={
+          <>
+            Only events whose envelope matches create a delivery for this webhook; the others leave no trace in its log. JSON, such as{" "}
+            <code className="rounded bg-gray-100 px-1 font-mono text-xs">{'{ "data.amount": { "$gt": 1000 } }'}</code>: paths from id, event, timestamp,
+            projectId or data; $eq $ne $in $nin $exists $gt $gte $lt $lte, and $and $or $not.
+          </>
+        }
+        error={error}
         name="filter"
         rows={4}
-        spellCheck={false}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : `${id}-help`}
-        className={`mt-1.5 ${box} ${error ? "ring-red-400" : "ring-gray-300"}`}
         placeholder="No filter: every event of the chosen types"
         value={value}
         onChange={(e) => {
@@ -71,11 +67,6 @@ export function PayloadFilterField({ value, onChange, error, eventTypes, events 
           attempt.reset();
         }}
       />
-      {error ? (
-        <p id={`${id}-error`} className="mt-1.5 text-sm text-red-600">
-          {error}
-        </p>
-      ) : null}
       {value.trim() !== "" && options.length > 0 ? (
         <div className="mt-3 rounded-lg bg-gray-50 p-3 ring-1 ring-gray-200" data-testid="filter-try">
           <div className="flex flex-wrap items-end gap-2">
